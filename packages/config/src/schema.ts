@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+const optionalUrl = (protocols: RegExp) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .pipe(z.url({ protocol: protocols }).optional());
+
+// Development-only fallback so `npm start` needs no .env; production refuses it.
+export const DEVELOPMENT_SECRET_KEY = 'insecure-development-secret-key-change-me-in-production';
+
+/**
+ * Every setting Spendline reads. Names from the old system are kept
+ * (SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, WHATSAPP_*, WEBHOOK_SECRET).
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    API_PORT: port(4000),
+    WEB_PORT: port(3000),
+    API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4000'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+    DATA_DIR: optionalText,
+    SECRET_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEVELOPMENT_SECRET_KEY),
+    ALLOWED_HOSTS: commaList('localhost,127.0.0.1'),
+    CSRF_TRUSTED_ORIGINS: commaList(''),
+    WHATSAPP_BUSINESS_ACCOUNT_ID: optionalText,
+    WHATSAPP_PHONE_NUMBER_ID: optionalText,
+    WHATSAPP_ACCESS_TOKEN: optionalText,
+    WHATSAPP_VERIFY_TOKEN: optionalText,
+    WEBHOOK_SECRET: optionalText,
+    WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v26.0'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.SECRET_KEY === DEVELOPMENT_SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
+    }
+    // The old system ran for months with signature checks off; never again.
+    if (!env.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required in production',
+      });
+    }
+  });
+
+export type Config = z.output<typeof envSchema>;

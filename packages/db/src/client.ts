@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { applyMigrations } from './migrations.ts';
+import { defaultDataDir } from './paths.ts';
+
+export interface DatabaseOptions {
+  /** postgres://... ; unset means the embedded PGlite database. */
+  databaseUrl?: string | undefined;
+  /** PGlite's directory, or "memory://" for a throwaway database. */
+  dataDir?: string | undefined;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  engine: 'postgresql' | 'pglite';
+  /** The adapter factory, for the schema engine (migrations) and raw access. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * `postgres://…?schema=name` selects a schema, as Prisma's own URLs do. node-postgres
+ * ignores that parameter, so it becomes the connection's search_path instead.
+ */
+export function pgConfigFromUrl(databaseUrl: string): {
+  connectionString: string;
+  schema?: string;
+} {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return schema
+    ? { connectionString: url.toString(), schema }
+    : { connectionString: url.toString() };
+}
+
+function postgresFactory(databaseUrl: string): PrismaPg {
+  const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
+  if (!schema) return new PrismaPg({ connectionString });
+  return new PrismaPg(
+    { connectionString, options: `-c search_path="${schema.replaceAll('"', '""')}"` },
+    { schema },
+  );
+}
+
+/** Opens PGlite at dataDir; callers own the instance. */
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  return PGlite.create(dataDir);
+}
+
+/** Wraps an existing PGlite instance (e.g. a clone made for one test). */
+export function databaseFromPglite(pglite: PGlite): Database {
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    engine: 'pglite',
+    adapterFactory,
+    migrate: () => applyMigrations(adapterFactory),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * The one way to get a database: PostgreSQL when a URL is given, otherwise the
+ * embedded PGlite (single-process: only one server may open a data directory).
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (!options.databaseUrl) {
+    return databaseFromPglite(await openPglite(options.dataDir ?? defaultDataDir));
+  }
+  const adapterFactory = postgresFactory(options.databaseUrl);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    engine: 'postgresql',
+    adapterFactory,
+    migrate: () => applyMigrations(adapterFactory),
+    close: () => prisma.$disconnect(),
+  };
+}

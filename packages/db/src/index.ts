@@ -1,0 +1,17 @@
+export {
+  databaseFromPglite,
+  openDatabase,
+  openPglite,
+  pgConfigFromUrl,
+  type Database,
+  type DatabaseOptions,
+} from './client.ts';
+export {
+  createDefaultCategories,
+  DEFAULT_CATEGORIES,
+  type DefaultCategory,
+} from './default-categories.ts';
+export { applyMigrations, diffMigrationsToSchema, readMigrationList } from './migrations.ts';
+export { defaultDataDir } from './paths.ts';
+export * from './generated/prisma/client.ts';
+export { describeSchema } from './catalog.ts';

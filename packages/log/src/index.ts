@@ -1,0 +1,2 @@
+export { createLogger, redactedPaths, type Logger, type LoggerOptions } from './logger.ts';
+export { requestId } from './request-id.ts';
