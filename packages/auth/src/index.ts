@@ -1,3 +1,4 @@
+export { AccountError, createAccount, type FieldProblems, type NewAccount } from './accounts.ts';
 export {
   hashPassword,
   MAX_PASSWORD_LENGTH,
@@ -5,3 +6,11 @@ export {
   passwordProblem,
   verifyPassword,
 } from './password.ts';
+export {
+  isCurrencyCode,
+  isEmail,
+  isLocale,
+  isTimeZone,
+  normalizeEmail,
+  normalizePhoneNumber,
+} from './profile.ts';

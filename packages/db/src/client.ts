@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { applyMigrations } from './migrations.ts';
 import { defaultDataDir } from './paths.ts';
 
@@ -49,13 +50,29 @@ function postgresFactory(databaseUrl: string): PrismaPg {
   );
 }
 
-/** Opens PGlite at dataDir; callers own the instance. */
+/**
+ * Opens PGlite at dataDir ("memory://" for a throwaway one). A directory is
+ * locked to this process until the returned instance is closed.
+ */
 export async function openPglite(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  return PGlite.create(dataDir);
+  if (dataDir.startsWith('memory://')) return PGlite.create(dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir);
+    const close = pglite.close.bind(pglite);
+    pglite.close = async () => {
+      await close();
+      release();
+    };
+    return pglite;
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
-/** Wraps an existing PGlite instance (e.g. a clone made for one test). */
+/** Wraps an open PGlite instance (e.g. a clone made for one test); close() closes it. */
 export function databaseFromPglite(pglite: PGlite): Database {
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });

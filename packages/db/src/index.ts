@@ -11,6 +11,7 @@ export {
   DEFAULT_CATEGORIES,
   type DefaultCategory,
 } from './default-categories.ts';
+export { DataDirInUseError } from './data-dir-lock.ts';
 export { applyMigrations, diffMigrationsToSchema, readMigrationList } from './migrations.ts';
 export { defaultDataDir } from './paths.ts';
 export * from './generated/prisma/client.ts';

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '@spendline/db';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAdmin } from './run.ts';
+
+const postgresUrl = process.env.DATABASE_URL;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** The environment of a fresh database: its own schema on PostgreSQL, or its own PGlite directory. */
+async function freshEnv(): Promise<Record<string, string>> {
+  if (!postgresUrl) return { DATA_DIR: mkdtempSync(join(tmpdir(), 'spendline-admin-')) };
+  const url = new URL(postgresUrl);
+  const schema = `admin_${randomBytes(5).toString('hex')}`;
+  url.searchParams.set('schema', schema);
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  await db.prisma.$executeRawUnsafe(`CREATE SCHEMA "${schema}"`);
+  cleanups.push(async () => {
+    await db.prisma.$executeRawUnsafe(`DROP SCHEMA "${schema}" CASCADE`);
+    await db.close();
+  });
+  return { DATABASE_URL: url.toString() };
+}
+
+async function admin(env: Record<string, string>, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(argv, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function withDatabase<T>(
+  env: Record<string, string>,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+describe('npm run admin', () => {
+  it('creates a user with categories and a linked number on a fresh database', async () => {
+    const env = await freshEnv();
+    const result = await admin(
+      env,
+      'create-user',
+      '--email',
+      'Asha@Example.com',
+      '--password',
+      'correct horse',
+      '--whatsapp',
+      '+91 98765 43210',
+      '--currency',
+      'INR',
+      '--timezone',
+      'Asia/Kolkata',
+    );
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toMatch(/Created asha@example\.com .*WhatsApp \+919876543210 linked/);
+    await withDatabase(env, async ({ prisma }) => {
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { email: 'asha@example.com' },
+        include: { categories: true, whatsAppLinks: true },
+      });
+      expect(user.categories).toHaveLength(12);
+      expect(user.whatsAppLinks.map((l) => l.phoneNumber)).toEqual(['+919876543210']);
+    });
+  });
+
+  it('explains a missing or bad argument with the usage and exit code 2', async () => {
+    const env = await freshEnv();
+    const missing = await admin(env, 'create-user', '--email', 'a@example.com');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--password is required[\s\S]*Usage: npm run admin -- create-user/);
+
+    const bad = await admin(
+      env,
+      'create-user',
+      '--email',
+      'a@example.com',
+      '--password',
+      'correct horse',
+      '--timezone',
+      'Mars/Base',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--timezone must be an IANA time zone/);
+
+    const unknownFlag = await admin(env, 'create-user', '--emial', 'a@example.com');
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.err).toMatch(/--emial/);
+
+    const unknownCommand = await admin(env, 'create-users');
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.err).toMatch(
+      /Unknown command "create-users"[\s\S]*create-default-categories/,
+    );
+  });
+
+  it('refuses a second account with the same email', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'dup@example.com', '--password', 'correct horse');
+    const again = await admin(
+      env,
+      'create-user',
+      '--email',
+      'DUP@example.com',
+      '--password',
+      'correct horse',
+    );
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/--email already has an account/);
+  });
+
+  it('gives existing users the default categories they lack, and is safe to re-run', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'old@example.com', '--password', 'correct horse');
+    await withDatabase(env, ({ prisma }) =>
+      prisma.category.deleteMany({ where: { nameKey: { in: ['rent', 'fuel'] } } }),
+    );
+    const first = await admin(env, 'create-default-categories');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/1 user\(s\), 2 categories/);
+    const second = await admin(env, 'create-default-categories', '--email', 'old@example.com');
+    expect(second.out).toMatch(/1 user\(s\), 0 categories and 0 aliases added/);
+    const nobody = await admin(env, 'create-default-categories', '--email', 'nobody@example.com');
+    expect(nobody.code).toBe(2);
+    expect(nobody.err).toMatch(/no such user/);
+  });
+
+  it('names the bad setting when the configuration is wrong', async () => {
+    const result = await admin({ DATABASE_URL: 'mysql://nope' }, 'migrate');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/DATABASE_URL/);
+  });
+});

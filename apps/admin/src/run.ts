@@ -1,0 +1,75 @@
+import { ConfigError, loadConfig } from '@spendline/config';
+import { DataDirInUseError, openDatabase, type Database } from '@spendline/db';
+import { parseOptions, UsageError, type Command } from './cli.ts';
+import { createDefaultCategoriesCommand } from './commands/create-default-categories.ts';
+import { createUser } from './commands/create-user.ts';
+import { migrate } from './commands/migrate.ts';
+
+export const commands: Record<string, Command> = {
+  migrate,
+  'create-user': createUser,
+  'create-default-categories': createDefaultCategoriesCommand,
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'Usage: npm run admin -- <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+  ].join('\n');
+}
+
+export interface RunIO {
+  env?: Record<string, string | undefined>;
+  envFile?: string | undefined;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs one admin command; resolves to the process exit code. */
+export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    (name ? io.out : io.err)(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  let db: Database | undefined;
+  try {
+    const values = parseOptions(command, args);
+    const config = loadConfig({ env: io.env ?? process.env, envFile: io.envFile });
+    await command.run(values, {
+      config,
+      out: io.out,
+      database: async () => {
+        if (!db) {
+          db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+          const applied = await db.migrate();
+          if (applied.length > 0) io.out(`Applied migrations: ${applied.join(', ')}`);
+        }
+        return db;
+      },
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\nUsage: npm run admin -- ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db?.close();
+  }
+}

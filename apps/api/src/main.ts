@@ -1,0 +1,39 @@
+import { once } from 'node:events';
+import { ConfigError, loadConfig } from '@spendline/config';
+import { openDatabase } from '@spendline/db';
+import { createLogger } from '@spendline/log';
+import { createApiServer } from './server.ts';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
+
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// Replicas migrating at once are serialised by the schema engine's advisory lock.
+const applied = await db.migrate();
+logger.info({ engine: db.engine, applied }, 'database ready');
+
+const server = createApiServer({ db, logger });
+server.listen(config.API_PORT);
+await once(server, 'listening');
+logger.info({ url: `http://localhost:${config.API_PORT}` }, 'api listening');
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.closeIdleConnections();
+  await new Promise((resolve) => server.close(resolve));
+  // PGlite must be closed cleanly or its directory needs recovery at the next start.
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', (signal) => void stop(signal));
+process.on('SIGINT', (signal) => void stop(signal));

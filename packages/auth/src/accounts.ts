@@ -1,0 +1,100 @@
+import { createDefaultCategories, type PrismaClient, type User } from '@spendline/db';
+import { hashPassword, passwordProblem } from './password.ts';
+import {
+  isCurrencyCode,
+  isEmail,
+  isLocale,
+  isTimeZone,
+  normalizeEmail,
+  normalizePhoneNumber,
+} from './profile.ts';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  displayName?: string | undefined;
+  currency?: string | undefined;
+  timeZone?: string | undefined;
+  locale?: string | undefined;
+  /** A WhatsApp number to link straight away (an administrator vouches for it). */
+  whatsapp?: string | undefined;
+}
+
+export type FieldProblems = Partial<Record<keyof NewAccount, string>>;
+
+export class AccountError extends Error {
+  readonly fields: FieldProblems;
+
+  constructor(fields: FieldProblems) {
+    super(
+      Object.entries(fields)
+        .map(([field, problem]) => `${field}: ${problem}`)
+        .join('; '),
+    );
+    this.name = 'AccountError';
+    this.fields = fields;
+  }
+}
+
+const defaults = { currency: 'INR', timeZone: 'Asia/Kolkata', locale: 'en-IN' };
+
+function validate(input: NewAccount): FieldProblems {
+  const problems: FieldProblems = {};
+  if (!isEmail(normalizeEmail(input.email))) problems.email = 'is not an email address';
+  const password = passwordProblem(input.password);
+  if (password) problems.password = password;
+  if (input.currency !== undefined && !isCurrencyCode(input.currency.toUpperCase())) {
+    problems.currency = 'must be an ISO-4217 code such as INR or USD';
+  }
+  if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
+    problems.timeZone = 'must be an IANA time zone such as Asia/Kolkata';
+  }
+  if (input.locale !== undefined && !isLocale(input.locale)) {
+    problems.locale = 'must be a locale such as en-IN';
+  }
+  if (input.whatsapp !== undefined && !normalizePhoneNumber(input.whatsapp)) {
+    problems.whatsapp = 'must be in international format, e.g. +919876543210';
+  }
+  return problems;
+}
+
+/**
+ * Makes an account with the default categories, in one transaction. Throws
+ * AccountError naming each bad field, or when the email or number is taken.
+ */
+export async function createAccount(prisma: PrismaClient, input: NewAccount): Promise<User> {
+  const problems = validate(input);
+  if (Object.keys(problems).length > 0) throw new AccountError(problems);
+  const email = normalizeEmail(input.email);
+  const phoneNumber = input.whatsapp === undefined ? null : normalizePhoneNumber(input.whatsapp);
+  const passwordHash = await hashPassword(input.password);
+
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+      throw new AccountError({ email: 'already has an account' });
+    }
+    if (
+      phoneNumber &&
+      (await tx.whatsAppLink.findUnique({ where: { phoneNumber }, select: { id: true } }))
+    ) {
+      throw new AccountError({ whatsapp: 'is already linked to another account' });
+    }
+    const user = await tx.user.create({
+      data: {
+        email,
+        passwordHash,
+        displayName: input.displayName?.trim() || email.split('@')[0] || email,
+        currency: input.currency?.toUpperCase() ?? defaults.currency,
+        timeZone: input.timeZone ?? defaults.timeZone,
+        locale: input.locale ?? defaults.locale,
+      },
+    });
+    if (phoneNumber) {
+      await tx.whatsAppLink.create({
+        data: { userId: user.id, phoneNumber, verifiedAt: new Date() },
+      });
+    }
+    await createDefaultCategories(tx, user.id);
+    return user;
+  });
+}
