@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# One image, two processes: the api (`node apps/api/src/main.ts`, which applies
+# migrations at start) and the web app (`node apps/web/build/index.js`).
+
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+ENV TURBO_TELEMETRY_DISABLED=1
+# Manifests first, so dependency layers are reused while only source changes.
+COPY package.json package-lock.json ./
+COPY apps/admin/package.json apps/admin/
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY packages/auth/package.json packages/auth/
+COPY packages/config/package.json packages/config/
+COPY packages/db/package.json packages/db/
+COPY packages/log/package.json packages/log/
+COPY packages/parser/package.json packages/parser/
+# The postinstall step generates the Prisma client from the schema.
+COPY prisma prisma
+COPY prisma.config.ts ./
+COPY packages/db/scripts packages/db/scripts
+RUN npm ci
+
+FROM deps AS build
+COPY . .
+RUN npx turbo run build --filter=@spendline/web && npm prune --omit=dev
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000 4000
+CMD ["node", "apps/api/src/main.ts"]
