@@ -41,7 +41,7 @@ export function pgConfigFromUrl(databaseUrl: string): {
     : { connectionString: url.toString() };
 }
 
-function postgresFactory(databaseUrl: string): PrismaPg {
+export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
   const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
   if (!schema) return new PrismaPg({ connectionString });
   return new PrismaPg(
@@ -96,7 +96,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (!options.databaseUrl) {
     return databaseFromPglite(await openPglite(options.dataDir ?? defaultDataDir));
   }
-  const adapterFactory = postgresFactory(options.databaseUrl);
+  const adapterFactory = postgresAdapterFactory(options.databaseUrl);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,

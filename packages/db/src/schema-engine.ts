@@ -42,6 +42,7 @@ function initialiseWasm(): Promise<void> {
 export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   work: (engine: SchemaEngine) => Promise<T>,
+  schemaFiles: readonly string[] = [schemaPath],
 ): Promise<T> {
   await initialiseWasm();
   const opened: SqlDriverAdapter[] = [];
@@ -56,9 +57,14 @@ export async function withSchemaEngine<T>(
     connect: () => track(adapterFactory.connect()),
     connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
   };
-  const schema = await readFile(schemaPath, 'utf8');
+  const datamodels = await Promise.all(
+    schemaFiles.map(async (file): Promise<[string, string]> => [
+      file,
+      await readFile(file, 'utf8'),
+    ]),
+  );
   const engine = await bindings.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
+    { datamodels },
     () => {},
     bindMigrationAwareSqlAdapterFactory(trackingFactory),
   );
