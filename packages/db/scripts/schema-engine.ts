@@ -69,12 +69,12 @@ async function cli(command: string | undefined): Promise<number> {
 }
 
 // JSON-RPC method names equal the WASM engine's, except this one.
-const renamed: Record<string, keyof SchemaEngine> = { getDatabaseVersion: 'version' };
+const renamed: Record<string, string> = { getDatabaseVersion: 'version' };
 
 type Call = (params: unknown) => Promise<unknown>;
 
 async function call(engine: SchemaEngine, method: string, params: unknown): Promise<unknown> {
-  const name = renamed[method] ?? (method as keyof SchemaEngine);
+  const name = renamed[method] ?? method;
   const fn = (engine as unknown as Record<string, Call | undefined>)[name];
   if (typeof fn !== 'function') throw new Error(`The WASM schema engine has no method ${method}`);
   try {
