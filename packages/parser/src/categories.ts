@@ -1,0 +1,312 @@
+// From the words of a message to one of the user's categories, several ranked
+// candidates, or none. Order of evidence: a hashtag, then an exact name or alias (plural
+// or singular alike), then a near miss by edit distance. The earliest word that matches
+// decides, as in the old "AMOUNT CATEGORY note" format.
+
+import { editDistance, isTransposition } from './edit-distance.ts';
+import { normalize, tokenize } from './tokenize.ts';
+import type { Category, CategoryCandidate, CategoryResolution } from './types.ts';
+
+interface Entry {
+  categoryId: string;
+  name: string;
+  /** Position in the user's list: ties go to the earlier category. */
+  order: number;
+  /** 0 name, 1 alias, 2 plural/singular of a name, 3 of an alias. Lower wins. */
+  tier: number;
+}
+
+interface FuzzyKey {
+  key: string;
+  entry: Entry;
+}
+
+export interface CategoryIndex {
+  readonly size: number;
+  readonly exact: Map<string, Entry[]>;
+  readonly maxWords: number;
+  readonly fuzzyByInitial: Map<string, FuzzyKey[]>;
+  readonly fuzzyCache: Map<string, CategoryCandidate[]>;
+}
+
+export interface CategoryWord {
+  key: string;
+  hashtag: boolean;
+  /** An "and" or "&" stands between this word and the previous one. */
+  afterConjunction: boolean;
+}
+
+export interface Resolved {
+  resolution: CategoryResolution;
+  /** The words that decided, as [first, count] into the word list; count 0 if none. */
+  first: number;
+  count: number;
+}
+
+const FUZZY_CACHE_LIMIT = 4096;
+const FUZZY_WORD_LIMIT = 8;
+const CANDIDATE_LIMIT = 5;
+
+/** A name or alias as the tokenizer would see it in a message: "Eating out 🍔" -> "eating out". */
+export function categoryKey(text: string): string {
+  return tokenize(normalize(text))
+    .filter((token) => token.kind === 'word' || token.kind === 'number')
+    .map((token) => token.key)
+    .join(' ');
+}
+
+/** The other grammatical number of a key: books/book, grocery/groceries, bus/buses. */
+function numberForms(key: string): string[] {
+  if (key.length < 3) return [];
+  const forms: string[] = [];
+  if (key.endsWith('ies')) forms.push(`${key.slice(0, -3)}y`, key.slice(0, -1));
+  else if (key.endsWith('es')) forms.push(key.slice(0, -2), key.slice(0, -1));
+  else if (key.endsWith('s') && !key.endsWith('ss')) forms.push(key.slice(0, -1));
+  if (!key.endsWith('s')) forms.push(`${key}s`);
+  if (/(?:s|x|z|ch|sh)$/.test(key)) forms.push(`${key}es`);
+  if (/[^aeiou]y$/.test(key)) forms.push(`${key.slice(0, -1)}ies`);
+  return forms;
+}
+
+function addEntry(exact: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = exact.get(key);
+  if (list === undefined) {
+    exact.set(key, [entry]);
+    return;
+  }
+  const same = list.findIndex((other) => other.categoryId === entry.categoryId);
+  if (same >= 0) {
+    const existing = list[same];
+    if (existing !== undefined && existing.tier <= entry.tier) return;
+    list.splice(same, 1);
+  }
+  list.push(entry);
+  list.sort((a, b) => a.tier - b.tier || a.order - b.order);
+}
+
+function buildIndex(categories: readonly Category[]): CategoryIndex {
+  const exact = new Map<string, Entry[]>();
+  const fuzzyByInitial = new Map<string, FuzzyKey[]>();
+  let maxWords = 1;
+  categories.forEach((category, order) => {
+    const words = [category.name, ...category.aliases];
+    words.forEach((word, w) => {
+      const key = categoryKey(word);
+      if (key === '') return;
+      const tier = w === 0 ? 0 : 1;
+      const entry: Entry = { categoryId: category.id, name: category.name, order, tier };
+      addEntry(exact, key, entry);
+      for (const form of numberForms(key)) addEntry(exact, form, { ...entry, tier: tier + 2 });
+      const wordCount = key.split(' ').length;
+      if (wordCount > maxWords) maxWords = wordCount;
+      if (wordCount === 1 && key.length >= 4) {
+        const initial = key[0] ?? '';
+        const list = fuzzyByInitial.get(initial) ?? [];
+        list.push({ key, entry });
+        fuzzyByInitial.set(initial, list);
+      }
+    });
+  });
+  return { size: categories.length, exact, maxWords, fuzzyByInitial, fuzzyCache: new Map() };
+}
+
+const byIdentity = new WeakMap<readonly Category[], CategoryIndex>();
+const byContent = new Map<string, CategoryIndex>();
+const CONTENT_CACHE_LIMIT = 512;
+
+function fingerprint(categories: readonly Category[]): string {
+  let key = '';
+  for (const category of categories) {
+    key += `${category.id}\u0001${category.name}\u0001${category.aliases.join('\u0002')}\u0003`;
+  }
+  return key;
+}
+
+/**
+ * Built once per categories array (treat it as immutable; a changed length is noticed).
+ * A new array with the same content, as a bot that loads categories per message passes,
+ * finds its index through a small least-recently-used cache keyed by the content.
+ */
+export function categoryIndex(categories: readonly Category[]): CategoryIndex {
+  const known = byIdentity.get(categories);
+  if (known !== undefined && known.size === categories.length) return known;
+  const key = fingerprint(categories);
+  let index = byContent.get(key);
+  if (index === undefined) {
+    index = buildIndex(categories);
+    if (byContent.size >= CONTENT_CACHE_LIMIT) {
+      const oldest = byContent.keys().next();
+      if (oldest.done !== true) byContent.delete(oldest.value);
+    }
+  } else {
+    byContent.delete(key);
+  }
+  byContent.set(key, index);
+  byIdentity.set(categories, index);
+  return index;
+}
+
+function candidate(
+  entry: Entry,
+  via: CategoryCandidate['via'],
+  word: string,
+  distance: number,
+): CategoryCandidate {
+  return { categoryId: entry.categoryId, name: entry.name, via, word, distance };
+}
+
+function exactVia(entry: Entry): CategoryCandidate['via'] {
+  return entry.tier % 2 === 0 ? 'name' : 'alias';
+}
+
+/** Entries of the best tier, one per category. */
+function bestEntries(entries: readonly Entry[]): Entry[] {
+  const tier = entries[0]?.tier ?? 0;
+  return entries.filter((entry) => entry.tier === tier);
+}
+
+/**
+ * Typos allowed grow with the word: none up to 3 letters, a swap of two neighbours at
+ * 4 ("fule"), one edit at 5-7 ("petrl"), two from 8 ("electrcity"). The first letter
+ * must be right: "water" is not "later", "lunch" is not "punch".
+ */
+function allowedTypos(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+function fuzzyCandidates(index: CategoryIndex, word: string): CategoryCandidate[] {
+  const cached = index.fuzzyCache.get(word);
+  if (cached !== undefined) return cached;
+  const max = allowedTypos(word.length);
+  const found: CategoryCandidate[] = [];
+  const tiers: number[] = [];
+  const orders: number[] = [];
+  if (max > 0 && word.length <= 32) {
+    for (const { key, entry } of index.fuzzyByInitial.get(word[0] ?? '') ?? []) {
+      let distance: number;
+      if (word.length === 4 || key.length === 4) {
+        distance = isTransposition(word, key) ? 1 : max + 1;
+      } else {
+        distance = editDistance(word, key, max);
+      }
+      if (distance > max) continue;
+      const at = found.findIndex((other) => other.categoryId === entry.categoryId);
+      if (at >= 0) {
+        const other = found[at];
+        if (other === undefined || other.distance < distance) continue;
+        if (other.distance === distance && (tiers[at] ?? 0) <= entry.tier) continue;
+        found.splice(at, 1);
+        tiers.splice(at, 1);
+        orders.splice(at, 1);
+      }
+      found.push(candidate(entry, 'fuzzy', word, distance));
+      tiers.push(entry.tier);
+      orders.push(entry.order);
+    }
+  }
+  const ranked = found
+    .map((c, i) => ({ c, tier: tiers[i] ?? 0, order: orders[i] ?? 0 }))
+    .sort((a, b) => a.c.distance - b.c.distance || a.tier - b.tier || a.order - b.order)
+    .map(({ c }) => c)
+    .slice(0, CANDIDATE_LIMIT);
+  if (index.fuzzyCache.size >= FUZZY_CACHE_LIMIT) index.fuzzyCache.clear();
+  index.fuzzyCache.set(word, ranked);
+  return ranked;
+}
+
+/** The longest phrase of the user's names and aliases starting at word p. */
+function exactAt(
+  index: CategoryIndex,
+  words: readonly CategoryWord[],
+  p: number,
+): { entries: Entry[]; count: number; key: string } | null {
+  const longest = Math.min(index.maxWords, words.length - p);
+  for (let n = longest; n >= 1; n--) {
+    let key = words[p]?.key ?? '';
+    for (let k = 1; k < n; k++) key += ` ${words[p + k]?.key ?? ''}`;
+    const entries = index.exact.get(key);
+    if (entries !== undefined) return { entries, count: n, key };
+  }
+  return null;
+}
+
+function keysOf(words: readonly CategoryWord[]): string[] {
+  return words.map((word) => word.key);
+}
+
+export function resolveCategory(index: CategoryIndex, words: readonly CategoryWord[]): Resolved {
+  const keys = keysOf(words);
+
+  for (let p = 0; p < words.length; p++) {
+    const word = words[p];
+    if (word?.hashtag !== true) continue;
+    const entries = index.exact.get(word.key);
+    if (entries === undefined) continue;
+    const best = bestEntries(entries);
+    const [only] = best;
+    if (best.length === 1 && only !== undefined) {
+      return {
+        resolution: { status: 'matched', ...candidate(only, 'hashtag', word.key, 0) },
+        first: p,
+        count: 1,
+      };
+    }
+    return {
+      resolution: {
+        status: 'ambiguous',
+        candidates: best.map((entry) => candidate(entry, 'hashtag', word.key, 0)),
+        words: keys,
+      },
+      first: p,
+      count: 1,
+    };
+  }
+
+  for (let p = 0; p < words.length; p++) {
+    const found = exactAt(index, words, p);
+    if (found === null) continue;
+    const best = bestEntries(found.entries);
+    const candidates = best.map((entry) => candidate(entry, exactVia(entry), found.key, 0));
+    // "coffee and petrol 500": one amount for two categories is the user's call.
+    const next = p + found.count;
+    if (candidates.length === 1 && words[next]?.afterConjunction === true) {
+      const other = exactAt(index, words, next);
+      const [otherEntry] = other === null ? [] : bestEntries(other.entries);
+      if (other !== null && otherEntry !== undefined) {
+        if (otherEntry.categoryId !== candidates[0]?.categoryId) {
+          candidates.push(candidate(otherEntry, exactVia(otherEntry), other.key, 0));
+        }
+      }
+    }
+    const [only] = candidates;
+    if (candidates.length === 1 && only !== undefined) {
+      return { resolution: { status: 'matched', ...only }, first: p, count: found.count };
+    }
+    return {
+      resolution: { status: 'ambiguous', candidates, words: keys },
+      first: p,
+      count: found.count,
+    };
+  }
+
+  const limit = Math.min(words.length, FUZZY_WORD_LIMIT);
+  for (let p = 0; p < limit; p++) {
+    const word = words[p];
+    if (word === undefined) continue;
+    const candidates = fuzzyCandidates(index, word.key);
+    const [best, second] = candidates;
+    if (best === undefined) continue;
+    if (second === undefined || second.distance > best.distance) {
+      return { resolution: { status: 'matched', ...best }, first: p, count: 1 };
+    }
+    return {
+      resolution: { status: 'ambiguous', candidates: [...candidates], words: keys },
+      first: p,
+      count: 1,
+    };
+  }
+
+  return { resolution: { status: 'none', words: keys }, first: 0, count: 0 };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { contexts } from './corpus/contexts.ts';
+import { parse } from './parse.ts';
+import type { Command, ParseContext, ParseResult } from './types.ts';
+
+function commandOf(text: string, context: ParseContext = contexts.india): Command {
+  const result = parse(text, context);
+  if (result.kind !== 'command') throw new Error(`"${text}" gave ${result.kind}`);
+  return result.command;
+}
+
+function at(iso: string, context: ParseContext = contexts.india): ParseContext {
+  return { ...context, now: new Date(iso) };
+}
+
+describe('period commands', () => {
+  it('give today and yesterday as one-day ranges in the user’s zone', () => {
+    expect(commandOf('today')).toEqual({
+      type: 'today',
+      range: { from: '2026-11-24', to: '2026-11-24' },
+    });
+    const justAfterMidnight = at('2026-11-23T19:00:00Z');
+    expect(commandOf('yesterday', justAfterMidnight)).toEqual({
+      type: 'yesterday',
+      range: { from: '2026-11-23', to: '2026-11-23' },
+    });
+  });
+
+  it('start the week on the locale’s first day', () => {
+    expect(commandOf('week', contexts.us)).toMatchObject({
+      range: { from: '2026-11-22', to: '2026-11-28' },
+    });
+    expect(commandOf('week', contexts.de)).toMatchObject({
+      range: { from: '2026-11-23', to: '2026-11-29' },
+    });
+    expect(commandOf('last week', contexts.de)).toEqual({
+      type: 'week',
+      which: 'last',
+      range: { from: '2026-11-16', to: '2026-11-22' },
+    });
+  });
+
+  it('give whole calendar months', () => {
+    expect(commandOf('month')).toEqual({
+      type: 'month',
+      year: 2026,
+      month: 11,
+      range: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    expect(commandOf('feb 2024')).toMatchObject({
+      range: { from: '2024-02-01', to: '2024-02-29' },
+    });
+  });
+
+  it('take last month across a new year', () => {
+    expect(commandOf('last month', at('2026-01-10T06:30:00Z'))).toMatchObject({
+      year: 2025,
+      month: 12,
+    });
+  });
+
+  it('read a month name as the latest such month that has begun', () => {
+    expect(commandOf('november')).toMatchObject({ year: 2026, month: 11 });
+    expect(commandOf('december')).toMatchObject({ year: 2025, month: 12 });
+    expect(commandOf('december 2026')).toMatchObject({ year: 2026, month: 12 });
+  });
+
+  it('ignore politeness and summary words around a period', () => {
+    expect(commandOf('please show me this month’s total')).toMatchObject({ type: 'month' });
+    expect(commandOf('what did I spend yesterday?')).toMatchObject({ type: 'yesterday' });
+  });
+});
+
+describe('other commands', () => {
+  it('resolve the category of "category <name>" like an expense would', () => {
+    expect(commandOf('category petrl')).toMatchObject({
+      type: 'category',
+      words: ['petrl'],
+      category: { status: 'matched', categoryId: 'fuel', via: 'fuzzy' },
+    });
+    expect(commandOf('category pets')).toMatchObject({
+      category: { status: 'none', words: ['pets'] },
+    });
+  });
+
+  it('read edit last with any amount form and currency', () => {
+    expect(commandOf('edit last ₹1.5k')).toEqual({
+      type: 'editLast',
+      amountMinor: 150000n,
+      currency: 'INR',
+    });
+    expect(commandOf('edit last 12 usd')).toEqual({
+      type: 'editLast',
+      amountMinor: 1200n,
+      currency: 'USD',
+    });
+  });
+
+  it('read last with a count, defaulting to five and capped at a hundred', () => {
+    expect(commandOf('last')).toEqual({ type: 'last', count: 5 });
+    expect(commandOf('last 12')).toEqual({ type: 'last', count: 12 });
+    expect(commandOf('last 1000')).toEqual({ type: 'last', count: 100 });
+  });
+
+  it('read budgets with a category, an amount, both or neither', () => {
+    expect(commandOf('budget')).toEqual({
+      type: 'budget',
+      category: null,
+      amountMinor: null,
+      currency: 'INR',
+    });
+    expect(commandOf('budget 5000 for petrol')).toMatchObject({
+      category: { status: 'matched', categoryId: 'fuel' },
+      amountMinor: 500000n,
+    });
+    expect(commandOf('budget $300', contexts.india)).toMatchObject({
+      amountMinor: 30000n,
+      currency: 'USD',
+    });
+  });
+
+  it('is not a command when an expense is in the message', () => {
+    expect(parse('today 50 tea', contexts.india).kind).toBe('expenses');
+    expect(parse('yesterday lunch 250', contexts.india).kind).toBe('expenses');
+  });
+
+  it('explains a botched edit, delete or undo instead of guessing', () => {
+    const reasons = ['edit last', 'delete 50 food', 'undo everything'].map((text) => {
+      const result: ParseResult = parse(text, contexts.india);
+      return result.kind === 'unknown' && result.reason === 'unrecognized_command'
+        ? result.command
+        : result.kind;
+    });
+    expect(reasons).toEqual(['editLast', 'deleteLast', 'undo']);
+  });
+
+  it('refuses an edit to an amount that could not be recorded', () => {
+    expect(parse('edit last 0', contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'non_positive_amount',
+    });
+    expect(parse('edit last 5000 crore', contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'amount_too_large',
+    });
+  });
+});

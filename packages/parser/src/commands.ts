@@ -1,0 +1,259 @@
+// Statements and actions: "today", "this week", "show last month", "january 2026",
+// "summary", "category food", "categories", "help", "undo", "edit last 150",
+// "delete last", "last 5", "budget food 5000". A message is a command only when all of
+// it fits one; "today 50 tea" is an expense.
+
+import { readAmount } from './amount.ts';
+import { civilDate, daysInMonth, dayNumber, isoDate, weekday } from './calendar.ts';
+import { resolveCategory, type CategoryWord } from './categories.ts';
+import type { Prepared } from './context.ts';
+import { checkAmount } from './limits.ts';
+import type { Token } from './tokenize.ts';
+import type { Command, CommandType, DateRange, ParseResult } from './types.ts';
+import { MONTHS } from './words.ts';
+
+// prettier-ignore
+const FILLERS = new Set([
+  'show', 'me', 'my', 'the', 'please', 'pls', 'plz', 'kindly', 'see', 'view', 'get', 'give',
+  'list', 'display', 'check', 'tell', 'send', 'what', 'whats', 'was', 'is', 'are', 'did',
+  'do', 'i', 'for', 'of', 'all', 'so', 'far', 'till', 'now', 'until', 'this', 'current',
+  'how', 'much', 'to', 'kitna', 'kya', 'hua', 'ka', 'ki', 'ke', 'mera', 'mere', 'meri',
+  'batao', 'dikhao', 'hai', 'a', 'an', 'in', 'on', 'set', 'new', 'per', 'limit', 'be',
+]);
+
+const SHOW = new Set(['show', 'see', 'view', 'display', 'check', 'dikhao']);
+
+/** Alone they ask for the summary; next to a period they only decorate it. */
+// prettier-ignore
+const SUMMARY = new Set([
+  'summary', 'stats', 'statistics', 'report', 'overview', 'total', 'totals', 'statement',
+  'expenses', 'expense', 'spending', 'spent', 'spend', 'spends', 'kharcha', 'hisaab',
+  'hisab', 'breakdown', 'transactions',
+]);
+
+// prettier-ignore
+const HELP = new Set([
+  'help', 'menu', 'commands', 'command', 'hi', 'hello', 'hey', 'hii', 'hiii', 'namaste',
+  'start', 'options', 'guide', 'usage', 'use', 'work', 'works', 'madad',
+]);
+
+const TODAY = new Set(['today', 'aaj', 'daily']);
+const YESTERDAY = new Set(['yesterday', 'kal', 'yday']);
+const WEEK = new Set(['week', 'weekly', 'hafta', 'hafte']);
+const MONTH = new Set(['month', 'monthly', 'mahina', 'mahine']);
+const PREVIOUS = new Set(['last', 'prev', 'previous', 'pichle', 'pichla', 'past']);
+const CATEGORY = new Set(['category', 'cat']);
+const CATEGORIES = new Set(['categories', 'cats']);
+const UNDO = new Set(['undo', 'oops']);
+const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
+const EDIT = new Set(['edit', 'change', 'update', 'correct', 'modify']);
+const LAST = new Set(['last', 'recent', 'latest', 'history']);
+const BUDGET = new Set(['budget', 'budgets']);
+/** What may follow "delete", "undo" or "edit" without changing their meaning. */
+// prettier-ignore
+const TARGET = new Set([
+  'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
+  'item', 'record',
+]);
+const ENTRIES = new Set(['entries', 'entry', 'items', 'ones', 'records', 'transactions']);
+const BUDGET_FILLERS = new Set(['month', 'monthly', 'mahina']);
+
+const DEFAULT_LAST = 5;
+const MAX_LAST = 100;
+// Commands are short; anything longer is not one, whatever its words.
+const MAX_COMMAND_TOKENS = 12;
+
+function command(value: Command): ParseResult {
+  return { kind: 'command', command: value };
+}
+
+function unrecognized(type: CommandType, detail: string): ParseResult {
+  return { kind: 'unknown', reason: 'unrecognized_command', command: type, detail };
+}
+
+function range(from: number, to: number): DateRange {
+  return { from: isoDate(from), to: isoDate(to) };
+}
+
+function monthCommand(year: number, month: number): Command {
+  const first = dayNumber(year, month, 1);
+  return { type: 'month', year, month, range: range(first, first + daysInMonth(year, month) - 1) };
+}
+
+function isWord(token: Token | undefined, set: ReadonlySet<string>): boolean {
+  return token?.kind === 'word' && set.has(token.key);
+}
+
+function allWords(tokens: readonly Token[], set: ReadonlySet<string>): boolean {
+  return tokens.every((token) => isWord(token, set));
+}
+
+function onlyWords(tokens: readonly Token[]): boolean {
+  return tokens.every((token) => token.kind === 'word');
+}
+
+function period(core: readonly Token[], prepared: Prepared): Command | null {
+  const { today } = prepared.calendar;
+  const [first, second] = core;
+  if (core.length === 1 && isWord(first, TODAY))
+    return { type: 'today', range: range(today, today) };
+  if (core.length === 1 && isWord(first, YESTERDAY)) {
+    return { type: 'yesterday', range: range(today - 1, today - 1) };
+  }
+  const previous = core.length === 2 && isWord(first, PREVIOUS);
+  const unit = previous ? second : core.length === 1 ? first : undefined;
+  if (isWord(unit, WEEK)) {
+    const start =
+      today - ((weekday(today) - prepared.locale.weekStart + 7) % 7) - (previous ? 7 : 0);
+    return { type: 'week', which: previous ? 'last' : 'this', range: range(start, start + 6) };
+  }
+  const now = civilDate(today);
+  if (isWord(unit, MONTH)) {
+    if (!previous) return monthCommand(now.year, now.month);
+    return now.month === 1 ? monthCommand(now.year - 1, 12) : monthCommand(now.year, now.month - 1);
+  }
+  const month = first?.kind === 'word' ? MONTHS.get(first.key) : undefined;
+  if (month === undefined || core.length > 2) return null;
+  if (second === undefined) {
+    // The latest such month that has begun: "december" in November is last December.
+    return monthCommand(month <= now.month ? now.year : now.year - 1, month);
+  }
+  if (second.kind === 'number' && /^(?:19|20)\d\d$/.test(second.text)) {
+    return monthCommand(Number(second.text), month);
+  }
+  return null;
+}
+
+function categoryWords(tokens: readonly Token[]): CategoryWord[] {
+  return tokens.map((token) => ({
+    key: token.key,
+    hashtag: token.kind === 'hashtag',
+    afterConjunction: false,
+  }));
+}
+
+function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
+  const usage = 'Say "edit last" with the new amount, e.g. "edit last 150".';
+  const tokens = rest.filter((token) => !isWord(token, TARGET));
+  if (tokens.length === 0) return unrecognized('editLast', usage);
+  const taken = new Uint8Array(tokens.length);
+  const amount = readAmount(tokens, 0, tokens.length, taken, prepared.amounts);
+  if (amount === null || amount.end !== tokens.length) return unrecognized('editLast', usage);
+  const text = tokens.map((token) => token.text).join(' ');
+  const checked = checkAmount(amount, text, prepared);
+  if (checked.kind === 'unknown') return checked;
+  return command({
+    type: 'editLast',
+    amountMinor: checked.amountMinor,
+    currency: checked.currency,
+  });
+}
+
+function budget(core: readonly Token[], prepared: Prepared): ParseResult {
+  const rest = core.filter((token) => !isWord(token, BUDGET) && !isWord(token, BUDGET_FILLERS));
+  const taken = new Uint8Array(rest.length);
+  let amountMinor: bigint | null = null;
+  let currency = prepared.currency;
+  const words: Token[] = [];
+  for (let i = 0; i < rest.length;) {
+    const amount =
+      amountMinor === null ? readAmount(rest, i, rest.length, taken, prepared.amounts) : null;
+    if (amount !== null) {
+      const text = rest
+        .slice(amount.start, amount.end)
+        .map((token) => token.text)
+        .join(' ');
+      const checked = checkAmount(amount, text, prepared);
+      if (checked.kind === 'unknown') return checked;
+      amountMinor = checked.amountMinor;
+      currency = checked.currency;
+      i = amount.end;
+      continue;
+    }
+    const token = rest[i];
+    if (token?.kind === 'word' || token?.kind === 'hashtag') words.push(token);
+    i++;
+  }
+  const category =
+    words.length === 0 ? null : resolveCategory(prepared.index, categoryWords(words)).resolution;
+  return command({ type: 'budget', category, amountMinor, currency });
+}
+
+/** The command the whole message asks for; an unknown result for a botched one; else null. */
+export function matchCommand(tokens: readonly Token[], prepared: Prepared): ParseResult | null {
+  const content = tokens.filter((token) => token.kind !== 'break');
+  if (content.length === 0 || content.length > MAX_COMMAND_TOKENS) return null;
+
+  let summary = false;
+  let show = false;
+  const core: Token[] = [];
+  for (const token of content) {
+    if (token.kind === 'word') {
+      if (SUMMARY.has(token.key)) {
+        summary = true;
+        continue;
+      }
+      if (SHOW.has(token.key)) show = true;
+      if (FILLERS.has(token.key)) continue;
+    }
+    core.push(token);
+  }
+  if (core.length === 0) return summary ? command({ type: 'summary' }) : null;
+
+  const found = period(core, prepared);
+  if (found !== null) return command(found);
+
+  const [first] = core;
+  const rest = core.slice(1);
+  if (allWords(core, HELP)) return command({ type: 'help' });
+
+  if (isWord(first, CATEGORIES) && rest.length === 0) return command({ type: 'categories' });
+  if (isWord(first, CATEGORY) || isWord(first, CATEGORIES)) {
+    if (rest.length === 0) return command({ type: 'categories' });
+    if (rest.every((token) => token.kind === 'word' || token.kind === 'hashtag')) {
+      const words = categoryWords(rest);
+      const category = resolveCategory(prepared.index, words).resolution;
+      return command({ type: 'category', words: words.map((w) => w.key), category });
+    }
+  }
+  const last = core[core.length - 1];
+  if (core.length > 1 && isWord(last, CATEGORY) && onlyWords(core.slice(0, -1))) {
+    const words = categoryWords(core.slice(0, -1));
+    const category = resolveCategory(prepared.index, words).resolution;
+    return command({ type: 'category', words: words.map((w) => w.key), category });
+  }
+
+  if (isWord(first, UNDO)) {
+    if (allWords(rest, TARGET)) return command({ type: 'undo' });
+    return unrecognized('undo', 'Say "undo" alone to take back the last entry.');
+  }
+  if (isWord(first, DELETE)) {
+    if (allWords(rest, TARGET)) return command({ type: 'deleteLast' });
+    return unrecognized(
+      'deleteLast',
+      'Only the last entry can be deleted by message: "delete last".',
+    );
+  }
+  if (isWord(first, EDIT)) return editLast(rest, prepared);
+
+  if (isWord(first, LAST)) {
+    const [count, ...others] = rest;
+    if (count === undefined) return command({ type: 'last', count: DEFAULT_LAST });
+    if (count.kind === 'number' && /^\d{1,6}$/.test(count.text) && allWords(others, ENTRIES)) {
+      const n = Number(count.text);
+      if (n > 0) return command({ type: 'last', count: Math.min(n, MAX_LAST) });
+    }
+    if (allWords(rest, ENTRIES)) return command({ type: 'last', count: DEFAULT_LAST });
+  }
+
+  if (core.some((token) => isWord(token, BUDGET))) return budget(core, prepared);
+
+  if (show && onlyWords(core)) {
+    const words = categoryWords(core);
+    const category = resolveCategory(prepared.index, words).resolution;
+    if (category.status === 'matched') {
+      return command({ type: 'category', words: words.map((w) => w.key), category });
+    }
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+// Everything parse() derives from a context before reading the message, cached by the
+// context object (and the categories array) so a bot that reuses them pays once.
+
+import type { AmountOptions } from './amount.ts';
+import { isoDate, todayIn } from './calendar.ts';
+import { categoryIndex, type CategoryIndex } from './categories.ts';
+import { currencyExponent } from './currency.ts';
+import type { Calendar } from './dates.ts';
+import { localeInfo, type LocaleInfo } from './locale.ts';
+import type { ParseContext } from './types.ts';
+
+export interface Prepared {
+  readonly currency: string;
+  readonly locale: LocaleInfo;
+  readonly calendar: Calendar;
+  readonly todayIso: string;
+  readonly index: CategoryIndex;
+  readonly amounts: AmountOptions;
+  readonly maxMajor: bigint;
+}
+
+interface Cached {
+  prepared: Prepared;
+  at: number;
+  timeZone: string;
+  locale: string;
+  currency: string;
+  categories: ParseContext['categories'];
+  maxMajor: bigint | undefined;
+}
+
+export const DEFAULT_MAX_MAJOR = 1_000_000_000n;
+
+const cache = new WeakMap<ParseContext, Cached>();
+
+function build(context: ParseContext): Prepared {
+  const currency = context.currency.toUpperCase();
+  const locale = localeInfo(context.locale);
+  const today = todayIn(context.timeZone, context.now);
+  currencyExponent(currency);
+  return {
+    currency,
+    locale,
+    calendar: { today, dayFirst: locale.dayFirst },
+    todayIso: isoDate(today),
+    index: categoryIndex(context.categories),
+    amounts: {
+      defaultCurrency: currency,
+      threeDecimalMark: (code) => (currencyExponent(code) >= 3 ? locale.decimalMark : null),
+    },
+    maxMajor: context.maxAmountMajor ?? DEFAULT_MAX_MAJOR,
+  };
+}
+
+/**
+ * Throws RangeError for a context Intl rejects (unknown time zone, currency or malformed
+ * locale): that is a programming error, unlike anything a user can type.
+ */
+export function prepare(context: ParseContext): Prepared {
+  const cached = cache.get(context);
+  const at = context.now.getTime();
+  if (
+    cached !== undefined &&
+    cached.at === at &&
+    cached.timeZone === context.timeZone &&
+    cached.locale === context.locale &&
+    cached.currency === context.currency &&
+    cached.categories === context.categories &&
+    cached.maxMajor === context.maxAmountMajor &&
+    cached.prepared.index.size === context.categories.length
+  ) {
+    return cached.prepared;
+  }
+  const prepared = build(context);
+  cache.set(context, {
+    prepared,
+    at,
+    timeZone: context.timeZone,
+    locale: context.locale,
+    currency: context.currency,
+    categories: context.categories,
+    maxMajor: context.maxAmountMajor,
+  });
+  return prepared;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { currencyExponent, currencyOf } from './currency.ts';
+import { tokenize } from './tokenize.ts';
+
+function named(text: string, defaultCurrency = 'INR'): string | null {
+  const [token] = tokenize(text);
+  return token === undefined ? null : currencyOf(token, defaultCurrency);
+}
+
+describe('currencyExponent', () => {
+  it('follows ISO 4217 minor units as CLDR reports them', () => {
+    expect(currencyExponent('INR')).toBe(2);
+    expect(currencyExponent('USD')).toBe(2);
+    expect(currencyExponent('JPY')).toBe(0);
+    expect(currencyExponent('KWD')).toBe(3);
+  });
+});
+
+describe('currencyOf', () => {
+  it('reads symbols, codes in any case and currency words', () => {
+    expect(named('₹')).toBe('INR');
+    expect(named('€')).toBe('EUR');
+    expect(named('£')).toBe('GBP');
+    expect(named('usd')).toBe('USD');
+    expect(named('Rs')).toBe('INR');
+    expect(named('rupees')).toBe('INR');
+    expect(named('euros')).toBe('EUR');
+  });
+
+  it('gives shared symbols to the user’s own currency when it uses them', () => {
+    expect(named('$', 'INR')).toBe('USD');
+    expect(named('$', 'AUD')).toBe('AUD');
+    expect(named('bucks', 'CAD')).toBe('CAD');
+    expect(named('¥', 'CNY')).toBe('CNY');
+    expect(named('¥', 'INR')).toBe('JPY');
+    expect(named('rs', 'PKR')).toBe('PKR');
+  });
+
+  it('counts codes that are also English words only in capitals', () => {
+    expect(named('pen')).toBeNull();
+    expect(named('PEN')).toBe('PEN');
+    expect(named('all')).toBeNull();
+  });
+
+  it('always reads the user’s own currency code', () => {
+    expect(named('ron', 'RON')).toBe('RON');
+    expect(named('mad', 'MAD')).toBe('MAD');
+  });
+
+  it('ignores ordinary words and unknown codes', () => {
+    expect(named('tea')).toBeNull();
+    expect(named('XYZ')).toBeNull();
+  });
+});

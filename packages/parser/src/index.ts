@@ -1,0 +1,17 @@
+export { parse, MAX_MESSAGE_LENGTH } from './parse.ts';
+export { DEFAULT_MAX_MAJOR } from './context.ts';
+export { currencyExponent } from './currency.ts';
+export type {
+  Category,
+  CategoryCandidate,
+  CategoryResolution,
+  Command,
+  CommandType,
+  DateRange,
+  MatchVia,
+  ParseContext,
+  ParsedExpense,
+  ParseResult,
+  UnknownReason,
+  UnknownResult,
+} from './types.ts';

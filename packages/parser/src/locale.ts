@@ -1,0 +1,52 @@
+// What a locale says about how its people write numbers and dates, asked of Intl once
+// per locale.
+
+export interface LocaleInfo {
+  /** The locale's decimal mark, "." or ",". */
+  decimalMark: string;
+  /** 12/01 is 12 January (en-IN, en-GB, de-DE) rather than December 1 (en-US). */
+  dayFirst: boolean;
+  /** First day of the week, 0 = Sunday ... 6 = Saturday. */
+  weekStart: number;
+  /** Thousands are grouped with a space ("1 234 567" in fr-FR, after NFKC). */
+  spaceGroups: boolean;
+}
+
+interface WeekInfo {
+  firstDay: number;
+}
+
+interface LocaleWithWeekInfo {
+  getWeekInfo?: () => WeekInfo;
+  weekInfo?: WeekInfo;
+}
+
+const cache = new Map<string, LocaleInfo>();
+
+function firstDayOfWeek(locale: string): number {
+  // getWeekInfo (Node 24) or the older weekInfo getter; ISO Monday where neither exists.
+  const info = new Intl.Locale(locale) as Intl.Locale & LocaleWithWeekInfo;
+  const week = typeof info.getWeekInfo === 'function' ? info.getWeekInfo() : info.weekInfo;
+  return week === undefined ? 1 : week.firstDay % 7;
+}
+
+/** Throws RangeError for a malformed locale tag, like Intl does. */
+export function localeInfo(locale: string): LocaleInfo {
+  let info = cache.get(locale);
+  if (info === undefined) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
+    const decimal = parts.find((part) => part.type === 'decimal')?.value;
+    const group = parts.find((part) => part.type === 'group')?.value.normalize('NFKC');
+    const order = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' })
+      .formatToParts(new Date(Date.UTC(2000, 0, 20)))
+      .filter((part) => part.type === 'day' || part.type === 'month');
+    info = {
+      decimalMark: decimal === ',' ? ',' : '.',
+      dayFirst: order[0]?.type === 'day',
+      weekStart: firstDayOfWeek(locale),
+      spaceGroups: group === ' ',
+    };
+    cache.set(locale, info);
+  }
+  return info;
+}

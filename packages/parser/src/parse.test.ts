@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { contexts } from './corpus/contexts.ts';
+import { MAX_MESSAGE_LENGTH, parse } from './parse.ts';
+import type { ParseContext, ParsedExpense } from './types.ts';
+
+function expenses(text: string, context: ParseContext = contexts.india): ParsedExpense[] {
+  const result = parse(text, context);
+  if (result.kind !== 'expenses') throw new Error(`"${text}" gave ${JSON.stringify(result.kind)}`);
+  return result.expenses;
+}
+
+describe('parse', () => {
+  it('returns an expense with every field typed', () => {
+    expect(parse('spent 250 on lunch yesterday', contexts.india)).toEqual({
+      kind: 'expenses',
+      expenses: [
+        {
+          amountMinor: 25000n,
+          currency: 'INR',
+          category: {
+            status: 'matched',
+            categoryId: 'food',
+            name: 'Food',
+            via: 'alias',
+            word: 'lunch',
+            distance: 0,
+          },
+          note: 'lunch',
+          occurredOn: '2026-11-23',
+          dateExplicit: true,
+          text: 'spent 250 on lunch yesterday',
+        },
+      ],
+    });
+  });
+
+  it('resolves yesterday in the user’s zone at half past midnight, whatever the server’s zone', () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = zone;
+        const context = { ...contexts.india, now: new Date('2026-11-23T19:00:00Z') };
+        const [today] = expenses('50 tea', context);
+        const [yesterday] = expenses('yesterday 50 tea', context);
+        expect([today?.occurredOn, yesterday?.occurredOn]).toEqual(['2026-11-24', '2026-11-23']);
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it('counts minor units by the currency’s exponent', () => {
+    expect(expenses('¥1200 sushi')[0]?.amountMinor).toBe(1200n);
+    expect(expenses('KWD 1.250 taxi')[0]?.amountMinor).toBe(1250n);
+    expect(expenses('$12.50 lunch')[0]?.amountMinor).toBe(1250n);
+  });
+
+  it('keeps amounts exact beyond what a float could hold', () => {
+    const context = { ...contexts.india, maxAmountMajor: 10n ** 18n };
+    expect(expenses('123456789012345.67 bond', context)[0]?.amountMinor).toBe(12345678901234567n);
+  });
+
+  it('applies a date heading to the expenses under it', () => {
+    const found = expenses('last friday:\n50 tea\n120 petrol\n\nyesterday\n80 auto');
+    expect(found.map((expense) => expense.occurredOn)).toEqual([
+      '2026-11-20',
+      '2026-11-20',
+      '2026-11-23',
+    ]);
+  });
+
+  it('rejects the whole message when one of several expenses is wrong', () => {
+    expect(parse('50 tea, 0 petrol', contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'non_positive_amount',
+      text: '0 petrol',
+    });
+  });
+
+  it('says which date is in the future', () => {
+    expect(parse('200 lunch tomorrow', contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'future_date',
+      date: '2026-11-25',
+      today: '2026-11-24',
+    });
+  });
+
+  it('offers the words and any category when there is no amount', () => {
+    expect(parse('petrol tank full', contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'no_amount',
+      words: ['petrol', 'tank', 'full'],
+      category: { status: 'matched', categoryId: 'fuel' },
+    });
+  });
+
+  it('answers empty and over-long messages without reading them', () => {
+    expect(parse(' \n ', contexts.india)).toMatchObject({ kind: 'unknown', reason: 'empty' });
+    expect(parse('5'.repeat(MAX_MESSAGE_LENGTH + 1), contexts.india)).toMatchObject({
+      kind: 'unknown',
+      reason: 'too_long',
+      limit: MAX_MESSAGE_LENGTH,
+    });
+  });
+
+  it('gives every unknown result a sentence of detail', () => {
+    for (const text of ['', 'hello there', '0 tea', 'tomorrow 5 tea', '31/02 5 tea', 'edit last']) {
+      const result = parse(text, contexts.india);
+      expect(result.kind === 'unknown' && result.detail.length > 10).toBe(true);
+    }
+  });
+
+  it('reads a locale that groups thousands with spaces', () => {
+    const french = { ...contexts.de, locale: 'fr-FR' };
+    expect(expenses('120 500 hotel', french)[0]?.amountMinor).toBe(12050000n);
+    expect(expenses('120 500 hotel')[0]?.amountMinor).toBe(12000n);
+  });
+
+  it('reads pathological input quickly', () => {
+    const inputs = [
+      '1+'.repeat(2048),
+      '1,'.repeat(2048),
+      'on '.repeat(1365),
+      'petrl '.repeat(680),
+      '9'.repeat(4096),
+      'x\n5 '.repeat(1365),
+      '🙂'.repeat(4096),
+      '#a'.repeat(2048),
+      '1 a, '.repeat(819),
+      'day before '.repeat(372),
+    ];
+    for (const text of inputs) {
+      const started = performance.now();
+      parse(text, contexts.india);
+      expect(performance.now() - started).toBeLessThan(250);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+// The parser's public vocabulary. Amounts are bigint minor units everywhere, like the
+// ledger and the database (amount_minor BIGINT), so no float ever touches money.
+
+export interface Category {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface ParseContext {
+  /**
+   * The user's categories. The lookup index is cached per array identity: pass the
+   * same (unmutated) array again and no index is rebuilt.
+   */
+  categories: readonly Category[];
+  /** ISO-4217 code used when the message names no currency. */
+  currency: string;
+  /** BCP 47 tag: decides 12/01 (day first or month first), ties of 1.200 and week starts. */
+  locale: string;
+  /** IANA zone: "today" and "yesterday" are calendar days there. */
+  timeZone: string;
+  now: Date;
+  /** Largest accepted amount in major units (rupees, dollars) of any currency; 10^9 if absent. */
+  maxAmountMajor?: bigint;
+}
+
+export type MatchVia = 'name' | 'alias' | 'hashtag' | 'fuzzy';
+
+export interface CategoryCandidate {
+  categoryId: string;
+  name: string;
+  via: MatchVia;
+  /** The word (or phrase) of the message that matched, lower-cased. */
+  word: string;
+  /** Edit distance between word and the category's name or alias; 0 unless fuzzy. */
+  distance: number;
+}
+
+export type CategoryResolution =
+  | ({ status: 'matched' } & CategoryCandidate)
+  | { status: 'ambiguous'; candidates: CategoryCandidate[]; words: string[] }
+  | { status: 'none'; words: string[] };
+
+export interface ParsedExpense {
+  amountMinor: bigint;
+  currency: string;
+  category: CategoryResolution;
+  /** What the user wrote besides amount, date and filler words, in their own case. */
+  note: string;
+  /** Calendar date in the user's time zone, YYYY-MM-DD. */
+  occurredOn: string;
+  /** False when the message named no date and occurredOn is today. */
+  dateExplicit: boolean;
+  /** The part of the message this expense came from. */
+  text: string;
+}
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export type Command =
+  | { type: 'today'; range: DateRange }
+  | { type: 'yesterday'; range: DateRange }
+  | { type: 'week'; which: 'this' | 'last'; range: DateRange }
+  | { type: 'month'; year: number; month: number; range: DateRange }
+  | { type: 'summary' }
+  | { type: 'category'; words: string[]; category: CategoryResolution }
+  | { type: 'categories' }
+  | { type: 'help' }
+  | { type: 'undo' }
+  | { type: 'editLast'; amountMinor: bigint; currency: string }
+  | { type: 'deleteLast' }
+  | { type: 'last'; count: number }
+  | {
+      type: 'budget';
+      category: CategoryResolution | null;
+      amountMinor: bigint | null;
+      currency: string;
+    };
+
+export type CommandType = Command['type'];
+
+interface UnknownBase {
+  kind: 'unknown';
+  /** One English sentence for logs and as a fallback reply. */
+  detail: string;
+}
+
+export type UnknownResult = UnknownBase &
+  (
+    | { reason: 'empty' }
+    | { reason: 'too_long'; length: number; limit: number }
+    | { reason: 'no_amount'; words: string[]; category: CategoryResolution }
+    | { reason: 'non_positive_amount'; text: string }
+    | { reason: 'amount_too_large'; text: string; currency: string; limitMinor: bigint }
+    | { reason: 'invalid_amount'; text: string; currency: string }
+    | { reason: 'future_date'; text: string; date: string; today: string }
+    | { reason: 'invalid_date'; text: string }
+    | { reason: 'unrecognized_command'; command: CommandType }
+  );
+
+export type UnknownReason = UnknownResult['reason'];
+
+export type ParseResult =
+  | { kind: 'expenses'; expenses: ParsedExpense[] }
+  | { kind: 'command'; command: Command }
+  | UnknownResult;
