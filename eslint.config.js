@@ -1,6 +1,7 @@
 // One ESLint configuration for the whole monorepo; packages run `eslint .` against it.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -39,4 +40,18 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   prettier,
+  // Svelte components (apps/web): svelte-eslint-parser for the markup, typescript-eslint for
+  // <script lang="ts">, type-checked like the .ts files.
+  ...svelte.configs.recommended,
+  {
+    // One TypeScript project service serves every file, so it must know .svelte from the start.
+    languageOptions: { parserOptions: { extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser },
+    },
+  },
 );

@@ -1,0 +1,40 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import nodeAdapter from '@sveltejs/adapter-node';
+import type { Adapter } from '@sveltejs/kit';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+const out = 'build';
+
+// Spendline's defaults for adapter-node's settings, loaded before the server starts by
+// build/index.js (what `npm start`, the root `npm start` and docker compose run) and by
+// build/handler.js. Real environment variables win.
+const runtimeDefaults = `// Written by apps/web/vite.config.ts. Real environment variables win.
+// WEB_PORT is Spendline's name for the port and wins over adapter-node's PORT (default 3000).
+if (process.env.WEB_PORT) process.env.PORT = process.env.WEB_PORT;
+// Proxied api requests (GraphQL uploads, WhatsApp webhooks) may carry up to 3 MB;
+// adapter-node's own default is 512K.
+process.env.BODY_SIZE_LIMIT ||= '3M';
+`;
+
+/** adapter-node, plus build/defaults.js imported first by the entry points it writes. */
+function adapter(): Adapter {
+  const base = nodeAdapter({ out });
+  return {
+    ...base,
+    async adapt(builder) {
+      await base.adapt(builder);
+      builder.log.minor('Adding Spendline runtime defaults (WEB_PORT, BODY_SIZE_LIMIT)');
+      writeFileSync(`${out}/defaults.js`, runtimeDefaults);
+      for (const entry of ['index.js', 'handler.js']) {
+        const file = `${out}/${entry}`;
+        writeFileSync(file, `import './defaults.js';\n${readFileSync(file, 'utf8')}`);
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [sveltekit({ adapter: adapter() })],
+  server: { port: Number(process.env.WEB_PORT) || 3000 },
+});
