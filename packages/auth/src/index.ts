@@ -1,5 +1,42 @@
 export { AccountError, createAccount, type FieldProblems, type NewAccount } from './accounts.ts';
 export {
+  API_TOKEN_PREFIX,
+  createApiToken,
+  generateApiToken,
+  isApiTokenShaped,
+  revokeApiToken,
+  validateApiToken,
+} from './api-tokens.ts';
+export {
+  blankSessionCookie,
+  readCookie,
+  SESSION_COOKIE_NAME,
+  sessionCookie,
+  type CookieOptions,
+} from './cookies.ts';
+export {
+  changePassword,
+  checkCredentials,
+  deleteAccount,
+  loginRateLimitKeys,
+  type CredentialCheck,
+  type PasswordChange,
+} from './credentials.ts';
+export {
+  generateCode,
+  hashCode,
+  LINK_CODE_LENGTH,
+  OTP_LENGTH,
+  OTP_MAX_ATTEMPTS,
+  OTP_RESEND_COOLDOWN_MS,
+  OTP_TTL_MS,
+  redeemLinkCode,
+  startOtpChallenge,
+  verifyWhatsAppOtp,
+  type LinkResult,
+  type OtpRequest,
+} from './otp.ts';
+export {
   hashPassword,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -14,3 +51,25 @@ export {
   normalizeEmail,
   normalizePhoneNumber,
 } from './profile.ts';
+export {
+  consume,
+  pruneRateLimits,
+  RATE_LIMITS,
+  resetRateLimit,
+  type RateLimitPolicy,
+  type RateLimitResult,
+} from './rate-limit.ts';
+export {
+  createSession,
+  deleteExpiredSessions,
+  generateSessionToken,
+  invalidateSession,
+  invalidateUserSessions,
+  SESSION_LIFETIME_MS,
+  SESSION_REFRESH_WITHIN_MS,
+  sessionIdFromToken,
+  validateSessionToken,
+  type SessionMetadata,
+  type SessionValidation,
+} from './sessions.ts';
+export { hashToken, randomToken } from './tokens.ts';

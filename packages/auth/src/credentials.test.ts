@@ -1,0 +1,150 @@
+import { createTestDatabase } from '@spendline/db/testing';
+import type { Database } from '@spendline/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from './accounts.ts';
+import { changePassword, checkCredentials, deleteAccount } from './credentials.ts';
+import { RATE_LIMITS } from './rate-limit.ts';
+import { createSession, validateSessionToken } from './sessions.ts';
+
+const now = new Date('2026-03-01T10:00:00Z');
+
+let db: Database;
+let userId: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  userId = (
+    await createAccount(db.prisma, { email: 'asha@example.com', password: 'correct horse' })
+  ).id;
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('checkCredentials', () => {
+  it('accepts the right password for an email in any case', async () => {
+    const result = await checkCredentials(
+      db.prisma,
+      { email: ' ASHA@example.com', password: 'correct horse' },
+      now,
+    );
+    expect(result).toMatchObject({ ok: true, user: { id: userId } });
+  });
+
+  it('answers a wrong password and an unknown email identically', async () => {
+    const wrong = await checkCredentials(
+      db.prisma,
+      { email: 'asha@example.com', password: 'wrong horse' },
+      now,
+    );
+    const unknown = await checkCredentials(
+      db.prisma,
+      { email: 'nobody@example.com', password: 'wrong horse' },
+      now,
+    );
+    expect(wrong).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('refuses further attempts on an account once its limit is spent, even the right one', async () => {
+    const { limit } = RATE_LIMITS.loginPerAccount;
+    const email = 'target@example.com';
+    await createAccount(db.prisma, { email, password: 'correct horse' });
+    for (let i = 0; i < limit; i++) {
+      await checkCredentials(db.prisma, { email, password: `guess ${i}xx` }, now);
+    }
+    const result = await checkCredentials(db.prisma, { email, password: 'correct horse' }, now);
+    expect(result).toMatchObject({ ok: false, reason: 'rate_limited' });
+    const later = new Date(now.getTime() + RATE_LIMITS.loginPerAccount.windowMs);
+    expect(
+      await checkCredentials(db.prisma, { email, password: 'correct horse' }, later),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('limits one IP address across many accounts', async () => {
+    const { limit } = RATE_LIMITS.loginPerIp;
+    for (let i = 0; i < limit; i++) {
+      await checkCredentials(
+        db.prisma,
+        { email: `spray${i}@example.com`, password: 'password1', ipAddress: '203.0.113.9' },
+        now,
+      );
+    }
+    const result = await checkCredentials(
+      db.prisma,
+      { email: 'asha@example.com', password: 'correct horse', ipAddress: '203.0.113.9' },
+      now,
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'rate_limited' });
+  });
+});
+
+describe('changePassword', () => {
+  it('needs the current password, then signs out every other session', async () => {
+    const user = await createAccount(db.prisma, {
+      email: 'cp@example.com',
+      password: 'old password',
+    });
+    const current = await createSession(db.prisma, user.id, now);
+    const other = await createSession(db.prisma, user.id, now);
+    expect(
+      await changePassword(db.prisma, {
+        userId: user.id,
+        currentPassword: 'not it at all',
+        newPassword: 'new password',
+      }),
+    ).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(
+      await changePassword(db.prisma, {
+        userId: user.id,
+        currentPassword: 'old password',
+        newPassword: 'short',
+      }),
+    ).toMatchObject({ ok: false, reason: 'invalid_password' });
+    expect(
+      await changePassword(db.prisma, {
+        userId: user.id,
+        currentPassword: 'old password',
+        newPassword: 'new password',
+        keepSessionId: current.session.id,
+      }),
+    ).toEqual({ ok: true });
+    expect(await validateSessionToken(db.prisma, current.token, now)).not.toBeNull();
+    expect(await validateSessionToken(db.prisma, other.token, now)).toBeNull();
+    expect(
+      await checkCredentials(db.prisma, { email: 'cp@example.com', password: 'new password' }, now),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+describe('deleteAccount', () => {
+  it('removes the user and everything that belongs to them', async () => {
+    const user = await createAccount(db.prisma, {
+      email: 'gone@example.com',
+      password: 'password 1',
+    });
+    await db.prisma.expense.create({
+      data: {
+        userId: user.id,
+        amountMinor: 100n,
+        currency: 'INR',
+        occurredAt: now,
+        source: 'WEB',
+      },
+    });
+    await createSession(db.prisma, user.id, now);
+    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'wrong one' })).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'password 1' })).toEqual({
+      ok: true,
+    });
+    const where = { where: { userId: user.id } };
+    expect(await db.prisma.user.count({ where: { id: user.id } })).toBe(0);
+    expect(await db.prisma.expense.count(where)).toBe(0);
+    expect(await db.prisma.category.count(where)).toBe(0);
+    expect(await db.prisma.categoryAlias.count(where)).toBe(0);
+    expect(await db.prisma.session.count(where)).toBe(0);
+    expect(await db.prisma.user.count({ where: { id: userId } })).toBe(1);
+  });
+});

@@ -1,0 +1,115 @@
+import type { PrismaClient, User } from '@spendline/db';
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password.ts';
+import { normalizeEmail } from './profile.ts';
+import { consume, RATE_LIMITS, resetRateLimit } from './rate-limit.ts';
+import { invalidateUserSessions } from './sessions.ts';
+
+export type CredentialCheck =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'rate_limited'; retryAfterMs: number };
+
+let decoyHash: Promise<string> | undefined;
+
+// Verifying against a real hash when the email is unknown makes both failures take
+// the same time, so response timing does not tell whether an account exists.
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword('decoy password that matches nothing');
+  return decoyHash;
+}
+
+export const loginRateLimitKeys = {
+  account: (email: string) => `login:account:${normalizeEmail(email)}`,
+  ip: (ip: string) => `login:ip:${ip}`,
+};
+
+/**
+ * Checks an email and password, counting the attempt against the account and the
+ * IP address first. An unknown email and a wrong password give the same answer.
+ */
+export async function checkCredentials(
+  prisma: PrismaClient,
+  input: { email: string; password: string; ipAddress?: string | undefined },
+  now: Date,
+): Promise<CredentialCheck> {
+  const email = normalizeEmail(input.email);
+  const limits = await Promise.all([
+    consume(
+      prisma,
+      loginRateLimitKeys.account(email),
+      RATE_LIMITS.loginPerAccount.limit,
+      RATE_LIMITS.loginPerAccount.windowMs,
+      now,
+    ),
+    input.ipAddress
+      ? consume(
+          prisma,
+          loginRateLimitKeys.ip(input.ipAddress),
+          RATE_LIMITS.loginPerIp.limit,
+          RATE_LIMITS.loginPerIp.windowMs,
+          now,
+        )
+      : null,
+  ]);
+  const refused = limits.filter((l) => l !== null && !l.allowed);
+  if (refused.length > 0) {
+    return {
+      ok: false,
+      reason: 'rate_limited',
+      retryAfterMs: Math.max(...refused.map((l) => l?.retryAfterMs ?? 0)),
+    };
+  }
+  // An over-long password is a wrong one; hashing megabytes would make login a DoS lever.
+  if (input.password.length > MAX_PASSWORD_LENGTH)
+    return { ok: false, reason: 'invalid_credentials' };
+  const user = await prisma.user.findUnique({ where: { email } });
+  let matches = false;
+  if (user?.passwordHash) matches = await verifyPassword(user.passwordHash, input.password);
+  else await verifyPassword(await decoy(), input.password);
+  if (!user || !matches) return { ok: false, reason: 'invalid_credentials' };
+  await resetRateLimit(prisma, loginRateLimitKeys.account(email));
+  return { ok: true, user };
+}
+
+export type PasswordChange =
+  | { ok: true }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'invalid_password'; problem: string };
+
+/**
+ * Replaces a password after checking the current one, then signs the user out of
+ * every other session: whoever knew the old password is locked out.
+ */
+export async function changePassword(
+  prisma: PrismaClient,
+  input: { userId: string; currentPassword: string; newPassword: string; keepSessionId?: string },
+): Promise<PasswordChange> {
+  const user = await prisma.user.findUnique({ where: { id: input.userId } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, reason: 'invalid_credentials' };
+  }
+  const problem = passwordProblem(input.newPassword);
+  if (problem) return { ok: false, reason: 'invalid_password', problem };
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { passwordHash: await hashPassword(input.newPassword) },
+  });
+  await invalidateUserSessions(prisma, user.id, { except: input.keepSessionId });
+  return { ok: true };
+}
+
+/**
+ * Deletes an account and, through the schema's cascades, every row that belongs to it:
+ * sessions, tokens, WhatsApp links, categories, expenses, budgets.
+ */
+export async function deleteAccount(
+  prisma: PrismaClient,
+  input: { userId: string; password: string },
+): Promise<{ ok: true } | { ok: false; reason: 'invalid_credentials' }> {
+  const user = await prisma.user.findUnique({ where: { id: input.userId } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    return { ok: false, reason: 'invalid_credentials' };
+  }
+  await prisma.user.delete({ where: { id: user.id } });
+  return { ok: true };
+}

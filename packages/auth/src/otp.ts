@@ -1,0 +1,227 @@
+import { randomFillSync } from 'node:crypto';
+import { hmac } from '@oslojs/crypto/hmac';
+import { generateRandomString, type RandomReader } from '@oslojs/crypto/random';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
+import type { OtpChallenge, OtpPurpose, PrismaClient, WhatsAppLink } from '@spendline/db';
+import { consume, RATE_LIMITS } from './rate-limit.ts';
+
+const minute = 60 * 1000;
+export const OTP_LENGTH = 6;
+// A link code is typed into WhatsApp by whoever holds it, and anyone can message the
+// bot: two more digits make guessing one of the live codes a hundred times harder.
+export const LINK_CODE_LENGTH = 8;
+export const OTP_TTL_MS = 10 * minute;
+export const OTP_MAX_ATTEMPTS = 5;
+export const OTP_RESEND_COOLDOWN_MS = minute;
+
+const random: RandomReader = {
+  read: (bytes) => {
+    randomFillSync(bytes);
+  },
+};
+
+/** Digits from the CSPRNG, uniformly distributed (no modulo bias). */
+export function generateCode(length: number): string {
+  return generateRandomString(random, '0123456789', length);
+}
+
+/**
+ * HMAC-SHA256 of a code under SECRET_KEY, hex. Six digits hash in microseconds, so
+ * a plain hash would fall to a table of all million; the key makes it useless
+ * to anyone who reads the database without the configuration.
+ */
+export function hashCode(secretKey: string, purpose: OtpPurpose, code: string): string {
+  const encoder = new TextEncoder();
+  return encodeHexLowerCase(
+    hmac(SHA256, encoder.encode(secretKey), encoder.encode(`${purpose}:${code}`)),
+  );
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && constantTimeEqual(decodeHex(a), decodeHex(b));
+}
+
+export type OtpRequest =
+  | { ok: true; code: string; challenge: OtpChallenge }
+  | { ok: false; reason: 'cooldown' | 'rate_limited'; retryAfterMs: number };
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Starts a code for a user, replacing any earlier one of that purpose: a
+ * WHATSAPP_OTP sent to `phoneNumber`, or a LINK_CODE shown on the dashboard.
+ * Refused within the resend cool-down and past the hourly limit. `afterCreate`
+ * runs in the same transaction (the caller queues the outbound message there).
+ */
+export async function startOtpChallenge(
+  prisma: PrismaClient,
+  input: {
+    userId: string;
+    purpose: OtpPurpose;
+    phoneNumber?: string | null;
+    secretKey: string;
+    now: Date;
+    afterCreate?: (tx: Tx, code: string, challenge: OtpChallenge) => Promise<unknown>;
+  },
+): Promise<OtpRequest> {
+  const { userId, purpose, now } = input;
+  const recent = await prisma.otpChallenge.findFirst({
+    where: {
+      userId,
+      purpose,
+      consumedAt: null,
+      lastSentAt: { gt: new Date(now.getTime() - OTP_RESEND_COOLDOWN_MS) },
+    },
+    orderBy: { lastSentAt: 'desc' },
+  });
+  if (recent) {
+    return {
+      ok: false,
+      reason: 'cooldown',
+      retryAfterMs: recent.lastSentAt.getTime() + OTP_RESEND_COOLDOWN_MS - now.getTime(),
+    };
+  }
+  const { limit, windowMs } = RATE_LIMITS.otpRequestPerAccount;
+  const allowance = await consume(prisma, `otp:request:${purpose}:${userId}`, limit, windowMs, now);
+  if (!allowance.allowed) {
+    return { ok: false, reason: 'rate_limited', retryAfterMs: allowance.retryAfterMs };
+  }
+  const code = generateCode(purpose === 'LINK_CODE' ? LINK_CODE_LENGTH : OTP_LENGTH);
+  const challenge = await prisma.$transaction(async (tx) => {
+    await tx.otpChallenge.deleteMany({ where: { userId, purpose, consumedAt: null } });
+    const created = await tx.otpChallenge.create({
+      data: {
+        userId,
+        purpose,
+        phoneNumber: input.phoneNumber ?? null,
+        codeHash: hashCode(input.secretKey, purpose, code),
+        expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+        lastSentAt: now,
+        createdAt: now,
+      },
+    });
+    await input.afterCreate?.(tx, code, created);
+    return created;
+  });
+  return { ok: true, code, challenge };
+}
+
+export type LinkResult =
+  | { ok: true; link: WhatsAppLink }
+  | {
+      ok: false;
+      reason: 'no_challenge' | 'wrong_code' | 'too_many_attempts' | 'number_taken';
+      attemptsLeft?: number;
+    };
+
+/** Links (or re-activates) a number for a user; refuses one linked to someone else. */
+async function linkNumber(
+  tx: Tx,
+  userId: string,
+  identity: { phoneNumber: string | null; bsuid?: string | null },
+  now: Date,
+): Promise<WhatsAppLink | null> {
+  const { phoneNumber, bsuid = null } = identity;
+  const existing = await tx.whatsAppLink.findFirst({
+    where: {
+      OR: [...(phoneNumber ? [{ phoneNumber }] : []), ...(bsuid ? [{ bsuid }] : [])],
+    },
+  });
+  if (existing && existing.userId !== userId) return null;
+  if (existing) {
+    return tx.whatsAppLink.update({
+      where: { id: existing.id },
+      data: {
+        active: true,
+        verifiedAt: now,
+        phoneNumber: phoneNumber ?? existing.phoneNumber,
+        bsuid: bsuid ?? existing.bsuid,
+      },
+    });
+  }
+  return tx.whatsAppLink.create({ data: { userId, phoneNumber, bsuid, verifiedAt: now } });
+}
+
+/**
+ * Checks the code the user typed on the dashboard against their live WHATSAPP_OTP
+ * challenge and, when it matches, links the number it was sent to. Each try counts
+ * (5 per code) before the comparison, so parallel guesses cannot exceed the limit.
+ */
+export async function verifyWhatsAppOtp(
+  prisma: PrismaClient,
+  input: { userId: string; code: string; secretKey: string; now: Date },
+): Promise<LinkResult> {
+  const { userId, now } = input;
+  const { limit, windowMs } = RATE_LIMITS.otpVerifyPerAccount;
+  const allowance = await consume(prisma, `otp:verify:${userId}`, limit, windowMs, now);
+  if (!allowance.allowed) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  const challenge = await prisma.otpChallenge.findFirst({
+    where: { userId, purpose: 'WHATSAPP_OTP', consumedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!challenge?.phoneNumber) return { ok: false, reason: 'no_challenge' };
+  const counted = await prisma.otpChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (counted.count === 0) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  const attemptsLeft = OTP_MAX_ATTEMPTS - (challenge.attempts + 1);
+  if (!sameHash(challenge.codeHash, hashCode(input.secretKey, 'WHATSAPP_OTP', input.code.trim()))) {
+    return attemptsLeft > 0
+      ? { ok: false, reason: 'wrong_code', attemptsLeft }
+      : { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  }
+  const phoneNumber = challenge.phoneNumber;
+  return prisma.$transaction(async (tx): Promise<LinkResult> => {
+    const consumed = await tx.otpChallenge.updateMany({
+      where: { id: challenge.id, consumedAt: null },
+      data: { consumedAt: now },
+    });
+    if (consumed.count === 0) return { ok: false, reason: 'no_challenge' };
+    const link = await linkNumber(tx, userId, { phoneNumber }, now);
+    return link ? { ok: true, link } : { ok: false, reason: 'number_taken' };
+  });
+}
+
+/**
+ * For the bot: a sender typed "LINK <code>". Finds the live LINK_CODE challenge by
+ * its keyed hash and links the sender's number (or BSUID) to that challenge's user.
+ * The caller rate-limits senders; a wrong code tells it nothing about any account.
+ */
+export async function redeemLinkCode(
+  prisma: PrismaClient,
+  input: {
+    code: string;
+    phoneNumber: string | null;
+    bsuid?: string | null;
+    secretKey: string;
+    now: Date;
+  },
+): Promise<(LinkResult & { userId?: string }) | { ok: false; reason: 'no_challenge' }> {
+  const code = input.code.trim();
+  if (!/^\d+$/.test(code) || code.length !== LINK_CODE_LENGTH)
+    return { ok: false, reason: 'no_challenge' };
+  const codeHash = hashCode(input.secretKey, 'LINK_CODE', code);
+  return prisma.$transaction(async (tx) => {
+    const challenge = await tx.otpChallenge.findFirst({
+      where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
+    });
+    if (!challenge) return { ok: false as const, reason: 'no_challenge' as const };
+    const consumed = await tx.otpChallenge.updateMany({
+      where: { id: challenge.id, consumedAt: null },
+      data: { consumedAt: input.now },
+    });
+    if (consumed.count === 0) return { ok: false as const, reason: 'no_challenge' as const };
+    const link = await linkNumber(
+      tx,
+      challenge.userId,
+      { phoneNumber: input.phoneNumber, bsuid: input.bsuid ?? null },
+      input.now,
+    );
+    return link
+      ? { ok: true as const, link, userId: challenge.userId }
+      : { ok: false as const, reason: 'number_taken' as const };
+  });
+}

@@ -1,0 +1,79 @@
+import type { PrismaClient } from '@spendline/db';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Attempts counted in the current window, this one included. */
+  count: number;
+  remaining: number;
+  resetAt: Date;
+  /** How long until the window ends; 0 when allowed. */
+  retryAfterMs: number;
+}
+
+type RawClient = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
+
+/**
+ * Counts one attempt against `key` in a fixed window of `windowMs`, allowing `limit`
+ * per window. One INSERT ... ON CONFLICT DO UPDATE: PostgreSQL locks the row, so
+ * concurrent attempts from several replicas each see the count the previous one left.
+ */
+export async function consume(
+  prisma: RawClient,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<RateLimitResult> {
+  const nowIso = now.toISOString();
+  const windowEnd = new Date(now.getTime() + windowMs).toISOString();
+  const rows = await prisma.$queryRaw<{ count: number; window_ends_at: Date }[]>`
+    INSERT INTO rate_limits (key, count, window_ends_at)
+    VALUES (${key}, 1, ${windowEnd}::timestamptz)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
+                   THEN 1 ELSE rate_limits.count + 1 END,
+      window_ends_at = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
+                            THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END
+    RETURNING count, window_ends_at`;
+  const row = rows[0];
+  if (!row) throw new Error(`rate limit upsert for ${key} returned no row`);
+  const count = Number(row.count);
+  const resetAt = new Date(row.window_ends_at);
+  const allowed = count <= limit;
+  return {
+    allowed,
+    count,
+    remaining: Math.max(0, limit - count),
+    resetAt,
+    retryAfterMs: allowed ? 0 : Math.max(0, resetAt.getTime() - now.getTime()),
+  };
+}
+
+/** Forgets a key's attempts, e.g. an account's failed logins after a successful one. */
+export async function resetRateLimit(prisma: RawClient, key: string): Promise<void> {
+  await prisma.$executeRaw`DELETE FROM rate_limits WHERE key = ${key}`;
+}
+
+/** Housekeeping: drops windows that ended before `now`. */
+export async function pruneRateLimits(prisma: RawClient, now: Date): Promise<number> {
+  return prisma.$executeRaw`DELETE FROM rate_limits WHERE window_ends_at <= ${now.toISOString()}::timestamptz`;
+}
+
+export interface RateLimitPolicy {
+  limit: number;
+  windowMs: number;
+}
+
+const minute = 60 * 1000;
+
+/**
+ * The limits the API applies. Per account they stop guessing one password from many
+ * addresses; per IP they stop one address trying many accounts.
+ */
+export const RATE_LIMITS = {
+  loginPerAccount: { limit: 10, windowMs: 15 * minute },
+  loginPerIp: { limit: 50, windowMs: 15 * minute },
+  registerPerIp: { limit: 10, windowMs: 60 * minute },
+  otpRequestPerAccount: { limit: 5, windowMs: 60 * minute },
+  otpVerifyPerAccount: { limit: 10, windowMs: 15 * minute },
+} as const satisfies Record<string, RateLimitPolicy>;

@@ -1,0 +1,420 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from './schema.ts';
+import {
+  codeIn,
+  startTestServer,
+  subscribe,
+  TestClient,
+  type GraphQLResponse,
+  type TestServer,
+} from './test-server.ts';
+
+// Every root field, tried by one user (mallory) on another user's (victim's) rows.
+// The table is checked against the built schema: a new query, mutation or
+// subscription without an attack here fails the first test.
+
+let server: TestServer;
+let victim: TestClient;
+let mallory: TestClient;
+const ids = {
+  user: '',
+  category: '',
+  expense: '',
+  deletedExpense: '',
+  apiToken: '',
+  malloryCategory: '',
+  whatsAppLink: '',
+};
+let victimOtp = '';
+let victimToken = '';
+
+interface Attack {
+  operation: string;
+  /** How to send it; a plain POST unless given (subscriptions stream). */
+  run?: (client: TestClient, attack: Attack) => Promise<GraphQLResponse>;
+  variables?: () => Record<string, unknown>;
+  /** Asserts nothing of the victim's leaked or changed. */
+  check: (res: GraphQLResponse) => Promise<void> | void;
+  /** Fields a stranger may call: the others must answer UNAUTHENTICATED. */
+  public?: boolean;
+}
+
+async function victimExpense(id: string) {
+  const { node } = await victim.ok<{
+    node: { note: string; amount: { amountMinor: string }; deletedAt: string | null } | null;
+  }>(
+    'query ($id: ID!) { node(id: $id) { ... on Expense { note amount { amountMinor } deletedAt } } }',
+    {
+      id,
+    },
+  );
+  return node;
+}
+
+async function victimCategory(id: string) {
+  const { node } = await victim.ok<{
+    node: { name: string; archived: boolean; expenseCount: number; aliases: string[] } | null;
+  }>(
+    'query ($id: ID!) { node(id: $id) { ... on Category { name archived expenseCount aliases } } }',
+    {
+      id,
+    },
+  );
+  return node;
+}
+
+const typename = (res: GraphQLResponse, field: string) =>
+  (res.data?.[field] as { __typename?: string } | undefined)?.__typename;
+
+const attacks: Record<string, Attack> = {
+  'Query.node': {
+    operation: 'query ($id: ID!) { node(id: $id) { id } }',
+    variables: () => ({ id: ids.expense }),
+    check: async (res) => {
+      expect(res.data?.node ?? null).toBeNull();
+      for (const key of [
+        'category',
+        'apiToken',
+        'user',
+        'deletedExpense',
+        'whatsAppLink',
+      ] as const) {
+        const other = await mallory.request('query ($id: ID!) { node(id: $id) { id } }', {
+          id: ids[key],
+        });
+        expect(other.data?.node ?? null).toBeNull();
+      }
+    },
+  },
+  'Query.nodes': {
+    operation: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    variables: () => ({
+      ids: [ids.expense, ids.category, ids.apiToken, ids.user, ids.whatsAppLink],
+    }),
+    check: (res) => {
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/"id":"/);
+    },
+  },
+  'Query.me': {
+    operation: '{ me { email } }',
+    public: true,
+    check: (res) => expect(res.data?.me).toEqual({ email: 'mallory@example.com' }),
+  },
+  'Query.categories': {
+    operation: '{ categories(includeArchived: true) { id name } }',
+    check: (res) => {
+      const listed = JSON.stringify(res.data);
+      expect(listed).not.toContain(ids.category);
+      expect(listed).not.toContain('Secret Plans');
+    },
+  },
+  'Query.expenses': {
+    operation: `query ($cat: ID!) {
+      all: expenses(filter: { status: ALL }) { totalCount edges { node { id note } } }
+      filtered: expenses(filter: { categoryIds: [$cat], status: ALL }) { totalCount }
+    }`,
+    variables: () => ({ cat: ids.category }),
+    check: (res) => {
+      expect(JSON.stringify(res.data)).not.toContain('victim');
+      expect(res.data).toMatchObject({ all: { totalCount: 0 }, filtered: { totalCount: 0 } });
+    },
+  },
+  'Query.expense': {
+    operation: 'query ($id: ID!) { expense(id: $id) { note } }',
+    variables: () => ({ id: ids.expense }),
+    check: (res) => expect(res.data?.expense).toBeNull(),
+  },
+  'Query.summary': {
+    operation: '{ summary(period: YEAR) { totals { total { amountMinor } } categories { name } } }',
+    check: (res) => {
+      expect(res.data?.summary).toEqual({ totals: [], categories: [] });
+    },
+  },
+  'Mutation.register': {
+    operation: `mutation { register(input: { email: "victim@example.com", password: "whatever1" }) {
+      __typename } }`,
+    public: true,
+    check: (res) => expect(typename(res, 'register')).toBe('ConflictError'),
+  },
+  'Mutation.login': {
+    operation: `mutation { login(email: "victim@example.com", password: "not the password") {
+      __typename } }`,
+    public: true,
+    check: (res) => expect(typename(res, 'login')).toBe('InvalidCredentialsError'),
+  },
+  'Mutation.logout': {
+    operation: 'mutation { logout(everywhere: true) }',
+    public: true,
+    check: async () => {
+      expect(await victim.ok('{ me { email } }')).toEqual({ me: { email: 'victim@example.com' } });
+      await mallory.ok(
+        'mutation { login(email: "mallory@example.com", password: "mallory pw1") { __typename } }',
+      );
+    },
+  },
+  'Mutation.changePassword': {
+    operation: `mutation { changePassword(currentPassword: "victim pw1", newPassword: "pwned pwned") {
+      __typename } }`,
+    check: async (res) => {
+      expect(typename(res, 'changePassword')).toBe('InvalidCredentialsError');
+      const again = new TestClient(server.url);
+      const login = await again.ok<{ login: { __typename: string } }>(
+        'mutation { login(email: "victim@example.com", password: "victim pw1") { __typename } }',
+      );
+      expect(login.login.__typename).toBe('User');
+    },
+  },
+  'Mutation.deleteAccount': {
+    operation: 'mutation { deleteAccount(password: "victim pw1") { __typename } }',
+    check: async (res) => {
+      expect(typename(res, 'deleteAccount')).toBe('InvalidCredentialsError');
+      expect(await server.db.prisma.user.count({ where: { email: 'victim@example.com' } })).toBe(1);
+    },
+  },
+  'Mutation.updateSettings': {
+    operation: 'mutation { updateSettings(input: { currency: "EUR" }) { __typename } }',
+    check: async () => {
+      const { me } = await victim.ok<{ me: { currency: string } }>('{ me { currency } }');
+      expect(me.currency).toBe('INR');
+    },
+  },
+  'Mutation.createApiToken': {
+    operation: 'mutation { createApiToken(name: "mine") { ... on ApiTokenCreated { token } } }',
+    check: async (res) => {
+      const script = new TestClient(server.url);
+      script.bearer = (res.data?.createApiToken as { token: string }).token;
+      expect(await script.ok('{ me { email } }')).toEqual({ me: { email: 'mallory@example.com' } });
+    },
+  },
+  'Mutation.revokeApiToken': {
+    operation: 'mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }',
+    variables: () => ({ id: ids.apiToken }),
+    check: async (res) => {
+      expect(typename(res, 'revokeApiToken')).toBe('NotFoundError');
+      const script = new TestClient(server.url);
+      script.bearer = victimToken;
+      expect(await script.ok('{ me { email } }')).toEqual({ me: { email: 'victim@example.com' } });
+    },
+  },
+  'Mutation.createCategory': {
+    operation: `mutation { createCategory(input: { name: "Secret Plans", aliases: ["victimword"] }) {
+      __typename } }`,
+    check: async (res) => {
+      expect(typename(res, 'createCategory')).toBe('Category');
+      expect((await victimCategory(ids.category))?.aliases).toEqual(['victimword']);
+    },
+  },
+  'Mutation.updateCategory': {
+    operation:
+      'mutation ($id: ID!) { updateCategory(id: $id, input: { name: "Owned" }) { __typename } }',
+    variables: () => ({ id: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'updateCategory')).toBe('NotFoundError');
+      expect((await victimCategory(ids.category))?.name).toBe('Secret Plans');
+    },
+  },
+  'Mutation.archiveCategory': {
+    operation: 'mutation ($id: ID!) { archiveCategory(id: $id) { __typename } }',
+    variables: () => ({ id: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'archiveCategory')).toBe('NotFoundError');
+      expect((await victimCategory(ids.category))?.archived).toBe(false);
+    },
+  },
+  'Mutation.mergeCategories': {
+    operation: `mutation ($theirs: ID!, $mine: ID!) {
+      steal: mergeCategories(sourceIds: [$theirs], targetId: $mine) { __typename }
+      push: mergeCategories(sourceIds: [$mine], targetId: $theirs) { __typename }
+    }`,
+    variables: () => ({ theirs: ids.category, mine: ids.malloryCategory }),
+    check: async (res) => {
+      expect(typename(res, 'steal')).toBe('NotFoundError');
+      expect(typename(res, 'push')).toBe('NotFoundError');
+      expect(await victimCategory(ids.category)).toMatchObject({ expenseCount: 1 });
+    },
+  },
+  'Mutation.createExpense': {
+    operation: `mutation ($cat: ID!) { createExpense(input: { amountMinor: "1", categoryId: $cat }) {
+      __typename } }`,
+    variables: () => ({ cat: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'createExpense')).toBe('NotFoundError');
+      expect(await victimCategory(ids.category)).toMatchObject({ expenseCount: 1 });
+    },
+  },
+  'Mutation.updateExpense': {
+    operation: `mutation ($id: ID!) { updateExpense(id: $id, input: { amountMinor: "1", note: "x" }) {
+      __typename } }`,
+    variables: () => ({ id: ids.expense }),
+    check: async (res) => {
+      expect(typename(res, 'updateExpense')).toBe('NotFoundError');
+      expect(await victimExpense(ids.expense)).toMatchObject({
+        note: 'victim lunch',
+        amount: { amountMinor: '424242' },
+      });
+    },
+  },
+  'Mutation.deleteExpense': {
+    operation: 'mutation ($id: ID!) { deleteExpense(id: $id) { __typename } }',
+    variables: () => ({ id: ids.expense }),
+    check: async (res) => {
+      expect(typename(res, 'deleteExpense')).toBe('NotFoundError');
+      expect((await victimExpense(ids.expense))?.deletedAt).toBeNull();
+    },
+  },
+  'Mutation.restoreExpense': {
+    operation: 'mutation ($id: ID!) { restoreExpense(id: $id) { __typename } }',
+    variables: () => ({ id: ids.deletedExpense }),
+    check: async (res) => {
+      expect(typename(res, 'restoreExpense')).toBe('NotFoundError');
+      expect((await victimExpense(ids.deletedExpense))?.deletedAt).not.toBeNull();
+    },
+  },
+  'Mutation.requestWhatsAppOtp': {
+    operation: `mutation { requestWhatsAppOtp(phoneNumber: "+919800000001") { __typename } }`,
+    check: async (res) => {
+      expect(typename(res, 'requestWhatsAppOtp')).toBe('ConflictError');
+      expect(
+        await server.db.prisma.outboundMessage.count({ where: { recipient: '+919800000001' } }),
+      ).toBe(0);
+    },
+  },
+  'Mutation.verifyWhatsAppOtp': {
+    operation: 'mutation ($code: String!) { verifyWhatsAppOtp(code: $code) { __typename } }',
+    variables: () => ({ code: victimOtp }),
+    check: async (res) => {
+      expect(typename(res, 'verifyWhatsAppOtp')).toBe('NotFoundError');
+      const challenge = await server.db.prisma.otpChallenge.findFirstOrThrow({
+        where: { phoneNumber: '+919800000002' },
+      });
+      expect(challenge).toMatchObject({ attempts: 0, consumedAt: null });
+    },
+  },
+  'Mutation.createWhatsAppLinkCode': {
+    operation: 'mutation { createWhatsAppLinkCode { __typename } }',
+    check: async (res) => {
+      expect(typename(res, 'createWhatsAppLinkCode')).toBe('WhatsAppLinkCode');
+      const codes = await server.db.prisma.otpChallenge.findMany({
+        where: { purpose: 'LINK_CODE' },
+        include: { user: { select: { email: true } } },
+      });
+      expect(codes.map((c) => c.user.email)).toEqual(['mallory@example.com']);
+    },
+  },
+  'Mutation.unlinkWhatsApp': {
+    operation: 'mutation ($id: ID!) { unlinkWhatsApp(id: $id) { __typename } }',
+    variables: () => ({ id: ids.whatsAppLink }),
+    check: async (res) => {
+      expect(typename(res, 'unlinkWhatsApp')).toBe('NotFoundError');
+      expect(
+        await server.db.prisma.whatsAppLink.count({ where: { phoneNumber: '+919800000001' } }),
+      ).toBe(1);
+    },
+  },
+  'Subscription.expenseAdded': {
+    operation: 'subscription { expenseAdded { note } }',
+    run: async (client, attack) => {
+      const stream = await subscribe(client, attack.operation);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await victim.ok(
+          'mutation { createExpense(input: { amountMinor: "5", note: "victim live" }) { __typename } }',
+        );
+        const event = (await stream.next(500)) as Partial<GraphQLResponse> | null;
+        return { status: 200, headers: new Headers(), data: event?.data, errors: event?.errors };
+      } finally {
+        stream.close();
+      }
+    },
+    check: (res) => {
+      expect(JSON.stringify(res.data ?? null)).not.toContain('victim');
+    },
+  },
+};
+
+function send(client: TestClient, attack: Attack): Promise<GraphQLResponse> {
+  return attack.run
+    ? attack.run(client, attack)
+    : client.request(attack.operation, attack.variables?.() ?? {});
+}
+
+function rootFields(): string[] {
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap(
+    (type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []),
+  );
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  victim = new TestClient(server.url);
+  await victim.register('victim@example.com', 'victim pw1');
+  mallory = new TestClient(server.url);
+  await mallory.register('mallory@example.com', 'mallory pw1');
+
+  const me = await victim.ok<{ me: { id: string } }>('{ me { id } }');
+  ids.user = me.me.id;
+  const category = await victim.ok<{ createCategory: { id: string } }>(
+    `mutation { createCategory(input: { name: "Secret Plans", aliases: ["victimword"] }) {
+      ... on Category { id } } }`,
+  );
+  ids.category = category.createCategory.id;
+  const create = (note: string) =>
+    victim.ok<{ createExpense: { id: string } }>(
+      `mutation ($cat: ID!, $note: String!) {
+        createExpense(input: { amountMinor: "424242", note: $note, categoryId: $cat }) {
+          ... on Expense { id } } }`,
+      { cat: ids.category, note },
+    );
+  ids.expense = (await create('victim lunch')).createExpense.id;
+  ids.deletedExpense = (await create('victim deleted')).createExpense.id;
+  await victim.ok('mutation ($id: ID!) { deleteExpense(id: $id) { __typename } }', {
+    id: ids.deletedExpense,
+  });
+  const token = await victim.ok<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+    'mutation { createApiToken(name: "victim script") { ... on ApiTokenCreated { token apiToken { id } } } }',
+  );
+  victimToken = token.createApiToken.token;
+  ids.apiToken = token.createApiToken.apiToken.id;
+  const { id: victimId } = await server.db.prisma.user.findUniqueOrThrow({
+    where: { email: 'victim@example.com' },
+  });
+  await server.db.prisma.whatsAppLink.create({
+    data: { userId: victimId, phoneNumber: '+919800000001', verifiedAt: new Date() },
+  });
+  const links = await victim.ok<{ me: { whatsAppLinks: { id: string }[] } }>(
+    '{ me { whatsAppLinks { id } } }',
+  );
+  ids.whatsAppLink = links.me.whatsAppLinks[0]?.id ?? '';
+  await victim.ok('mutation { requestWhatsAppOtp(phoneNumber: "+919800000002") { __typename } }');
+  const otp = await server.db.prisma.outboundMessage.findFirstOrThrow({
+    where: { recipient: '+919800000002' },
+  });
+  victimOtp = codeIn(otp.payload);
+  const mine = await mallory.ok<{ categories: { id: string }[] }>('{ categories { id } }');
+  ids.malloryCategory = mine.categories[0]?.id ?? '';
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('authorization', () => {
+  it('has an attack for every query, mutation and subscription in the schema', () => {
+    expect(Object.keys(attacks).sort()).toEqual(rootFields().sort());
+  });
+
+  it.each(Object.entries(attacks))(
+    '%s never reaches another user’s rows',
+    async (_field, attack) => {
+      await attack.check(await send(mallory, attack));
+    },
+  );
+
+  it.each(Object.entries(attacks).filter(([, attack]) => !attack.public))(
+    '%s refuses a stranger',
+    async (_field, attack) => {
+      const res = await send(new TestClient(server.url), attack);
+      expect(res.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/victim|Secret Plans|424242/);
+    },
+  );
+});

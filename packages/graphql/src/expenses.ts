@@ -1,0 +1,278 @@
+import { isCurrencyCode } from '@spendline/auth';
+import { ExpenseKind, ExpenseSource } from '@spendline/db';
+import { localDateOf } from '@spendline/ledger';
+import { z } from 'zod';
+import { builder } from './builder.ts';
+import { CategoryRef } from './categories.ts';
+import type { GraphQLContext, SignedInContext } from './context.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { expenseOrder, expenseWhere, type ExpenseFilterInput } from './expense-filters.ts';
+import { ownedWhere } from './ids.ts';
+import { money, MoneyRef } from './money.ts';
+
+builder.enumType(ExpenseKind, { name: 'ExpenseKind' });
+builder.enumType(ExpenseSource, {
+  name: 'ExpenseSource',
+  description: 'Where an entry came from.',
+});
+const ExpenseStatus = builder.enumType('ExpenseStatus', {
+  values: ['ACTIVE', 'DELETED', 'ALL'] as const,
+  description: 'ACTIVE hides soft-deleted entries; DELETED shows only those (the undo bin).',
+});
+const ExpenseOrderField = builder.enumType('ExpenseOrderField', {
+  values: ['OCCURRED_AT', 'AMOUNT', 'CREATED_AT'] as const,
+});
+const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+
+function viewerLocale(context: GraphQLContext): string {
+  return context.viewer?.user.locale ?? 'en';
+}
+
+export const ExpenseRef = builder.prismaNode('Expense', {
+  id: { field: 'id' },
+  findUnique: (id, context) => ownedWhere(context, id),
+  nullable: true,
+  authScopes: (expense) => ({ owner: expense.userId }),
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ExpenseKind }),
+    amount: t.field({
+      type: MoneyRef,
+      resolve: (e, _args, context) => money(e.amountMinor, e.currency, viewerLocale(context)),
+    }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    localDate: t.field({
+      type: 'Date',
+      description: 'The day it happened in the user’s time zone.',
+      resolve: (e, _args, context) =>
+        localDateOf(e.occurredAt, context.viewer?.user.timeZone ?? 'UTC'),
+    }),
+    note: t.exposeString('note', { nullable: true }),
+    category: t.relation('category', { nullable: true }),
+    source: t.expose('source', { type: ExpenseSource }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const ExpenseFilter = builder.inputType('ExpenseFilter', {
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: 'Occurred at or after this instant.' }),
+    to: t.field({ type: 'DateTime', description: 'Occurred before this instant.' }),
+    fromDate: t.field({ type: 'Date', description: 'From this local date (user’s zone).' }),
+    toDate: t.field({ type: 'Date', description: 'To this local date, inclusive.' }),
+    categoryIds: t.globalIDList({ for: CategoryRef }),
+    uncategorized: t.boolean({ description: 'Include entries without a category.' }),
+    search: t.string({
+      description: 'Text the note contains, any case.',
+      validate: z.string().max(100).nullish(),
+    }),
+    sources: t.field({ type: [ExpenseSource] }),
+    kinds: t.field({ type: [ExpenseKind] }),
+    currency: t.string(),
+    minAmountMinor: t.field({ type: 'MinorUnits' }),
+    maxAmountMinor: t.field({ type: 'MinorUnits' }),
+    status: t.field({ type: ExpenseStatus, defaultValue: 'ACTIVE' }),
+  }),
+});
+
+const ExpenseOrder = builder.inputType('ExpenseOrder', {
+  fields: (t) => ({
+    field: t.field({ type: ExpenseOrderField, defaultValue: 'OCCURRED_AT', required: true }),
+    direction: t.field({ type: SortDirection, defaultValue: 'DESC', required: true }),
+  }),
+});
+
+builder.queryField('expenses', (t) =>
+  t.withAuth({ loggedIn: true }).prismaConnection(
+    {
+      type: 'Expense',
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: 200,
+      args: {
+        filter: t.arg({ type: ExpenseFilter }),
+        orderBy: t.arg({ type: ExpenseOrder }),
+      },
+      totalCount: (_parent, args, context) =>
+        context.prisma.expense.count({ where: whereFor(context, args.filter) }),
+      resolve: (query, _root, args, context) =>
+        context.prisma.expense.findMany({
+          ...query,
+          where: whereFor(context, args.filter),
+          orderBy: expenseOrder(args.orderBy?.field, args.orderBy?.direction),
+        }),
+    },
+    { name: 'ExpenseConnection' },
+    { name: 'ExpenseEdge' },
+  ),
+);
+
+type FilterArg = Omit<ExpenseFilterInput, 'categoryIds'> & {
+  categoryIds?: { id: string }[] | null;
+};
+
+function whereFor(context: SignedInContext, filter: FilterArg | null | undefined) {
+  const { user } = context.viewer;
+  return expenseWhere(user.id, user.timeZone, {
+    ...filter,
+    categoryIds: filter?.categoryIds?.map((c) => ownedWhere(context, c.id).id) ?? null,
+  });
+}
+
+builder.queryField('expense', (t) =>
+  t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Expense',
+    nullable: true,
+    description: 'One of your entries by id, deleted ones included (for undo).',
+    args: { id: t.arg.globalID({ required: true, for: ExpenseRef }) },
+    resolve: (query, _root, { id }, context) =>
+      context.prisma.expense.findFirst({ ...query, where: ownedWhere(context, id.id) }),
+  }),
+);
+
+const amount = z.bigint().positive('must be more than zero');
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, 'must be an ISO-4217 code such as INR or USD');
+const note = z.string().trim().max(500, 'must be at most 500 characters');
+// Far enough back for imports, and not so far ahead that a typo in the year slips in.
+const occurredAt = z
+  .date()
+  .min(new Date('1970-01-01T00:00:00Z'), 'is too far in the past')
+  .max(new Date('2100-01-01T00:00:00Z'), 'is too far in the future');
+
+const NewExpense = builder.inputType('NewExpense', {
+  fields: (t) => ({
+    amountMinor: t.field({ type: 'MinorUnits', required: true, validate: amount }),
+    currency: t.string({ description: 'Defaults to your currency.', validate: currency.nullish() }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'Defaults to now.',
+      validate: occurredAt.nullish(),
+    }),
+    note: t.string({ validate: note.nullish() }),
+    categoryId: t.globalID({ for: CategoryRef }),
+    kind: t.field({ type: ExpenseKind, defaultValue: 'EXPENSE' }),
+  }),
+});
+
+const ExpensePatch = builder.inputType('ExpensePatch', {
+  description: 'Only the fields given change; null clears note and category.',
+  fields: (t) => ({
+    amountMinor: t.field({ type: 'MinorUnits', validate: amount.nullish() }),
+    currency: t.string({ validate: currency.nullish() }),
+    occurredAt: t.field({ type: 'DateTime', validate: occurredAt.nullish() }),
+    note: t.string({ validate: note.nullish() }),
+    categoryId: t.globalID({ for: CategoryRef }),
+    kind: t.field({ type: ExpenseKind }),
+  }),
+});
+
+/** The category id to store, after checking it is one of the viewer's live categories. */
+async function ownCategory(
+  context: SignedInContext,
+  categoryId: { id: string } | null | undefined,
+): Promise<string | null | undefined> {
+  if (categoryId === undefined) return undefined;
+  if (categoryId === null) return null;
+  const category = await context.prisma.category.findFirst({
+    where: ownedWhere(context, categoryId.id),
+    select: { id: true, archivedAt: true },
+  });
+  if (!category) throw new NotFoundError('Category', categoryId.id);
+  if (category.archivedAt) {
+    throw new ValidationError([
+      { path: ['input', 'categoryId'], message: 'is archived; restore it first' },
+    ]);
+  }
+  return category.id;
+}
+
+builder.mutationField('createExpense', (t) =>
+  t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Expense',
+    args: { input: t.arg({ type: NewExpense, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: async (query, _root, { input }, context) => {
+      const { user, apiToken } = context.viewer;
+      const categoryId = await ownCategory(context, input.categoryId);
+      const expense = await context.prisma.expense.create({
+        ...query,
+        data: {
+          userId: user.id,
+          kind: input.kind ?? 'EXPENSE',
+          amountMinor: input.amountMinor,
+          currency: input.currency ?? user.currency,
+          occurredAt: input.occurredAt ?? context.now(),
+          note: input.note || null,
+          categoryId: categoryId ?? null,
+          source: apiToken ? 'API' : 'WEB',
+        },
+      });
+      context.events.publish({ userId: user.id, expenseId: expense.id });
+      return expense;
+    },
+  }),
+);
+
+builder.mutationField('updateExpense', (t) =>
+  t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Expense',
+    args: {
+      id: t.arg.globalID({ required: true, for: ExpenseRef }),
+      input: t.arg({ type: ExpensePatch, required: true }),
+    },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: async (query, _root, { id, input }, context) => {
+      const where = { ...ownedWhere(context, id.id), deletedAt: null };
+      if (!(await context.prisma.expense.findFirst({ where, select: { id: true } }))) {
+        throw new NotFoundError('Expense', id.id);
+      }
+      const categoryId = await ownCategory(context, input.categoryId);
+      const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
+      const { count } = await context.prisma.expense.updateMany({
+        where,
+        data: {
+          amountMinor: skipNull(input.amountMinor),
+          currency: skipNull(input.currency),
+          occurredAt: skipNull(input.occurredAt),
+          kind: skipNull(input.kind),
+          note: input.note === undefined ? undefined : input.note || null,
+          categoryId,
+        },
+      });
+      if (count === 0) throw new NotFoundError('Expense', id.id);
+      return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: where.id } });
+    },
+  }),
+);
+
+function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
+  const deleting = name === 'deleteExpense';
+  builder.mutationField(name, (t) =>
+    t.withAuth({ loggedIn: true }).prismaField({
+      type: 'Expense',
+      description: deleting
+        ? 'Moves an entry to the bin (soft delete); restoreExpense undoes it.'
+        : 'Brings an entry back from the bin.',
+      args: { id: t.arg.globalID({ required: true, for: ExpenseRef }) },
+      errors: { types: [NotFoundError] },
+      resolve: async (query, _root, { id }, context) => {
+        const where = ownedWhere(context, id.id);
+        await context.prisma.expense.updateMany({
+          where: { ...where, deletedAt: deleting ? null : { not: null } },
+          data: { deletedAt: deleting ? context.now() : null },
+        });
+        const expense = await context.prisma.expense.findFirst({ ...query, where });
+        if (!expense) throw new NotFoundError('Expense', id.id);
+        return expense;
+      },
+    }),
+  );
+}
+
+softDeleteField('deleteExpense');
+softDeleteField('restoreExpense');

@@ -1,0 +1,157 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { Config } from '@spendline/config';
+import type { PrismaClient } from '@spendline/db';
+import { requestId, type Logger } from '@spendline/log';
+import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate } from './authenticate.ts';
+import type { GraphQLContext } from './context.ts';
+import { useCookieCsrfProtection } from './csrf.ts';
+import { isIntendedError } from './graphql-errors.ts';
+import { useRequestIdErrors } from './mask-errors.ts';
+import { queueOtpTemplate, type QueueOtpMessage } from './otp-message.ts';
+import { createInProcessExpenseEvents, type ExpenseEvents } from './pubsub.ts';
+import { schema } from './schema.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** GraphQL Armor's recommended limits: generous for the dashboard, tight for abuse. */
+export const QUERY_LIMITS = {
+  maxDepth: 6,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxDirectives: 50,
+  maxTokens: 1000,
+  maxBodyBytes: 100_000,
+} as const;
+
+export interface GraphQLHandlerOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'CSRF_TRUSTED_ORIGINS' | 'SECRET_KEY'>;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /**
+   * Take the client address from X-Forwarded-For (its first entry). Only behind a proxy
+   * that sets it, or anyone could dodge the per-IP rate limits.
+   */
+  trustProxy?: boolean;
+  /** Live updates; in-process by default (one replica). */
+  events?: ExpenseEvents;
+  /** Queues the WhatsApp message carrying an OTP; a Graph API template row by default. */
+  queueOtpMessage?: QueueOtpMessage;
+}
+
+export interface NodeServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export type GraphQLHandler = YogaServerInstance<NodeServerContext, GraphQLContext>;
+
+function clientAddress(req: IncomingMessage | undefined, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const forwarded = req?.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req?.socket.remoteAddress;
+}
+
+/**
+ * The GraphQL endpoint (and GraphiQL for browsers) at /graphql: a Node request
+ * listener for node:http, or a fetch handler (`handler.fetch`).
+ */
+export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHandler {
+  const { prisma, logger, config } = options;
+  const now = options.now ?? (() => new Date());
+  const secureCookies = config.NODE_ENV === 'production';
+  const events = options.events ?? createInProcessExpenseEvents();
+  const trustedOrigins = [config.PUBLIC_URL, ...config.CSRF_TRUSTED_ORIGINS].map(
+    (origin) => new URL(origin).origin,
+  );
+  const cookiesFor = new WeakMap<Request, string[]>();
+  const idFor = new WeakMap<Request, string>();
+
+  return createYoga<NodeServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: { title: 'Spendline GraphQL', defaultQuery: '{\n  me {\n    email\n  }\n}\n' },
+    maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
+    batching: false,
+    // The dashboard (PUBLIC_URL) and trusted origins may call with cookies; no one else.
+    cors: {
+      origin: trustedOrigins,
+      credentials: true,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+    },
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => logger.warn({ detail: args }, 'graphql'),
+      error: (...args: unknown[]) => logger.error({ detail: args }, 'graphql'),
+    },
+    // Errors outside a resolver (e.g. the database down while authenticating).
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        if (isIntendedError(error)) return error as Error;
+        logger.error({ err: error }, 'unexpected error in the graphql handler');
+        return yogaMaskError(error, message, false);
+      },
+    },
+    plugins: [
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
+      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
+      maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives }),
+      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true }),
+      useCookieCsrfProtection(trustedOrigins),
+      useRequestIdErrors(),
+      {
+        onResponse({ request, response }) {
+          const id = idFor.get(request);
+          if (id && !response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
+          for (const cookie of cookiesFor.get(request) ?? []) {
+            response.headers.append('set-cookie', cookie);
+          }
+        },
+      },
+    ],
+    context: async ({ request, req, res }) => {
+      // The api server may have named the request already; its logs and ours then agree.
+      const assigned = res?.getHeader('x-request-id');
+      const id = requestId(
+        typeof assigned === 'string'
+          ? assigned
+          : (request.headers.get('x-request-id') ?? undefined),
+      );
+      idFor.set(request, id);
+      const cookies: string[] = [];
+      cookiesFor.set(request, cookies);
+      const auth = await authenticate(prisma, request.headers, now(), secureCookies);
+      cookies.push(...auth.cookies);
+      return {
+        prisma,
+        viewer: auth.viewer,
+        requestId: id,
+        logger: logger.child({ requestId: id }),
+        now,
+        ipAddress: clientAddress(req, options.trustProxy ?? false),
+        userAgent: request.headers.get('user-agent') ?? undefined,
+        secureCookies,
+        setCookie: (value) => cookies.push(value),
+        secretKey: config.SECRET_KEY,
+        events,
+        queueOtpMessage: options.queueOtpMessage ?? queueOtpTemplate,
+      };
+    },
+  });
+}

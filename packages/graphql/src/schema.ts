@@ -1,0 +1,12 @@
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './error-types.ts';
+import './money.ts';
+import './auth.ts';
+import './categories.ts';
+import './expenses.ts';
+import './summary.ts';
+import './whatsapp.ts';
+import './subscriptions.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });

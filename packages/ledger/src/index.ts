@@ -1,0 +1,34 @@
+export {
+  addDays,
+  addMonths,
+  daysBetween,
+  isLocalDate,
+  isoWeekday,
+  localDateOf,
+  startOfLocalDay,
+  type LocalDate,
+} from './local-dates.ts';
+export { currencyExponent, decimalToMinor, formatMoney, minorToDecimal } from './money.ts';
+export {
+  MAX_CUSTOM_DAYS,
+  PERIODS,
+  PeriodError,
+  periodRange,
+  type DateSpan,
+  type Period,
+  type PeriodRange,
+} from './periods.ts';
+export {
+  budgetUse,
+  categoryTotals,
+  currencyTotals,
+  dayTotals,
+  fillDays,
+  ratio,
+  summarize,
+  type BudgetUse,
+  type CategoryTotal,
+  type CurrencyTotal,
+  type DayTotal,
+  type Summary,
+} from './summary.ts';

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { localDateOf, startOfLocalDay } from './local-dates.ts';
+import { periodRange } from './periods.ts';
+
+const iso = (d: Date) => d.toISOString();
+
+describe('startOfLocalDay', () => {
+  it('is local midnight as a UTC instant', () => {
+    expect(iso(startOfLocalDay('2026-03-08', 'Asia/Kolkata'))).toBe('2026-03-07T18:30:00.000Z');
+    expect(iso(startOfLocalDay('2026-03-08', 'America/New_York'))).toBe('2026-03-08T05:00:00.000Z');
+    expect(iso(startOfLocalDay('2026-03-09', 'America/New_York'))).toBe('2026-03-09T04:00:00.000Z');
+  });
+
+  it('starts a day whose midnight a DST change skips at the moment clocks jump', () => {
+    // Santiago moves from -04 to -03 at 00:00 on 2026-09-06: there is no 00:00 that day.
+    expect(iso(startOfLocalDay('2026-09-06', 'America/Santiago'))).toBe('2026-09-06T04:00:00.000Z');
+    expect(localDateOf(new Date('2026-09-06T03:59:59Z'), 'America/Santiago')).toBe('2026-09-05');
+  });
+});
+
+describe('periodRange', () => {
+  it('cuts today at local midnights, yesterday before it', () => {
+    // 23:30 UTC on the 7th is already the 8th in Kolkata.
+    const range = periodRange('TODAY', new Date('2026-03-07T23:30:00Z'), 'Asia/Kolkata');
+    expect(range.firstDay).toBe('2026-03-08');
+    expect(iso(range.start)).toBe('2026-03-07T18:30:00.000Z');
+    expect(iso(range.end)).toBe('2026-03-08T18:30:00.000Z');
+    expect(range.previous.firstDay).toBe('2026-03-07');
+    expect(iso(range.previous.start)).toBe('2026-03-06T18:30:00.000Z');
+    expect(range.previous.end).toEqual(range.start);
+  });
+
+  it('makes the day clocks spring forward 23 hours long in New York', () => {
+    const range = periodRange('TODAY', new Date('2026-03-08T15:00:00Z'), 'America/New_York');
+    expect(iso(range.start)).toBe('2026-03-08T05:00:00.000Z');
+    expect(iso(range.end)).toBe('2026-03-09T04:00:00.000Z');
+    expect(range.end.getTime() - range.start.getTime()).toBe(23 * 3600_000);
+  });
+
+  it('starts weeks on Monday, wherever in the week today is', () => {
+    // Sunday 2026-03-08 belongs to the week of Monday 2026-03-02.
+    const range = periodRange('WEEK', new Date('2026-03-08T15:00:00Z'), 'America/New_York');
+    expect([range.firstDay, range.lastDay]).toEqual(['2026-03-02', '2026-03-08']);
+    expect(iso(range.start)).toBe('2026-03-02T05:00:00.000Z');
+    expect(iso(range.end)).toBe('2026-03-09T04:00:00.000Z');
+    expect([range.previous.firstDay, range.previous.lastDay]).toEqual(['2026-02-23', '2026-03-01']);
+    const monday = periodRange('WEEK', new Date('2026-03-09T04:00:00Z'), 'America/New_York');
+    expect(monday.firstDay).toBe('2026-03-09');
+  });
+
+  it('spans calendar months, the previous one included across a year end', () => {
+    const range = periodRange('MONTH', new Date('2026-01-15T12:00:00Z'), 'Asia/Kolkata');
+    expect([range.firstDay, range.lastDay]).toEqual(['2026-01-01', '2026-01-31']);
+    expect([range.previous.firstDay, range.previous.lastDay]).toEqual(['2025-12-01', '2025-12-31']);
+    const march = periodRange('MONTH', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
+    expect(iso(march.start)).toBe('2026-03-01T05:00:00.000Z');
+    expect(iso(march.end)).toBe('2026-04-01T04:00:00.000Z');
+    expect(march.previous.lastDay).toBe('2026-02-28');
+  });
+
+  it('spans the local year', () => {
+    const range = periodRange('YEAR', new Date('2025-12-31T20:00:00Z'), 'Asia/Kolkata');
+    expect(range.firstDay).toBe('2026-01-01');
+    expect(iso(range.start)).toBe('2025-12-31T18:30:00.000Z');
+    expect(range.previous.firstDay).toBe('2025-01-01');
+  });
+
+  it('takes custom dates inclusively and compares with as many days before', () => {
+    const range = periodRange('CUSTOM', new Date(), 'Asia/Kolkata', {
+      from: '2026-03-10',
+      to: '2026-03-16',
+    });
+    expect(iso(range.start)).toBe('2026-03-09T18:30:00.000Z');
+    expect(iso(range.end)).toBe('2026-03-16T18:30:00.000Z');
+    expect([range.previous.firstDay, range.previous.lastDay]).toEqual(['2026-03-03', '2026-03-09']);
+  });
+
+  it('refuses custom periods that are missing, reversed, malformed or too long', () => {
+    const now = new Date();
+    expect(() => periodRange('CUSTOM', now, 'UTC')).toThrow(/both from and to/);
+    expect(() =>
+      periodRange('CUSTOM', now, 'UTC', { from: '2026-03-10', to: '2026-03-01' }),
+    ).toThrow(/after/);
+    expect(() =>
+      periodRange('CUSTOM', now, 'UTC', { from: '2026-02-30', to: '2026-03-01' }),
+    ).toThrow(/YYYY-MM-DD/);
+    expect(() =>
+      periodRange('CUSTOM', now, 'UTC', { from: '2000-01-01', to: '2026-01-01' }),
+    ).toThrow(/at most/);
+  });
+});
