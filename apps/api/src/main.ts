@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { createLogger } from '@spendline/log';
 import { createApiServer } from './server.ts';
+import { startWhatsAppChannel } from './whatsapp/channel.ts';
 
 let config;
 try {
@@ -19,7 +20,17 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 const applied = await db.migrate();
 logger.info({ engine: db.engine, applied }, 'database ready');
 
-const server = createApiServer({ db, logger });
+const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
+logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
+const server = createApiServer({
+  db,
+  logger,
+  whatsapp: {
+    channel,
+    appSecret: config.WEBHOOK_SECRET,
+    verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+  },
+});
 server.listen(config.API_PORT);
 await once(server, 'listening');
 logger.info({ url: `http://localhost:${config.API_PORT}` }, 'api listening');
@@ -31,6 +42,7 @@ async function stop(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   server.closeIdleConnections();
   await new Promise((resolve) => server.close(resolve));
+  await channel.stop();
   // PGlite must be closed cleanly or its directory needs recovery at the next start.
   await db.close();
   process.exit(0);

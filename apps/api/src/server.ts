@@ -3,17 +3,24 @@ import type { Database } from '@spendline/db';
 import { requestId, type Logger } from '@spendline/log';
 import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
+import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
+import type { WhatsAppChannel } from './whatsapp/channel.ts';
 
 export interface ApiDependencies {
   db: Database;
   logger: Logger;
+  whatsapp?: {
+    channel: Pick<WhatsAppChannel, 'processor'>;
+    appSecret: string;
+    verifyToken: string | undefined;
+  };
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 type Routes = Record<string, Partial<Record<string, Handler>>>;
 
-function routes({ db }: ApiDependencies): Routes {
-  return {
+function routes({ db, logger, whatsapp }: ApiDependencies): Routes {
+  const table: Routes = {
     '/healthz': {
       GET: async (_req, res) => {
         const health = await checkHealth(db);
@@ -21,6 +28,22 @@ function routes({ db }: ApiDependencies): Routes {
       },
     },
   };
+  if (whatsapp) {
+    const webhook = {
+      GET: verifySubscription(whatsapp),
+      POST: receiveNotification({
+        prisma: db.prisma,
+        logger: logger.child({ component: 'webhook' }),
+        processor: whatsapp.channel.processor,
+        appSecret: whatsapp.appSecret,
+        verifyToken: whatsapp.verifyToken,
+      }),
+    };
+    // The old system's path had the trailing slash; Meta apps are configured either way.
+    table['/whatsapp/webhook/'] = webhook;
+    table['/whatsapp/webhook'] = webhook;
+  }
+  return table;
 }
 
 /** The api's HTTP server: request ids, one log line per request, JSON errors. */

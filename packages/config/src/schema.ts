@@ -22,8 +22,10 @@ const optionalUrl = (protocols: RegExp) =>
     .transform((value) => (value?.trim() ? value.trim() : undefined))
     .pipe(z.url({ protocol: protocols }).optional());
 
-// Development-only fallback so `npm start` needs no .env; production refuses it.
+// Development-only fallbacks so `npm start` needs no .env; production refuses them.
 export const DEVELOPMENT_SECRET_KEY = 'insecure-development-secret-key-change-me-in-production';
+// The local simulator signs webhooks with this one unless told otherwise.
+export const DEVELOPMENT_WEBHOOK_SECRET = 'development-webhook-secret';
 
 /**
  * Every setting Spendline reads. Names from the old system are kept
@@ -51,7 +53,7 @@ export const envSchema = z
     WHATSAPP_PHONE_NUMBER_ID: optionalText,
     WHATSAPP_ACCESS_TOKEN: optionalText,
     WHATSAPP_VERIFY_TOKEN: optionalText,
-    WEBHOOK_SECRET: optionalText,
+    WEBHOOK_SECRET: z.string().min(1).default(DEVELOPMENT_WEBHOOK_SECRET),
     WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v26.0'),
   })
   .superRefine((env, ctx) => {
@@ -60,7 +62,7 @@ export const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
     }
     // The old system ran for months with signature checks off; never again.
-    if (!env.WEBHOOK_SECRET) {
+    if (env.WEBHOOK_SECRET === DEVELOPMENT_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: 'custom',
         path: ['WEBHOOK_SECRET'],

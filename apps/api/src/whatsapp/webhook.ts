@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PrismaClient } from '@spendline/db';
+import type { Logger } from '@spendline/log';
+import {
+  parseWebhook,
+  verifySignature,
+  verifyToken,
+  type InboundMessageEvent,
+} from '@spendline/whatsapp';
+import { applyStatus, storeInboundMessage, type InboxProcessor } from '@spendline/whatsapp/store';
+import { BodyTooLargeError, readBody } from '../body.ts';
+import { sendJson } from '../http.ts';
+
+// Meta's payloads reach 3 MB; a little headroom, nothing more.
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024 + 64 * 1024;
+
+export interface WebhookOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  processor: InboxProcessor;
+  appSecret: string;
+  verifyToken: string | undefined;
+}
+
+/** GET: Meta's subscription handshake. */
+export function verifySubscription({ verifyToken: expected }: Pick<WebhookOptions, 'verifyToken'>) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const query = new URL(req.url ?? '/', 'http://api.invalid').searchParams;
+    const challenge = query.get('hub.challenge');
+    const ok =
+      expected !== undefined &&
+      query.get('hub.mode') === 'subscribe' &&
+      challenge !== null &&
+      verifyToken(query.get('hub.verify_token') ?? '', expected);
+    res.writeHead(ok ? 200 : 403, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(ok ? challenge : 'Forbidden');
+  };
+}
+
+/** The stored form of a message: what the conversation needs, plus Meta's original. */
+function storedPayload(event: InboundMessageEvent, raw: unknown) {
+  return { sender: event.sender, content: event.content, replyTo: event.replyTo ?? null, raw };
+}
+
+function rawMessages(json: unknown): Map<string, unknown> {
+  const byId = new Map<string, unknown>();
+  const entries = (
+    json as { entry?: { changes?: { value?: { messages?: { id?: string }[] } }[] }[] }
+  ).entry;
+  for (const entry of entries ?? []) {
+    for (const change of entry.changes ?? []) {
+      for (const message of change.value?.messages ?? []) {
+        if (typeof message.id === 'string') byId.set(message.id, message);
+      }
+    }
+  }
+  return byId;
+}
+
+/**
+ * POST: checks the signature over the exact bytes received, stores each message once
+ * and applies statuses, answers 200, and only then hands the messages on.
+ */
+export function receiveNotification({ prisma, logger, processor, appSecret }: WebhookOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(contentType)) {
+      sendJson(res, 415, { error: 'unsupported_media_type', expected: 'application/json' });
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, WEBHOOK_BODY_LIMIT);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      sendJson(res, 413, { error: 'payload_too_large', limitBytes: error.limit });
+      return;
+    }
+    if (
+      !verifySignature(body, req.headers['x-hub-signature-256'] as string | undefined, appSecret)
+    ) {
+      // Never the body: it is unauthenticated and may carry anyone's data.
+      logger.warn(
+        { bytes: body.length, hasSignature: Boolean(req.headers['x-hub-signature-256']) },
+        'webhook signature rejected',
+      );
+      sendJson(res, 401, { error: 'invalid_signature' });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, { error: 'invalid_json' });
+      return;
+    }
+    const parsed = parseWebhook(json);
+    if (!parsed.ok) {
+      // Acknowledged so Meta stops retrying a payload we will never understand.
+      logger.warn({ reason: parsed.reason }, 'webhook payload not understood');
+      sendJson(res, 200, { received: 0 });
+      return;
+    }
+    const raw = rawMessages(json);
+    const conversations = new Set<string>();
+    let stored = 0;
+    for (const event of parsed.events) {
+      if (event.kind === 'message') {
+        const row = await storeInboundMessage(
+          prisma,
+          event,
+          storedPayload(event, raw.get(event.waMessageId)),
+        );
+        if (row) {
+          stored++;
+          conversations.add(row.conversationId);
+        }
+      } else if (event.kind === 'status') {
+        await applyStatus(prisma, event);
+      } else {
+        logger.warn({ code: event.code, title: event.title }, 'whatsapp reported an error');
+      }
+    }
+    sendJson(res, 200, { received: stored });
+    // After the answer: Meta never waits for the bot.
+    processor.kick(conversations);
+  };
+}

@@ -1,0 +1,56 @@
+export { backoffDelay, retryDelay, type BackoffOptions } from './backoff.ts';
+export {
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+  type MarkReadResult,
+  type SendFailure,
+  type SendResult,
+} from './graph-client.ts';
+export { GRAPH_ERROR, isRetryable } from './graph-errors.ts';
+export {
+  isBsuid,
+  isPhoneNumber,
+  toE164,
+  toWaDigits,
+  waKeyOf,
+  type WhatsAppUser,
+} from './identity.ts';
+export { LIMITS, MessageLimitError } from './message-limits.ts';
+export {
+  addressee,
+  authenticationTemplate,
+  listMessage,
+  markRead,
+  replyButtons,
+  templateMessage,
+  textMessage,
+  type Addressee,
+  type AuthenticationTemplateOptions,
+  type InteractiveExtras,
+  type ListMessage,
+  type ListRow,
+  type ListSection,
+  type MarkReadRequest,
+  type OutboundMessage,
+  type ReplyButton,
+  type ReplyButtonsMessage,
+  type TemplateComponent,
+  type TemplateMessage,
+  type TemplateParameter,
+  type TextMessage,
+} from './messages.ts';
+export { metaJson } from './meta-json.ts';
+export {
+  parseWebhook,
+  type ErrorEvent,
+  type InboundMessageEvent,
+  type MessageContent,
+  type ParseWebhookResult,
+  type ReportedStatus,
+  type StatusError,
+  type StatusEvent,
+  type WebhookEvent,
+} from './payload.ts';
+export { signPayload, verifySignature, verifyToken } from './signature.ts';
+export { shouldApplyStatus, statusRank, type DeliveryStatus } from './status-order.ts';

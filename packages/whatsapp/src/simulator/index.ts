@@ -1,0 +1,27 @@
+export {
+  DEFAULT_SIMULATOR_PORT,
+  DEVELOPMENT_WEBHOOK_SECRET,
+  SIMULATOR_API_VERSION,
+  SIMULATOR_PHONE_NUMBER_ID,
+} from './defaults.ts';
+export {
+  SIMULATED_FAILURES,
+  startGraphSimulator,
+  type FailureSettings,
+  type GraphSimulator,
+  type GraphSimulatorOptions,
+  type RecordedMessage,
+  type RecordedRead,
+  type SimulatedFailure,
+} from './graph-simulator.ts';
+export { seededRandom } from './random.ts';
+export { formatReply, parseWaArgs, runWa, WA_USAGE, type WaArgs, type WaIo } from './wa-cli.ts';
+export { SIMULATOR_ACCESS_TOKEN, simulatorBanner, simulatorOptionsFromEnv } from './wa-sim-cli.ts';
+export {
+  signedWebhookRequest,
+  signWebhookPayload,
+  statusWebhook,
+  type SignedWebhookOptions,
+  type SignedWebhookRequest,
+  type StatusWebhookOptions,
+} from './webhook-requests.ts';

@@ -1,0 +1,142 @@
+import type { OutboundMessage as OutboundRow, PrismaClient } from '@spendline/db';
+import type { Logger } from '@spendline/log';
+import { retryDelay } from '../backoff.ts';
+import type { SendResult } from '../graph-client.ts';
+import type { OutboundMessage } from '../messages.ts';
+import { claimOutbound } from './outbox.ts';
+
+export interface DispatcherOptions {
+  prisma: PrismaClient;
+  send: (body: OutboundMessage) => Promise<SendResult>;
+  logger: Logger;
+  /** Sends started per second at most: Meta's per-number throughput (default 80). */
+  ratePerSecond?: number;
+  batchSize?: number;
+  /** How long a claimed row stays ours; past it another dispatcher may retry it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Backoff base for retries (ms). */
+  retryBaseMs?: number;
+  /** Rows that are delivered on success instead of sent (the sandbox: nothing to wait for). */
+  deliveredOnSend?: boolean;
+}
+
+export interface Dispatcher {
+  /** Claims and sends one batch; resolves to the number of rows handled. */
+  runOnce(): Promise<number>;
+  /** Keeps dispatching: at every interval, and at once after kick(). */
+  start(intervalMs?: number): void;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** The outbox dispatcher: claims rows, sends them, and records what happened. */
+export function createDispatcher({
+  prisma,
+  send,
+  logger,
+  ratePerSecond = 80,
+  batchSize = 50,
+  leaseMs = 60_000,
+  maxAttempts = 10,
+  retryBaseMs = 1000,
+  deliveredOnSend = false,
+}: DispatcherOptions): Dispatcher {
+  const spacingMs = 1000 / ratePerSecond;
+  let nextSlot = 0;
+  // Spreads sends so this process never starts more than ratePerSecond per second.
+  async function slot(): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, nextSlot);
+    nextSlot = at + spacingMs;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+
+  async function deliver(row: OutboundRow): Promise<void> {
+    await slot();
+    const result = await send(row.payload as unknown as OutboundMessage);
+    if (result.ok) {
+      await prisma.outboundMessage.update({
+        where: { id: row.id },
+        data: {
+          status: deliveredOnSend ? 'DELIVERED' : 'SENT',
+          providerMessageId: result.providerMessageId,
+          sentAt: new Date(),
+          lastError: null,
+        },
+      });
+      return;
+    }
+    const reason = `${result.code ?? result.status ?? 'network'}: ${result.reason}`;
+    if (!result.retryable || row.attempts >= maxAttempts) {
+      logger.warn(
+        { outboundId: row.id, attempts: row.attempts, reason },
+        'outbound message failed',
+      );
+      await prisma.outboundMessage.update({
+        where: { id: row.id },
+        data: { status: 'FAILED', lastError: reason },
+      });
+      return;
+    }
+    const delay = retryDelay(result, row.attempts - 1, { baseMs: retryBaseMs });
+    await prisma.outboundMessage.update({
+      where: { id: row.id },
+      data: { status: 'PENDING', lastError: reason, nextAttemptAt: new Date(Date.now() + delay) },
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const rows = await claimOutbound(prisma, batchSize, leaseMs);
+    await Promise.all(
+      rows.map((row) =>
+        deliver(row).catch((error: unknown) => {
+          // The lease expires and another pass retries the row.
+          logger.error({ err: error, outboundId: row.id }, 'outbound dispatch error');
+        }),
+      ),
+    );
+    return rows.length;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          // A full batch means more may be waiting.
+          while ((await runOnce()) === batchSize && !stopped);
+        } while (again && !stopped);
+      } catch (error) {
+        logger.error({ err: error }, 'outbox dispatcher pass failed');
+      } finally {
+        running = undefined;
+      }
+    })();
+  }
+
+  return {
+    runOnce,
+    kick,
+    start(intervalMs = 1000) {
+      stopped = false;
+      timer = setInterval(kick, intervalMs);
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

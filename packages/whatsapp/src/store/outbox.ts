@@ -1,0 +1,54 @@
+import type { OutboundMessage as OutboundRow, Prisma, PrismaClient } from '@spendline/db';
+import type { OutboundMessage } from '../messages.ts';
+
+type Writer = Pick<PrismaClient, 'outboundMessage'> | Prisma.TransactionClient;
+
+/**
+ * Queues a message for the dispatcher. Call it with the transaction that decided to
+ * send it, so the message exists exactly when the change that caused it does.
+ */
+export function enqueueOutbound(
+  db: Writer,
+  message: OutboundMessage,
+  conversationId?: string,
+): Promise<OutboundRow> {
+  return db.outboundMessage.create({
+    data: {
+      // A phone number travels in `to`, a BSUID in `recipient`: either identifies the chat.
+      recipient: message.to ?? message.recipient,
+      type: message.type,
+      payload: message as unknown as Prisma.InputJsonValue,
+      ...(conversationId ? { conversationId } : {}),
+    },
+  });
+}
+
+type Sql = Pick<PrismaClient, '$queryRaw'>;
+
+/**
+ * Claims up to `limit` sendable messages for this dispatcher: pending ones that are
+ * due, and sending ones whose lease ran out (their dispatcher died). Only the oldest
+ * unsent message of each recipient is eligible, so one recipient's messages leave in
+ * order; SKIP LOCKED lets several replicas claim side by side without sharing a row.
+ */
+export function claimOutbound(db: Sql, limit: number, leaseMs: number): Promise<OutboundRow[]> {
+  return db.$queryRaw<OutboundRow[]>`
+    UPDATE outbound_messages AS o
+       SET status = 'SENDING', attempts = o.attempts + 1,
+           next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::float8),
+           updated_at = now()
+     WHERE o.id IN (
+       SELECT c.id FROM outbound_messages c
+        WHERE c.status IN ('PENDING', 'SENDING') AND c.next_attempt_at <= now()
+          AND NOT EXISTS (
+            SELECT 1 FROM outbound_messages e
+             WHERE e.recipient = c.recipient AND e.status IN ('PENDING', 'SENDING')
+               AND (e.created_at, e.id) < (c.created_at, c.id))
+        ORDER BY c.created_at, c.id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING o.id, o.conversation_id AS "conversationId", o.recipient, o.type, o.payload,
+              o.status, o.attempts, o.next_attempt_at AS "nextAttemptAt",
+              o.provider_message_id AS "providerMessageId", o.last_error AS "lastError",
+              o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.sent_at AS "sentAt"`;
+}
