@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { createLogger } from '@spendline/log';
+import { createGraphQLHandler } from '@spendline/graphql';
 import { createApiServer } from './server.ts';
 import { startWhatsAppChannel } from './whatsapp/channel.ts';
 
@@ -25,13 +26,18 @@ logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
 const server = createApiServer({
   db,
   logger,
+  graphql: createGraphQLHandler({ prisma: db.prisma, logger, config, trustProxy: true }),
   whatsapp: {
     channel,
     appSecret: config.WEBHOOK_SECRET,
     verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+    sandboxPhoneNumberId:
+      channel.sandbox && config.NODE_ENV !== 'production'
+        ? (config.WHATSAPP_PHONE_NUMBER_ID ?? 'sandbox')
+        : undefined,
   },
 });
-server.listen(config.API_PORT);
+server.listen(config.API_PORT, config.API_HOST);
 await once(server, 'listening');
 logger.info({ url: `http://localhost:${config.API_PORT}` }, 'api listening');
 

@@ -5,21 +5,25 @@ import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
 import type { WhatsAppChannel } from './whatsapp/channel.ts';
+import { listSandboxMessages } from './whatsapp/sandbox.ts';
 
 export interface ApiDependencies {
   db: Database;
   logger: Logger;
+  graphql?: (req: IncomingMessage, res: ServerResponse) => unknown;
   whatsapp?: {
     channel: Pick<WhatsAppChannel, 'processor'>;
     appSecret: string;
     verifyToken: string | undefined;
+    /** Lists sandbox replies at /whatsapp/sandbox/messages (never in production). */
+    sandboxPhoneNumberId?: string | undefined;
   };
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 type Routes = Record<string, Partial<Record<string, Handler>>>;
 
-function routes({ db, logger, whatsapp }: ApiDependencies): Routes {
+function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
   const table: Routes = {
     '/healthz': {
       GET: async (_req, res) => {
@@ -28,6 +32,12 @@ function routes({ db, logger, whatsapp }: ApiDependencies): Routes {
       },
     },
   };
+  if (graphql) {
+    const serve: Handler = async (req, res) => {
+      await graphql(req, res);
+    };
+    table['/graphql'] = { GET: serve, POST: serve, OPTIONS: serve };
+  }
   if (whatsapp) {
     const webhook = {
       GET: verifySubscription(whatsapp),
@@ -42,6 +52,11 @@ function routes({ db, logger, whatsapp }: ApiDependencies): Routes {
     // The old system's path had the trailing slash; Meta apps are configured either way.
     table['/whatsapp/webhook/'] = webhook;
     table['/whatsapp/webhook'] = webhook;
+    if (whatsapp.sandboxPhoneNumberId !== undefined) {
+      table['/whatsapp/sandbox/messages'] = {
+        GET: listSandboxMessages(db.prisma, whatsapp.sandboxPhoneNumberId),
+      };
+    }
   }
   return table;
 }

@@ -38,6 +38,8 @@ export const envSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     API_PORT: port(4000),
+    // Loopback by default: browsers and Meta reach the api through the web app's proxy.
+    API_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: port(3000),
     API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4000'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),

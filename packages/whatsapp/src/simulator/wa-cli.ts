@@ -198,7 +198,10 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
   const { args } = parsed;
   const fetchImpl = io.fetch ?? fetch;
   const webhookUrl = io.env.WEBHOOK_URL || 'http://127.0.0.1:3000/whatsapp/webhook/';
-  const simulatorUrl = (io.env.WA_SIM_URL || 'http://127.0.0.1:4100').replace(/\/+$/, '');
+  // Without a simulator, a sandbox api keeps its replies and lists them the same way.
+  const candidates = io.env.WA_SIM_URL
+    ? [io.env.WA_SIM_URL.replace(/\/+$/, '')]
+    : ['http://127.0.0.1:4100', `${new URL(webhookUrl).origin}/whatsapp/sandbox`];
   const options: SignedWebhookOptions = {
     appSecret: io.env.WEBHOOK_SECRET || DEVELOPMENT_WEBHOOK_SECRET,
     phoneNumberId: io.env.WHATSAPP_PHONE_NUMBER_ID || SIMULATOR_PHONE_NUMBER_ID,
@@ -212,7 +215,13 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
   const request = signedWebhookRequest(options);
 
   // Remember what was there before, so only replies to this message are printed.
-  const before = await recordedMessages(fetchImpl, simulatorUrl);
+  let simulatorUrl = candidates[0] ?? '';
+  let before: RecordedMessage[] | undefined;
+  for (const candidate of candidates) {
+    before = await recordedMessages(fetchImpl, candidate);
+    simulatorUrl = candidate;
+    if (before) break;
+  }
   const seen = new Set((before ?? []).map((message) => message.wamid));
 
   const who = [args.from, args.bsuid].filter(Boolean).join(' / ');
@@ -241,7 +250,7 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
 
   if (!before) {
     io.err(
-      `wa: webhook accepted; no simulator at ${simulatorUrl} to read replies from (npm run wa:sim)`,
+      `wa: webhook accepted; no simulator (${candidates.join(' or ')}) to read replies from (npm run wa:sim)`,
     );
     return 0;
   }
