@@ -232,7 +232,7 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
     const response = await fetchImpl(webhookUrl, {
       method: 'POST',
       headers: request.headers,
-      body: request.body,
+      body: new Uint8Array(request.body),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) {

@@ -1,0 +1,126 @@
+import type { Database } from '@spendline/db';
+import { createTestDatabase } from '@spendline/db/testing';
+import { createLogger } from '@spendline/log';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGraphClient } from '../graph-client.ts';
+import { textMessage } from '../messages.ts';
+import { startGraphSimulator, type GraphSimulator } from '../simulator/index.ts';
+import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
+import { enqueueOutbound } from './outbox.ts';
+
+let db: Database;
+let simulator: GraphSimulator;
+const logger = createLogger({ level: 'silent' });
+
+beforeEach(async () => {
+  db = await createTestDatabase();
+  simulator = await startGraphSimulator({ seed: 7, hangMs: 2_000, accessToken: 'test-token' });
+});
+afterEach(async () => {
+  await simulator.close();
+  await db.close();
+});
+
+function dispatcher(options: Partial<DispatcherOptions> = {}) {
+  const graph = createGraphClient({
+    apiUrl: simulator.apiUrl,
+    phoneNumberId: '1234567890',
+    accessToken: 'test-token',
+    timeoutMs: 300,
+  });
+  return createDispatcher({
+    prisma: db.prisma,
+    send: (body) => graph.send(body),
+    logger,
+    retryBaseMs: 5,
+    ratePerSecond: 1000,
+    ...options,
+  });
+}
+
+async function drain(...dispatchers: ReturnType<typeof dispatcher>[]): Promise<void> {
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    await Promise.all(dispatchers.map((d) => d.runOnce()));
+    const open = await db.prisma.outboundMessage.count({
+      where: { status: { in: ['PENDING', 'SENDING'] } },
+    });
+    if (open === 0) return;
+    if (Date.now() > deadline) throw new Error(`${open} messages still unsent`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const recipients = ['919800000001', '919800000002', '919800000003', '919800000004'];
+
+async function enqueueMany(count: number): Promise<string[]> {
+  const bodies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const body = `message ${i}`;
+    bodies.push(body);
+    await enqueueOutbound(db.prisma, textMessage(recipients[i % recipients.length] ?? '', body));
+  }
+  return bodies;
+}
+
+const sentBodies = () =>
+  simulator.messages.map((m) => (m.body.text as { body: string } | undefined)?.body ?? '');
+
+describe('the outbox dispatcher', () => {
+  it('delivers every message exactly once through 429s, 500s and timeouts', async () => {
+    const bodies = await enqueueMany(16);
+    simulator.failNext('429', '500', 'timeout', '500', 'timeout');
+    simulator.setFailure({ failRate: 0.25, failWith: ['500', 'timeout'] });
+    await drain(dispatcher());
+
+    expect(simulator.failures.length).toBeGreaterThanOrEqual(5);
+    expect(sentBodies().sort()).toEqual([...bodies].sort());
+    const rows = await db.prisma.outboundMessage.findMany();
+    expect(
+      rows.every((r) => r.status === 'SENT' && r.providerMessageId?.startsWith('wamid.')),
+    ).toBe(true);
+    expect(rows.some((r) => r.attempts > 1)).toBe(true);
+  });
+
+  it("keeps each recipient's messages in the order they were queued", async () => {
+    await enqueueMany(12);
+    simulator.setFailure({ failRate: 0.3, failWith: ['500'] });
+    await drain(dispatcher());
+    for (const to of recipients) {
+      const order = simulator.messages.filter((m) => m.to === to).map((m) => m.body.text);
+      const numbers = order.map((t) => Number((t as { body: string }).body.split(' ')[1]));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    }
+  });
+
+  it('never double-sends when two dispatchers (two replicas) run together', async () => {
+    const bodies = await enqueueMany(24);
+    await drain(dispatcher(), dispatcher());
+    expect(sentBodies().sort()).toEqual([...bodies].sort());
+  });
+
+  it('marks a message failed with the reason on a permanent error, without retrying', async () => {
+    const graph = createGraphClient({
+      apiUrl: simulator.apiUrl,
+      phoneNumberId: '1234567890',
+      accessToken: 'wrong-token',
+    });
+    await enqueueMany(1);
+    await drain(
+      createDispatcher({ prisma: db.prisma, send: (b) => graph.send(b), logger, retryBaseMs: 5 }),
+    );
+    const [row] = await db.prisma.outboundMessage.findMany();
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(row?.lastError).toMatch(/190|401/);
+    expect(simulator.messages).toHaveLength(0);
+  });
+
+  it('gives up after the last attempt and says why', async () => {
+    await enqueueMany(1);
+    simulator.setFailure({ failRate: 1, failWith: ['500'] });
+    await drain(dispatcher({ maxAttempts: 3 }));
+    const [row] = await db.prisma.outboundMessage.findMany();
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 3 });
+    expect(row?.lastError).toMatch(/131000/);
+  });
+});
