@@ -1,6 +1,7 @@
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
 import { textMessage } from '@spendline/whatsapp';
 import { enqueueOutbound, type InboundHandler } from '@spendline/whatsapp/store';
+import { answerLinkedUser } from './chat.ts';
 import { replies } from './replies.ts';
 
 /** What the webhook stores for each inbound message (see webhook.ts). */
@@ -13,7 +14,8 @@ export interface StoredInboundPayload {
 /**
  * The channel's own answers, until the conversation machines take over: media gets
  * a polite "text only", an unknown number learns how to link, and a linked number
- * gets its link completed with whatever identity Meta now sends (BSUID and phone).
+ * gets its link completed with whatever identity Meta now sends (BSUID and phone)
+ * and its message answered by chat.ts.
  * Each inbound message gets one consolidated reply, as Meta's pair limit requires.
  */
 export function createChannelHandler({ publicUrl }: { publicUrl: string }): InboundHandler {
@@ -35,7 +37,7 @@ export function createChannelHandler({ publicUrl }: { publicUrl: string }): Inbo
         ? null
         : await tx.whatsAppLink.findFirst({
             where: { active: true, OR: identities },
-            include: { user: { select: { displayName: true } } },
+            include: { user: true },
           });
     if (!link) {
       await reply(replies.unknownNumber(new URL('/link-whatsapp/', publicUrl).toString()));
@@ -50,8 +52,15 @@ export function createChannelHandler({ publicUrl }: { publicUrl: string }): Inbo
         },
       });
     }
-    await reply(
-      replies.linked(link.user.displayName, new URL('/dashboard/', publicUrl).toString()),
+    const dashboardUrl = new URL('/dashboard/', publicUrl).toString();
+    if (content.kind !== 'text') {
+      await reply(replies.buttonsNotYet);
+      return;
+    }
+    const text = await answerLinkedUser(
+      { tx, user: link.user, text: content.body, inboundMessageId: message.id, now: new Date() },
+      dashboardUrl,
     );
+    await reply(text);
   };
 }
