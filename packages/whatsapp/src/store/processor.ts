@@ -22,6 +22,11 @@ export interface InboxProcessorOptions {
   transactionTimeoutMs?: number;
   /** Called after each message's transaction commits (e.g. to wake the dispatcher). */
   onProcessed?: () => void;
+  /**
+   * Conversations worked on at once in this process. Each holds a database connection
+   * for its transaction; a bound keeps connections free for acknowledging webhooks.
+   */
+  concurrency?: number;
 }
 
 export interface InboxProcessor {
@@ -48,6 +53,7 @@ export function createInboxProcessor({
   maxAttempts = 5,
   transactionTimeoutMs = 15_000,
   onProcessed = () => {},
+  concurrency = 4,
 }: InboxProcessorOptions): InboxProcessor {
   async function processNext(conversationId: string): Promise<'handled' | 'idle'> {
     let current: string | undefined;
@@ -110,6 +116,19 @@ export function createInboxProcessor({
   // In-process coalescing only; correctness across replicas comes from the row lock.
   const active = new Map<string, Promise<void>>();
   const rerun = new Set<string>();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+
+  async function slot<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  }
 
   function kickOne(conversationId: string): void {
     if (active.has(conversationId)) {
@@ -119,7 +138,7 @@ export function createInboxProcessor({
     const work = (async () => {
       do {
         rerun.delete(conversationId);
-        await processConversation(conversationId).catch((error: unknown) => {
+        await slot(() => processConversation(conversationId)).catch((error: unknown) => {
           logger.error({ err: error, conversationId }, 'conversation processing failed');
         });
       } while (rerun.has(conversationId));
