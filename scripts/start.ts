@@ -74,7 +74,7 @@ await waitFor(`http://127.0.0.1:${config.WEB_PORT}/`, 'The web app');
 
 const database = config.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
-  : 'the embedded database in .data/';
+  : `the embedded database in ${config.DATA_DIR ?? '.data/'}`;
 const whatsapp = config.WHATSAPP_ACCESS_TOKEN
   ? 'live WhatsApp'
   : 'sandbox WhatsApp (nothing leaves this machine)';
