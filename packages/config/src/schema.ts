@@ -57,6 +57,8 @@ export const envSchema = z
     WHATSAPP_VERIFY_TOKEN: optionalText,
     WEBHOOK_SECRET: z.string().min(1).default(DEVELOPMENT_WEBHOOK_SECRET),
     WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v26.0'),
+    // Meta's default per-number throughput; raise it when Meta raises your tier.
+    WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -59,6 +59,7 @@ export async function startWhatsAppChannel({
     send,
     logger: logger.child({ component: 'outbox' }),
     deliveredOnSend: sandbox,
+    ratePerSecond: config.WHATSAPP_MESSAGES_PER_SECOND,
   });
   const processor = createInboxProcessor({
     prisma,
