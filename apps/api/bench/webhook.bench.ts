@@ -15,7 +15,7 @@ import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 4000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
 const load = fileURLToPath(new URL('./load.ts', import.meta.url));
