@@ -14,7 +14,8 @@ import { createLogger } from '@spendline/log';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
 
-const COUNT = Number(process.env.BENCH_MESSAGES ?? 4000);
+// PGlite serves one connection: fewer messages keep the embedded run short.
+const COUNT = Number(process.env.BENCH_MESSAGES ?? (process.env.DATABASE_URL ? 4000 : 1000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
