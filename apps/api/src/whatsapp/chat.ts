@@ -30,6 +30,16 @@ function occurredAt(expense: ParsedExpense, today: LocalDate, now: Date, timeZon
   return new Date((start.getTime() + next.getTime()) / 2);
 }
 
+// "Mon, 23 Nov" in the user's locale; the date is a calendar day, so format it in UTC.
+function dayLabel(date: LocalDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
 async function spentToday(tx: Tx, user: User, now: Date): Promise<string> {
   const today = localDateOf(now, user.timeZone);
   const span = {
@@ -70,7 +80,7 @@ async function saveExpenses(turn: ChatTurn, expenses: ParsedExpense[]): Promise<
       replies.saved(
         formatMoney(expense.amountMinor, expense.currency, user.locale),
         category?.name ?? null,
-        expense.occurredOn === today ? null : expense.occurredOn,
+        expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale),
         expense.category.status !== 'matched',
       ),
     );

@@ -353,6 +353,17 @@ describe('a linked user chatting', () => {
     expect(await say('blah')).toMatch(/help/);
   });
 
+  it('dates an expense the user back-dates, in their time zone', async () => {
+    const say = await linkedChat();
+    expect(await say('spent 250 on lunch yesterday')).toMatch(
+      /✅ ₹250\.00 · Food · \w{3}, \d{1,2} \w{3}\nToday so far: ₹0\.00/,
+    );
+    const [expense] = await db.prisma.expense.findMany();
+    const inKolkata = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
+    const yesterday = new Date(Date.now() - 86_400_000);
+    expect(inKolkata(expense?.occurredAt ?? new Date(0))).toBe(inKolkata(yesterday));
+  });
+
   it('files an expense with an unclear category under Other and says so', async () => {
     const say = await linkedChat();
     expect(await say('75 zzqx')).toMatch(/✅ ₹75\.00 · Other \(category unclear/);
