@@ -1,9 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    // Migrating a database (PGlite or PostgreSQL) takes seconds, not milliseconds.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// Vitest reads a config file's default export.
+export { databaseTests as default } from '../../vitest.shared.ts';
