@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { createLogger } from '@spendline/log';
-import { createGraphQLHandler } from '@spendline/graphql';
+import { createExpenseEvents, createGraphQLHandler } from '@spendline/graphql';
 import { createApiServer } from './server.ts';
 import { startWhatsAppChannel } from './whatsapp/channel.ts';
 
@@ -21,12 +21,20 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 const applied = await db.migrate();
 logger.info({ engine: db.engine, applied }, 'database ready');
 
+// Live updates: LISTEN/NOTIFY on PostgreSQL so every replica hears them; in-process on PGlite.
+const expenseEvents = await createExpenseEvents(config.DATABASE_URL);
 const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
 logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
 const server = createApiServer({
   db,
   logger,
-  graphql: createGraphQLHandler({ prisma: db.prisma, logger, config, trustProxy: true }),
+  graphql: createGraphQLHandler({
+    prisma: db.prisma,
+    logger,
+    config,
+    trustProxy: true,
+    events: expenseEvents.events,
+  }),
   whatsapp: {
     channel,
     appSecret: config.WEBHOOK_SECRET,
@@ -49,6 +57,7 @@ async function stop(signal: string): Promise<void> {
   server.closeIdleConnections();
   await new Promise((resolve) => server.close(resolve));
   await channel.stop();
+  await expenseEvents.close();
   // PGlite must be closed cleanly or its directory needs recovery at the next start.
   await db.close();
   process.exit(0);

@@ -10,7 +10,15 @@ export {
 export {
   createInProcessExpenseEvents,
   type ExpenseAddedEvent,
+  type ExpenseEventKind,
   type ExpenseEvents,
 } from './pubsub.ts';
+export {
+  createExpenseEvents,
+  createPostgresExpenseEvents,
+  EXPENSE_EVENTS_CHANNEL,
+  type ExpenseEventsHandle,
+  type PostgresExpenseEventsOptions,
+} from './postgres-events.ts';
 export { schema } from './schema.ts';
 export { queueOtpTemplate, type OtpMessage, type QueueOtpMessage } from './otp-message.ts';

@@ -29,9 +29,11 @@ export async function startTestServer(
   options: Partial<Omit<GraphQLHandlerOptions, 'prisma' | 'logger'>> & {
     /** Stands something in front of the client, e.g. to make a query fail. */
     wrapPrisma?: (prisma: PrismaClient) => PrismaClient;
+    /** Shares a database another server made (replicas); its creator closes it. */
+    database?: Database;
   } = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const logLines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -42,7 +44,7 @@ export async function startTestServer(
     },
   });
   let clock: Date | null = null;
-  const { wrapPrisma, ...handlerOptions } = options;
+  const { wrapPrisma, database, ...handlerOptions } = options;
   const handler = createGraphQLHandler({
     prisma: wrapPrisma ? wrapPrisma(db.prisma) : db.prisma,
     logger: createLogger({ destination }),
@@ -66,7 +68,7 @@ export async function startTestServer(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await db.close();
+      if (!database) await db.close();
     },
   };
 }

@@ -168,18 +168,25 @@ export async function budgetUse(
       FROM budgets
       WHERE user_id = ${userId}::uuid AND month <= ${month}::date
       ORDER BY category_id, month DESC
+    ),
+    -- The month is scanned once and each budget reads its share from the totals; a
+    -- scan per budget cannot use the category index because of the overall budget's OR.
+    -- MATERIALIZED keeps the planner from inlining it back into one scan per budget.
+    spent AS MATERIALIZED (
+      SELECT category_id, currency, SUM(amount_minor) AS total
+      FROM expenses
+      WHERE user_id = ${userId}::uuid
+        AND occurred_at >= ${span.start.toISOString()}::timestamptz
+        AND occurred_at < ${span.end.toISOString()}::timestamptz
+        AND kind = 'EXPENSE' AND deleted_at IS NULL
+      GROUP BY category_id, currency
     )
     SELECT b.id::text AS id, b.category_id::text AS category_id, b.currency,
            b.amount_minor::text AS amount,
            COALESCE((
-             SELECT SUM(e.amount_minor)
-             FROM expenses e
-             WHERE e.user_id = ${userId}::uuid
-               AND e.occurred_at >= ${span.start.toISOString()}::timestamptz
-               AND e.occurred_at < ${span.end.toISOString()}::timestamptz
-               AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
-               AND e.currency = b.currency
-               AND (b.category_id IS NULL OR e.category_id = b.category_id)
+             SELECT SUM(t.total) FROM spent t
+             WHERE t.currency = b.currency
+               AND (b.category_id IS NULL OR t.category_id = b.category_id)
            ), 0)::text AS spent
     FROM current_budgets b
     ORDER BY b.category_id NULLS FIRST`;

@@ -1,0 +1,287 @@
+// The issue's benchmark: 1,000,000 expenses across 1,000 users (one heavy user with
+// 100,000) on PostgreSQL; summary(MONTH) and the first page of expenses through GraphQL
+// over real HTTP, interleaved with the same answers from hand-written SQL.
+// Target: p95 under 30 ms and within 1.5x of the SQL.
+//
+//   DATABASE_URL=postgres://... npm run bench
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createApiToken } from '@spendline/auth';
+import { createTestDatabase } from '@spendline/db/testing';
+import { createLogger } from '@spendline/log';
+import { periodRange, summarize } from '@spendline/ledger';
+import { createGraphQLHandler } from '../src/handler.ts';
+import { TEST_CONFIG } from '../src/test-server.ts';
+
+const USERS = 1_000;
+const TOTAL_EXPENSES = 1_000_000;
+const HEAVY_EXPENSES = 100_000;
+const CATEGORIES_PER_USER = 8;
+const WARMUP = 30;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const P95_TARGET_MS = 30;
+const RATIO_TARGET = 1.5;
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  // `npm run bench` runs everywhere (turbo); without PostgreSQL there is nothing to measure.
+  console.log('graphql bench: skipped, DATABASE_URL is not set (needs PostgreSQL).');
+  process.exit(0);
+}
+
+const SUMMARY_QUERY = `query Summary {
+  summary(period: MONTH) {
+    range { from to }
+    totals { total { amountMinor currency formatted } count previousTotal { amountMinor } changeRatio }
+    categories { category { id name } name total { amountMinor formatted } count share }
+    days { date total { amountMinor } count }
+    budgets { category { id } limit { amountMinor } spent { amountMinor } used }
+  }
+}`;
+
+const PAGE_QUERY = `query Page {
+  expenses(first: 20) {
+    edges {
+      node {
+        id kind amount { amountMinor currency formatted } occurredAt localDate note source
+        category { id name emoji }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const db = await createTestDatabase(databaseUrl);
+const { prisma } = db;
+
+// ---- Seed (raw SQL: createMany would take minutes for a million rows) ----
+const seedStart = performance.now();
+await prisma.$executeRawUnsafe(`
+  INSERT INTO users (id, email, display_name, currency, time_zone, locale, updated_at)
+  SELECT gen_random_uuid(), 'bench' || i || '@example.com', 'Bench ' || i, 'INR',
+         'Asia/Kolkata', 'en-IN', now()
+  FROM generate_series(1, ${USERS}) AS i`);
+await prisma.$executeRawUnsafe(`
+  INSERT INTO categories (id, user_id, name, name_key, emoji, updated_at)
+  SELECT gen_random_uuid(), u.id, 'Category ' || n, 'category ' || n, '🏷', now()
+  FROM users u CROSS JOIN generate_series(1, ${CATEGORIES_PER_USER}) AS n`);
+// The heavy user is bench1; the other 900,000 rows are spread as evenly as they divide.
+const lightUsers = USERS - 1;
+const lightTotal = TOTAL_EXPENSES - HEAVY_EXPENSES;
+const perLight = Math.floor(lightTotal / lightUsers);
+const withExtra = lightTotal - perLight * lightUsers;
+await prisma.$executeRawUnsafe(`
+  WITH owners AS (
+    SELECT u.id,
+           array_agg(c.id ORDER BY c.name) AS cats,
+           CASE WHEN u.email = 'bench1@example.com' THEN ${HEAVY_EXPENSES}
+                WHEN row_number() OVER (ORDER BY u.email) <= ${withExtra + 1} THEN ${perLight + 1}
+                ELSE ${perLight} END AS n
+    FROM users u JOIN categories c ON c.user_id = u.id
+    GROUP BY u.id, u.email
+  )
+  INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
+                        category_id, source, created_at, updated_at, deleted_at)
+  SELECT gen_random_uuid(), o.id,
+         (CASE WHEN g % 20 = 0 THEN 'INCOME' ELSE 'EXPENSE' END)::"ExpenseKind",
+         (100 + floor(random() * 500000))::bigint,
+         CASE WHEN g % 50 = 0 THEN 'USD' ELSE 'INR' END,
+         now() - random() * interval '365 days',
+         CASE WHEN g % 3 = 0 THEN NULL ELSE 'bench expense ' || g END,
+         CASE WHEN g % 10 = 0 THEN NULL ELSE o.cats[1 + g % ${CATEGORIES_PER_USER}] END,
+         'WEB', now(), now(),
+         CASE WHEN g % 100 = 0 THEN now() ELSE NULL END
+  FROM owners o CROSS JOIN LATERAL generate_series(1, o.n) AS g`);
+const heavy = await prisma.user.findUniqueOrThrow({ where: { email: 'bench1@example.com' } });
+// Budgets for the heavy user: an overall one and one per category, so summary has work.
+await prisma.$executeRawUnsafe(`
+  INSERT INTO budgets (id, user_id, category_id, month, amount_minor, currency, updated_at)
+  SELECT gen_random_uuid(), '${heavy.id}'::uuid, c.id, date_trunc('month', now())::date - 365,
+         50000000, 'INR', now()
+  FROM (SELECT id FROM categories WHERE user_id = '${heavy.id}'::uuid UNION ALL SELECT NULL) c`);
+await prisma.$executeRawUnsafe('ANALYZE');
+const seedMs = performance.now() - seedStart;
+const [{ count: seeded } = { count: 0n }] = await prisma.$queryRaw<{ count: bigint }[]>`
+  SELECT COUNT(*) AS count FROM expenses`;
+
+// ---- The handler on a real node:http server, called with the heavy user's API token ----
+const handler = createGraphQLHandler({
+  prisma,
+  logger: createLogger({ level: 'warn', destination: process.stderr }),
+  config: TEST_CONFIG,
+});
+const server = createServer((req, res) => void handler(req, res));
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+const { token } = await createApiToken(prisma, heavy.id, { name: 'bench' }, new Date());
+
+async function graphql(query: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+// ---- The same answers in hand-written SQL, through the same Prisma client ----
+async function sqlSummary(): Promise<unknown> {
+  const range = periodRange('MONTH', new Date(), heavy.timeZone);
+  const userId = heavy.id;
+  const [start, end] = [range.start.toISOString(), range.end.toISOString()];
+  const [prevStart, prevEnd] = [
+    range.previous.start.toISOString(),
+    range.previous.end.toISOString(),
+  ];
+  return Promise.all([
+    prisma.$queryRaw`
+      SELECT currency,
+             SUM(amount_minor) FILTER (WHERE occurred_at >= ${start}::timestamptz)::text AS total,
+             COUNT(*) FILTER (WHERE occurred_at >= ${start}::timestamptz)::int AS count,
+             SUM(amount_minor) FILTER (WHERE occurred_at < ${prevEnd}::timestamptz)::text AS previous
+      FROM expenses
+      WHERE user_id = ${userId}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+        AND ((occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz)
+          OR (occurred_at >= ${prevStart}::timestamptz AND occurred_at < ${prevEnd}::timestamptz))
+      GROUP BY currency ORDER BY currency`,
+    prisma.$queryRaw`
+      SELECT e.category_id, c.name, e.currency, SUM(e.amount_minor)::text AS total,
+             COUNT(*)::int AS count
+      FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
+      WHERE e.user_id = ${userId}::uuid AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
+        AND e.occurred_at >= ${start}::timestamptz AND e.occurred_at < ${end}::timestamptz
+      GROUP BY e.category_id, c.name, e.currency ORDER BY e.currency, 4 DESC`,
+    prisma.$queryRaw`
+      SELECT (occurred_at AT TIME ZONE ${heavy.timeZone})::date::text AS day, currency,
+             SUM(amount_minor)::text AS total, COUNT(*)::int AS count
+      FROM expenses
+      WHERE user_id = ${userId}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+        AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    prisma.$queryRaw`
+      SELECT b.id, b.category_id, b.amount_minor::text AS amount,
+             COALESCE(SUM(e.amount_minor), 0)::text AS spent
+      FROM budgets b
+      LEFT JOIN expenses e ON e.user_id = b.user_id AND e.currency = b.currency
+        AND (b.category_id IS NULL OR e.category_id = b.category_id)
+        AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
+        AND e.occurred_at >= ${start}::timestamptz AND e.occurred_at < ${end}::timestamptz
+      WHERE b.user_id = ${userId}::uuid
+      GROUP BY b.id ORDER BY b.category_id NULLS FIRST`,
+  ]);
+}
+
+function sqlFirstPage(): Promise<unknown> {
+  return prisma.$queryRaw`
+    SELECT e.id, e.kind, e.amount_minor::text AS amount_minor, e.currency, e.occurred_at,
+           e.note, e.source, c.id AS category_id, c.name AS category_name, c.emoji
+    FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
+    WHERE e.user_id = ${heavy.id}::uuid AND e.deleted_at IS NULL
+    ORDER BY e.occurred_at DESC, e.id DESC
+    LIMIT 21`;
+}
+
+// ---- Sanity: both sides give the same answer ----
+const gqlSummaryData = (await graphql(SUMMARY_QUERY)) as {
+  summary: { totals: { total: { amountMinor: string; currency: string }; count: number }[] };
+};
+const [sqlTotals] = (await sqlSummary()) as [{ currency: string; total: string; count: number }[]];
+for (const row of sqlTotals) {
+  const match = gqlSummaryData.summary.totals.find((t) => t.total.currency === row.currency);
+  if (match?.total.amountMinor !== row.total || match.count !== row.count) {
+    throw new Error(`summary mismatch for ${row.currency}: ${JSON.stringify({ match, row })}`);
+  }
+}
+const gqlPage = (await graphql(PAGE_QUERY)) as {
+  expenses: { edges: { node: { id: string } }[] };
+};
+const sqlPage = (await sqlFirstPage()) as { id: string }[];
+const gqlIds = gqlPage.expenses.edges.map((e) => e.node.id);
+const sqlIds = sqlPage.slice(0, 20).map((r) => r.id);
+// GraphQL ids are global (base64 "Expense:<uuid>"); compare the uuids inside.
+const decoded = gqlIds.map((id) => Buffer.from(id, 'base64').toString().split(':').pop());
+if (decoded.join() !== sqlIds.join())
+  throw new Error('first page mismatch between GraphQL and SQL');
+
+// ---- Measure: warm up, then interleave so drift hits every series alike ----
+const cases = {
+  'GraphQL summary(MONTH)': () => graphql(SUMMARY_QUERY),
+  'SQL summary': sqlSummary,
+  'GraphQL expenses(first: 20)': () => graphql(PAGE_QUERY),
+  'SQL first page': sqlFirstPage,
+  // Context, not targets: where the GraphQL time goes (the SQL layer the resolvers call,
+  // and the HTTP + auth + yoga floor every request pays).
+  'ledger summarize() direct': () =>
+    summarize(prisma, {
+      userId: heavy.id,
+      range: periodRange('MONTH', new Date(), heavy.timeZone),
+    }),
+  'Prisma findMany direct': () =>
+    prisma.expense.findMany({
+      where: { userId: heavy.id, deletedAt: null },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      include: { category: true },
+      take: 21,
+    }),
+  'GraphQL { me { id } } floor': () => graphql('{ me { id } }'),
+} satisfies Record<string, () => Promise<unknown>>;
+type CaseName = keyof typeof cases;
+const names = Object.keys(cases) as CaseName[];
+const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<
+  CaseName,
+  number[]
+>;
+for (let i = 0; i < WARMUP; i++) for (const name of names) await cases[name]();
+for (let i = 0; i < ITERATIONS; i++) {
+  for (const name of names) {
+    const started = performance.now();
+    await cases[name]();
+    samples[name].push(performance.now() - started);
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const stats = Object.fromEntries(
+  names.map((n) => [n, { p50: percentile(samples[n], 50), p95: percentile(samples[n], 95) }]),
+) as Record<CaseName, { p50: number; p95: number }>;
+
+const ms = (value: number) => value.toFixed(2).padStart(8);
+console.log(
+  `seeded ${seeded.toLocaleString('en')} expenses, ${USERS} users (heavy: ` +
+    `${HEAVY_EXPENSES.toLocaleString('en')}) in ${(seedMs / 1000).toFixed(1)} s; ` +
+    `${ITERATIONS} iterations after ${WARMUP} warm-up, interleaved`,
+);
+console.log('');
+console.log(`${'case'.padEnd(30)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}`);
+for (const name of names)
+  console.log(`${name.padEnd(30)}${ms(stats[name].p50)}${ms(stats[name].p95)}`);
+console.log('');
+let allPass = true;
+for (const [gql, sql] of [
+  ['GraphQL summary(MONTH)', 'SQL summary'],
+  ['GraphQL expenses(first: 20)', 'SQL first page'],
+] as const) {
+  const ratio = stats[gql].p95 / stats[sql].p95;
+  const p95Ok = stats[gql].p95 < P95_TARGET_MS;
+  const ratioOk = ratio <= RATIO_TARGET;
+  allPass &&= p95Ok && ratioOk;
+  console.log(
+    `${gql.padEnd(30)} p95 ${stats[gql].p95.toFixed(2)} ms < ${P95_TARGET_MS} ms: ` +
+      `${p95Ok ? 'PASS' : 'MISS'}; p95 ratio to SQL ${ratio.toFixed(2)}x ` +
+      `(p50 ${(stats[gql].p50 / stats[sql].p50).toFixed(2)}x) <= ${RATIO_TARGET}x: ` +
+      `${ratioOk ? 'PASS' : 'MISS'}`,
+  );
+}
+console.log(allPass ? '\nall targets met' : '\nsome targets missed');
+
+server.closeAllConnections();
+await new Promise((resolve) => server.close(resolve));
+await db.close();
