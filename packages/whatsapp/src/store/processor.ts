@@ -63,17 +63,14 @@ export function createInboxProcessor({
           const [conversation] = await tx.$queryRaw<{ id: string }[]>`
             SELECT id FROM conversations WHERE id = ${conversationId}::uuid FOR UPDATE`;
           if (!conversation) return 'idle';
-          const [next] = await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM inbound_messages
-             WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
-             ORDER BY sent_at, wa_message_id LIMIT 1`;
-          if (!next) return 'idle';
-          current = next.id;
-          const message = await tx.inboundMessage.findUniqueOrThrow({
-            where: { id: next.id },
+          const next = await tx.inboundMessage.findFirst({
+            where: { conversationId, status: 'RECEIVED' },
+            orderBy: [{ sentAt: 'asc' }, { waMessageId: 'asc' }],
             include: { conversation: true },
           });
-          const { conversation: chat, ...row } = message;
+          if (!next) return 'idle';
+          current = next.id;
+          const { conversation: chat, ...row } = next;
           await handler({ tx, message: row, conversation: chat });
           await tx.inboundMessage.update({
             where: { id: next.id },
