@@ -1,10 +1,10 @@
 // Everything parse() derives from a context before reading the message, cached by the
 // context object (and the categories array) so a bot that reuses them pays once.
 
+import { currencyExponent } from '@spendline/ledger';
 import type { AmountOptions } from './amount.ts';
 import { isoDate, todayIn } from './calendar.ts';
 import { categoryIndex, type CategoryIndex } from './categories.ts';
-import { currencyExponent } from './currency.ts';
 import type { Calendar } from './dates.ts';
 import { localeInfo, type LocaleInfo } from './locale.ts';
 import type { ParseContext } from './types.ts';

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, currencyOf } from './currency.ts';
+import { currencyOf } from './currency.ts';
 import { tokenize } from './tokenize.ts';
 
 function named(text: string, defaultCurrency = 'INR'): string | null {
   const [token] = tokenize(text);
   return token === undefined ? null : currencyOf(token, defaultCurrency);
 }
-
-describe('currencyExponent', () => {
-  it('follows ISO 4217 minor units as CLDR reports them', () => {
-    expect(currencyExponent('INR')).toBe(2);
-    expect(currencyExponent('USD')).toBe(2);
-    expect(currencyExponent('JPY')).toBe(0);
-    expect(currencyExponent('KWD')).toBe(3);
-  });
-});
 
 describe('currencyOf', () => {
   it('reads symbols, codes in any case and currency words', () => {

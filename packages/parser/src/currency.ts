@@ -4,23 +4,6 @@
 
 import type { Token } from './tokenize.ts';
 
-const exponents = new Map<string, number>();
-
-/**
- * Digits after the decimal point, from CLDR through Intl, the same source as
- * @spendline/ledger's currencyExponent, so stored minor units agree: INR 2, JPY 0, KWD 3.
- */
-export function currencyExponent(currency: string): number {
-  let exponent = exponents.get(currency);
-  if (exponent === undefined) {
-    exponent =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    exponents.set(currency, exponent);
-  }
-  return exponent;
-}
-
 const narrowSymbols = new Map<string, string>();
 
 function narrowSymbol(currency: string): string {

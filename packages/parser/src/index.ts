@@ -1,6 +1,5 @@
 export { parse, MAX_MESSAGE_LENGTH } from './parse.ts';
 export { DEFAULT_MAX_MAJOR } from './context.ts';
-export { currencyExponent } from './currency.ts';
 export type {
   Category,
   CategoryCandidate,

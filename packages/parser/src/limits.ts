@@ -1,9 +1,9 @@
 // Turning a read amount into minor units of its currency, or the reason it cannot be
 // recorded: zero or negative, more decimals than the currency has, or absurdly large.
 
+import { currencyExponent } from '@spendline/ledger';
 import type { AmountCandidate } from './amount.ts';
 import type { Prepared } from './context.ts';
-import { currencyExponent } from './currency.ts';
 import { toMinor } from './numeral.ts';
 import type { UnknownResult } from './types.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contexts, corpusToday } from './corpus/contexts.ts';
-import { currencyExponent } from './currency.ts';
+import { currencyExponent } from '@spendline/ledger';
 import { parse } from './parse.ts';
 import type { CommandType, ParseContext, ParseResult, UnknownReason } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The corpus: realistic messages with the intent each must produce, kept as JSON data
 // (one file per theme) and read by the corpus test and the benchmark.
 
-import { currencyExponent } from '../currency.ts';
+import { currencyExponent, minorToDecimal } from '@spendline/ledger';
 import type { CategoryResolution, Command, ParseResult } from '../types.ts';
 import amounts from './amounts.json' with { type: 'json' };
 import basics from './basics.json' with { type: 'json' };
@@ -85,22 +85,12 @@ export function contextOf(entry: CorpusEntry) {
   return contexts[entry.context ?? 'india'];
 }
 
-/** 12050n INR -> "120.50"; exact for any size. */
-export function decimalOf(minor: bigint, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${negative ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-}
-
 /** "120.5" INR -> "120.50", so the corpus may write amounts naturally. */
 function canonicalAmount(amount: string, currency: string): string {
   const exponent = currencyExponent(currency);
   const [whole = '0', fraction = ''] = amount.split('.');
   if (fraction.length > exponent) throw new RangeError(`${amount} has too many decimals`);
-  return decimalOf(BigInt(whole + fraction.padEnd(exponent, '0')), currency);
+  return minorToDecimal(BigInt(whole + fraction.padEnd(exponent, '0')), currency);
 }
 
 function specOf(resolution: CategoryResolution): CategorySpec {
@@ -124,7 +114,7 @@ function commandSummary(command: Command, expected: Record<string, unknown>) {
     case 'editLast':
       return {
         type: command.type,
-        amount: decimalOf(command.amountMinor, command.currency),
+        amount: minorToDecimal(command.amountMinor, command.currency),
         ...('currency' in expected ? { currency: command.currency } : {}),
       };
     case 'budget':
@@ -132,7 +122,9 @@ function commandSummary(command: Command, expected: Record<string, unknown>) {
         type: command.type,
         category: command.category === null ? null : specOf(command.category),
         amount:
-          command.amountMinor === null ? null : decimalOf(command.amountMinor, command.currency),
+          command.amountMinor === null
+            ? null
+            : minorToDecimal(command.amountMinor, command.currency),
       };
     default:
       return { type: command.type };
@@ -184,7 +176,7 @@ export function outcome(result: ParseResult, entry: CorpusEntry): unknown {
   return {
     kind: 'expenses',
     expenses: result.expenses.map((expense, i) => ({
-      amount: decimalOf(expense.amountMinor, expense.currency),
+      amount: minorToDecimal(expense.amountMinor, expense.currency),
       currency: expense.currency,
       category: specOf(expense.category),
       ...(items[i]?.via === undefined || expense.category.status !== 'matched'
