@@ -10,6 +10,7 @@ export {
 } from './local-dates.ts';
 export { currencyExponent, decimalToMinor, formatMoney, minorToDecimal } from './money.ts';
 export {
+  daysSpan,
   MAX_CUSTOM_DAYS,
   PERIODS,
   PeriodError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDateOf, startOfLocalDay } from './local-dates.ts';
-import { periodRange } from './periods.ts';
+import { daysSpan, periodRange } from './periods.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -87,5 +87,16 @@ describe('periodRange', () => {
     expect(() =>
       periodRange('CUSTOM', now, 'UTC', { from: '2000-01-01', to: '2026-01-01' }),
     ).toThrow(/at most/);
+  });
+});
+
+describe('daysSpan', () => {
+  it('covers the local days inclusively, as long as they were lived', () => {
+    const span = daysSpan('2026-03-08', '2026-03-08', 'America/New_York');
+    expect(span.start.toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(span.end.toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    const week = daysSpan('2026-11-23', '2026-11-29', 'Asia/Kolkata');
+    expect([week.firstDay, week.lastDay]).toEqual(['2026-11-23', '2026-11-29']);
+    expect(week.end.toISOString()).toBe('2026-11-29T18:30:00.000Z');
   });
 });

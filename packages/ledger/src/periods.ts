@@ -45,6 +45,11 @@ function span(firstDay: LocalDate, nextDay: LocalDate, timeZone: string): DateSp
   };
 }
 
+/** The instants of the local days firstDay..lastDay (inclusive) in `timeZone`. */
+export function daysSpan(firstDay: LocalDate, lastDay: LocalDate, timeZone: string): DateSpan {
+  return span(firstDay, addDays(lastDay, 1), timeZone);
+}
+
 /**
  * The instants a period covers for someone in `timeZone` at `now`: today, this week
  * (Monday first), this month, this year, or the custom dates from..to inclusive; and

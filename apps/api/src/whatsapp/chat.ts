@@ -1,11 +1,11 @@
 import type { Prisma, User } from '@spendline/db';
 import {
-  addDays,
   categoryTotals,
   currencyTotals,
+  daysSpan,
   formatMoney,
   localDateOf,
-  startOfLocalDay,
+  periodRange,
   type LocalDate,
 } from '@spendline/ledger';
 import { parse, type Command, type ParsedExpense } from '@spendline/parser';
@@ -25,9 +25,8 @@ export interface ChatTurn {
 // Noon keeps a back-dated expense on its day whatever the zone's DST does.
 function occurredAt(expense: ParsedExpense, today: LocalDate, now: Date, timeZone: string): Date {
   if (expense.occurredOn === today) return now;
-  const start = startOfLocalDay(expense.occurredOn, timeZone);
-  const next = startOfLocalDay(addDays(expense.occurredOn, 1), timeZone);
-  return new Date((start.getTime() + next.getTime()) / 2);
+  const day = daysSpan(expense.occurredOn, expense.occurredOn, timeZone);
+  return new Date((day.start.getTime() + day.end.getTime()) / 2);
 }
 
 // "Mon, 23 Nov" in the user's locale; the date is a calendar day, so format it in UTC.
@@ -41,12 +40,7 @@ function dayLabel(date: LocalDate, locale: string): string {
 }
 
 async function spentToday(tx: Tx, user: User, now: Date): Promise<string> {
-  const today = localDateOf(now, user.timeZone);
-  const span = {
-    start: startOfLocalDay(today, user.timeZone),
-    end: startOfLocalDay(addDays(today, 1), user.timeZone),
-  };
-  const totals = await currencyTotals(tx, user.id, span);
+  const totals = await currencyTotals(tx, user.id, periodRange('TODAY', now, user.timeZone));
   if (totals.length === 0) return formatMoney(0n, user.currency, user.locale);
   return totals.map((t) => formatMoney(t.totalMinor, t.currency, user.locale)).join(' + ');
 }
@@ -94,10 +88,7 @@ async function statement(
   range: { from: LocalDate; to: LocalDate },
 ): Promise<string> {
   const { tx, user } = turn;
-  const span = {
-    start: startOfLocalDay(range.from, user.timeZone),
-    end: startOfLocalDay(addDays(range.to, 1), user.timeZone),
-  };
+  const span = daysSpan(range.from, range.to, user.timeZone);
   const [totals, byCategory] = await Promise.all([
     currencyTotals(tx, user.id, span),
     categoryTotals(tx, user.id, span),
@@ -129,7 +120,6 @@ async function undoLast(turn: ChatTurn): Promise<string> {
 }
 
 async function command(turn: ChatTurn, cmd: Command, dashboardUrl: string): Promise<string> {
-  const today = localDateOf(turn.now, turn.user.timeZone);
   switch (cmd.type) {
     case 'today':
       return statement(turn, 'Today', cmd.range);
@@ -147,8 +137,10 @@ async function command(turn: ChatTurn, cmd: Command, dashboardUrl: string): Prom
         }),
         cmd.range,
       );
-    case 'summary':
-      return statement(turn, 'This month', { from: `${today.slice(0, 8)}01`, to: today });
+    case 'summary': {
+      const month = periodRange('MONTH', turn.now, turn.user.timeZone);
+      return statement(turn, 'This month', { from: month.firstDay, to: month.lastDay });
+    }
     case 'categories': {
       const categories = await turn.tx.category.findMany({
         where: { userId: turn.user.id, archivedAt: null },
