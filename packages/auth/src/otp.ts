@@ -191,7 +191,7 @@ export async function verifyWhatsAppOtp(
  * The caller rate-limits senders; a wrong code tells it nothing about any account.
  */
 export async function redeemLinkCode(
-  prisma: PrismaClient,
+  db: PrismaClient | Tx,
   input: {
     code: string;
     phoneNumber: string | null;
@@ -204,7 +204,7 @@ export async function redeemLinkCode(
   if (!/^\d+$/.test(code) || code.length !== LINK_CODE_LENGTH)
     return { ok: false, reason: 'no_challenge' };
   const codeHash = hashCode(input.secretKey, 'LINK_CODE', code);
-  return prisma.$transaction(async (tx) => {
+  const redeem = async (tx: Tx) => {
     const challenge = await tx.otpChallenge.findFirst({
       where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
     });
@@ -223,5 +223,7 @@ export async function redeemLinkCode(
     return link
       ? { ok: true as const, link, userId: challenge.userId }
       : { ok: false as const, reason: 'number_taken' as const };
-  });
+  };
+  // Inside a caller's transaction (the bot's) it joins that one; alone it opens its own.
+  return '$transaction' in db ? db.$transaction(redeem) : redeem(db);
 }

@@ -76,4 +76,6 @@ export const RATE_LIMITS = {
   registerPerIp: { limit: 10, windowMs: 60 * minute },
   otpRequestPerAccount: { limit: 5, windowMs: 60 * minute },
   otpVerifyPerAccount: { limit: 10, windowMs: 15 * minute },
+  // "LINK <code>" from one WhatsApp sender: guessing 8-digit codes stays hopeless.
+  linkCodePerSender: { limit: 5, windowMs: 15 * minute },
 } as const satisfies Record<string, RateLimitPolicy>;

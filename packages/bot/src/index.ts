@@ -1,1 +1,9 @@
-export {};
+export { conversationMachine, DEFAULT_QUESTION_TTL_MS, MACHINE_VERSION } from './machine.ts';
+export {
+  ConversationConflictError,
+  createConversationHandler,
+  type ConversationHandlerOptions,
+  type ExpenseNotifier,
+} from './runtime.ts';
+export { restoreConversation } from './snapshot.ts';
+export { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';

@@ -1,0 +1,322 @@
+import type { Prisma, User } from '@spendline/db';
+import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
+import { daysSpan, formatMoney, localDateOf } from '@spendline/ledger';
+import type { Command } from '@spendline/parser';
+import type { WhatsAppUser } from '@spendline/whatsapp';
+import { usualAmount } from './interpret.ts';
+import { replies } from './replies.ts';
+import type { Reply } from './reply.ts';
+import {
+  categoryList,
+  categoryStatement,
+  dayLabel,
+  lastExpenses,
+  monthLabel,
+  monthSummary,
+  periodStatement,
+  spentToday,
+} from './statements.ts';
+import { CHOICE, type DraftExpense, type Effect } from './types.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface EffectScope {
+  tx: Tx;
+  user: User | null;
+  sender: WhatsAppUser;
+  conversationId: string;
+  /** The message being answered (its id ties saved expenses to it). */
+  messageId: string;
+  now: Date;
+  secretKey: string;
+  linkUrl: string;
+  dashboardUrl: string;
+  /** Ids of expenses created and changed (edited, removed), for live updates. */
+  added: string[];
+  changed: string[];
+}
+
+function requireUser(scope: EffectScope): User {
+  if (!scope.user) throw new Error('this effect needs a linked account');
+  return scope.user;
+}
+
+const money = (user: User, minor: bigint | string, currency: string) =>
+  formatMoney(BigInt(minor), currency, user.locale);
+
+const describe = (user: User, e: DraftExpense) =>
+  `${money(user, e.amountMinor, e.currency)}${e.category ? ` · ${e.category.name}` : ''}`;
+
+// Noon keeps a back-dated expense on its day whatever the zone's DST does.
+function occurredAt(expense: DraftExpense, user: User, now: Date): Date {
+  if (expense.occurredOn === localDateOf(now, user.timeZone)) return now;
+  const day = daysSpan(expense.occurredOn, expense.occurredOn, user.timeZone);
+  return new Date((day.start.getTime() + day.end.getTime()) / 2);
+}
+
+async function categoryFor(tx: Tx, user: User, expense: DraftExpense): Promise<string | null> {
+  if (!expense.category) return null;
+  if (!expense.createCategory) return expense.category.id;
+  // The name may have been taken meanwhile (the dashboard): then that category it is.
+  const nameKey = expense.category.name.toLowerCase();
+  const category = await tx.category.upsert({
+    where: { userId_nameKey: { userId: user.id, nameKey } },
+    create: { id: expense.category.id, userId: user.id, name: expense.category.name, nameKey },
+    update: { archivedAt: null },
+  });
+  return category.id;
+}
+
+async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]): Promise<void> {
+  const user = requireUser(scope);
+  const { tx, now } = scope;
+  const today = localDateOf(now, user.timeZone);
+  for (const expense of expenses) {
+    await tx.expense.create({
+      data: {
+        id: expense.id,
+        userId: user.id,
+        amountMinor: BigInt(expense.amountMinor),
+        currency: expense.currency,
+        occurredAt: occurredAt(expense, user, now),
+        note: expense.note || null,
+        categoryId: await categoryFor(tx, user, expense),
+        source: 'WHATSAPP',
+        inboundMessageId: expense.messageId,
+      },
+    });
+    scope.added.push(expense.id);
+    reply.parts.push(
+      replies.saved(
+        money(user, expense.amountMinor, expense.currency),
+        expense.category?.name ?? null,
+        expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale),
+      ),
+    );
+  }
+  reply.parts.push(replies.todayTotal(await spentToday({ tx, user, now })));
+  reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: replies.undoButton };
+}
+
+async function softDelete(scope: EffectScope, where: Prisma.ExpenseWhereInput): Promise<string> {
+  const user = requireUser(scope);
+  const rows = await scope.tx.expense.findMany({
+    where: { ...where, userId: user.id, deletedAt: null },
+    include: { category: { select: { name: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (rows.length === 0) return replies.nothingToUndo;
+  await scope.tx.expense.updateMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    data: { deletedAt: scope.now },
+  });
+  scope.changed.push(...rows.map((r) => r.id));
+  return replies.undone(
+    rows.map(
+      (r) =>
+        `${money(user, r.amountMinor, r.currency)}${r.category ? ` · ${r.category.name}` : ''}`,
+    ),
+  );
+}
+
+/** Without a record in the snapshot: the newest expense a message of this chat created. */
+async function lastFromChat(
+  scope: EffectScope,
+): Promise<{ id: string; inboundMessageId: string | null } | null> {
+  return scope.tx.expense.findFirst({
+    where: {
+      userId: requireUser(scope).id,
+      deletedAt: null,
+      inboundMessage: { conversationId: scope.conversationId },
+    },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, inboundMessageId: true },
+  });
+}
+
+async function undo(scope: EffectScope, expenseIds: string[] | null): Promise<string> {
+  if (expenseIds) return softDelete(scope, { id: { in: expenseIds } });
+  const last = await lastFromChat(scope);
+  if (!last?.inboundMessageId) return replies.nothingToUndo;
+  return softDelete(scope, { inboundMessageId: last.inboundMessageId });
+}
+
+async function editLast(
+  scope: EffectScope,
+  effect: Extract<Effect, { type: 'editLast' }>,
+): Promise<string> {
+  const user = requireUser(scope);
+  const id = effect.expenseId ?? (await lastFromChat(scope))?.id;
+  const expense = id
+    ? await scope.tx.expense.findFirst({ where: { id, userId: user.id, deletedAt: null } })
+    : null;
+  if (!expense) return replies.nothingToEdit;
+  await scope.tx.expense.update({
+    where: { id: expense.id },
+    data: { amountMinor: BigInt(effect.amountMinor), currency: effect.currency },
+  });
+  scope.changed.push(expense.id);
+  return replies.edited(
+    money(user, expense.amountMinor, expense.currency),
+    money(user, effect.amountMinor, effect.currency),
+  );
+}
+
+async function command(scope: EffectScope, cmd: Command): Promise<string> {
+  const input = { tx: scope.tx, user: requireUser(scope), now: scope.now };
+  const { locale } = input.user;
+  switch (cmd.type) {
+    case 'today':
+      return periodStatement(input, 'Today', cmd.range);
+    case 'yesterday':
+      return periodStatement(input, 'Yesterday', cmd.range);
+    case 'week':
+      return periodStatement(input, cmd.which === 'this' ? 'This week' : 'Last week', cmd.range);
+    case 'month':
+      return periodStatement(input, monthLabel(cmd.year, cmd.month, locale), cmd.range);
+    case 'summary':
+      return monthSummary(input);
+    case 'category':
+      return cmd.category.status === 'matched'
+        ? categoryStatement(input, { id: cmd.category.categoryId, name: cmd.category.name })
+        : `${await categoryList(input)}\n\nWhich one? e.g. "category ${cmd.words[0] ?? 'food'}".`;
+    case 'categories':
+      return categoryList(input);
+    case 'last':
+      return lastExpenses(input, cmd.count);
+    case 'help':
+      return replies.help(scope.dashboardUrl);
+    default:
+      // budgets, and the record-changing commands the machine turns into their own effects.
+      return replies.notYet(scope.dashboardUrl);
+  }
+}
+
+async function link(scope: EffectScope, code: string): Promise<string> {
+  const { tx, sender, now } = scope;
+  if (scope.user) return replies.alreadyLinked(scope.user.displayName);
+  const { limit, windowMs } = RATE_LIMITS.linkCodePerSender;
+  const who = sender.bsuid ?? sender.phoneNumber ?? scope.conversationId;
+  const allowance = await consume(tx, `link:wa:${who}`, limit, windowMs, now);
+  if (!allowance.allowed) return replies.linkRateLimited;
+  const result = await redeemLinkCode(tx, {
+    code,
+    phoneNumber: sender.phoneNumber ?? null,
+    bsuid: sender.bsuid ?? null,
+    secretKey: scope.secretKey,
+    now,
+  });
+  if (!result.ok) return result.reason === 'number_taken' ? replies.linkTaken : replies.linkFailed;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: result.link.userId } });
+  return replies.linked(user.displayName);
+}
+
+async function askLarge(
+  scope: EffectScope,
+  expense: DraftExpense,
+  reminder: boolean,
+): Promise<string> {
+  const user = requireUser(scope);
+  const usual = expense.concerns.includes('large')
+    ? await usualAmount(scope.tx, user.id, expense.currency)
+    : null;
+  if (!expense.concerns.includes('large'))
+    return replies.askDuplicate(describe(user, expense), reminder);
+  return replies.askLarge(
+    describe(user, expense),
+    usual === null ? null : money(user, usual, expense.currency),
+    reminder,
+  );
+}
+
+/** Carries out the machine's effects in order, adding what each says to `reply`. */
+export async function perform(scope: EffectScope, effects: Effect[], reply: Reply): Promise<void> {
+  const expired = effects.some((e) => e.type === 'expired');
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'save':
+        await save(scope, reply, effect.expenses);
+        break;
+      case 'learnAlias': {
+        const user = requireUser(scope);
+        await scope.tx.categoryAlias.upsert({
+          where: { userId_alias: { userId: user.id, alias: effect.word } },
+          create: { userId: user.id, alias: effect.word, categoryId: effect.category.id },
+          update: { categoryId: effect.category.id },
+        });
+        reply.parts.push(replies.learned(effect.word, effect.category.name));
+        break;
+      }
+      case 'askCategory': {
+        const { expense } = effect;
+        reply.question = {
+          kind: 'list',
+          body: replies.askCategory(expense.text, effect.reminder),
+          button: replies.categoryButton,
+          rows: [
+            ...expense.candidates.map((c) => ({ id: CHOICE.category(c.id), title: c.name })),
+            ...(expense.word
+              ? [{ id: CHOICE.newCategory, title: replies.newCategoryRow(expense.word) }]
+              : []),
+            ...(expense.other ? [{ id: CHOICE.other, title: expense.other.name }] : []),
+          ],
+        };
+        break;
+      }
+      case 'askConfirm':
+        reply.question = {
+          kind: 'buttons',
+          body: await askLarge(scope, effect.expense, effect.reminder),
+          buttons: [
+            { id: CHOICE.yes, title: replies.yes },
+            { id: CHOICE.no, title: replies.no },
+          ],
+        };
+        break;
+      case 'discarded':
+        reply.parts.push(replies.discarded(effect.expense.text));
+        break;
+      case 'expired':
+        if (effect.expenses.length > 0)
+          reply.parts.push(replies.expired(effect.expenses.map((e) => e.text)));
+        break;
+      case 'undo':
+        reply.parts.push(await undo(scope, effect.expenseIds));
+        break;
+      case 'undoMessage':
+        reply.parts.push(await softDelete(scope, { inboundMessageId: effect.messageId }));
+        break;
+      case 'deleteLast': {
+        const id = effect.expenseId ?? (await lastFromChat(scope))?.id;
+        reply.parts.push(id ? await softDelete(scope, { id }) : replies.nothingToUndo);
+        break;
+      }
+      case 'editLast':
+        reply.parts.push(await editLast(scope, effect));
+        break;
+      case 'command':
+        reply.parts.push(await command(scope, effect.command));
+        break;
+      case 'notUnderstood':
+        reply.parts.push(replies.notUnderstood(effect.text, effect.detail));
+        break;
+      case 'staleChoice':
+        // After an expiry the expiry notice already says what happened.
+        if (!expired) reply.parts.push(replies.staleChoice);
+        break;
+      case 'unsupported':
+        reply.parts.push(replies.unsupported(effect.kind));
+        break;
+      case 'linkHelp':
+        reply.parts.push(
+          /^\s*\d{6}\s*$/.test(effect.text)
+            ? replies.otpHere(scope.linkUrl)
+            : replies.unknownNumber(scope.linkUrl),
+        );
+        break;
+      case 'link':
+        reply.parts.push(await link(scope, effect.code));
+        break;
+    }
+  }
+}

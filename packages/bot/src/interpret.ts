@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma, User } from '@spendline/db';
+import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
+import type { MessageContent } from '@spendline/whatsapp';
+import {
+  CHOICE,
+  type BotContext,
+  type BotEvent,
+  type CategoryRef,
+  type Concern,
+  type DraftExpense,
+} from './types.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface Incoming {
+  tx: Tx;
+  /** The linked account, or null for a number nobody linked yet. */
+  user: User | null;
+  content: MessageContent;
+  messageId: string;
+  at: Date;
+  /** The conversation's open question, if any: a typed "yes" or "food" answers it. */
+  context: BotContext;
+}
+
+const LINK_COMMAND = /^\s*link\s+([\d\s-]+)$/i;
+const YES = new Set(['yes', 'y', 'ok', 'okay', 'save', 'haan', 'ha', 'sure']);
+const NO = new Set(['no', 'n', 'nope', 'cancel', 'nahi', "don't", 'dont']);
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** Without a set threshold, amounts above this multiple of the usual one ask first. */
+const LARGE_MULTIPLE = 10n;
+/** The median means something only once there is a little history. */
+const MIN_HISTORY = 10;
+const CANDIDATES = 7;
+
+const normalise = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+
+/** A typed answer to the open question, as if its button or row had been tapped. */
+function typedChoice(context: BotContext, text: string): string | null {
+  const head = context.queue[0];
+  if (!context.question || !head) return null;
+  const word = normalise(text);
+  if (context.question.kind === 'confirm') {
+    if (YES.has(word)) return CHOICE.yes;
+    if (NO.has(word)) return CHOICE.no;
+    return null;
+  }
+  const named = head.candidates.find((c) => c.name.toLowerCase() === word);
+  if (named) return CHOICE.category(named.id);
+  if (head.other && word === head.other.name.toLowerCase()) return CHOICE.other;
+  return null;
+}
+
+function choiceOf(content: MessageContent): string | null {
+  if (content.kind === 'button_reply' || content.kind === 'list_reply') return content.id;
+  if (content.kind === 'button') return content.payload;
+  return null;
+}
+
+/** Turns one stored inbound message into the machine's event, reading what it needs. */
+export async function toEvent(incoming: Incoming): Promise<BotEvent> {
+  const { user, content, context } = incoming;
+  const at = incoming.at.toISOString();
+  if (content.kind === 'unsupported') return { type: 'UNSUPPORTED', at, kind: content.type };
+  const text = content.kind === 'text' ? content.body : null;
+  const link = text === null ? null : LINK_COMMAND.exec(text);
+  if (link) return { type: 'LINK', at, code: link[1]!.replace(/\D/g, '') };
+  if (!user) return { type: 'STRANGER', at, text: text ?? '' };
+  const choice = choiceOf(content) ?? (text === null ? null : typedChoice(context, text));
+  if (choice !== null) return { type: 'CHOICE', at, id: choice };
+  return fromText(incoming, user, text ?? '');
+}
+
+async function fromText(incoming: Incoming, user: User, text: string): Promise<BotEvent> {
+  const { tx } = incoming;
+  const at = incoming.at.toISOString();
+  const categories = await tx.category.findMany({
+    where: { userId: user.id, archivedAt: null },
+    select: { id: true, name: true, nameKey: true, aliases: { select: { alias: true } } },
+  });
+  const result = parse(text, {
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      aliases: c.aliases.map((a) => a.alias),
+    })),
+    currency: user.currency,
+    locale: user.locale,
+    timeZone: user.timeZone,
+    now: incoming.at,
+  });
+  if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command };
+  if (result.kind === 'unknown') return { type: 'UNCLEAR', at, text, detail: result.detail };
+  const other = categories.find((c) => c.nameKey === 'other') ?? null;
+  const fallback = other && { id: other.id, name: other.name };
+  const drafts: DraftExpense[] = [];
+  for (const expense of result.expenses)
+    drafts.push(await draft(incoming, user, expense, fallback));
+  return { type: 'EXPENSES', at, expenses: drafts };
+}
+
+async function draft(
+  incoming: Incoming,
+  user: User,
+  expense: ParsedExpense,
+  other: CategoryRef | null,
+): Promise<DraftExpense> {
+  const resolution = expense.category;
+  const category =
+    resolution.status === 'matched' ? { id: resolution.categoryId, name: resolution.name } : null;
+  return {
+    id: randomUUID(),
+    messageId: incoming.messageId,
+    amountMinor: expense.amountMinor.toString(),
+    currency: expense.currency,
+    occurredOn: expense.occurredOn,
+    dateExplicit: expense.dateExplicit,
+    note: expense.note,
+    text: expense.text,
+    category,
+    word: askedWord(resolution),
+    candidates: category ? [] : await candidates(incoming.tx, user, resolution, other),
+    newCategoryId: randomUUID(),
+    other,
+    concerns: await concerns(incoming, user, expense, category),
+  };
+}
+
+function askedWord(resolution: CategoryResolution): string | null {
+  if (resolution.status === 'ambiguous')
+    return resolution.candidates[0]?.word ?? resolution.words[0] ?? null;
+  if (resolution.status === 'none') return resolution.words[0]?.toLowerCase() ?? null;
+  return null;
+}
+
+/** The parser's ranked guesses, or else the user's most used categories lately. */
+async function candidates(
+  tx: Tx,
+  user: User,
+  resolution: CategoryResolution,
+  other: CategoryRef | null,
+): Promise<CategoryRef[]> {
+  const seen = new Set(other ? [other.id] : []);
+  const ranked: CategoryRef[] = [];
+  if (resolution.status === 'ambiguous') {
+    for (const c of resolution.candidates) {
+      if (seen.has(c.categoryId)) continue;
+      seen.add(c.categoryId);
+      ranked.push({ id: c.categoryId, name: c.name });
+    }
+  }
+  if (ranked.length >= CANDIDATES) return ranked.slice(0, CANDIDATES);
+  const used = await tx.$queryRaw<CategoryRef[]>`
+    SELECT c.id::text AS id, c.name
+    FROM categories c
+    LEFT JOIN expenses e ON e.category_id = c.id AND e.deleted_at IS NULL
+      AND e.occurred_at > now() - interval '90 days'
+    WHERE c.user_id = ${user.id}::uuid AND c.archived_at IS NULL
+    GROUP BY c.id, c.name
+    ORDER BY COUNT(e.id) DESC, c.name
+    LIMIT ${CANDIDATES + 2}`;
+  for (const c of used) {
+    if (ranked.length >= CANDIDATES) break;
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    ranked.push(c);
+  }
+  return ranked;
+}
+
+async function concerns(
+  incoming: Incoming,
+  user: User,
+  expense: ParsedExpense,
+  category: CategoryRef | null,
+): Promise<Concern[]> {
+  const { tx } = incoming;
+  const found: Concern[] = [];
+  const threshold = user.confirmAboveMinor ?? (await usualThreshold(tx, user.id, expense.currency));
+  if (threshold !== null && expense.amountMinor > threshold) found.push('large');
+  const since = new Date(incoming.at.getTime() - DUPLICATE_WINDOW_MS);
+  const twin = await tx.expense.findFirst({
+    where: {
+      userId: user.id,
+      kind: 'EXPENSE',
+      deletedAt: null,
+      amountMinor: expense.amountMinor,
+      currency: expense.currency,
+      createdAt: { gte: since },
+      ...(category ? { categoryId: category.id } : {}),
+      NOT: { inboundMessageId: incoming.messageId },
+    },
+    select: { id: true },
+  });
+  if (twin) found.push('duplicate');
+  return found;
+}
+
+/** LARGE_MULTIPLE times the median of the user's recent expenses in this currency. */
+async function usualThreshold(tx: Tx, userId: string, currency: string): Promise<bigint | null> {
+  const [row] = await tx.$queryRaw<{ median: string | null; count: number }[]>`
+    SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text AS median,
+           COUNT(*)::int AS count
+    FROM (
+      SELECT amount_minor FROM expenses
+      WHERE user_id = ${userId}::uuid AND currency = ${currency}
+        AND kind = 'EXPENSE' AND deleted_at IS NULL
+      ORDER BY occurred_at DESC
+      LIMIT 200
+    ) recent`;
+  if (!row?.median || row.count < MIN_HISTORY) return null;
+  return BigInt(row.median) * LARGE_MULTIPLE;
+}
+
+/** The median the large-amount question quotes ("your usual ₹120"). */
+export async function usualAmount(
+  tx: Tx,
+  userId: string,
+  currency: string,
+): Promise<bigint | null> {
+  const threshold = await usualThreshold(tx, userId, currency);
+  return threshold === null ? null : threshold / LARGE_MULTIPLE;
+}

@@ -1,0 +1,281 @@
+import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';
+
+/** Bump when a change makes older snapshots unsafe to restore (see snapshot.ts). */
+export const MACHINE_VERSION = 1;
+
+export const DEFAULT_QUESTION_TTL_MS = 10 * 60_000;
+
+type MachineInput = { questionTtlMs?: number } | undefined;
+
+const ready = (expense: DraftExpense) => expense.category !== null && expense.concerns.length === 0;
+
+const savedRecord = (expenses: DraftExpense[]): BotContext['lastSaved'] =>
+  expenses.length === 0
+    ? null
+    : { messageId: expenses[0]!.messageId, expenseIds: expenses.map((e) => e.id) };
+
+function head(context: BotContext): DraftExpense {
+  const first = context.queue[0];
+  if (!first) throw new Error('no expense is waiting for an answer');
+  return first;
+}
+
+/** An answered head is saved, or stays at the head for its next question (confirm). */
+function afterAnswer(
+  context: BotContext,
+  answered: DraftExpense,
+): { effects: Effect[]; context: Partial<BotContext> } {
+  const rest = context.queue.slice(1);
+  if (!ready(answered)) {
+    return { effects: [], context: { queue: [answered, ...rest], question: null } };
+  }
+  return {
+    effects: [{ type: 'save', expenses: [answered] }],
+    context: { queue: rest, question: null, lastSaved: savedRecord([answered]) },
+  };
+}
+
+/** The rows of the category question: an id from any other question is stale. */
+function offered(expense: DraftExpense): string[] {
+  return [
+    ...expense.candidates.map((c) => CHOICE.category(c.id)),
+    ...(expense.word ? [CHOICE.newCategory] : []),
+    ...(expense.other ? [CHOICE.other] : []),
+  ];
+}
+
+function categoryAnswer(expense: DraftExpense, choiceId: string): DraftExpense {
+  if (choiceId === CHOICE.other) return { ...expense, category: expense.other };
+  if (choiceId === CHOICE.newCategory) {
+    const word = expense.word || 'new';
+    const name = word[0]!.toUpperCase() + word.slice(1);
+    return { ...expense, category: { id: expense.newCategoryId, name }, createCategory: true };
+  }
+  const chosen = expense.candidates.find((c) => CHOICE.category(c.id) === choiceId);
+  return { ...expense, category: chosen ?? expense.other };
+}
+
+function commandEffects(context: BotContext, event: Extract<BotEvent, { type: 'COMMAND' }>) {
+  const { command } = event;
+  const last = context.lastSaved;
+  switch (command.type) {
+    case 'undo':
+      return {
+        effect: { type: 'undo', expenseIds: last?.expenseIds ?? null } satisfies Effect,
+        lastSaved: null,
+      };
+    case 'deleteLast': {
+      const rest = last?.expenseIds.slice(0, -1) ?? [];
+      return {
+        effect: { type: 'deleteLast', expenseId: last?.expenseIds.at(-1) ?? null } satisfies Effect,
+        lastSaved: last && rest.length > 0 ? { ...last, expenseIds: rest } : null,
+      };
+    }
+    case 'editLast':
+      return {
+        effect: {
+          type: 'editLast',
+          expenseId: last?.expenseIds.at(-1) ?? null,
+          amountMinor: command.amountMinor.toString(),
+          currency: command.currency,
+        } satisfies Effect,
+        lastSaved: last,
+      };
+    default:
+      return { effect: { type: 'command', command } satisfies Effect, lastSaved: last };
+  }
+}
+
+const expireFirst = {
+  guard: 'questionExpired',
+  target: 'idle',
+  actions: ['expire', 'reraise'],
+} as const;
+const remind = { type: 'ask', params: { reminder: true } } as const;
+
+/**
+ * One WhatsApp chat. Idle, it saves what is clear at once and queues what needs an
+ * answer (an unknown category, an unusual amount or a likely duplicate); it then asks
+ * about the queue's head, one question at a time. Anything else typed while a question
+ * is open is handled as usual and the question is asked again, so nothing is lost; an
+ * unanswered question expires after questionTtlMs, measured on message timestamps.
+ * The machine does no I/O: it emits effects (writes, replies) for the runtime to carry out.
+ */
+export const conversationMachine = setup({
+  // XState infers the machine's types from this assertion; the rule can't see that.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  types: {} as {
+    context: BotContext;
+    events: BotEvent;
+    input: MachineInput;
+    emitted: Effect;
+  },
+  actions: {
+    takeExpenses: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'EXPENSES');
+      const now = event.expenses.filter(ready);
+      if (now.length > 0) {
+        enqueue.emit({ type: 'save', expenses: now });
+        enqueue.assign({ lastSaved: savedRecord(now) });
+      }
+      enqueue.assign({ queue: [...context.queue, ...event.expenses.filter((e) => !ready(e))] });
+    }),
+    handleCommand: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'COMMAND');
+      const { effect, lastSaved } = commandEffects(context, event);
+      enqueue.emit(effect);
+      enqueue.assign({ lastSaved });
+    }),
+    undoChoice: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'CHOICE');
+      const messageId = event.id.slice(CHOICE.undo('').length);
+      const last = context.lastSaved;
+      // The button names the message whose expenses it removes, however old.
+      enqueue.emit({ type: 'undoMessage', messageId });
+      if (last?.messageId === messageId) enqueue.assign({ lastSaved: null });
+    }),
+    ask: enqueueActions(({ context, event, enqueue }, params: { reminder: boolean }) => {
+      const expense = head(context);
+      const kind = expense.category === null ? 'category' : 'confirm';
+      enqueue.emit(
+        kind === 'category'
+          ? { type: 'askCategory', expense, reminder: params.reminder }
+          : { type: 'askConfirm', expense, reminder: params.reminder },
+      );
+      if (!params.reminder) enqueue.assign({ question: { kind, askedAt: event.at } });
+    }),
+    answerCategory: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'CHOICE');
+      const expense = head(context);
+      const answered = categoryAnswer(expense, event.id);
+      const learned =
+        answered.category?.id !== expense.other?.id &&
+        expense.candidates.some((c) => c.id === answered.category?.id);
+      if (learned && expense.word && answered.category) {
+        enqueue.emit({ type: 'learnAlias', word: expense.word, category: answered.category });
+      }
+      const plan = afterAnswer(context, answered);
+      for (const effect of plan.effects) enqueue.emit(effect);
+      enqueue.assign(plan.context);
+    }),
+    answerConfirm: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'CHOICE');
+      const expense = head(context);
+      if (event.id === CHOICE.yes) {
+        const plan = afterAnswer(context, { ...expense, concerns: [] });
+        for (const effect of plan.effects) enqueue.emit(effect);
+        enqueue.assign(plan.context);
+      } else {
+        enqueue.emit({ type: 'discarded', expense });
+        enqueue.assign({ queue: context.queue.slice(1), question: null });
+      }
+    }),
+    // The message that finds a question expired is then handled as if none was open.
+    expire: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'expired', expenses: context.queue });
+      enqueue.assign({ queue: [], question: null });
+    }),
+    reraise: raise(({ event }) => event),
+    dropQuestion: assign({ queue: [], question: null }),
+  },
+  guards: {
+    questionExpired: ({ context, event }) =>
+      context.question !== null &&
+      Date.parse(event.at) - Date.parse(context.question.askedAt) > context.questionTtlMs,
+    isUndoChoice: ({ event }) => event.type === 'CHOICE' && event.id.startsWith(CHOICE.undo('')),
+    answersCategory: ({ context, event }) =>
+      event.type === 'CHOICE' &&
+      context.question?.kind === 'category' &&
+      offered(head(context)).includes(event.id),
+    answersConfirm: ({ context, event }) =>
+      event.type === 'CHOICE' &&
+      context.question?.kind === 'confirm' &&
+      (event.id === CHOICE.yes || event.id === CHOICE.no),
+    hasQueue: ({ context }) => context.queue.length > 0,
+  },
+}).createMachine({
+  id: 'conversation',
+  context: ({ input }) => ({
+    question: null,
+    queue: [],
+    lastSaved: null,
+    questionTtlMs: input?.questionTtlMs ?? DEFAULT_QUESTION_TTL_MS,
+  }),
+  initial: 'idle',
+  // A stranger (no linked account) has no expenses to ask about: any question goes.
+  on: {
+    STRANGER: {
+      target: '.idle',
+      actions: ['dropQuestion', emit(({ event }) => ({ type: 'linkHelp', text: event.text }))],
+    },
+    LINK: {
+      target: '.idle',
+      actions: ['dropQuestion', emit(({ event }) => ({ type: 'link', code: event.code }))],
+    },
+  },
+  states: {
+    idle: {
+      on: {
+        EXPENSES: { target: 'deciding', actions: 'takeExpenses' },
+        COMMAND: { actions: 'handleCommand' },
+        CHOICE: [
+          { guard: 'isUndoChoice', actions: 'undoChoice' },
+          { actions: emit({ type: 'staleChoice' }) },
+        ],
+        UNCLEAR: {
+          actions: emit(({ event }) => ({
+            type: 'notUnderstood',
+            text: event.text,
+            detail: event.detail,
+          })),
+        },
+        UNSUPPORTED: {
+          actions: emit(({ event }) => ({ type: 'unsupported', kind: event.kind })),
+        },
+      },
+    },
+    deciding: {
+      always: [
+        {
+          guard: 'hasQueue',
+          target: 'asking',
+          actions: { type: 'ask', params: { reminder: false } },
+        },
+        { target: 'idle' },
+      ],
+    },
+    asking: {
+      on: {
+        EXPENSES: [expireFirst, { actions: ['takeExpenses', remind] }],
+        COMMAND: [expireFirst, { actions: ['handleCommand', remind] }],
+        UNCLEAR: [
+          expireFirst,
+          {
+            actions: [
+              emit(({ event }) => ({
+                type: 'notUnderstood',
+                text: event.text,
+                detail: event.detail,
+              })),
+              remind,
+            ],
+          },
+        ],
+        UNSUPPORTED: [
+          expireFirst,
+          {
+            actions: [emit(({ event }) => ({ type: 'unsupported', kind: event.kind })), remind],
+          },
+        ],
+        CHOICE: [
+          expireFirst,
+          { guard: 'isUndoChoice', actions: ['undoChoice', remind] },
+          { guard: 'answersCategory', target: 'deciding', actions: 'answerCategory' },
+          { guard: 'answersConfirm', target: 'deciding', actions: 'answerConfirm' },
+          { actions: [emit({ type: 'staleChoice' }), remind] },
+        ],
+      },
+    },
+  },
+});

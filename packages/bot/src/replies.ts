@@ -1,0 +1,60 @@
+// What the bot says, in one place so wording changes touch no logic. Money and
+// dates arrive formatted in the user's currency and locale.
+
+const EXAMPLES = '"120 petrol" or "spent 250 on lunch yesterday"';
+
+export const replies = {
+  saved: (amount: string, category: string | null, date: string | null) =>
+    `✅ ${amount}${category ? ` · ${category}` : ''}${date ? ` · ${date}` : ''}`,
+  todayTotal: (total: string) => `Today so far: ${total}`,
+  learned: (word: string, category: string) => `Noted: "${word}" goes to ${category} from now on.`,
+  askCategory: (quote: string, reminder: boolean) =>
+    `${reminder ? 'Still waiting: which' : 'Which'} category for "${quote}"?`,
+  categoryButton: 'Choose category',
+  newCategoryRow: (word: string) => `New: ${word}`,
+  otherRow: 'Other',
+  askLarge: (expense: string, usual: string | null, reminder: boolean) =>
+    `${reminder ? 'Still waiting: ' : ''}${expense} is ${usual ? `much more than your usual ${usual}` : 'a large amount'}. Save anyway?`,
+  askDuplicate: (expense: string, reminder: boolean) =>
+    `${reminder ? 'Still waiting: ' : ''}You saved ${expense} a few minutes ago. Save it again?`,
+  yes: 'Yes, save',
+  no: 'No',
+  undoButton: 'Undo',
+  discarded: (quote: string) => `OK, not saved: "${quote}".`,
+  expired: (quotes: string[]) =>
+    `No answer about ${quotes.map((q) => `"${q}"`).join(', ')} in time, so I didn't save it. Send it again if you want it.`,
+  undone: (lines: string[]) => `↩️ Removed ${lines.join(', ')}.`,
+  nothingToUndo: 'There is nothing to undo.',
+  edited: (before: string, after: string) => `✏️ Changed ${before} to ${after}.`,
+  nothingToEdit: 'There is no expense from this chat to change yet.',
+  notUnderstood: (text: string, detail: string) =>
+    `🤔 I didn't understand "${text}". ${detail}\nTry ${EXAMPLES}, or send "help".`,
+  staleChoice: 'That button belongs to an earlier question, so I did nothing.',
+  unsupported: (type: string) =>
+    `Sorry, I can't read ${type === 'unknown' ? 'that kind of message' : `${type} messages`} yet. ` +
+    `Send me text, like ${EXAMPLES}.`,
+  unknownNumber: (linkUrl: string) =>
+    `Hi! I'm Spendline, your expense tracker. This number isn't linked to an account yet: ` +
+    `open ${linkUrl} and send me the code it shows ("LINK 12345678"), or link by OTP there.`,
+  otpHere: (linkUrl: string) =>
+    `That looks like a verification code: type it on the website (${linkUrl}), not here.`,
+  linked: (name: string) =>
+    `Hi ${name}! 🎉 This number is now linked to your Spendline account.\nTry ${EXAMPLES}.`,
+  linkFailed:
+    'That code is wrong or has expired. Get a new one on the dashboard and send "LINK <code>".',
+  linkTaken:
+    'This number is linked to another Spendline account. Unlink it there first, or link by OTP.',
+  linkRateLimited: 'Too many codes tried from this number. Wait 15 minutes and try again.',
+  alreadyLinked: (name: string) => `This number is already linked to ${name}'s account.`,
+  snapshotReset: 'I was updated and lost the question I had asked; please send that expense again.',
+  help: (dashboardUrl: string) =>
+    [
+      `*Record*: ${EXAMPLES}, "50 tea, 120 auto".`,
+      '*Ask*: today · yesterday · week · month · summary · march · category food · categories · last 5',
+      '*Fix*: undo · delete last · edit last 150',
+      `Charts, budgets and editing: ${dashboardUrl}`,
+    ].join('\n'),
+  notYet: (dashboardUrl: string) =>
+    `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,
+  more: (dashboardUrl: string) => `…more on the dashboard: ${dashboardUrl}`,
+};

@@ -1,0 +1,69 @@
+import { createActor, type Snapshot } from 'xstate';
+import { conversationMachine, MACHINE_VERSION } from './machine.ts';
+import type { BotContext, Effect } from './types.ts';
+
+export type ConversationActor = ReturnType<typeof createActor<typeof conversationMachine>>;
+
+export interface Restored {
+  actor: ConversationActor;
+  effects: Effect[];
+  /** The saved snapshot could not be used (older machine, bad shape): started afresh. */
+  reset: boolean;
+  /** Whether that unusable snapshot had a question open, so the user can be told. */
+  lostQuestion: boolean;
+}
+
+function isContext(value: unknown): value is BotContext {
+  if (typeof value !== 'object' || value === null) return false;
+  const context = value as Partial<BotContext>;
+  return (
+    Array.isArray(context.queue) &&
+    typeof context.questionTtlMs === 'number' &&
+    (context.question === null || typeof context.question?.askedAt === 'string')
+  );
+}
+
+function hadQuestion(saved: unknown): boolean {
+  const context = (saved as { context?: { question?: unknown } } | null)?.context;
+  return typeof context?.question === 'object' && context.question !== null;
+}
+
+/**
+ * Restores the conversation's actor from its saved snapshot, started, with its
+ * effects collected. A snapshot from another machine version or of an unexpected shape
+ * is never trusted: the actor starts idle and the caller can say a question was lost.
+ * (A later version that can upgrade old snapshots does it here, before restoring.)
+ */
+export function restoreConversation(
+  saved: unknown,
+  savedVersion: number,
+  input?: { questionTtlMs?: number },
+): Restored {
+  const usable =
+    saved !== null &&
+    savedVersion === MACHINE_VERSION &&
+    isContext((saved as { context?: unknown }).context);
+  let actor: ConversationActor | null = null;
+  if (usable) {
+    try {
+      actor = createActor(conversationMachine, { snapshot: saved as Snapshot<unknown>, input });
+      actor.start();
+      if (actor.getSnapshot().status !== 'active') actor = null;
+    } catch {
+      // e.g. a state this machine no longer has
+      actor = null;
+    }
+  }
+  const reset = saved !== null && actor === null;
+  if (!actor) {
+    actor = createActor(conversationMachine, { input });
+    actor.start();
+  }
+  const effects: Effect[] = [];
+  actor.on('*', (effect) => effects.push(effect));
+  // Observed here so XState doesn't rethrow it globally; the runtime reads the status.
+  actor.subscribe({ error: () => {} });
+  return { actor, effects, reset, lostQuestion: reset && hadQuestion(saved) };
+}
+
+export { MACHINE_VERSION };

@@ -1,0 +1,229 @@
+import type { Prisma, User } from '@spendline/db';
+import {
+  addDays,
+  addMonths,
+  categoryTotals,
+  currencyTotals,
+  daysBetween,
+  daysSpan,
+  formatMoney,
+  localDateOf,
+  periodRange,
+  ratio,
+  type CategoryTotal,
+  type CurrencyTotal,
+  type DateSpan,
+  type LocalDate,
+} from '@spendline/ledger';
+
+type Tx = Prisma.TransactionClient;
+
+export interface StatementInput {
+  tx: Tx;
+  user: User;
+  now: Date;
+}
+
+const NAME_WIDTH = 12;
+
+const money = (user: User, minor: bigint, currency: string) =>
+  formatMoney(minor, currency, user.locale);
+
+function totalsText(user: User, totals: CurrencyTotal[]): string {
+  if (totals.length === 0) return money(user, 0n, user.currency);
+  return totals.map((t) => money(user, t.totalMinor, t.currency)).join(' + ');
+}
+
+// WhatsApp shows ``` blocks in a fixed-width font: the only way columns line up on a phone.
+function table(rows: string[][]): string {
+  if (rows.length === 0) return '';
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+  return ['```', ...lines, '```'].join('\n');
+}
+
+const label = (name: string | null) => {
+  const text = name ?? 'Uncategorised';
+  return text.length > NAME_WIDTH ? `${text.slice(0, NAME_WIDTH - 1)}…` : text;
+};
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function categoryRows(user: User, categories: CategoryTotal[]): string[][] {
+  return categories.map((c) => [
+    label(c.name),
+    money(user, c.totalMinor, c.currency),
+    percent(c.share),
+  ]);
+}
+
+/** "Mon, 23 Nov" in the user's locale; a calendar day, so formatted in UTC. */
+export function dayLabel(date: LocalDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function monthLabel(year: number, month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
+export async function spentToday({ tx, user, now }: StatementInput): Promise<string> {
+  return totalsText(
+    user,
+    await currencyTotals(tx, user.id, periodRange('TODAY', now, user.timeZone)),
+  );
+}
+
+/** Total and per-category lines for a span of local days. */
+export async function periodStatement(
+  { tx, user }: StatementInput,
+  title: string,
+  range: { from: LocalDate; to: LocalDate },
+): Promise<string> {
+  const span = daysSpan(range.from, range.to, user.timeZone);
+  const totals = await currencyTotals(tx, user.id, span);
+  if (totals.length === 0) return `*${title}*: nothing recorded.`;
+  const categories = await categoryTotals(tx, user.id, span);
+  return [`*${title}*: ${totalsText(user, totals)}`, table(categoryRows(user, categories))].join(
+    '\n',
+  );
+}
+
+function change(user: User, now: CurrencyTotal[], before: CurrencyTotal[]): string | null {
+  const parts = now.flatMap((t) => {
+    const previous = before.find((b) => b.currency === t.currency)?.totalMinor ?? 0n;
+    if (previous === 0n) return [];
+    const delta = ratio(t.totalMinor - previous, previous);
+    const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '=';
+    return [`${arrow} ${percent(Math.abs(delta))} vs ${money(user, previous, t.currency)}`];
+  });
+  return parts.length > 0 ? `${parts.join('; ')} at this point last month` : null;
+}
+
+async function topExpenses(tx: Tx, user: User, span: DateSpan, take: number) {
+  return tx.expense.findMany({
+    where: {
+      userId: user.id,
+      kind: 'EXPENSE',
+      deletedAt: null,
+      occurredAt: { gte: span.start, lt: span.end },
+    },
+    orderBy: [{ amountMinor: 'desc' }, { occurredAt: 'desc' }],
+    take,
+    include: { category: { select: { name: true } } },
+  });
+}
+
+/** This month by category with shares, the change against last month to date, top three. */
+export async function monthSummary(input: StatementInput): Promise<string> {
+  const { tx, user, now } = input;
+  const month = periodRange('MONTH', now, user.timeZone);
+  const today = localDateOf(now, user.timeZone);
+  const elapsed = daysBetween(month.firstDay, today);
+  const lastMonthFirst = addMonths(month.firstDay, -1);
+  // Month to date against the same days of last month (capped at its end).
+  const sameDays = daysSpan(
+    lastMonthFirst,
+    [addDays(lastMonthFirst, elapsed), addDays(month.firstDay, -1)].sort()[0]!,
+    user.timeZone,
+  );
+  const title = monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale);
+  const totals = await currencyTotals(tx, user.id, month);
+  if (totals.length === 0) return `*${title}*: nothing recorded yet.`;
+  const [categories, before, top] = [
+    await categoryTotals(tx, user.id, month),
+    await currencyTotals(tx, user.id, sameDays),
+    await topExpenses(tx, user, month, 3),
+  ];
+  const comparison = change(user, totals, before);
+  return [
+    `*${title}*: ${totalsText(user, totals)}`,
+    ...(comparison ? [comparison] : []),
+    table(categoryRows(user, categories)),
+    '*Top*',
+    ...top.map(
+      (e) =>
+        `${money(user, e.amountMinor, e.currency)} · ${e.category?.name ?? 'Uncategorised'} · ${dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale)}${e.note ? ` · ${e.note}` : ''}`,
+    ),
+  ].join('\n');
+}
+
+/** One category this month: its total, share of everything, and its latest entries. */
+export async function categoryStatement(
+  input: StatementInput,
+  category: { id: string; name: string },
+): Promise<string> {
+  const { tx, user, now } = input;
+  const month = periodRange('MONTH', now, user.timeZone);
+  const totals = (await categoryTotals(tx, user.id, month)).filter(
+    (c) => c.categoryId === category.id,
+  );
+  const latest = await tx.expense.findMany({
+    where: { userId: user.id, categoryId: category.id, kind: 'EXPENSE', deletedAt: null },
+    orderBy: { occurredAt: 'desc' },
+    take: 5,
+  });
+  const head =
+    totals.length === 0
+      ? `*${category.name}* this month: nothing recorded.`
+      : `*${category.name}* this month: ${totals.map((t) => `${money(user, t.totalMinor, t.currency)} (${percent(t.share)})`).join(' + ')}`;
+  if (latest.length === 0) return head;
+  return [head, ...latest.map((e) => entryLine(user, e))].join('\n');
+}
+
+function entryLine(
+  user: User,
+  e: { amountMinor: bigint; currency: string; occurredAt: Date; note: string | null },
+  category?: string | null,
+): string {
+  const parts = [
+    dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale),
+    money(user, e.amountMinor, e.currency),
+    ...(category !== undefined ? [category ?? 'Uncategorised'] : []),
+    ...(e.note ? [e.note] : []),
+  ];
+  return `• ${parts.join(' · ')}`;
+}
+
+export async function lastExpenses(input: StatementInput, count: number): Promise<string> {
+  const { tx, user } = input;
+  const rows = await tx.expense.findMany({
+    where: { userId: user.id, kind: 'EXPENSE', deletedAt: null },
+    orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
+    take: count,
+    include: { category: { select: { name: true } } },
+  });
+  if (rows.length === 0) return 'Nothing recorded yet.';
+  return [
+    `*Last ${rows.length}*`,
+    ...rows.map((e) => entryLine(user, e, e.category?.name ?? null)),
+  ].join('\n');
+}
+
+export async function categoryList({ tx, user }: StatementInput): Promise<string> {
+  const categories = await tx.category.findMany({
+    where: { userId: user.id, archivedAt: null },
+    orderBy: { name: 'asc' },
+    include: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' }, take: 4 } },
+  });
+  return [
+    '*Your categories*',
+    ...categories.map(
+      (c) =>
+        `${c.emoji ?? '•'} ${c.name}${c.aliases.length > 0 ? ` (${c.aliases.map((a) => a.alias).join(', ')})` : ''}`,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,88 @@
+// The conversation's vocabulary. Everything in the context is plain JSON (amounts as
+// decimal strings) because the snapshot is persisted as JSON between messages.
+import type { Command } from '@spendline/parser';
+
+export interface CategoryRef {
+  id: string;
+  name: string;
+}
+
+export type Concern = 'large' | 'duplicate';
+
+/** An expense read from a message, not yet saved. */
+export interface DraftExpense {
+  /** Chosen before saving, so the machine can remember what it saved without I/O. */
+  id: string;
+  /** The inbound message it came from: undo acts on exactly what a message created. */
+  messageId: string;
+  amountMinor: string;
+  currency: string;
+  occurredOn: string;
+  dateExplicit: boolean;
+  note: string;
+  /** The part of the message it came from, quoted back in questions. */
+  text: string;
+  category: CategoryRef | null;
+  /** True when category is a new one the user asked for and it must be created. */
+  createCategory?: boolean;
+  /** The word that named no known category, learned as an alias once answered. */
+  word: string | null;
+  /** Ranked categories to offer when category is null. */
+  candidates: CategoryRef[];
+  /** Id for a new category named after `word`, should the user pick that. */
+  newCategoryId: string;
+  /** The catch-all category offered last ("Other"); no alias is learned for it. */
+  other: CategoryRef | null;
+  concerns: Concern[];
+}
+
+export type Question = { kind: 'category'; askedAt: string } | { kind: 'confirm'; askedAt: string };
+
+export interface BotContext {
+  question: Question | null;
+  /** Expenses waiting for an answer; the head is the one asked about. */
+  queue: DraftExpense[];
+  /** What the last saving message created: the record undo and edit act on. */
+  lastSaved: { messageId: string; expenseIds: string[] } | null;
+  questionTtlMs: number;
+}
+
+/** Every event carries the message's WhatsApp timestamp: expiry is measured on it. */
+export type BotEvent =
+  | { type: 'EXPENSES'; at: string; expenses: DraftExpense[] }
+  | { type: 'COMMAND'; at: string; command: Command }
+  | { type: 'CHOICE'; at: string; id: string }
+  | { type: 'UNCLEAR'; at: string; text: string; detail: string }
+  | { type: 'UNSUPPORTED'; at: string; kind: string }
+  | { type: 'STRANGER'; at: string; text: string }
+  | { type: 'LINK'; at: string; code: string };
+
+/** What the runtime does (writes, replies) after each event, in order. */
+export type Effect =
+  | { type: 'save'; expenses: DraftExpense[] }
+  | { type: 'learnAlias'; word: string; category: CategoryRef }
+  | { type: 'askCategory'; expense: DraftExpense; reminder: boolean }
+  | { type: 'askConfirm'; expense: DraftExpense; reminder: boolean }
+  | { type: 'discarded'; expense: DraftExpense }
+  | { type: 'expired'; expenses: DraftExpense[] }
+  /** null: no record in the snapshot (e.g. after a reset); the runtime finds the last one. */
+  | { type: 'undo'; expenseIds: string[] | null }
+  | { type: 'undoMessage'; messageId: string }
+  | { type: 'deleteLast'; expenseId: string | null }
+  | { type: 'editLast'; expenseId: string | null; amountMinor: string; currency: string }
+  | { type: 'command'; command: Command }
+  | { type: 'notUnderstood'; text: string; detail: string }
+  | { type: 'staleChoice' }
+  | { type: 'unsupported'; kind: string }
+  | { type: 'linkHelp'; text: string }
+  | { type: 'link'; code: string };
+
+/** Reply ids of the interactive messages the bot sends. */
+export const CHOICE = {
+  category: (id: string) => `cat:${id}`,
+  newCategory: 'cat:new',
+  other: 'cat:other',
+  yes: 'confirm:yes',
+  no: 'confirm:no',
+  undo: (messageId: string) => `undo:${messageId}`,
+} as const;
