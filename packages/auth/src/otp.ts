@@ -189,9 +189,10 @@ export async function verifyWhatsAppOtp(
  * For the bot: a sender typed "LINK <code>". Finds the live LINK_CODE challenge by
  * its keyed hash and links the sender's number (or BSUID) to that challenge's user.
  * The caller rate-limits senders; a wrong code tells it nothing about any account.
+ * Run it in a transaction (the bot's own), so the code is spent only with the link.
  */
 export async function redeemLinkCode(
-  db: PrismaClient | Tx,
+  tx: Tx,
   input: {
     code: string;
     phoneNumber: string | null;
@@ -204,26 +205,22 @@ export async function redeemLinkCode(
   if (!/^\d+$/.test(code) || code.length !== LINK_CODE_LENGTH)
     return { ok: false, reason: 'no_challenge' };
   const codeHash = hashCode(input.secretKey, 'LINK_CODE', code);
-  const redeem = async (tx: Tx) => {
-    const challenge = await tx.otpChallenge.findFirst({
-      where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
-    });
-    if (!challenge) return { ok: false as const, reason: 'no_challenge' as const };
-    const consumed = await tx.otpChallenge.updateMany({
-      where: { id: challenge.id, consumedAt: null },
-      data: { consumedAt: input.now },
-    });
-    if (consumed.count === 0) return { ok: false as const, reason: 'no_challenge' as const };
-    const link = await linkNumber(
-      tx,
-      challenge.userId,
-      { phoneNumber: input.phoneNumber, bsuid: input.bsuid ?? null },
-      input.now,
-    );
-    return link
-      ? { ok: true as const, link, userId: challenge.userId }
-      : { ok: false as const, reason: 'number_taken' as const };
-  };
-  // Inside a caller's transaction (the bot's) it joins that one; alone it opens its own.
-  return '$transaction' in db ? db.$transaction(redeem) : redeem(db);
+  const challenge = await tx.otpChallenge.findFirst({
+    where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
+  });
+  if (!challenge) return { ok: false as const, reason: 'no_challenge' as const };
+  const consumed = await tx.otpChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null },
+    data: { consumedAt: input.now },
+  });
+  if (consumed.count === 0) return { ok: false as const, reason: 'no_challenge' as const };
+  const link = await linkNumber(
+    tx,
+    challenge.userId,
+    { phoneNumber: input.phoneNumber, bsuid: input.bsuid ?? null },
+    input.now,
+  );
+  return link
+    ? { ok: true as const, link, userId: challenge.userId }
+    : { ok: false as const, reason: 'number_taken' as const };
 }

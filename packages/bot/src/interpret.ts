@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, User } from '@spendline/db';
+import { daysSpan } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import {
@@ -184,6 +185,7 @@ async function concerns(
   const threshold = user.confirmAboveMinor ?? (await usualThreshold(tx, user.id, expense.currency));
   if (threshold !== null && expense.amountMinor > threshold) found.push('large');
   const since = new Date(incoming.at.getTime() - DUPLICATE_WINDOW_MS);
+  const day = daysSpan(expense.occurredOn, expense.occurredOn, user.timeZone);
   const twin = await tx.expense.findFirst({
     where: {
       userId: user.id,
@@ -192,6 +194,7 @@ async function concerns(
       amountMinor: expense.amountMinor,
       currency: expense.currency,
       createdAt: { gte: since },
+      occurredAt: { gte: day.start, lt: day.end },
       ...(category ? { categoryId: category.id } : {}),
       NOT: { inboundMessageId: incoming.messageId },
     },

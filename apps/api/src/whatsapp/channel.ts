@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createConversationHandler } from '@spendline/bot';
 import type { Config } from '@spendline/config';
 import type { PrismaClient } from '@spendline/db';
 import type { Logger } from '@spendline/log';
@@ -10,7 +11,6 @@ import {
   type InboundHandler,
   type InboxProcessor,
 } from '@spendline/whatsapp/store';
-import { createChannelHandler } from './handler.ts';
 
 export interface WhatsAppChannel {
   processor: InboxProcessor;
@@ -41,7 +41,10 @@ export async function startWhatsAppChannel({
   prisma,
   config,
   logger,
-  handler = createChannelHandler({ publicUrl: config.PUBLIC_URL }),
+  handler = createConversationHandler({
+    publicUrl: config.PUBLIC_URL,
+    secretKey: config.SECRET_KEY,
+  }),
   sweepIntervalMs = 30_000,
   dispatchIntervalMs = 1_000,
 }: ChannelOptions): Promise<WhatsAppChannel> {

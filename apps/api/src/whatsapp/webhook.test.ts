@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAccount } from '@spendline/auth';
 import { loadConfig } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
@@ -302,70 +301,5 @@ describe('POST /whatsapp/webhook/', () => {
     );
     await until(() => Promise.resolve(simulator.messages.length > 0), 'the reply');
     expect(JSON.stringify(simulator.messages[0]?.body)).toMatch(/can't read image messages/);
-  });
-});
-
-describe('a linked user chatting', () => {
-  async function linkedChat() {
-    await createAccount(db.prisma, {
-      email: 'asha@example.com',
-      password: 'correct horse',
-      displayName: 'Asha',
-      whatsapp: '+919812345678',
-    });
-    const url = await api((await channel()).processor);
-    let seen = 0;
-    return async (message: string): Promise<string> => {
-      await post(url, text(message));
-      await until(
-        () => Promise.resolve(simulator.messages.length > seen),
-        `a reply to "${message}"`,
-      );
-      const reply = simulator.messages[seen++]?.body.text as { body: string };
-      return reply.body;
-    };
-  }
-
-  it('saves a clear expense at once and confirms it with the total of the day', async () => {
-    const say = await linkedChat();
-    expect(await say('120 petrol')).toMatch(/✅ ₹120\.00 · Fuel\nToday so far: ₹120\.00/);
-    expect(await say('spent 250 on lunch, 30 chai')).toMatch(
-      /✅ ₹250\.00 · Food\n✅ ₹30\.00 · Food\nToday so far: ₹400\.00/,
-    );
-    const saved = await db.prisma.expense.findMany({ orderBy: { amountMinor: 'asc' } });
-    expect(saved.map((e) => [e.amountMinor, e.source])).toEqual([
-      [3000n, 'WHATSAPP'],
-      [12000n, 'WHATSAPP'],
-      [25000n, 'WHATSAPP'],
-    ]);
-    expect(saved.every((e) => e.inboundMessageId)).toBe(true);
-  });
-
-  it('answers statements and undoes the last expense', async () => {
-    const say = await linkedChat();
-    await say('120 petrol');
-    await say('450 groceries');
-    expect(await say('today')).toMatch(
-      /\*Today\*: ₹570\.00\n.*Groceries: ₹450\.00\n.*Fuel: ₹120\.00/,
-    );
-    expect(await say('undo')).toMatch(/Removed ₹450\.00 · Groceries/);
-    expect(await say('today')).toMatch(/\*Today\*: ₹120\.00/);
-    expect(await say('blah')).toMatch(/help/);
-  });
-
-  it('dates an expense the user back-dates, in their time zone', async () => {
-    const say = await linkedChat();
-    expect(await say('spent 250 on lunch yesterday')).toMatch(
-      /✅ ₹250\.00 · Food · \w{3}, \d{1,2} \w{3}\nToday so far: ₹0\.00/,
-    );
-    const [expense] = await db.prisma.expense.findMany();
-    const inKolkata = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
-    const yesterday = new Date(Date.now() - 86_400_000);
-    expect(inKolkata(expense?.occurredAt ?? new Date(0))).toBe(inKolkata(yesterday));
-  });
-
-  it('files an expense with an unclear category under Other and says so', async () => {
-    const say = await linkedChat();
-    expect(await say('75 zzqx')).toMatch(/✅ ₹75\.00 · Other \(category unclear/);
   });
 });

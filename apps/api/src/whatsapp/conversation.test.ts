@@ -1,0 +1,240 @@
+// The conversation end to end: signed webhooks into the real api, the bot's replies
+// read back from the Graph simulator, accounts and linking through GraphQL over HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChatApp, WebUser, type ChatApp, type Phone } from './test-chat.ts';
+
+let app: ChatApp;
+let numbers = 0;
+
+beforeAll(async () => {
+  app = await startChatApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const REGISTER = `mutation ($email: String!) {
+  register(input: { email: $email, password: "correct horse battery", displayName: "Asha" }) {
+    __typename ... on Error { message }
+  }
+}`;
+
+/** A new account and a new phone; linked by OTP unless told otherwise. */
+async function newUser(link = true): Promise<{ web: WebUser; phone: Phone }> {
+  numbers += 1;
+  const web = new WebUser(app.graphqlUrl);
+  await web.gql(REGISTER, { email: `user${numbers}@example.com` });
+  const phone = app.phone(`9198000${String(numbers).padStart(5, '0')}`);
+  if (link) await linkByOtp(web, phone);
+  return { web, phone };
+}
+
+async function linkByOtp(web: WebUser, phone: Phone): Promise<void> {
+  const sent = await web.gql<{ requestWhatsAppOtp: { __typename: string } }>(
+    `mutation ($phone: String!) { requestWhatsAppOtp(phoneNumber: $phone) { __typename } }`,
+    { phone: `+${phone.number}` },
+  );
+  expect(sent.requestWhatsAppOtp.__typename).toBe('WhatsAppOtpSent');
+  const message = await phone.next('the OTP');
+  const code = /\b(\d{6})\b/.exec(message.text)?.[1];
+  expect(code).toBeDefined();
+  const verified = await web.gql<{ verifyWhatsAppOtp: { __typename: string } }>(
+    `mutation ($code: String!) { verifyWhatsAppOtp(code: $code) { __typename } }`,
+    { code },
+  );
+  expect(verified.verifyWhatsAppOtp.__typename).toBe('WhatsAppLink');
+}
+
+async function activeExpenses(phone: Phone) {
+  return app.db.prisma.expense.findMany({
+    where: { deletedAt: null, inboundMessage: { conversation: { waKey: `+${phone.number}` } } },
+    include: { category: true },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
+describe('a number nobody linked', () => {
+  it('explains how to link, and links with the code the dashboard shows', async () => {
+    const { web, phone } = await newUser(false);
+    const hello = await phone.say('hi');
+    expect(hello.text).toMatch(
+      /isn't linked to an account yet: open http:\/\/\S+\/link-whatsapp\//,
+    );
+    expect((await phone.say('123456')).text).toMatch(/verification code: type it on the website/);
+
+    expect((await phone.say('LINK 00000000')).text).toMatch(/wrong or has expired/);
+    const { createWhatsAppLinkCode } = await web.gql<{
+      createWhatsAppLinkCode: { code: string };
+    }>(`mutation { createWhatsAppLinkCode { ... on WhatsAppLinkCode { code } } }`);
+    expect((await phone.say(`link ${createWhatsAppLinkCode.code}`)).text).toMatch(
+      /^Hi Asha! 🎉 This number is now linked/,
+    );
+    expect((await phone.say('120 petrol')).text).toMatch(/^✅ ₹120\.00 · Fuel/);
+  });
+
+  it('refuses more than five link codes from one number in a quarter hour', async () => {
+    const { phone } = await newUser(false);
+    for (let i = 0; i < 5; i++) {
+      expect((await phone.say(`LINK 1234567${i}`)).text).toMatch(/wrong or has expired/);
+    }
+    expect((await phone.say('LINK 12345679')).text).toMatch(/Too many codes/);
+  });
+});
+
+describe('a linked user', () => {
+  it('records expenses written a dozen ways, each confirmed with the day total', async () => {
+    const { phone } = await newUser();
+    const cases: [string, RegExp][] = [
+      ['120 petrol', /^✅ ₹120\.00 · Fuel\nToday so far: ₹120\.00$/],
+      ['spent 250 on lunch', /^✅ ₹250\.00 · Food\nToday so far: ₹370\.00$/],
+      ['₹45 auto', /^✅ ₹45\.00 · Transport\n/],
+      ['coffee 60', /^✅ ₹60\.00 · Food\n/],
+      ['rs 500 groceries', /^✅ ₹500\.00 · Groceries\n/],
+      ['paid 1,200 electricity bill', /^✅ ₹1,200\.00 · Bills\n/],
+      ['200 movie tickets', /^✅ ₹200\.00 · Entertainment\n/],
+      ['50 tea, 20 coffee', /^✅ ₹50\.00 · Food\n✅ ₹20\.00 · Food\n/],
+      ['1.5k rent', /^✅ ₹1,500\.00 · Rent\n/],
+      ['Rs. 99.50 medicine', /^✅ ₹99\.50 · Health\n/],
+      ['spent 300 on uber', /^✅ ₹300\.00 · Transport\n/],
+      ['dinner 800 yesterday', /^✅ ₹800\.00 · Food · \w{3}, \d{1,2} \w{3}\n/],
+    ];
+    for (const [message, expected] of cases) {
+      const reply = await phone.say(message);
+      expect(reply.text, message).toMatch(expected);
+      expect(reply.buttons.map((b) => b.title)).toEqual(['Undo']);
+    }
+    const saved = await activeExpenses(phone);
+    expect(saved).toHaveLength(13);
+    expect(saved.every((e) => e.source === 'WHATSAPP' && e.inboundMessageId)).toBe(true);
+  });
+
+  it('asks about an unknown word, saves on the answer and remembers it', async () => {
+    const { phone } = await newUser();
+    const question = await phone.say('75 zzqx');
+    expect(question.text).toBe('Which category for "75 zzqx"?');
+    expect(question.rows.length).toBeLessThanOrEqual(10);
+    expect(question.rows.at(-2)).toEqual({ id: 'cat:new', title: 'New: zzqx' });
+    expect(question.rows.at(-1)).toEqual({ id: 'cat:other', title: 'Other' });
+    expect(await activeExpenses(phone)).toHaveLength(0);
+
+    const food = question.rows.find((row) => row.title === 'Food')!;
+    const answer = await phone.tap(food);
+    expect(answer.text).toMatch(/^Noted: "zzqx" goes to Food from now on\.\n✅ ₹75\.00 · Food\n/);
+    expect((await phone.say('30 zzqx')).text).toMatch(/^✅ ₹30\.00 · Food\n/);
+
+    const created = await phone.say('40 pottery');
+    const newRow = created.rows.find((row) => row.id === 'cat:new')!;
+    expect((await phone.tap(newRow)).text).toMatch(/^✅ ₹40\.00 · Pottery\n/);
+    expect((await activeExpenses(phone)).map((e) => e.category?.name)).toEqual([
+      'Food',
+      'Food',
+      'Pottery',
+    ]);
+  });
+
+  it('keeps an expense typed while a question is open, and asks again', async () => {
+    const { phone } = await newUser();
+    await phone.say('75 zzqy');
+    const meanwhile = await phone.say('120 petrol');
+    expect(meanwhile.text).toMatch(
+      /^✅ ₹120\.00 · Fuel\n.*\n\nStill waiting: which category for "75 zzqy"\?$/s,
+    );
+    expect(meanwhile.rows.length).toBeGreaterThan(2);
+    const typed = await phone.say('other');
+    expect(typed.text).toMatch(/^✅ ₹75\.00 · Other/);
+    expect(await activeExpenses(phone)).toHaveLength(2);
+  });
+
+  it('lets an unanswered question expire after ten minutes of message time', async () => {
+    const { phone } = await newUser();
+    const start = new Date();
+    await phone.say('75 zzqz', start);
+    const late = await phone.say('today', new Date(start.getTime() + 11 * 60_000));
+    expect(late.text).toMatch(/^No answer about "75 zzqz" in time, so I didn't save it\./);
+    expect(late.rows).toEqual([]);
+    expect(await activeExpenses(phone)).toHaveLength(0);
+  });
+
+  it('asks before saving a likely duplicate and an unusually large amount', async () => {
+    const { phone } = await newUser();
+    await phone.say('120 petrol');
+    const twice = await phone.say('120 petrol');
+    expect(twice.text).toMatch(/You saved ₹120\.00 · Fuel a few minutes ago\. Save it again\?$/);
+    expect(twice.buttons.map((b) => b.id)).toEqual(['confirm:yes', 'confirm:no']);
+    expect((await phone.tap(twice.buttons[1]!, 'button')).text).toBe(
+      'OK, not saved: "120 petrol".',
+    );
+
+    for (let i = 1; i <= 10; i++) await phone.say(`${100 + i} lunch`);
+    const large = await phone.say('25000 lunch');
+    expect(large.text).toMatch(
+      /₹25,000\.00 · Food is much more than your usual ₹\d+\.00\. Save anyway\?/,
+    );
+    expect((await phone.tap(large.buttons[0]!, 'button')).text).toMatch(/^✅ ₹25,000\.00 · Food/);
+    expect(await activeExpenses(phone)).toHaveLength(12);
+  });
+
+  it('undoes what a message created, by button or by typing, and edits the last one', async () => {
+    const { phone } = await newUser();
+    const first = await phone.say('50 tea, 20 coffee');
+    await phone.say('120 petrol');
+    // The first message's button still names the first message, however old.
+    expect((await phone.tap(first.buttons[0]!, 'button')).text).toBe(
+      '↩️ Removed ₹50.00 · Food, ₹20.00 · Food.',
+    );
+    expect((await phone.say('edit last 150')).text).toBe('✏️ Changed ₹120.00 to ₹150.00.');
+    expect((await phone.say('undo')).text).toBe('↩️ Removed ₹150.00 · Fuel.');
+    expect((await phone.say('undo')).text).toBe('There is nothing to undo.');
+    expect(await activeExpenses(phone)).toHaveLength(0);
+  });
+
+  it('answers every statement', async () => {
+    const { phone } = await newUser();
+    await phone.say('120 petrol');
+    await phone.say('450 groceries');
+    await phone.say('spent 250 on lunch yesterday');
+    const month = new Intl.DateTimeFormat('en-IN', {
+      month: 'long',
+      timeZone: 'Asia/Kolkata',
+    }).format(new Date());
+
+    expect((await phone.say('today')).text).toMatch(
+      /^\*Today\*: ₹570\.00\n```\nGroceries\s+₹450\.00\s+79%\nFuel\s+₹120\.00\s+21%\n```$/,
+    );
+    expect((await phone.say('yesterday')).text).toMatch(/^\*Yesterday\*: ₹250\.00\n```\nFood/);
+    expect((await phone.say('week')).text).toMatch(/^\*(This|Last) week\*: ₹/);
+    expect((await phone.say('month')).text).toMatch(new RegExp(`^\\*${month} \\d{4}\\*: ₹`));
+    const summary = (await phone.say('summary')).text;
+    expect(summary).toMatch(new RegExp(`^\\*${month} \\d{4}\\*: ₹`));
+    expect(summary).toMatch(/\*Top\*\n₹450\.00 · Groceries/);
+    expect((await phone.say('category food')).text).toMatch(/^\*Food\* this month: /);
+    expect((await phone.say('categories')).text).toMatch(/^\*Your categories\*\n.*Bills/s);
+    expect((await phone.say('last 2')).text).toMatch(/^\*Last 2\*\n• .*\n• /);
+    expect((await phone.say('help')).text).toMatch(/undo · delete last · edit last/);
+    expect((await phone.say('what is this')).text).toMatch(
+      /^🤔 I didn't understand "what is this"\..*\nTry "120 petrol"/s,
+    );
+    expect((await phone.say('january')).text).toMatch(/^\*January \d{4}\*: nothing recorded\.$/);
+  });
+
+  it('keeps fifty messages sent at once consistent: each saved once, replies in order', async () => {
+    const { phone } = await newUser();
+    const start = Date.now();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        phone.send({ text: `${i + 1} chai`, timestamp: new Date(start + i * 1000) }),
+      ),
+    );
+    const replies = [];
+    for (let i = 0; i < 50; i++) replies.push(await phone.next(`reply ${i + 1}`));
+    expect(replies.map((r) => /^✅ ₹(\d+)\.00/.exec(r.text)?.[1])).toEqual(
+      Array.from({ length: 50 }, (_, i) => String(i + 1)),
+    );
+    const saved = await activeExpenses(phone);
+    expect(saved.map((e) => Number(e.amountMinor) / 100).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    // Running totals prove each reply saw exactly the expenses before it.
+    expect(replies.at(-1)?.text).toMatch(/Today so far: ₹1,275\.00$/);
+  });
+});
