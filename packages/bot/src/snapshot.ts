@@ -32,6 +32,7 @@ function hadQuestion(saved: unknown): boolean {
  * Restores the conversation's actor from its saved snapshot, started, with its
  * effects collected. A snapshot from another machine version or of an unexpected shape
  * is never trusted: the actor starts idle and the caller can say a question was lost.
+ * Errors are observed, never thrown globally: the runtime reads the actor's status.
  * (A later version that can upgrade old snapshots does it here, before restoring.)
  */
 export function restoreConversation(
@@ -47,6 +48,8 @@ export function restoreConversation(
   if (usable) {
     try {
       actor = createActor(conversationMachine, { snapshot: saved as Snapshot<unknown>, input });
+      // Observed before start, or XState reports a bad snapshot as an uncaught error.
+      actor.subscribe({ error: () => {} });
       actor.start();
       if (actor.getSnapshot().status !== 'active') actor = null;
     } catch {
@@ -57,12 +60,11 @@ export function restoreConversation(
   const reset = saved !== null && actor === null;
   if (!actor) {
     actor = createActor(conversationMachine, { input });
+    actor.subscribe({ error: () => {} });
     actor.start();
   }
   const effects: Effect[] = [];
   actor.on('*', (effect) => effects.push(effect));
-  // Observed here so XState doesn't rethrow it globally; the runtime reads the status.
-  actor.subscribe({ error: () => {} });
   return { actor, effects, reset, lostQuestion: reset && hadQuestion(saved) };
 }
 
