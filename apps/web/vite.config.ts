@@ -35,6 +35,14 @@ function adapter(): Adapter {
 }
 
 export default defineConfig({
-  plugins: [sveltekit({ adapter: adapter() })],
+  plugins: [
+    sveltekit({
+      adapter: adapter(),
+      // Replaced by src/lib/server/form-origin.ts, which also works on plain HTTP.
+      csrf: { trustedOrigins: ['*'] },
+      // Absolute links (/login/, not ../login/): they read better in tests and copied HTML.
+      paths: { relative: false },
+    }),
+  ],
   server: { port: Number(process.env.WEB_PORT) || 3000 },
 });

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { createLogger } from '@spendline/log';
@@ -23,8 +24,28 @@ logger.info({ engine: db.engine, applied }, 'database ready');
 
 // Live updates: LISTEN/NOTIFY on PostgreSQL so every replica hears them; in-process on PGlite.
 const expenseEvents = await createExpenseEvents(config.DATABASE_URL);
-const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
+const channel = await startWhatsAppChannel({
+  prisma: db.prisma,
+  config,
+  logger,
+  events: expenseEvents.events,
+});
 logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
+// Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies
+// and posts signed webhooks to this very server, as Meta would.
+const sandboxPhoneNumberId =
+  channel.sandbox && config.NODE_ENV !== 'production'
+    ? (config.WHATSAPP_PHONE_NUMBER_ID ?? 'sandbox')
+    : undefined;
+function ownWebhookUrl(): string {
+  const address = server.address() as AddressInfo;
+  const host = ['0.0.0.0', '::'].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  return `http://${host}:${address.port}/whatsapp/webhook`;
+}
 const server = createApiServer({
   db,
   logger,
@@ -34,15 +55,20 @@ const server = createApiServer({
     config,
     trustProxy: true,
     events: expenseEvents.events,
+    sandboxChat:
+      sandboxPhoneNumberId === undefined
+        ? undefined
+        : {
+            webhookUrl: ownWebhookUrl,
+            appSecret: config.WEBHOOK_SECRET,
+            phoneNumberId: sandboxPhoneNumberId,
+          },
   }),
   whatsapp: {
     channel,
     appSecret: config.WEBHOOK_SECRET,
     verifyToken: config.WHATSAPP_VERIFY_TOKEN,
-    sandboxPhoneNumberId:
-      channel.sandbox && config.NODE_ENV !== 'production'
-        ? (config.WHATSAPP_PHONE_NUMBER_ID ?? 'sandbox')
-        : undefined,
+    sandboxPhoneNumberId,
   },
 });
 server.listen(config.API_PORT, config.API_HOST);

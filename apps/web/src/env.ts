@@ -20,4 +20,17 @@ export const variables = defineEnvVars({
       return url.href;
     },
   },
+  WHATSAPP_DISPLAY_NUMBER: {
+    description:
+      'The Spendline WhatsApp number people message, digits only with the country code (e.g. 919812345678). Used for wa.me links; unset leaves the number for WhatsApp to ask.',
+    schema: (value) => {
+      const digits = (value ?? '').replace(/[\s+()-]/g, '');
+      if (digits && !/^[1-9]\d{7,14}$/.test(digits)) {
+        throw new Error(
+          `WHATSAPP_DISPLAY_NUMBER must be a phone number, got ${JSON.stringify(value)}`,
+        );
+      }
+      return digits;
+    },
+  },
 });

@@ -1,11 +1,21 @@
 import type { Handle } from '@sveltejs/kit/hooks';
 import { API_URL } from '$app/env/private';
+import { VIEWER } from '#lib/graphql/documents.ts';
+import type { Viewer } from '#lib/graphql/types.ts';
+import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
+import { isCrossSiteForm } from '#lib/server/form-origin.ts';
 import { isApiPath, proxyRequest } from '#lib/server/proxy.ts';
 
 // /graphql and /whatsapp/ belong to the api: forward them there so browsers and Meta's
 // webhooks need only this origin. Everything else is the web app.
 export const handle: Handle = async ({ event, resolve }) => {
-  if (!isApiPath(event.url.pathname)) return resolve(event);
+  if (isCrossSiteForm(event.request, event.url.host)) {
+    return new Response('Cross-site form submissions are forbidden', { status: 403 });
+  }
+  if (!isApiPath(event.url.pathname)) {
+    event.locals.viewer = await viewerOf(event);
+    return resolve(event);
+  }
 
   return proxyRequest(event.request, {
     upstream: API_URL,
@@ -16,6 +26,18 @@ export const handle: Handle = async ({ event, resolve }) => {
     },
   });
 };
+
+/** Who the session cookie belongs to; no cookie, no call to the api. */
+async function viewerOf(event: Parameters<Handle>[0]['event']): Promise<Viewer | null> {
+  if (!event.cookies.get(SESSION_COOKIE)) return null;
+  try {
+    const { data } = await apiFor(event).run<{ me: Viewer | null }>(VIEWER);
+    return data?.me ?? null;
+  } catch {
+    // The api is down (already logged): pages that need a viewer send people to log in.
+    return null;
+  }
+}
 
 function clientAddress(get: () => string): string | undefined {
   try {

@@ -1,7 +1,7 @@
 import type { Prisma, User } from '@spendline/db';
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
 import { daysSpan, formatMoney, localDateOf } from '@spendline/ledger';
-import type { Command } from '@spendline/parser';
+import type { Command, EditChange } from '@spendline/parser';
 import type { WhatsAppUser } from '@spendline/whatsapp';
 import { usualAmount } from './interpret.ts';
 import { replies } from './replies.ts';
@@ -31,9 +31,15 @@ export interface EffectScope {
   secretKey: string;
   linkUrl: string;
   dashboardUrl: string;
-  /** Ids of expenses created and changed (edited, removed), for live updates. */
+  /** What this message did to expenses, for live updates. */
+  changes: ExpenseChanges;
+}
+
+/** What one message did to a user's expenses, by id. */
+export interface ExpenseChanges {
   added: string[];
-  changed: string[];
+  updated: string[];
+  deleted: string[];
 }
 
 function requireUser(scope: EffectScope): User {
@@ -85,7 +91,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
         inboundMessageId: expense.messageId,
       },
     });
-    scope.added.push(expense.id);
+    scope.changes.added.push(expense.id);
     reply.parts.push(
       replies.saved(
         money(user, expense.amountMinor, expense.currency),
@@ -110,7 +116,7 @@ async function softDelete(scope: EffectScope, where: Prisma.ExpenseWhereInput): 
     where: { id: { in: rows.map((r) => r.id) } },
     data: { deletedAt: scope.now },
   });
-  scope.changed.push(...rows.map((r) => r.id));
+  scope.changes.deleted.push(...rows.map((r) => r.id));
   return replies.undone(
     rows.map(
       (r) =>
@@ -141,6 +147,34 @@ async function undo(scope: EffectScope, expenseIds: string[] | null): Promise<st
   return softDelete(scope, { inboundMessageId: last.inboundMessageId });
 }
 
+/** The new values an edit writes, or why it cannot (an unknown or unclear category). */
+function edited(
+  change: EditChange,
+): { data: Prisma.ExpenseUncheckedUpdateInput; after: (user: User) => string } | string {
+  switch (change.field) {
+    case 'amount':
+      return {
+        data: { amountMinor: change.amountMinor, currency: change.currency },
+        after: (user) => money(user, change.amountMinor, change.currency),
+      };
+    case 'note':
+      return { data: { note: change.note }, after: () => `"${change.note}"` };
+    case 'category': {
+      const { category } = change;
+      if (category.status === 'matched') {
+        return { data: { categoryId: category.categoryId }, after: () => category.name };
+      }
+      const word = change.words.join(' ');
+      return category.status === 'ambiguous'
+        ? replies.whichCategory(
+            word,
+            category.candidates.map((c) => c.name),
+          )
+        : replies.noSuchCategory(word);
+    }
+  }
+}
+
 async function editLast(
   scope: EffectScope,
   effect: Extract<Effect, { type: 'editLast' }>,
@@ -148,18 +182,18 @@ async function editLast(
   const user = requireUser(scope);
   const id = effect.expenseId ?? (await lastFromChat(scope))?.id;
   const expense = id
-    ? await scope.tx.expense.findFirst({ where: { id, userId: user.id, deletedAt: null } })
+    ? await scope.tx.expense.findFirst({
+        where: { id, userId: user.id, deletedAt: null },
+        include: { category: { select: { name: true } } },
+      })
     : null;
   if (!expense) return replies.nothingToEdit;
-  await scope.tx.expense.update({
-    where: { id: expense.id },
-    data: { amountMinor: BigInt(effect.amountMinor), currency: effect.currency },
-  });
-  scope.changed.push(expense.id);
-  return replies.edited(
-    money(user, expense.amountMinor, expense.currency),
-    money(user, effect.amountMinor, effect.currency),
-  );
+  const edit = edited(effect.change);
+  if (typeof edit === 'string') return edit;
+  await scope.tx.expense.update({ where: { id: expense.id }, data: edit.data });
+  scope.changes.updated.push(expense.id);
+  const before = `${money(user, expense.amountMinor, expense.currency)}${expense.category ? ` · ${expense.category.name}` : ''}`;
+  return replies.edited(before, edit.after(user));
 }
 
 async function command(scope: EffectScope, cmd: Command): Promise<string> {

@@ -5,5 +5,6 @@ export {
   type ConversationHandlerOptions,
   type ExpenseNotifier,
 } from './runtime.ts';
+export type { ExpenseChanges } from './effects.ts';
 export { restoreConversation } from './snapshot.ts';
 export { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';

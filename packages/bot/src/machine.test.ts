@@ -184,12 +184,21 @@ describe('idle', () => {
       expect(c.value()).toBe('idle');
     });
 
-    it('editLast gives the new amount as a decimal string and keeps the record', () => {
+    it('editLast passes the change on and keeps the record', () => {
       const c = withSaved();
       expect(
-        c.send(events.command({ type: 'editLast', amountMinor: 1234567890123n, currency: 'USD' })),
+        c.send(
+          events.command({
+            type: 'editLast',
+            change: { field: 'amount', amountMinor: 1234567890123n, currency: 'USD' },
+          }),
+        ),
       ).toEqual([
-        { type: 'editLast', expenseId: 'e2', amountMinor: '1234567890123', currency: 'USD' },
+        {
+          type: 'editLast',
+          expenseId: 'e2',
+          change: { field: 'amount', amountMinor: 1234567890123n, currency: 'USD' },
+        },
       ]);
       expect(c.context().lastSaved).toEqual({ messageId: 'msg-1', expenseIds: ['e1', 'e2'] });
       expect(c.value()).toBe('idle');
@@ -198,8 +207,19 @@ describe('idle', () => {
     it('editLast without a record names no expense', () => {
       const c = chat();
       expect(
-        c.send(events.command({ type: 'editLast', amountMinor: 500n, currency: 'INR' })),
-      ).toEqual([{ type: 'editLast', expenseId: null, amountMinor: '500', currency: 'INR' }]);
+        c.send(
+          events.command({
+            type: 'editLast',
+            change: { field: 'amount', amountMinor: 500n, currency: 'INR' },
+          }),
+        ),
+      ).toEqual([
+        {
+          type: 'editLast',
+          expenseId: null,
+          change: { field: 'amount', amountMinor: 500n, currency: 'INR' },
+        },
+      ]);
     });
 
     it.each(statementCommands.map((command) => [command.type, command] as const))(
@@ -831,7 +851,12 @@ describe('persistence', () => {
 
   it('the persisted snapshot holds no bigint, even after commands that carry one', () => {
     const c = askedAbout(drafts);
-    c.send(events.command({ type: 'editLast', amountMinor: 99n, currency: 'INR' }, after(1)));
+    c.send(
+      events.command(
+        { type: 'editLast', change: { field: 'amount', amountMinor: 99n, currency: 'INR' } },
+        after(1),
+      ),
+    );
     c.send(
       events.command(
         { type: 'budget', category: null, amountMinor: 500000n, currency: 'INR' },
@@ -885,7 +910,10 @@ describe('unexpected input', () => {
     ...statementCommands.map((command) => events.command(command, at)),
     events.command({ type: 'undo' }, at),
     events.command({ type: 'deleteLast' }, at),
-    events.command({ type: 'editLast', amountMinor: 1n, currency: 'INR' }, at),
+    events.command(
+      { type: 'editLast', change: { field: 'amount', amountMinor: 1n, currency: 'INR' } },
+      at,
+    ),
     ...choiceIds.map((id) => events.choice(id, at)),
     events.unclear('', '', at),
     events.unsupported('location', at),

@@ -77,8 +77,7 @@ function commandEffects(context: BotContext, event: Extract<BotEvent, { type: 'C
         effect: {
           type: 'editLast',
           expenseId: last?.expenseIds.at(-1) ?? null,
-          amountMinor: command.amountMinor.toString(),
-          currency: command.currency,
+          change: command.change,
         } satisfies Effect,
         lastSaved: last,
       };

@@ -27,6 +27,10 @@ export const replies = {
   nothingToUndo: 'There is nothing to undo.',
   edited: (before: string, after: string) => `✏️ Changed ${before} to ${after}.`,
   nothingToEdit: 'There is no expense from this chat to change yet.',
+  whichCategory: (word: string, names: string[]) =>
+    `"${word}" could be ${names.join(' or ')}: say which, e.g. "edit last category ${names[0]?.toLowerCase() ?? 'food'}".`,
+  noSuchCategory: (word: string) =>
+    `You have no category called "${word}". Send "categories" to see them, or add it on the dashboard.`,
   notUnderstood: (text: string, detail: string) =>
     `🤔 I didn't understand "${text}". ${detail}\nTry ${EXAMPLES}, or send "help".`,
   staleChoice: 'That button belongs to an earlier question, so I did nothing.',

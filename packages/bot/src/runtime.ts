@@ -1,7 +1,7 @@
 import type { Prisma, User } from '@spendline/db';
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
 import { enqueueOutbound, type InboundHandler } from '@spendline/whatsapp/store';
-import { perform, type EffectScope } from './effects.ts';
+import { perform, type EffectScope, type ExpenseChanges } from './effects.ts';
 import { toEvent } from './interpret.ts';
 import { replies } from './replies.ts';
 import { emptyReply, toOutbound } from './reply.ts';
@@ -15,11 +15,8 @@ interface InboundPayload {
   content: MessageContent;
 }
 
-/** Expenses a message created or changed, announced inside its transaction. */
-export type ExpenseNotifier = (
-  tx: Tx,
-  change: { userId: string; added: string[]; changed: string[] },
-) => Promise<void>;
+/** Announces a message's expense changes from inside its transaction (live dashboards). */
+export type ExpenseNotifier = (tx: Tx, userId: string, changes: ExpenseChanges) => Promise<void>;
 
 export interface ConversationHandlerOptions {
   publicUrl: string;
@@ -102,8 +99,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
       secretKey: options.secretKey,
       linkUrl,
       dashboardUrl,
-      added: [],
-      changed: [],
+      changes: { added: [], updated: [], deleted: [] },
     };
     const reply = emptyReply();
     if (restored.lostQuestion) reply.parts.push(replies.snapshotReset);
@@ -121,8 +117,8 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     });
     if (saved.count !== 1)
       throw new ConversationConflictError(`conversation ${conversation.id} changed meanwhile`);
-    if (user && options.notify && (scope.added.length > 0 || scope.changed.length > 0)) {
-      await options.notify(tx, { userId: user.id, added: scope.added, changed: scope.changed });
-    }
+    const { changes } = scope;
+    const changed = changes.added.length + changes.updated.length + changes.deleted.length;
+    if (user && options.notify && changed > 0) await options.notify(tx, user.id, changes);
   };
 }

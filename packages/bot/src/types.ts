@@ -1,6 +1,6 @@
 // The conversation's vocabulary. Everything in the context is plain JSON (amounts as
 // decimal strings) because the snapshot is persisted as JSON between messages.
-import type { Command } from '@spendline/parser';
+import type { Command, EditChange } from '@spendline/parser';
 
 export interface CategoryRef {
   id: string;
@@ -69,7 +69,7 @@ export type Effect =
   | { type: 'undo'; expenseIds: string[] | null }
   | { type: 'undoMessage'; messageId: string }
   | { type: 'deleteLast'; expenseId: string | null }
-  | { type: 'editLast'; expenseId: string | null; amountMinor: string; currency: string }
+  | { type: 'editLast'; expenseId: string | null; change: EditChange }
   | { type: 'command'; command: Command }
   | { type: 'notUnderstood'; text: string; detail: string }
   | { type: 'staleChoice' }

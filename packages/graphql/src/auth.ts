@@ -29,6 +29,7 @@ import {
   ValidationError,
 } from './errors.ts';
 import { NIL_UUID, ownedWhere } from './ids.ts';
+import { publicSessionId } from './sessions.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -76,9 +77,13 @@ export const ApiTokenRef = builder.prismaNode('ApiToken', {
 });
 
 builder.prismaObject('Session', {
-  description: 'A signed-in browser. Its id is never exposed: it is derived from the cookie.',
+  description: 'A signed-in browser. Its stored id (a hash of the cookie) is never exposed.',
   authScopes: (session) => ({ owner: session.userId }),
   fields: (t) => ({
+    id: t.id({
+      description: 'Names the session for revokeSession; the cookie cannot be derived from it.',
+      resolve: (session, _args, context) => publicSessionId(context, session.id),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from './schema.ts';
+import { startRecordingWebhook, type RecordingWebhook } from './test-webhook.ts';
 import {
   codeIn,
   startTestServer,
@@ -13,7 +14,9 @@ import {
 // The table is checked against the built schema: a new query, mutation or
 // subscription without an attack here fails the first test.
 
+const WEBHOOK_SECRET = 'authorization-test-webhook-secret';
 let server: TestServer;
+let webhook: RecordingWebhook;
 let victim: TestClient;
 let mallory: TestClient;
 const ids = {
@@ -27,6 +30,7 @@ const ids = {
 };
 let victimOtp = '';
 let victimToken = '';
+let victimSession = '';
 
 interface Attack {
   operation: string;
@@ -275,7 +279,9 @@ const attacks: Record<string, Attack> = {
     check: async (res) => {
       expect(typename(res, 'requestWhatsAppOtp')).toBe('ConflictError');
       expect(
-        await server.db.prisma.outboundMessage.count({ where: { recipient: '+919800000001' } }),
+        await server.db.prisma.outboundMessage.count({
+          where: { recipient: { in: ['+919800000001', '919800000001'] }, type: 'template' },
+        }),
       ).toBe(0);
     },
   },
@@ -309,6 +315,62 @@ const attacks: Record<string, Attack> = {
       expect(
         await server.db.prisma.whatsAppLink.count({ where: { phoneNumber: '+919800000001' } }),
       ).toBe(1);
+    },
+  },
+  'Mutation.revokeSession': {
+    operation: 'mutation ($id: ID!) { revokeSession(id: $id) { __typename } }',
+    variables: () => ({ id: victimSession }),
+    check: async (res) => {
+      expect(typename(res, 'revokeSession')).toBe('NotFoundError');
+      expect(await victim.ok('{ me { email } }')).toEqual({ me: { email: 'victim@example.com' } });
+    },
+  },
+  'Mutation.logoutEverywhere': {
+    operation: 'mutation { logoutEverywhere }',
+    check: async (res) => {
+      expect(res.data?.logoutEverywhere).toBe(1);
+      expect(await victim.ok('{ me { email } }')).toEqual({ me: { email: 'victim@example.com' } });
+      await mallory.ok(
+        'mutation { login(email: "mallory@example.com", password: "mallory pw1") { __typename } }',
+      );
+    },
+  },
+  'Query.sandboxChat': {
+    operation: 'query { sandboxChat(phone: "+919800000001") { text } }',
+    check: (res) => {
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    },
+  },
+  'Mutation.sandboxSend': {
+    operation: `mutation { sandboxSend(input: { phone: "+919800000001", text: "victim pwned" }) {
+      __typename } }`,
+    check: (res) => {
+      expect(typename(res, 'sandboxSend')).toBe('ConflictError');
+      expect(webhook.requests).toHaveLength(0);
+    },
+  },
+  'Subscription.expenseChanged': {
+    operation: 'subscription { expenseChanged { kind expense { note } } }',
+    run: async (client, attack) => {
+      const stream = await subscribe(client, attack.operation);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const { createExpense } = await victim.ok<{ createExpense: { id: string } }>(
+          'mutation { createExpense(input: { amountMinor: "6", note: "victim spare" }) { ... on Expense { id } } }',
+        );
+        await victim.ok(
+          'mutation ($id: ID!) { updateExpense(id: $id, input: { note: "victim edit" }) { __typename } }',
+          { id: createExpense.id },
+        );
+        const event = (await stream.next(500)) as Partial<GraphQLResponse> | null;
+        return { status: 200, headers: new Headers(), data: event?.data, errors: event?.errors };
+      } finally {
+        stream.close();
+      }
+    },
+    check: (res) => {
+      expect(JSON.stringify(res.data ?? null)).not.toContain('victim');
     },
   },
   'Subscription.expenseAdded': {
@@ -345,7 +407,14 @@ function rootFields(): string[] {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({
+    sandboxChat: {
+      webhookUrl: () => webhook.url,
+      appSecret: WEBHOOK_SECRET,
+      phoneNumberId: '15550009999',
+    },
+  });
+  webhook = await startRecordingWebhook(server.db.prisma, WEBHOOK_SECRET);
   victim = new TestClient(server.url);
   await victim.register('victim@example.com', 'victim pw1');
   mallory = new TestClient(server.url);
@@ -381,19 +450,36 @@ beforeAll(async () => {
   await server.db.prisma.whatsAppLink.create({
     data: { userId: victimId, phoneNumber: '+919800000001', verifiedAt: new Date() },
   });
+  // The victim's chat with the bot, which no one else may read.
+  const conversation = await server.db.prisma.conversation.create({
+    data: { waKey: '+919800000001', phoneNumber: '+919800000001' },
+  });
+  await server.db.prisma.outboundMessage.create({
+    data: {
+      conversationId: conversation.id,
+      recipient: '919800000001',
+      type: 'text',
+      payload: { type: 'text', text: { body: 'victim balance 424242' } },
+    },
+  });
+  const sessions = await victim.ok<{ me: { sessions: { id: string }[] } }>(
+    '{ me { sessions { id } } }',
+  );
+  victimSession = sessions.me.sessions[0]?.id ?? '';
   const links = await victim.ok<{ me: { whatsAppLinks: { id: string }[] } }>(
     '{ me { whatsAppLinks { id } } }',
   );
   ids.whatsAppLink = links.me.whatsAppLinks[0]?.id ?? '';
   await victim.ok('mutation { requestWhatsAppOtp(phoneNumber: "+919800000002") { __typename } }');
   const otp = await server.db.prisma.outboundMessage.findFirstOrThrow({
-    where: { recipient: '+919800000002' },
+    where: { recipient: '919800000002' },
   });
   victimOtp = codeIn(otp.payload);
   const mine = await mallory.ok<{ categories: { id: string }[] }>('{ categories { id } }');
   ids.malloryCategory = mine.categories[0]?.id ?? '';
 });
 afterAll(async () => {
+  await webhook.close();
   await server.close();
 });
 

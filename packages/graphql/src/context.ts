@@ -10,6 +10,16 @@ export interface Viewer {
   apiToken: ApiToken | null;
 }
 
+/** What the sandbox chat needs to post webhooks as Meta would. */
+export interface SandboxChatSettings {
+  /** The api's own webhook; a function when the port is known only once it listens. */
+  webhookUrl: string | (() => string);
+  /** WEBHOOK_SECRET (the Meta app secret), to sign with. Never logged. */
+  appSecret: string;
+  /** The business phone number id the simulated messages are addressed to. */
+  phoneNumberId: string;
+}
+
 export interface GraphQLContext {
   prisma: PrismaClient;
   viewer: Viewer | null;
@@ -26,6 +36,8 @@ export interface GraphQLContext {
   secretKey: string;
   events: ExpenseEvents;
   queueOtpMessage: QueueOtpMessage;
+  /** Null unless the api runs in sandbox mode outside production. */
+  sandboxChat: SandboxChatSettings | null;
 }
 
 export type SignedInContext = GraphQLContext & { viewer: Viewer };

@@ -259,3 +259,63 @@ describe('the expenses connection', () => {
     expect(data.expenses.totalCount).toBe(2);
   });
 });
+
+describe('expenses with their categories', () => {
+  it('shows each entry’s category, also past the categories fetched beside the page', async () => {
+    const many = new TestClient(server.url);
+    await many.register('many-categories@example.com');
+    const { id: userId } = await server.db.prisma.user.findUniqueOrThrow({
+      where: { email: 'many-categories@example.com' },
+    });
+    // Names sort so that "zz last" comes after every other one.
+    await server.db.prisma.category.createMany({
+      data: Array.from({ length: 220 }, (_, i) => ({
+        userId,
+        name: `bulk ${String(i).padStart(3, '0')}`,
+        nameKey: `bulk ${String(i).padStart(3, '0')}`,
+      })),
+    });
+    const last = await server.db.prisma.category.create({
+      data: { userId, name: 'zz last', nameKey: 'zz last', emoji: '🧾' },
+    });
+    const first = await server.db.prisma.category.findFirstOrThrow({ where: { userId } });
+    const occurredAt = new Date('2026-02-01T10:00:00Z');
+    await server.db.prisma.expense.createMany({
+      data: [
+        {
+          userId,
+          amountMinor: 100n,
+          currency: 'INR',
+          occurredAt,
+          source: 'WEB',
+          note: 'a',
+          categoryId: last.id,
+        },
+        {
+          userId,
+          amountMinor: 200n,
+          currency: 'INR',
+          occurredAt,
+          source: 'WEB',
+          note: 'b',
+          categoryId: first.id,
+        },
+        { userId, amountMinor: 300n, currency: 'INR', occurredAt, source: 'WEB', note: 'c' },
+      ],
+    });
+    const { expenses } = await many.ok<{
+      expenses: {
+        edges: {
+          node: { note: string; category: { name: string; emoji: string | null } | null };
+        }[];
+      };
+    }>(
+      '{ expenses(orderBy: { field: AMOUNT, direction: ASC }) { edges { node { note category { name emoji } } } } }',
+    );
+    expect(expenses.edges.map((e) => e.node)).toEqual([
+      { note: 'a', category: { name: 'zz last', emoji: '🧾' } },
+      { note: 'b', category: { name: first.name, emoji: first.emoji } },
+      { note: 'c', category: null },
+    ]);
+  });
+});

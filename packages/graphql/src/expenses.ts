@@ -1,5 +1,5 @@
 import { isCurrencyCode } from '@spendline/auth';
-import { ExpenseKind, ExpenseSource } from '@spendline/db';
+import { ExpenseKind, ExpenseSource, type Category } from '@spendline/db';
 import { localDateOf } from '@spendline/ledger';
 import { z } from 'zod';
 import { builder } from './builder.ts';
@@ -96,17 +96,51 @@ builder.queryField('expenses', (t) =>
       },
       totalCount: (_parent, args, context) =>
         context.prisma.expense.count({ where: whereFor(context, args.filter) }),
-      resolve: (query, _root, args, context) =>
-        context.prisma.expense.findMany({
-          ...query,
-          where: whereFor(context, args.filter),
-          orderBy: expenseOrder(args.orderBy?.field, args.orderBy?.direction),
-        }),
+      resolve: (query, _root, args, context) => {
+        const where = whereFor(context, args.filter);
+        const orderBy = expenseOrder(args.orderBy?.field, args.orderBy?.direction);
+        const { category, ...include } = query.include ?? {};
+        // The plain `category { ... }` selection: fetched beside the page instead of after it.
+        if (category !== true) return context.prisma.expense.findMany({ ...query, where, orderBy });
+        return withCategories(
+          context,
+          context.prisma.expense.findMany({ ...query, include, where, orderBy }),
+        );
+      },
     },
     { name: 'ExpenseConnection' },
     { name: 'ExpenseEdge' },
   ),
 );
+
+// A user's categories are few: one query for all of them can run beside the page's query,
+// where a relation load would wait for it. Past this many, the rest are fetched by id.
+const PREFETCHED_CATEGORIES = 200;
+
+async function withCategories<T extends { categoryId: string | null }>(
+  context: SignedInContext,
+  page: Promise<T[]>,
+): Promise<(T & { category: Category | null })[]> {
+  const userId = context.viewer.user.id;
+  const [expenses, prefetched] = await Promise.all([
+    page,
+    context.prisma.category.findMany({ where: { userId }, take: PREFETCHED_CATEGORIES }),
+  ]);
+  const byId = new Map(prefetched.map((c) => [c.id, c]));
+  const missing = [
+    ...new Set(
+      expenses.flatMap((e) => (e.categoryId && !byId.has(e.categoryId) ? [e.categoryId] : [])),
+    ),
+  ];
+  if (missing.length) {
+    const rest = await context.prisma.category.findMany({ where: { userId, id: { in: missing } } });
+    for (const c of rest) byId.set(c.id, c);
+  }
+  return expenses.map((e) => ({
+    ...e,
+    category: e.categoryId ? (byId.get(e.categoryId) ?? null) : null,
+  }));
+}
 
 type FilterArg = Omit<ExpenseFilterInput, 'categoryIds'> & {
   categoryIds?: { id: string }[] | null;
@@ -245,6 +279,7 @@ builder.mutationField('updateExpense', (t) =>
         },
       });
       if (count === 0) throw new NotFoundError('Expense', id.id);
+      context.events.publish({ userId: where.userId, expenseId: where.id, kind: 'updated' });
       return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: where.id } });
     },
   }),
@@ -262,12 +297,17 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
       errors: { types: [NotFoundError] },
       resolve: async (query, _root, { id }, context) => {
         const where = ownedWhere(context, id.id);
-        await context.prisma.expense.updateMany({
+        const { count } = await context.prisma.expense.updateMany({
           where: { ...where, deletedAt: deleting ? null : { not: null } },
           data: { deletedAt: deleting ? context.now() : null },
         });
         const expense = await context.prisma.expense.findFirst({ ...query, where });
         if (!expense) throw new NotFoundError('Expense', id.id);
+        // Repeating a delete or restore changes nothing, so it announces nothing.
+        if (count > 0) {
+          const kind = deleting ? 'deleted' : 'restored';
+          context.events.publish({ userId: where.userId, expenseId: where.id, kind });
+        }
         return expense;
       },
     }),

@@ -9,11 +9,11 @@ import type { PrismaClient } from '@spendline/db';
 import { requestId, type Logger } from '@spendline/log';
 import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './authenticate.ts';
-import type { GraphQLContext } from './context.ts';
+import type { GraphQLContext, SandboxChatSettings } from './context.ts';
 import { useCookieCsrfProtection } from './csrf.ts';
 import { isIntendedError } from './graphql-errors.ts';
 import { useRequestIdErrors } from './mask-errors.ts';
-import { queueOtpTemplate, type QueueOtpMessage } from './otp-message.ts';
+import { createOtpMessageQueue, type QueueOtpMessage } from './otp-message.ts';
 import { createInProcessExpenseEvents, type ExpenseEvents } from './pubsub.ts';
 import { schema } from './schema.ts';
 
@@ -42,8 +42,18 @@ export interface GraphQLHandlerOptions {
   trustProxy?: boolean;
   /** Live updates; in-process by default (one replica). */
   events?: ExpenseEvents;
-  /** Queues the WhatsApp message carrying an OTP; a Graph API template row by default. */
+  /**
+   * Queues the WhatsApp message carrying an OTP. By default an outbox row: text inside
+   * the 24-hour window, the `otpTemplateName` authentication template outside it.
+   */
   queueOtpMessage?: QueueOtpMessage;
+  /** The approved copy-code authentication template; `spendline_otp` by default. */
+  otpTemplateName?: string | undefined;
+  /**
+   * Turns on sandboxChat / sandboxSend: pass it only in sandbox mode (no access token).
+   * Ignored when NODE_ENV is production.
+   */
+  sandboxChat?: SandboxChatSettings | undefined;
 }
 
 export interface NodeServerContext {
@@ -74,6 +84,12 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
   const trustedOrigins = [config.PUBLIC_URL, ...config.CSRF_TRUSTED_ORIGINS].map(
     (origin) => new URL(origin).origin,
   );
+  const sandboxChat = config.NODE_ENV === 'production' ? null : (options.sandboxChat ?? null);
+  if (options.sandboxChat && !sandboxChat) {
+    logger.warn('sandbox chat requested in production: left off');
+  }
+  const queueOtpMessage =
+    options.queueOtpMessage ?? createOtpMessageQueue({ templateName: options.otpTemplateName });
   const cookiesFor = new WeakMap<Request, string[]>();
   const idFor = new WeakMap<Request, string>();
 
@@ -150,7 +166,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
         setCookie: (value) => cookies.push(value),
         secretKey: config.SECRET_KEY,
         events,
-        queueOtpMessage: options.queueOtpMessage ?? queueOtpTemplate,
+        queueOtpMessage,
+        sandboxChat,
       };
     },
   });

@@ -9,6 +9,7 @@ export {
 } from './handler.ts';
 export {
   createInProcessExpenseEvents,
+  EXPENSE_EVENT_KINDS,
   type ExpenseAddedEvent,
   type ExpenseEventKind,
   type ExpenseEvents,
@@ -21,4 +22,11 @@ export {
   type PostgresExpenseEventsOptions,
 } from './postgres-events.ts';
 export { schema } from './schema.ts';
-export { queueOtpTemplate, type OtpMessage, type QueueOtpMessage } from './otp-message.ts';
+export {
+  createOtpMessageQueue,
+  DEFAULT_OTP_TEMPLATE,
+  templateLanguage,
+  type OtpMessage,
+  type OtpMessageOptions,
+  type QueueOtpMessage,
+} from './otp-message.ts';

@@ -1,48 +1,91 @@
 import type { Prisma } from '@spendline/db';
+import { authenticationTemplate, textMessage, toWaDigits } from '@spendline/whatsapp';
+import { enqueueOutbound } from '@spendline/whatsapp/store';
 
 export interface OtpMessage {
+  /** E.164. */
   phoneNumber: string;
   code: string;
   /** The user's locale, for the template's language. */
   locale: string;
   expiresAt: Date;
+  now: Date;
 }
 
 /**
  * Queues the WhatsApp message that carries an OTP, inside the transaction that
- * created the challenge. The api should pass one built from @spendline/whatsapp
- * (`enqueueOutbound(tx, authenticationTemplate(phoneNumber, code, language))`).
+ * created the challenge, so the message exists exactly when the challenge does.
  */
 export type QueueOtpMessage = (tx: Prisma.TransactionClient, otp: OtpMessage) => Promise<unknown>;
 
+export const DEFAULT_OTP_TEMPLATE = 'spendline_otp';
+
+const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+// The outbox sends within seconds, but a code sent free-form a moment after the window
+// closes fails (131047): near the edge, the template is the safe choice.
+const WINDOW_MARGIN_MS = 5 * 60 * 1000;
+
+// Meta's template languages that carry a region; any other locale uses its language alone.
+const REGIONAL_LANGUAGES = new Set([
+  'en_GB',
+  'en_US',
+  'es_AR',
+  'es_ES',
+  'es_MX',
+  'pt_BR',
+  'pt_PT',
+  'zh_CN',
+  'zh_HK',
+  'zh_TW',
+]);
+// Languages Meta offers only with a region.
+const DEFAULT_REGION: Record<string, string> = { pt: 'pt_BR', zh: 'zh_CN' };
+
+/** The template language code for a BCP-47 locale: "en-IN" -> "en", "pt-PT" -> "pt_PT". */
+export function templateLanguage(locale: string): string {
+  const [language = 'en', region] = locale.split(/[-_]/);
+  const lower = language.toLowerCase();
+  const regional = region ? `${lower}_${region.toUpperCase()}` : '';
+  if (REGIONAL_LANGUAGES.has(regional)) return regional;
+  return DEFAULT_REGION[lower] ?? (/^[a-z]{2,3}$/.test(lower) ? lower : 'en');
+}
+
+/** The code as plain text, for a user who wrote to the bot in the last 24 hours. */
+export function otpText(code: string, minutes: number): string {
+  return (
+    `${code} is your Spendline verification code. It expires in ${minutes} minutes. ` +
+    'For your security, do not share this code.'
+  );
+}
+
+export interface OtpMessageOptions {
+  /** The approved copy-code authentication template. */
+  templateName?: string;
+}
+
 /**
- * The stand-in: the same Graph API body as @spendline/whatsapp's authenticationTemplate
- * (copy-code template "verification_code", the code as body and button parameter),
- * so the outbox dispatcher can send it as it sends any other row.
+ * Inside Meta's 24-hour customer-service window (the number's chat had a message from
+ * the user in the last 24 hours) the code goes as free text; outside it only an
+ * approved authentication template is delivered, with the code as the body parameter
+ * and as the copy-code button's parameter.
  */
-export const queueOtpTemplate: QueueOtpMessage = (tx, { phoneNumber, code, locale }) =>
-  tx.outboundMessage.create({
-    data: {
-      recipient: phoneNumber,
-      type: 'template',
-      payload: {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to: phoneNumber,
-        type: 'template',
-        template: {
-          name: 'verification_code',
-          language: { code: locale.split('-')[0] ?? 'en' },
-          components: [
-            { type: 'body', parameters: [{ type: 'text', text: code }] },
-            {
-              type: 'button',
-              sub_type: 'url',
-              index: '0',
-              parameters: [{ type: 'text', text: code }],
-            },
-          ],
-        },
+export function createOtpMessageQueue({
+  templateName = DEFAULT_OTP_TEMPLATE,
+}: OtpMessageOptions = {}): QueueOtpMessage {
+  return async (tx, { phoneNumber, code, locale, expiresAt, now }) => {
+    const conversation = await tx.conversation.findFirst({
+      where: {
+        OR: [{ phoneNumber }, { waKey: { in: [phoneNumber, toWaDigits(phoneNumber)] } }],
       },
-    },
-  });
+      orderBy: { lastInboundAt: { sort: 'desc', nulls: 'last' } },
+      select: { id: true, lastInboundAt: true },
+    });
+    const opensAfter = now.getTime() - SERVICE_WINDOW_MS + WINDOW_MARGIN_MS;
+    const inWindow = (conversation?.lastInboundAt?.getTime() ?? -Infinity) > opensAfter;
+    const minutes = Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 60_000));
+    const message = inWindow
+      ? textMessage(phoneNumber, otpText(code, minutes))
+      : authenticationTemplate(phoneNumber, code, templateLanguage(locale), { templateName });
+    return enqueueOutbound(tx, message, conversation?.id);
+  };
+}

@@ -52,7 +52,7 @@ describe.runIf(databaseUrl)('expense events over PostgreSQL LISTEN/NOTIFY', () =
     }
   });
 
-  it('delivers only to the owner, and not "changed" events to expenseAdded', async () => {
+  it('delivers only to the owner, and not "updated" events to expenseAdded', async () => {
     const [first, second] = replicas as [TestServer, TestServer];
     const owner = new TestClient(first.url);
     const ownerId = await owner.register('owner@example.com');
@@ -71,13 +71,80 @@ describe.runIf(databaseUrl)('expense events over PostgreSQL LISTEN/NOTIFY', () =
       handles[1]?.events.publish({
         userId: rawId(ownerId),
         expenseId: rawId(created.createExpense.id),
-        kind: 'changed',
+        kind: 'updated',
       });
       expect(await ownerLive.next(500)).toBeNull();
       expect(await strangerLive.next(500)).toBeNull();
     } finally {
       ownerLive.close();
       strangerLive.close();
+    }
+  });
+
+  it('streams an edit made on one replica to expenseChanged on another', async () => {
+    const [first, second] = replicas as [TestServer, TestServer];
+    const dashboard = new TestClient(first.url);
+    await dashboard.register('edits@example.com');
+    const { createExpense } = await dashboard.ok<{ createExpense: { id: string } }>(
+      'mutation { createExpense(input: { amountMinor: "300", note: "tea" }) { ... on Expense { id } } }',
+    );
+    const live = await subscribe(
+      dashboard,
+      'subscription { expenseChanged { kind expense { note } } }',
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const phone = new TestClient(second.url);
+      phone.cookie = dashboard.cookie;
+      await phone.ok(
+        'mutation ($id: ID!) { updateExpense(id: $id, input: { note: "green tea" }) { __typename } }',
+        { id: createExpense.id },
+      );
+      expect(await live.next(5000)).toEqual({
+        data: { expenseChanged: { kind: 'UPDATED', expense: { note: 'green tea' } } },
+      });
+    } finally {
+      live.close();
+    }
+  });
+});
+
+describe.runIf(databaseUrl)('expense events from inside a writer transaction', () => {
+  it('are heard when the transaction commits, and never when it rolls back', async () => {
+    const url = databaseUrl ?? '';
+    const database = await createTestDatabase(url);
+    const channel = `test_tx_events_${randomBytes(6).toString('hex')}`;
+    const handle = await createPostgresExpenseEvents(url, { channel });
+    const heard: string[] = [];
+    const listening = (async () => {
+      for await (const event of handle.events.subscribe('user-1')) {
+        heard.push(`${event.expenseId}:${event.kind}`);
+        if (heard.length === 2) return;
+      }
+    })();
+    try {
+      await database.prisma
+        .$transaction(async (tx) => {
+          await handle.events.publishInTransaction(tx, { userId: 'user-1', expenseId: 'lost' });
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      await database.prisma.$transaction(async (tx) => {
+        await handle.events.publishInTransaction(tx, {
+          userId: 'user-1',
+          expenseId: 'kept',
+          kind: 'added',
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Still inside the transaction: nothing may have been delivered yet.
+        expect(heard).toEqual([]);
+      });
+      handle.events.publish({ userId: 'user-1', expenseId: 'after', kind: 'deleted' });
+      await listening;
+      expect(heard).toEqual(['kept:added', 'after:deleted']);
+    } finally {
+      await handle.close();
+      await database.close();
     }
   });
 });

@@ -2,9 +2,9 @@ import { pgConfigFromUrl } from '@spendline/db';
 import pg from 'pg';
 import {
   createInProcessExpenseEvents,
+  EXPENSE_EVENT_KINDS,
   type ExpenseAddedEvent,
   type ExpenseEvents,
-  type ExpenseEventKind,
 } from './pubsub.ts';
 
 export const EXPENSE_EVENTS_CHANNEL = 'spendline_expense_events';
@@ -24,15 +24,15 @@ export interface PostgresExpenseEventsOptions {
   reconnectDelayMs?: number;
 }
 
-const KINDS: readonly ExpenseEventKind[] = ['added', 'changed'];
-
 /** Only what the subscription needs crosses the wire: ids and kind, never the expense. */
 function parsePayload(payload: string | undefined): ExpenseAddedEvent | null {
   if (!payload) return null;
   const value = JSON.parse(payload) as { u?: unknown; e?: unknown; k?: unknown };
   if (typeof value.u !== 'string' || typeof value.e !== 'string') return null;
-  const kind = KINDS.find((k) => k === value.k) ?? 'added';
-  return { userId: value.u, expenseId: value.e, kind };
+  const kind = EXPENSE_EVENT_KINDS.find((k) => k === value.k);
+  // A kind this replica does not know (a newer replica's) is not guessed at.
+  if (value.k !== undefined && !kind) return null;
+  return { userId: value.u, expenseId: value.e, kind: kind ?? 'added' };
 }
 
 /**
@@ -99,15 +99,21 @@ export async function createPostgresExpenseEvents(
 
   client = await connect();
 
+  const payloadOf = (event: ExpenseAddedEvent) =>
+    JSON.stringify({ u: event.userId, e: event.expenseId, k: event.kind });
+
   return {
     events: {
       publish(event) {
-        const payload = JSON.stringify({ u: event.userId, e: event.expenseId, k: event.kind });
+        const payload = payloadOf(event);
         if (!client) {
           onError(new Error('expense event dropped: not connected to PostgreSQL'));
           return;
         }
         client.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(onError);
+      },
+      async publishInTransaction(tx, event) {
+        await tx.$executeRaw`SELECT pg_notify(${channel}, ${payloadOf(event)})`;
       },
       subscribe: (userId) => local.subscribe(userId),
     },

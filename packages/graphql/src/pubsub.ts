@@ -1,29 +1,50 @@
+import type { Prisma } from '@spendline/db';
 import { createPubSub } from 'graphql-yoga';
 
-/** What happened to the expense: created, or edited / deleted / restored. */
-export type ExpenseEventKind = 'added' | 'changed';
+/** What happened to the expense: created, edited, moved to the bin, or brought back. */
+export type ExpenseEventKind = 'added' | 'updated' | 'deleted' | 'restored';
+
+export const EXPENSE_EVENT_KINDS: readonly ExpenseEventKind[] = [
+  'added',
+  'updated',
+  'deleted',
+  'restored',
+];
 
 export interface ExpenseAddedEvent {
   userId: string;
   expenseId: string;
-  /** "added" when absent, so publishers written before `changed` existed keep working. */
+  /** "added" when absent: a writer that only creates expenses need not say so. */
   kind?: ExpenseEventKind;
 }
 
+/** Runs a statement in the writer's own transaction. */
+export type TransactionSql = Pick<Prisma.TransactionClient, '$executeRaw'>;
+
 /**
- * Where "an expense was added" is announced for live dashboards. In-process by default;
+ * Where expense changes are announced for live dashboards. Writers publish after their
+ * transaction commits (`publish`), or from inside it (`publishInTransaction`, as the
+ * WhatsApp bot does from the inbox transaction). In-process by default;
  * several replicas need one backed by PostgreSQL LISTEN/NOTIFY (createPostgresExpenseEvents),
  * passed in through createGraphQLHandler's `events` option.
  */
 export interface ExpenseEvents {
   publish(event: ExpenseAddedEvent): void;
+  /**
+   * On PostgreSQL a NOTIFY in the writer's transaction: delivered when it commits, never
+   * if it rolls back, so no dashboard refetches before the row is there.
+   */
+  publishInTransaction(tx: TransactionSql, event: ExpenseAddedEvent): Promise<void>;
   subscribe(userId: string): AsyncIterable<ExpenseAddedEvent>;
 }
 
 export function createInProcessExpenseEvents(): ExpenseEvents {
   const pubsub = createPubSub<{ expenseAdded: [userId: string, event: ExpenseAddedEvent] }>();
+  const publish = (event: ExpenseAddedEvent) => pubsub.publish('expenseAdded', event.userId, event);
   return {
-    publish: (event) => pubsub.publish('expenseAdded', event.userId, event),
+    publish,
+    // PGlite serves one connection: a subscriber's refetch waits for the transaction anyway.
+    publishInTransaction: (_tx, event) => Promise.resolve(publish(event)),
     subscribe: (userId) => pubsub.subscribe('expenseAdded', userId),
   };
 }

@@ -8,5 +8,7 @@ import './expenses.ts';
 import './summary.ts';
 import './whatsapp.ts';
 import './subscriptions.ts';
+import './sessions.ts';
+import './sandbox-chat.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

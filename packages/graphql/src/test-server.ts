@@ -220,12 +220,15 @@ export async function subscribe(
   };
 }
 
-/** The code inside a queued OTP template message. */
+/** The code inside a queued OTP message: a template's parameter, or the text's first word. */
 export function codeIn(payload: unknown): string {
-  const template = (
-    payload as { template?: { components?: { parameters?: { text?: string }[] }[] } }
-  ).template;
-  const code = template?.components?.[0]?.parameters?.[0]?.text;
+  const body = payload as {
+    template?: { components?: { parameters?: { text?: string }[] }[] };
+    text?: { body?: string };
+  };
+  const code =
+    body.template?.components?.[0]?.parameters?.[0]?.text ??
+    /^\d+/.exec(body.text?.body ?? '')?.[0];
   if (!code) throw new Error(`no code in ${JSON.stringify(payload)}`);
   return code;
 }

@@ -1,4 +1,5 @@
 import { redeemLinkCode } from '@spendline/auth';
+import { toWaDigits } from '@spendline/whatsapp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   codeIn,
@@ -25,7 +26,7 @@ const VERIFY = `mutation ($code: String!) { verifyWhatsAppOtp(code: $code) {
 
 async function sentCode(phoneNumber: string): Promise<string> {
   const message = await server.db.prisma.outboundMessage.findFirstOrThrow({
-    where: { recipient: phoneNumber, type: 'template' },
+    where: { recipient: toWaDigits(phoneNumber) },
     orderBy: { createdAt: 'desc' },
   });
   return codeIn(message.payload);
@@ -52,13 +53,13 @@ describe('linking WhatsApp with a code sent to the number', () => {
       expiresAt: '2026-03-01T10:10:00.000Z',
     });
     const message = await server.db.prisma.outboundMessage.findFirstOrThrow({
-      where: { recipient: '+919876543210' },
+      where: { recipient: '919876543210' },
     });
     expect(message).toMatchObject({ type: 'template', status: 'PENDING' });
     expect(message.payload).toMatchObject({
-      to: '+919876543210',
+      to: '919876543210',
       type: 'template',
-      template: { name: 'verification_code', language: { code: 'en' } },
+      template: { name: 'spendline_otp', language: { code: 'en' } },
     });
     expect(codeIn(message.payload)).toMatch(/^\d{6}$/);
 

@@ -48,7 +48,8 @@ builder.mutationField('requestWhatsAppOtp', (t) =>
     type: OtpSentRef,
     description:
       'Sends a one-time code to this WhatsApp number (valid 10 minutes, 5 tries; a new one after ' +
-      'a minute). The message goes out through the outbox.',
+      'a minute). The message goes out through the outbox: as text when the number wrote to ' +
+      'the bot in the last 24 hours, as an authentication template otherwise.',
     args: {
       phoneNumber: t.arg.string({
         required: true,
@@ -81,6 +82,7 @@ builder.mutationField('requestWhatsAppOtp', (t) =>
             code,
             locale: context.viewer.user.locale,
             expiresAt: challenge.expiresAt,
+            now,
           }),
       });
       if (!result.ok) throw new RateLimitedError(result.retryAfterMs);

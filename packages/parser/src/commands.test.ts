@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { contexts } from './corpus/contexts.ts';
 import { parse } from './parse.ts';
-import type { Command, ParseContext, ParseResult } from './types.ts';
+import type { Command, EditChange, ParseContext, ParseResult } from './types.ts';
 
 function commandOf(text: string, context: ParseContext = contexts.india): Command {
   const result = parse(text, context);
   if (result.kind !== 'command') throw new Error(`"${text}" gave ${result.kind}`);
   return result.command;
+}
+
+function changeOf(text: string, context: ParseContext = contexts.india): EditChange {
+  const command = commandOf(text, context);
+  if (command.type !== 'editLast') throw new Error(`"${text}" gave ${command.type}`);
+  return command.change;
 }
 
 function at(iso: string, context: ParseContext = contexts.india): ParseContext {
@@ -83,19 +89,6 @@ describe('other commands', () => {
     });
   });
 
-  it('read edit last with any amount form and currency', () => {
-    expect(commandOf('edit last ₹1.5k')).toEqual({
-      type: 'editLast',
-      amountMinor: 150000n,
-      currency: 'INR',
-    });
-    expect(commandOf('edit last 12 usd')).toEqual({
-      type: 'editLast',
-      amountMinor: 1200n,
-      currency: 'USD',
-    });
-  });
-
   it('read last with a count, defaulting to five and capped at a hundred', () => {
     expect(commandOf('last')).toEqual({ type: 'last', count: 5 });
     expect(commandOf('last 12')).toEqual({ type: 'last', count: 12 });
@@ -143,5 +136,155 @@ describe('other commands', () => {
       kind: 'unknown',
       reason: 'amount_too_large',
     });
+  });
+});
+
+describe('edit last', () => {
+  const usage =
+    'Say "edit last" with the new amount, category or note, e.g. "edit last 150", ' +
+    '"edit last category food", "edit last note dinner".';
+
+  function refusal(text: string): ParseResult {
+    return parse(text, contexts.india);
+  }
+
+  it('reads a new amount in any amount form and currency', () => {
+    expect(commandOf('edit last ₹1.5k')).toEqual({
+      type: 'editLast',
+      change: { field: 'amount', amountMinor: 150000n, currency: 'INR' },
+    });
+    expect(changeOf('edit last 12 usd')).toEqual({
+      field: 'amount',
+      amountMinor: 1200n,
+      currency: 'USD',
+    });
+    expect(changeOf('change last to 200')).toMatchObject({ field: 'amount', amountMinor: 20000n });
+  });
+
+  it('reads a new category after "category" or "cat", resolved like an expense’s', () => {
+    expect(changeOf('edit last category food')).toEqual({
+      field: 'category',
+      category: {
+        status: 'matched',
+        categoryId: 'food',
+        name: 'Food',
+        via: 'name',
+        word: 'food',
+        distance: 0,
+      },
+      words: ['food'],
+    });
+    expect(changeOf('change last category to groceries')).toMatchObject({
+      category: { status: 'matched', categoryId: 'groceries' },
+      words: ['groceries'],
+    });
+    expect(changeOf('edit last cat petrl')).toMatchObject({
+      category: { status: 'matched', categoryId: 'fuel', via: 'fuzzy', distance: 1 },
+    });
+    expect(changeOf('edit last food category')).toMatchObject({
+      field: 'category',
+      category: { status: 'matched', categoryId: 'food' },
+    });
+  });
+
+  it('reads a category without the keyword when the words name one', () => {
+    expect(changeOf('edit last to food')).toMatchObject({
+      field: 'category',
+      category: { status: 'matched', categoryId: 'food' },
+    });
+    expect(changeOf('edit last petrol')).toMatchObject({
+      category: { status: 'matched', categoryId: 'fuel', via: 'alias', word: 'petrol' },
+    });
+    expect(changeOf('edit last #travel')).toMatchObject({
+      category: { status: 'matched', categoryId: 'travel', via: 'hashtag' },
+    });
+  });
+
+  it('leaves an ambiguous category for the conversation to ask', () => {
+    const twice = {
+      ...contexts.india,
+      categories: [
+        { id: 'a', name: 'Snacks', aliases: ['chai'] },
+        { id: 'b', name: 'Drinks', aliases: ['chai'] },
+      ],
+    };
+    for (const text of ['edit last chai', 'edit last category chai']) {
+      const change = changeOf(text, twice);
+      expect(change.field === 'category' && change.category).toMatchObject({
+        status: 'ambiguous',
+        candidates: [{ categoryId: 'a' }, { categoryId: 'b' }],
+        words: ['chai'],
+      });
+    }
+  });
+
+  it('gives words that name no category only after the keyword', () => {
+    expect(changeOf('edit last category pets')).toEqual({
+      field: 'category',
+      category: { status: 'none', words: ['pets'] },
+      words: ['pets'],
+    });
+    expect(changeOf('edit last cat Pet Food')).toMatchObject({
+      category: { status: 'matched', categoryId: 'food' },
+      words: ['pet', 'food'],
+    });
+    expect(refusal('edit last pets')).toEqual({
+      kind: 'unknown',
+      reason: 'unrecognized_command',
+      command: 'editLast',
+      detail: usage,
+    });
+  });
+
+  it('reads the note as the rest of the message, in the user’s own case and spacing', () => {
+    expect(commandOf('edit last note dinner with team')).toEqual({
+      type: 'editLast',
+      change: { field: 'note', note: 'dinner with team' },
+    });
+    expect(changeOf('change last note to Birthday gift for Mom')).toEqual({
+      field: 'note',
+      note: 'Birthday gift for Mom',
+    });
+    expect(changeOf('Edit last notes:  Dinner,  with   Team!  ')).toEqual({
+      field: 'note',
+      note: 'Dinner,  with   Team!',
+    });
+    expect(changeOf('edit note - 🎂 cake for 12 people')).toEqual({
+      field: 'note',
+      note: '🎂 cake for 12 people',
+    });
+  });
+
+  it('reads a note longer than any command', () => {
+    const note = 'Lunch with Riya and the whole design team at the new place near the office';
+    expect(changeOf(`please change my last entry's note to ${note}`)).toEqual({
+      field: 'note',
+      note,
+    });
+  });
+
+  it('explains an edit with nothing to change, or with words that fit no field', () => {
+    for (const text of [
+      'edit last',
+      'edit last note',
+      'change last note to',
+      'edit last note!',
+      'edit last category',
+      'edit last category 150',
+      'edit last 150 food',
+      'edit last abc',
+    ]) {
+      expect(refusal(text), text).toEqual({
+        kind: 'unknown',
+        reason: 'unrecognized_command',
+        command: 'editLast',
+        detail: usage,
+      });
+    }
+  });
+
+  it('leaves expenses that merely mention a note alone', () => {
+    expect(parse('note 50 stationery', contexts.india).kind).toBe('expenses');
+    expect(parse('120 notebook and notes', contexts.india).kind).toBe('expenses');
   });
 });

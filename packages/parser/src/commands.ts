@@ -1,7 +1,8 @@
 // Statements and actions: "today", "this week", "show last month", "january 2026",
 // "summary", "category food", "categories", "help", "undo", "edit last 150",
-// "delete last", "last 5", "budget food 5000". A message is a command only when all of
-// it fits one; "today 50 tea" is an expense.
+// "edit last category food", "edit last note dinner", "delete last", "last 5",
+// "budget food 5000". A message is a command only when all of it fits one; "today 50 tea"
+// is an expense.
 
 import { readAmount } from './amount.ts';
 import { civilDate, daysInMonth, dayNumber, isoDate, weekday } from './calendar.ts';
@@ -9,7 +10,7 @@ import { resolveCategory, type CategoryWord } from './categories.ts';
 import type { Prepared } from './context.ts';
 import { checkAmount } from './limits.ts';
 import type { Token } from './tokenize.ts';
-import type { Command, CommandType, DateRange, ParseResult } from './types.ts';
+import type { Command, CommandType, DateRange, EditChange, ParseResult } from './types.ts';
 import { MONTHS } from './words.ts';
 
 // prettier-ignore
@@ -47,6 +48,11 @@ const CATEGORIES = new Set(['categories', 'cats']);
 const UNDO = new Set(['undo', 'oops']);
 const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
 const EDIT = new Set(['edit', 'change', 'update', 'correct', 'modify']);
+const NOTE = new Set(['note', 'notes']);
+/** What may stand between "note" and the note itself: "note: dinner", "note - dinner". */
+const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', '\u2014']);
+/** A note needs something besides punctuation: "edit last note!" names none. */
+const NOTE_CONTENT = /[^\p{P}\s]/u;
 const LAST = new Set(['last', 'recent', 'latest', 'history']);
 const BUDGET = new Set(['budget', 'budgets']);
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
@@ -132,21 +138,73 @@ function categoryWords(tokens: readonly Token[]): CategoryWord[] {
   }));
 }
 
+const EDIT_USAGE =
+  'Say "edit last" with the new amount, category or note, e.g. "edit last 150", ' +
+  '"edit last category food", "edit last note dinner".';
+
+function edit(change: EditChange): ParseResult {
+  return command({ type: 'editLast', change });
+}
+
+/**
+ * The new category, its words resolved like an expense's. Words that name no category
+ * are a change only after the keyword ("edit last category pets"); "edit last abc" is
+ * more likely a botched amount than a category.
+ */
+function categoryEdit(tokens: readonly Token[], named: boolean, prepared: Prepared): ParseResult {
+  if (tokens.length === 0 || !tokens.every((t) => t.kind === 'word' || t.kind === 'hashtag')) {
+    return unrecognized('editLast', EDIT_USAGE);
+  }
+  const words = categoryWords(tokens);
+  const category = resolveCategory(prepared.index, words).resolution;
+  if (!named && category.status === 'none') return unrecognized('editLast', EDIT_USAGE);
+  return edit({ field: 'category', category, words: words.map((w) => w.key) });
+}
+
+/** "edit last 150", "edit last category food", "edit last to food", "edit last petrol". */
 function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
-  const usage = 'Say "edit last" with the new amount, e.g. "edit last 150".';
   const tokens = rest.filter((token) => !isWord(token, TARGET));
-  if (tokens.length === 0) return unrecognized('editLast', usage);
+  const [first] = tokens;
+  if (first === undefined) return unrecognized('editLast', EDIT_USAGE);
+  if (isWord(first, CATEGORY)) return categoryEdit(tokens.slice(1), true, prepared);
+  if (tokens.length > 1 && isWord(tokens[tokens.length - 1], CATEGORY)) {
+    return categoryEdit(tokens.slice(0, -1), true, prepared);
+  }
   const taken = new Uint8Array(tokens.length);
   const amount = readAmount(tokens, 0, tokens.length, taken, prepared.amounts);
-  if (amount === null || amount.end !== tokens.length) return unrecognized('editLast', usage);
+  if (amount === null || amount.end !== tokens.length) {
+    return categoryEdit(tokens, false, prepared);
+  }
   const text = tokens.map((token) => token.text).join(' ');
   const checked = checkAmount(amount, text, prepared);
   if (checked.kind === 'unknown') return checked;
-  return command({
-    type: 'editLast',
-    amountMinor: checked.amountMinor,
-    currency: checked.currency,
-  });
+  return edit({ field: 'amount', amountMinor: checked.amountMinor, currency: checked.currency });
+}
+
+function skippable(token: Token | undefined): boolean {
+  return isWord(token, FILLERS) || isWord(token, SUMMARY);
+}
+
+/**
+ * "edit last note dinner with team", "change last note to Birthday gift for Mom": the note
+ * is the rest of the message as typed (fillers, case and spacing kept), so it is read
+ * from the source, and it may run longer than a command. Null when the message does not
+ * start like this.
+ */
+function noteEdit(content: readonly Token[], source: string): ParseResult | null {
+  let i = 0;
+  while (i < MAX_COMMAND_TOKENS && skippable(content[i])) i++;
+  if (!isWord(content[i], EDIT)) return null;
+  i++;
+  while (i < MAX_COMMAND_TOKENS && (skippable(content[i]) || isWord(content[i], TARGET))) i++;
+  const keyword = content[i];
+  if (keyword === undefined || !isWord(keyword, NOTE)) return null;
+  const to = content[i + 1];
+  let start = to?.kind === 'word' && to.key === 'to' ? to.end : keyword.end;
+  while (start < source.length && NOTE_LEAD.has(source.charAt(start))) start++;
+  const note = source.slice(start).trim();
+  if (!NOTE_CONTENT.test(note)) return unrecognized('editLast', EDIT_USAGE);
+  return edit({ field: 'note', note });
 }
 
 function budget(core: readonly Token[], prepared: Prepared): ParseResult {
@@ -180,9 +238,16 @@ function budget(core: readonly Token[], prepared: Prepared): ParseResult {
 }
 
 /** The command the whole message asks for; an unknown result for a botched one; else null. */
-export function matchCommand(tokens: readonly Token[], prepared: Prepared): ParseResult | null {
+export function matchCommand(
+  source: string,
+  tokens: readonly Token[],
+  prepared: Prepared,
+): ParseResult | null {
   const content = tokens.filter((token) => token.kind !== 'break');
-  if (content.length === 0 || content.length > MAX_COMMAND_TOKENS) return null;
+  if (content.length === 0) return null;
+  const note = noteEdit(content, source);
+  if (note !== null) return note;
+  if (content.length > MAX_COMMAND_TOKENS) return null;
 
   let summary = false;
   let show = false;
@@ -206,6 +271,8 @@ export function matchCommand(tokens: readonly Token[], prepared: Prepared): Pars
   const [first] = core;
   const rest = core.slice(1);
   if (allWords(core, HELP)) return command({ type: 'help' });
+  // Before the category forms, so that "edit last food category" is an edit.
+  if (isWord(first, EDIT)) return editLast(rest, prepared);
 
   if (isWord(first, CATEGORIES) && rest.length === 0) return command({ type: 'categories' });
   if (isWord(first, CATEGORY) || isWord(first, CATEGORIES)) {
@@ -234,7 +301,6 @@ export function matchCommand(tokens: readonly Token[], prepared: Prepared): Pars
       'Only the last entry can be deleted by message: "delete last".',
     );
   }
-  if (isWord(first, EDIT)) return editLast(rest, prepared);
 
   if (isWord(first, LAST)) {
     const [count, ...others] = rest;

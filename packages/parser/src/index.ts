@@ -7,6 +7,7 @@ export type {
   Command,
   CommandType,
   DateRange,
+  EditChange,
   MatchVia,
   ParseContext,
   ParsedExpense,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contexts, corpusToday } from './corpus/contexts.ts';
 import { currencyExponent } from '@spendline/ledger';
 import { parse } from './parse.ts';
-import type { CommandType, ParseContext, ParseResult, UnknownReason } from './types.ts';
+import type { CommandType, EditChange, ParseContext, ParseResult, UnknownReason } from './types.ts';
 
 // --- Formatting amounts the ways people write them -----------------------------------
 
@@ -198,6 +198,17 @@ const reasons = new Set<UnknownReason>([
 
 const statuses = new Set(['matched', 'ambiguous', 'none']);
 
+function wellFormedEdit(change: EditChange): boolean {
+  switch (change.field) {
+    case 'amount':
+      return change.amountMinor > 0n && /^[A-Z]{3}$/.test(change.currency);
+    case 'category':
+      return statuses.has(change.category.status) && change.words.length > 0;
+    case 'note':
+      return change.note !== '' && change.note === change.note.trim();
+  }
+}
+
 function wellFormed(result: ParseResult): boolean {
   switch (result.kind) {
     case 'expenses':
@@ -216,7 +227,10 @@ function wellFormed(result: ParseResult): boolean {
         )
       );
     case 'command':
-      return commandTypes.has(result.command.type);
+      return (
+        commandTypes.has(result.command.type) &&
+        (result.command.type !== 'editLast' || wellFormedEdit(result.command.change))
+      );
     case 'unknown':
       return reasons.has(result.reason) && result.detail.length > 0;
   }
@@ -229,8 +243,8 @@ const pieces = [
   '+', '-', '*', 'x', '=', '/', '/-', ':', '#', '&', 'k', 'L', 'lakh', 'crore', 'rs', '₹',
   '$', '€', 'usd', 'PEN', 'jan', '12th', 'yesterday', 'day before', 'last', 'friday', 'on',
   'ago', 'days', 'tomorrow', '31/02', '2026-01-12', '5:30', 'pm', 'kg', 'and', 'food',
-  'petrl', 'budget', 'edit', 'delete', 'undo', 'category', 'today', 'week', '🙂', '👨‍👩‍👧',
-  'é', '\u0301', '१२०', '\u00a0', '\ud800', "'s",
+  'petrl', 'budget', 'edit', 'delete', 'undo', 'category', 'note', 'today', 'week', '🙂',
+  '👨‍👩‍👧', 'é', '\u0301', '१२०', '\u00a0', '\ud800', "'s",
 ]; // prettier-ignore
 
 const SLOW_MS = 250;

@@ -135,5 +135,5 @@ export function parse(text: string, context: ParseContext): ParseResult {
     }
     return { kind: 'unknown', reason: 'empty', detail: 'The message has no words or numbers.' };
   }
-  return matchCommand(tokens, prepared) ?? parseExpenses(source, tokens, prepared);
+  return matchCommand(source, tokens, prepared) ?? parseExpenses(source, tokens, prepared);
 }

@@ -60,6 +60,12 @@ export interface DateRange {
   to: string;
 }
 
+/** What "edit last" changes on the last expense: its amount, its category or its note. */
+export type EditChange =
+  | { field: 'amount'; amountMinor: bigint; currency: string }
+  | { field: 'category'; category: CategoryResolution; words: string[] }
+  | { field: 'note'; note: string };
+
 export type Command =
   | { type: 'today'; range: DateRange }
   | { type: 'yesterday'; range: DateRange }
@@ -70,7 +76,7 @@ export type Command =
   | { type: 'categories' }
   | { type: 'help' }
   | { type: 'undo' }
-  | { type: 'editLast'; amountMinor: bigint; currency: string }
+  | { type: 'editLast'; change: EditChange }
   | { type: 'deleteLast' }
   | { type: 'last'; count: number }
   | {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createConversationHandler } from '@spendline/bot';
+import { createConversationHandler, type ExpenseNotifier } from '@spendline/bot';
 import type { Config } from '@spendline/config';
 import type { PrismaClient } from '@spendline/db';
+import type { ExpenseEvents } from '@spendline/graphql';
 import type { Logger } from '@spendline/log';
 import { createGraphClient, type OutboundMessage, type SendResult } from '@spendline/whatsapp';
 import {
   createDispatcher,
   createInboxProcessor,
+  createReadReceipts,
+  startPruning,
   type Dispatcher,
   type InboundHandler,
   type InboxProcessor,
@@ -24,13 +27,28 @@ export interface ChannelOptions {
   config: Config;
   logger: Logger;
   handler?: InboundHandler;
+  /** Where the bot announces the expenses it writes, for live dashboards. */
+  events?: ExpenseEvents;
   sweepIntervalMs?: number;
   dispatchIntervalMs?: number;
+  /** How often old inbound and outbound messages are deleted (one replica at a time). */
+  pruneIntervalMs?: number;
 }
 
 // Sandbox: nothing leaves the machine; the message counts as delivered at once.
 const sandboxSend = (): Promise<SendResult> =>
   Promise.resolve({ ok: true, providerMessageId: `sandbox.${randomUUID()}` });
+
+function notifier(events: ExpenseEvents): ExpenseNotifier {
+  return async (tx, userId, changes) => {
+    const announced = [
+      ...changes.added.map((expenseId) => ({ expenseId, kind: 'added' as const })),
+      ...changes.updated.map((expenseId) => ({ expenseId, kind: 'updated' as const })),
+      ...changes.deleted.map((expenseId) => ({ expenseId, kind: 'deleted' as const })),
+    ];
+    for (const event of announced) await events.publishInTransaction(tx, { userId, ...event });
+  };
+}
 
 /**
  * Starts the background half of the channel: the inbox processor (with a sweep that
@@ -41,12 +59,15 @@ export async function startWhatsAppChannel({
   prisma,
   config,
   logger,
+  events,
   handler = createConversationHandler({
     publicUrl: config.PUBLIC_URL,
     secretKey: config.SECRET_KEY,
+    ...(events ? { notify: notifier(events) } : {}),
   }),
   sweepIntervalMs = 30_000,
   dispatchIntervalMs = 1_000,
+  pruneIntervalMs = 60 * 60_000,
 }: ChannelOptions): Promise<WhatsAppChannel> {
   const sandbox = !config.WHATSAPP_ACCESS_TOKEN;
   const graph = sandbox
@@ -69,11 +90,20 @@ export async function startWhatsAppChannel({
     handler,
     logger: logger.child({ component: 'inbox' }),
     onProcessed: () => dispatcher.kick(),
+    ...(graph
+      ? {
+          onTaken: createReadReceipts({
+            markRead: (body) => graph.markRead(body),
+            logger: logger.child({ component: 'read-receipts' }),
+          }),
+        }
+      : {}),
   });
   dispatcher.start(dispatchIntervalMs);
   const recovered = await processor.sweep();
   if (recovered > 0)
     logger.info({ conversations: recovered }, 'processed messages left from before start');
+  const stopPruning = startPruning(prisma, logger.child({ component: 'pruning' }), pruneIntervalMs);
   const sweeper = setInterval(() => {
     processor.sweep().catch((error: unknown) => logger.error({ err: error }, 'inbox sweep failed'));
   }, sweepIntervalMs);
@@ -83,6 +113,7 @@ export async function startWhatsAppChannel({
     sandbox,
     async stop() {
       clearInterval(sweeper);
+      await stopPruning();
       await processor.idle();
       await dispatcher.stop();
     },

@@ -182,10 +182,41 @@ describe('a linked user', () => {
     expect((await phone.tap(first.buttons[0]!, 'button')).text).toBe(
       '↩️ Removed ₹50.00 · Food, ₹20.00 · Food.',
     );
-    expect((await phone.say('edit last 150')).text).toBe('✏️ Changed ₹120.00 to ₹150.00.');
-    expect((await phone.say('undo')).text).toBe('↩️ Removed ₹150.00 · Fuel.');
+    expect((await phone.say('edit last 150')).text).toBe('✏️ Changed ₹120.00 · Fuel to ₹150.00.');
+    expect((await phone.say('edit last category transport')).text).toBe(
+      '✏️ Changed ₹150.00 · Fuel to Transport.',
+    );
+    expect((await phone.say('edit last note cab to the airport')).text).toBe(
+      '✏️ Changed ₹150.00 · Transport to "cab to the airport".',
+    );
+    expect((await phone.say('edit last category zzqq')).text).toMatch(
+      /^You have no category called "zzqq"/,
+    );
+    const [edited] = await activeExpenses(phone);
+    expect(edited).toMatchObject({ amountMinor: 15000n, note: 'cab to the airport' });
+    expect(edited?.category?.name).toBe('Transport');
+    expect((await phone.say('undo')).text).toBe('↩️ Removed ₹150.00 · Transport.');
     expect((await phone.say('undo')).text).toBe('There is nothing to undo.');
     expect(await activeExpenses(phone)).toHaveLength(0);
+  });
+
+  it('announces what it saves and removes to live dashboards', async () => {
+    const { phone } = await newUser();
+    const { userId } = await app.db.prisma.whatsAppLink.findFirstOrThrow({
+      where: { phoneNumber: `+${phone.number}` },
+    });
+    const heard: string[] = [];
+    const listening = (async () => {
+      for await (const event of app.events.subscribe(userId)) {
+        heard.push(`${event.kind}:${event.expenseId}`);
+        if (heard.length === 2) return;
+      }
+    })();
+    await phone.say('120 petrol');
+    await phone.say('undo');
+    await listening;
+    const [expense] = await app.db.prisma.expense.findMany({ where: { userId } });
+    expect(heard).toEqual([`added:${expense?.id}`, `deleted:${expense?.id}`]);
   });
 
   it('answers every statement', async () => {

@@ -6,7 +6,11 @@ import { SESSION_COOKIE_NAME } from '@spendline/auth';
 import { loadConfig } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
-import { createGraphQLHandler } from '@spendline/graphql';
+import {
+  createGraphQLHandler,
+  createInProcessExpenseEvents,
+  type ExpenseEvents,
+} from '@spendline/graphql';
 import { createLogger } from '@spendline/log';
 import {
   signedWebhookRequest,
@@ -154,6 +158,8 @@ export class WebUser {
 
 export interface ChatApp {
   db: Database;
+  /** What the bot announces for live dashboards. */
+  events: ExpenseEvents;
   simulator: GraphSimulator;
   webhookUrl: string;
   graphqlUrl: string;
@@ -175,16 +181,18 @@ export async function startChatApp(): Promise<ChatApp> {
     },
     envFile: undefined,
   });
+  const events = createInProcessExpenseEvents();
   const channel = await startWhatsAppChannel({
     prisma: db.prisma,
     config,
     logger,
+    events,
     dispatchIntervalMs: 20,
   });
   const server = createApiServer({
     db,
     logger,
-    graphql: createGraphQLHandler({ prisma: db.prisma, logger, config }),
+    graphql: createGraphQLHandler({ prisma: db.prisma, logger, config, events }),
     whatsapp: { channel, appSecret, verifyToken: 'verify-me' },
   });
   server.listen(0, '127.0.0.1');
@@ -192,6 +200,7 @@ export async function startChatApp(): Promise<ChatApp> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app: ChatApp = {
     db,
+    events,
     simulator,
     webhookUrl: `${origin}/whatsapp/webhook/`,
     graphqlUrl: `${origin}/graphql`,

@@ -2,7 +2,7 @@
 // (one file per theme) and read by the corpus test and the benchmark.
 
 import { currencyExponent, minorToDecimal } from '@spendline/ledger';
-import type { CategoryResolution, Command, ParseResult } from '../types.ts';
+import type { CategoryResolution, Command, EditChange, ParseResult } from '../types.ts';
 import amounts from './amounts.json' with { type: 'json' };
 import basics from './basics.json' with { type: 'json' };
 import categoryWords from './category-words.json' with { type: 'json' };
@@ -36,6 +36,11 @@ export interface CorpusEntry extends Partial<ExpectedExpense> {
   text: string;
   context?: ContextName;
   expenses?: ExpectedExpense[];
+  /**
+   * `type` and the fields that matter for it: `which` (week), `year` and `month`,
+   * `category` (a CategorySpec), `count`, `amount` (and `currency`) for budget; editLast
+   * gives exactly one of `amount` (and `currency`), `category` or `note`.
+   */
   command?: Record<string, unknown>;
   unknown?: string;
   /** The file it came from. */
@@ -101,6 +106,21 @@ function specOf(resolution: CategoryResolution): CategorySpec {
   return { none: resolution.words };
 }
 
+/** An edit as the corpus writes it: `amount` (and `currency`), `category` or `note`. */
+function editSummary(change: EditChange, expected: Record<string, unknown>) {
+  switch (change.field) {
+    case 'amount':
+      return {
+        amount: minorToDecimal(change.amountMinor, change.currency),
+        ...('currency' in expected ? { currency: change.currency } : {}),
+      };
+    case 'category':
+      return { category: specOf(change.category) };
+    case 'note':
+      return { note: change.note };
+  }
+}
+
 function commandSummary(command: Command, expected: Record<string, unknown>) {
   switch (command.type) {
     case 'week':
@@ -112,11 +132,7 @@ function commandSummary(command: Command, expected: Record<string, unknown>) {
     case 'last':
       return { type: command.type, count: command.count };
     case 'editLast':
-      return {
-        type: command.type,
-        amount: minorToDecimal(command.amountMinor, command.currency),
-        ...('currency' in expected ? { currency: command.currency } : {}),
-      };
+      return { type: command.type, ...editSummary(command.change, expected) };
     case 'budget':
       return {
         type: command.type,

@@ -1,0 +1,12 @@
+import type { Viewer } from '#lib/graphql/types.ts';
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** The signed-in person, looked up once per request by hooks.server.ts. */
+      viewer: Viewer | null;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,77 @@
+// The charts as the server renders them (the dashboard's first paint): real components,
+// compiled by Svelte, rendered with svelte/server.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import DailySpending from './DailySpending.svelte';
+import SpendingByCategory from './SpendingByCategory.svelte';
+
+/** Rendered HTML without Svelte's hydration markers. */
+const html = (body: string) => body.replace(/<!--[^]*?-->/g, '');
+
+const slices = [
+  {
+    name: 'Fuel',
+    emoji: '⛽',
+    color: '#ff8800',
+    minor: '30000',
+    formatted: '₹300.00',
+    share: 0.75,
+  },
+  { name: 'Food', emoji: null, color: null, minor: '10000', formatted: '₹100.00', share: 0.25 },
+];
+
+describe('SpendingByCategory', () => {
+  it('draws one bar per category, sized against the largest, with legible labels', () => {
+    const { body } = render(SpendingByCategory, { props: { slices, title: 'By category' } });
+    const widths = [
+      ...body.matchAll(/class="bar[^"]*" style="width: ([\d.]+)%; background: ([^;"]+)/g),
+    ].map((match) => [Number(match[1]), match[2]]);
+    expect(widths).toEqual([
+      [100, '#ff8800'],
+      [expect.closeTo(33.33, 1), 'var(--chart-2)'],
+    ]);
+    expect(body).toContain('⛽ Fuel');
+    expect(body).toContain('₹300.00');
+  });
+
+  it('carries its numbers as a table for people who cannot see the bars', () => {
+    const { body } = render(SpendingByCategory, { props: { slices, title: 'By category' } });
+    const table = html(body).slice(html(body).indexOf('<table'));
+    expect(table).toMatch(
+      /<th scope="row"[^>]*>⛽ Fuel<\/th><td[^>]*>₹300.00<\/td><td[^>]*>75%<\/td>/,
+    );
+    expect(table).toMatch(
+      /<th scope="row"[^>]*>Food<\/th><td[^>]*>₹100.00<\/td><td[^>]*>25%<\/td>/,
+    );
+  });
+});
+
+describe('DailySpending', () => {
+  const days = [
+    { date: '2026-03-01', minor: '0', formatted: '₹0.00' },
+    { date: '2026-03-02', minor: '12000', formatted: '₹120.00' },
+    { date: '2026-03-03', minor: '6000', formatted: '₹60.00' },
+  ];
+
+  it('draws the month as a line from the first day to the last, peaking on the biggest day', () => {
+    const { body } = render(DailySpending, { props: { days, title: 'Each day', locale: 'en-IN' } });
+    const line = /class="line[^"]*" d="([^"]+)"/.exec(body)?.[1] ?? '';
+    const points = [...line.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(points).toEqual([
+      [0, 100],
+      [50, 0],
+      [100, 50],
+    ]);
+  });
+
+  it('labels the axis with days in the person’s locale and lists every day in its table', () => {
+    const { body } = render(DailySpending, { props: { days, title: 'Each day', locale: 'en-IN' } });
+    expect(body).toContain('1 Mar');
+    expect(body).toContain('3 Mar');
+    expect(body.match(/<th scope="row"/g)).toHaveLength(3);
+    expect(html(body)).toMatch(/2 Mar<\/th><td[^>]*>₹120.00/);
+  });
+});

@@ -1,0 +1,248 @@
+// Every GraphQL operation the dashboard sends, in one place. The result types beside
+// them (types.ts) are written by hand from the api's schema.
+import { gql } from '@urql/core';
+
+const MONEY = 'amountMinor currency amount formatted';
+// Spreads are only valid on unions that hold the type, so each mutation names its own.
+const ERROR = '... on Error { __typename message }';
+const INVALID = '... on ValidationError { problems { path message } }';
+const LIMITED = '... on RateLimitedError { retryAfterSeconds }';
+const CONFLICT = '... on ConflictError { field }';
+const CATEGORY = 'id name emoji color archived aliases expenseCount';
+const EXPENSE = `id kind amount { ${MONEY} } occurredAt localDate note source category { id name emoji color }`;
+const USER = 'id email displayName currency timeZone locale';
+
+export const VIEWER = gql`
+  query Viewer {
+    me { ${USER} whatsAppLinks { id phoneNumber verifiedAt active } }
+  }
+`;
+
+export const REGISTER = gql`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) { __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} }
+  }
+`;
+
+export const LOGIN = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) { __typename ${ERROR} ${LIMITED} }
+  }
+`;
+
+export const LOGOUT = gql`
+  mutation Logout($everywhere: Boolean) {
+    logout(everywhere: $everywhere)
+  }
+`;
+
+export const SUMMARY = gql`
+  query Summary($period: Period!) {
+    summary(period: $period) {
+      period
+      range { from to }
+      totals { total { ${MONEY} } previousTotal { ${MONEY} } change { ${MONEY} } changeRatio count }
+    }
+  }
+`;
+
+export const DASHBOARD = gql`
+  query Dashboard {
+    today: summary(period: TODAY) { ...Totals }
+    week: summary(period: WEEK) { ...Totals }
+    month: summary(period: MONTH) {
+      ...Totals
+      categories { name total { ${MONEY} } share category { id color emoji } }
+      days { date total { ${MONEY} } }
+      budgets { category { name } limit { ${MONEY} } spent { ${MONEY} } used }
+    }
+    latest: expenses(first: 5) { totalCount edges { node { ${EXPENSE} } } }
+  }
+  fragment Totals on Summary {
+    range { from to }
+    totals { total { ${MONEY} } previousTotal { ${MONEY} } change { ${MONEY} } changeRatio count }
+  }
+`;
+
+export const EXPENSES = gql`
+  query Expenses($filter: ExpenseFilter, $orderBy: ExpenseOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    expenses(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { node { ${EXPENSE} } }
+    }
+  }
+`;
+
+export const CREATE_EXPENSE = gql`
+  mutation CreateExpense($input: NewExpense!) {
+    createExpense(input: $input) { __typename ${ERROR} ${INVALID} ... on Expense { ${EXPENSE} } }
+  }
+`;
+
+export const UPDATE_EXPENSE = gql`
+  mutation UpdateExpense($id: ID!, $input: ExpensePatch!) {
+    updateExpense(id: $id, input: $input) { __typename ${ERROR} ${INVALID} ... on Expense { ${EXPENSE} } }
+  }
+`;
+
+export const DELETE_EXPENSE = gql`
+  mutation DeleteExpense($id: ID!) {
+    deleteExpense(id: $id) { __typename ${ERROR} ... on Expense { id note amount { formatted } } }
+  }
+`;
+
+export const RESTORE_EXPENSE = gql`
+  mutation RestoreExpense($id: ID!) {
+    restoreExpense(id: $id) { __typename ${ERROR} ... on Expense { id } }
+  }
+`;
+
+export const EXPENSE_ADDED = gql`
+  subscription ExpenseAdded {
+    expenseAdded {
+      id
+    }
+  }
+`;
+
+export const CATEGORIES = gql`
+  query Categories($includeArchived: Boolean) {
+    categories(includeArchived: $includeArchived) { ${CATEGORY} }
+  }
+`;
+
+export const CREATE_CATEGORY = gql`
+  mutation CreateCategory($input: CategoryInput!) {
+    createCategory(input: $input) { __typename ${ERROR} ${INVALID} ${CONFLICT} ... on Category { id } }
+  }
+`;
+
+export const UPDATE_CATEGORY = gql`
+  mutation UpdateCategory($id: ID!, $input: CategoryPatch!) {
+    updateCategory(id: $id, input: $input) { __typename ${ERROR} ${INVALID} ${CONFLICT} ... on Category { id } }
+  }
+`;
+
+export const ARCHIVE_CATEGORY = gql`
+  mutation ArchiveCategory($id: ID!, $archived: Boolean) {
+    archiveCategory(id: $id, archived: $archived) { __typename ${ERROR} ... on Category { id } }
+  }
+`;
+
+export const MERGE_CATEGORIES = gql`
+  mutation MergeCategories($sourceIds: [ID!]!, $targetId: ID!) {
+    mergeCategories(sourceIds: $sourceIds, targetId: $targetId) { __typename ${ERROR} ${INVALID} ... on Category { id name } }
+  }
+`;
+
+export const REQUEST_OTP = gql`
+  mutation RequestWhatsAppOtp($phoneNumber: String!) {
+    requestWhatsAppOtp(phoneNumber: $phoneNumber) {
+      __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} ... on WhatsAppOtpSent { phoneNumber expiresAt }
+    }
+  }
+`;
+
+export const VERIFY_OTP = gql`
+  mutation VerifyWhatsAppOtp($code: String!) {
+    verifyWhatsAppOtp(code: $code) { __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} ... on WhatsAppLink { id phoneNumber } }
+  }
+`;
+
+export const CREATE_LINK_CODE = gql`
+  mutation CreateWhatsAppLinkCode {
+    createWhatsAppLinkCode { __typename ${ERROR} ${LIMITED} ... on WhatsAppLinkCode { code message expiresAt } }
+  }
+`;
+
+export const UNLINK_WHATSAPP = gql`
+  mutation UnlinkWhatsApp($id: ID!) {
+    unlinkWhatsApp(id: $id) { __typename ${ERROR} }
+  }
+`;
+
+export const SANDBOX_CHAT = gql`
+  query SandboxChat($phone: String!, $last: Int) {
+    sandboxChat(phone: $phone, last: $last) {
+      id
+      direction
+      text
+      header
+      footer
+      listButton
+      at
+      buttons {
+        id
+        title
+        description
+      }
+      listRows {
+        id
+        title
+        description
+      }
+    }
+  }
+`;
+
+export const SANDBOX_SEND = gql`
+  mutation SandboxSend($input: SandboxSendInput!) {
+    sandboxSend(input: $input) { __typename ${ERROR} ${INVALID} ... on SandboxSendSuccess { sent: message { id } } }
+  }
+`;
+
+export const SETTINGS = gql`
+  query Settings {
+    me {
+      ${USER}
+      apiTokens { id name prefix createdAt lastUsedAt revokedAt }
+    }
+  }
+`;
+
+// Apart from SETTINGS so that the rest of the page still shows if sessions fail to load.
+export const SESSIONS = gql`
+  query Sessions {
+    me {
+      sessions {
+        id
+        createdAt
+        lastUsedAt
+        userAgent
+        ipAddress
+        current
+      }
+    }
+  }
+`;
+
+export const UPDATE_SETTINGS = gql`
+  mutation UpdateSettings($input: SettingsInput!) {
+    updateSettings(input: $input) { __typename ${ERROR} ${INVALID} }
+  }
+`;
+
+export const CREATE_API_TOKEN = gql`
+  mutation CreateApiToken($name: String!) {
+    createApiToken(name: $name) { __typename ${ERROR} ${INVALID} ... on ApiTokenCreated { token apiToken { id name } } }
+  }
+`;
+
+export const REVOKE_API_TOKEN = gql`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) { __typename ${ERROR} }
+  }
+`;
+
+export const REVOKE_SESSION = gql`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id) { __typename ${ERROR} }
+  }
+`;
+
+export const DELETE_ACCOUNT = gql`
+  mutation DeleteAccount($password: String!) {
+    deleteAccount(password: $password) { __typename ${ERROR} }
+  }
+`;

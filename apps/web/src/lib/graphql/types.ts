@@ -1,0 +1,158 @@
+// Result shapes of the operations in documents.ts, as the api's schema defines them.
+
+export interface Money {
+  /** Minor units as a decimal string: never a float. */
+  amountMinor: string;
+  currency: string;
+  amount: string;
+  formatted: string;
+}
+
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+/** Any member of a result union that is one of the schema's typed errors. */
+export interface TypedError {
+  __typename: string;
+  message: string;
+  problems?: FieldProblem[];
+  retryAfterSeconds?: number;
+  field?: string | null;
+}
+
+export interface WhatsAppLink {
+  id: string;
+  phoneNumber: string | null;
+  verifiedAt: string | null;
+  active: boolean;
+}
+
+export interface Viewer {
+  id: string;
+  email: string;
+  displayName: string;
+  currency: string;
+  timeZone: string;
+  locale: string;
+  whatsAppLinks: WhatsAppLink[];
+}
+
+export interface CategoryRef {
+  id: string;
+  name: string;
+  emoji: string | null;
+  color: string | null;
+}
+
+export interface Category extends CategoryRef {
+  archived: boolean;
+  aliases: string[];
+  expenseCount: number;
+}
+
+export type ExpenseSource = 'WHATSAPP' | 'WEB' | 'API' | 'IMPORT' | 'RECURRING';
+
+export interface Expense {
+  id: string;
+  kind: 'EXPENSE' | 'INCOME';
+  amount: Money;
+  occurredAt: string;
+  localDate: string;
+  note: string | null;
+  source: ExpenseSource;
+  category: CategoryRef | null;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface ExpenseConnection {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { node: Expense }[];
+}
+
+export interface CurrencyTotal {
+  total: Money;
+  previousTotal: Money;
+  change: Money;
+  changeRatio: number | null;
+  count: number;
+}
+
+export interface PeriodTotals {
+  range: { from: string; to: string };
+  totals: CurrencyTotal[];
+}
+
+export interface CategoryTotal {
+  name: string;
+  total: Money;
+  share: number;
+  category: { id: string; color: string | null; emoji: string | null } | null;
+}
+
+export interface DayTotal {
+  date: string;
+  total: Money;
+}
+
+export interface BudgetUse {
+  category: { name: string } | null;
+  limit: Money;
+  spent: Money;
+  used: number;
+}
+
+export interface DashboardData {
+  today: PeriodTotals;
+  week: PeriodTotals;
+  month: PeriodTotals & { categories: CategoryTotal[]; days: DayTotal[]; budgets: BudgetUse[] };
+  latest: { totalCount: number; edges: { node: Expense }[] };
+}
+
+export interface SandboxChoice {
+  id: string;
+  title: string;
+  description: string | null;
+}
+
+export interface SandboxMessage {
+  id: string;
+  direction: 'INBOUND' | 'OUTBOUND';
+  text: string | null;
+  header: string | null;
+  footer: string | null;
+  buttons: SandboxChoice[];
+  listButton: string | null;
+  listRows: SandboxChoice[];
+  at: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Session {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  current: boolean;
+}
+
+export interface Settings extends Omit<Viewer, 'whatsAppLinks'> {
+  apiTokens: ApiToken[];
+}

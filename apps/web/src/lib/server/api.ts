@@ -1,0 +1,110 @@
+// GraphQL calls the web server makes on a browser's behalf (page loads, form actions):
+// an urql client per request that carries the browser's session cookie, address and user
+// agent to the api, and hands the api's Set-Cookie headers back to the browser.
+import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { Client, fetchExchange, type AnyVariables, type DocumentInput } from '@urql/core';
+import { Kind, OperationTypeNode } from 'graphql';
+import { API_URL } from '$app/env/private';
+import { parseSetCookie } from './set-cookie.ts';
+
+export const SESSION_COOKIE = 'spendline_session';
+
+export interface ApiResult<T> {
+  data: T | undefined;
+  /** The first GraphQL error's message (e.g. "sandbox chat is off"), if any. */
+  error: string | undefined;
+  /** The api said the caller is not signed in. */
+  unauthenticated: boolean;
+}
+
+type ApiEvent = Pick<RequestEvent, 'cookies' | 'request' | 'getClientAddress' | 'url'>;
+
+export interface Api {
+  /** Runs an operation; GraphQL errors come back in the result. */
+  run<T>(document: DocumentInput, variables?: AnyVariables): Promise<ApiResult<T>>;
+  /** Runs an operation that must succeed: signed-out callers go to /login/, failures are a 502. */
+  must<T>(document: DocumentInput, variables?: AnyVariables): Promise<T>;
+}
+
+function relayCookies(response: Response, cookies: Cookies): void {
+  for (const header of response.headers.getSetCookie()) {
+    const cookie = parseSetCookie(header);
+    if (cookie) cookies.set(cookie.name, cookie.value, cookie.options);
+  }
+}
+
+function clientAddress(event: ApiEvent): string | undefined {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return undefined;
+  }
+}
+
+export function apiFor(event: ApiEvent): Api {
+  const client = new Client({
+    url: new URL('/graphql', API_URL).href,
+    exchanges: [fetchExchange],
+    preferGetMethod: false,
+    requestPolicy: 'network-only',
+    fetch: async (input, init) => {
+      const headers = new Headers(init?.headers);
+      // The api refuses cookie-authenticated requests a browser would not preflight.
+      headers.set('x-graphql-yoga-csrf', '1');
+      const session = event.cookies.get(SESSION_COOKIE);
+      if (session) headers.set('cookie', `${SESSION_COOKIE}=${session}`);
+      const address = clientAddress(event);
+      if (address) headers.set('x-forwarded-for', address);
+      const agent = event.request.headers.get('user-agent');
+      if (agent) headers.set('user-agent', agent);
+      const response = await fetch(input, { ...init, headers });
+      relayCookies(response, event.cookies);
+      return response;
+    },
+  });
+
+  async function run<T>(document: DocumentInput, variables: AnyVariables = {}) {
+    const operation = isMutation(document)
+      ? client.mutation<T>(document, variables)
+      : client.query<T>(document, variables);
+    const result = await operation.toPromise();
+    if (result.error?.networkError) {
+      console.error(`api: ${result.error.networkError.message}`);
+      error(502, 'The Spendline api is not answering. Please try again in a moment.');
+    }
+    const first = result.error?.graphQLErrors[0];
+    return {
+      data: result.data ?? undefined,
+      error: first?.message,
+      unauthenticated: first?.extensions?.code === 'UNAUTHENTICATED',
+    } satisfies ApiResult<T>;
+  }
+
+  return {
+    run,
+    async must<T>(document: DocumentInput, variables: AnyVariables = {}) {
+      const result = await run<T>(document, variables);
+      if (result.unauthenticated) redirect(303, loginPath(event.url));
+      if (result.error || result.data === undefined) {
+        console.error(`api: ${result.error ?? 'no data'}`);
+        error(502, 'The Spendline api could not answer this request.');
+      }
+      return result.data;
+    },
+  };
+}
+
+function isMutation(document: DocumentInput): boolean {
+  if (typeof document === 'string') return /^\s*mutation\b/.test(document);
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      definition.operation === OperationTypeNode.MUTATION,
+  );
+}
+
+/** /login/ with a way back to where the visitor was going. */
+export function loginPath(url: URL): string {
+  const next = url.pathname + url.search;
+  return `/login/?next=${encodeURIComponent(next)}`;
+}

@@ -1,0 +1,125 @@
+import { fail } from '@sveltejs/kit';
+import {
+  ARCHIVE_CATEGORY,
+  CATEGORIES,
+  CREATE_CATEGORY,
+  MERGE_CATEGORIES,
+  UPDATE_CATEGORY,
+} from '#lib/graphql/documents.ts';
+import type { Category } from '#lib/graphql/types.ts';
+import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { apiFor } from '#lib/server/api.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { categories } = await apiFor(event).must<{ categories: Category[] }>(CATEGORIES, {
+    includeArchived: true,
+  });
+  return { categories, editing: event.url.searchParams.get('edit') };
+};
+
+function categoryInput(form: FormData) {
+  const color = text(form, 'color');
+  return {
+    name: text(form, 'name'),
+    emoji: text(form, 'emoji') || null,
+    color: /^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : null,
+    aliases: text(form, 'aliases')
+      .split(',')
+      .map((alias) => alias.trim())
+      .filter(Boolean),
+  };
+}
+
+type Result = { __typename: string; name?: string };
+
+async function mutate(
+  event: Parameters<Actions[string]>[0],
+  action: string,
+  id: string,
+  document: Parameters<ReturnType<typeof apiFor>['run']>[0],
+  variables: Record<string, unknown>,
+  key: string,
+  done: string,
+) {
+  const { data } = await apiFor(event).run<Record<string, Result>>(document, variables);
+  const error = asTypedError(data?.[key]);
+  if (error || !data) {
+    const failure = error
+      ? failureFrom(error)
+      : { message: 'That did not work. Please try again.', fields: {} as Record<string, string> };
+    return fail(400, { action, id, ...failure });
+  }
+  return { action, done };
+}
+
+export const actions: Actions = {
+  create: async (event) => {
+    const input = categoryInput(await event.request.formData());
+    if (!input.name) {
+      return fail(400, {
+        action: 'create',
+        id: '',
+        message: 'Give the category a name.',
+        fields: { name: 'Required.' },
+      });
+    }
+    return mutate(
+      event,
+      'create',
+      '',
+      CREATE_CATEGORY,
+      { input },
+      'createCategory',
+      `Added ${input.name}.`,
+    );
+  },
+  update: async (event) => {
+    const form = await event.request.formData();
+    const input = categoryInput(form);
+    return mutate(
+      event,
+      'update',
+      text(form, 'id'),
+      UPDATE_CATEGORY,
+      { id: text(form, 'id'), input },
+      'updateCategory',
+      `Saved ${input.name}.`,
+    );
+  },
+  archive: async (event) => {
+    const form = await event.request.formData();
+    const archived = text(form, 'archived') !== 'false';
+    return mutate(
+      event,
+      'archive',
+      text(form, 'id'),
+      ARCHIVE_CATEGORY,
+      { id: text(form, 'id'), archived },
+      'archiveCategory',
+      archived ? 'Archived. Its expenses keep it.' : 'Restored.',
+    );
+  },
+  merge: async (event) => {
+    const form = await event.request.formData();
+    const source = text(form, 'source');
+    const target = text(form, 'target');
+    if (!source || !target || source === target) {
+      return fail(400, {
+        action: 'merge',
+        id: '',
+        message: 'Pick two different categories.',
+        fields: {},
+      });
+    }
+    return mutate(
+      event,
+      'merge',
+      '',
+      MERGE_CATEGORIES,
+      { sourceIds: [source], targetId: target },
+      'mergeCategories',
+      'Merged. The old name now maps to the kept category.',
+    );
+  },
+};

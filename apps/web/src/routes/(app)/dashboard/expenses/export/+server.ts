@@ -1,0 +1,94 @@
+// GET /dashboard/expenses/export/?format=csv|xlsx&<the page's filter>: the filtered
+// expenses as a file, streamed while the api is paged through with the person's cookie.
+import { Readable, PassThrough } from 'node:stream';
+import { error, redirect } from '@sveltejs/kit';
+import ExcelJS from 'exceljs';
+import { readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import type { Expense } from '#lib/graphql/types.ts';
+import { toMajor } from '#lib/money.ts';
+import { apiFor, loginPath } from '#lib/server/api.ts';
+import { csvLine, defuse, EXPORT_COLUMNS, expensePages } from '#lib/server/export-rows.ts';
+import type { RequestHandler } from './$types';
+
+function cells(expense: Expense): string[] {
+  return [
+    expense.localDate,
+    toMajor(expense.amount.amountMinor, expense.amount.currency),
+    expense.amount.currency,
+    defuse(expense.category?.name ?? ''),
+    defuse(expense.note ?? ''),
+    expense.source,
+    expense.occurredAt,
+  ];
+}
+
+export const GET: RequestHandler = (event) => {
+  if (!event.locals.viewer) redirect(303, loginPath(event.url));
+  const format = event.url.searchParams.get('format') ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') error(400, 'format must be csv or xlsx');
+  const pages = expensePages(apiFor(event), toVariables(readExpenseQuery(event.url.searchParams)));
+  const stamp = new Date().toISOString().slice(0, 10);
+  const headers = {
+    'content-disposition': `attachment; filename="spendline-expenses-${stamp}.${format}"`,
+    'cache-control': 'no-store',
+  };
+
+  if (format === 'csv') {
+    const encoder = new TextEncoder();
+    let started = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          // A byte-order mark so spreadsheet apps read the file as UTF-8 (₹, emoji).
+          controller.enqueue(encoder.encode(`\uFEFF${csvLine(EXPORT_COLUMNS)}`));
+          return;
+        }
+        const next = await pages.next();
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(next.value.map((e) => csvLine(cells(e))).join('')));
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
+    });
+  }
+
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('Expenses');
+  sheet.columns = EXPORT_COLUMNS.map((header, index) => ({
+    header,
+    width: [12, 12, 10, 18, 32, 12, 26][index] ?? 12,
+  }));
+  void (async () => {
+    try {
+      for await (const page of pages) {
+        for (const expense of page) {
+          const row = cells(expense);
+          // A number cell, so the spreadsheet can add the column up.
+          const amount = Number(row[1]);
+          sheet.addRow([row[0], amount, ...row.slice(2)]).commit();
+        }
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (failure) {
+      console.error(`export: ${failure instanceof Error ? failure.message : String(failure)}`);
+      output.destroy(failure instanceof Error ? failure : new Error(String(failure)));
+    }
+  })();
+  return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
+    headers: {
+      ...headers,
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  });
+};

@@ -1,0 +1,103 @@
+import { fail, redirect } from '@sveltejs/kit';
+import {
+  CREATE_API_TOKEN,
+  DELETE_ACCOUNT,
+  REVOKE_API_TOKEN,
+  REVOKE_SESSION,
+  SESSIONS,
+  SETTINGS,
+  UPDATE_SETTINGS,
+} from '#lib/graphql/documents.ts';
+import type { Session, Settings } from '#lib/graphql/types.ts';
+import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
+import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const api = apiFor(event);
+  const [settings, sessions] = await Promise.all([
+    api.must<{ me: Settings }>(SETTINGS),
+    api.run<{ me: { sessions: Session[] } | null }>(SESSIONS),
+  ]);
+  return {
+    settings: settings.me,
+    sessions: sessions.data?.me?.sessions ?? null,
+    sessionsProblem: sessions.error ?? null,
+    timeZones: zonesWith(settings.me.timeZone),
+  };
+};
+
+/** Every IANA zone, plus the person's own when the list leaves it out (it omits "UTC"). */
+function zonesWith(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+type Result = { __typename: string; token?: string };
+
+async function mutate(
+  event: Parameters<Actions[string]>[0],
+  action: string,
+  document: Parameters<ReturnType<typeof apiFor>['run']>[0],
+  variables: Record<string, unknown>,
+  key: string,
+) {
+  const result = await apiFor(event).run<Record<string, Result>>(document, variables);
+  const error = asTypedError(result.data?.[key]);
+  if (error || !result.data) {
+    const failure = error
+      ? failureFrom(error)
+      : { message: result.error ?? 'That did not work.', fields: {} as Record<string, string> };
+    return { failed: fail(400, { action, ...failure }) };
+  }
+  return { value: result.data[key] };
+}
+
+export const actions: Actions = {
+  settings: async (event) => {
+    const form = await event.request.formData();
+    const input = {
+      displayName: text(form, 'displayName') || undefined,
+      currency: text(form, 'currency').toUpperCase(),
+      timeZone: text(form, 'timeZone'),
+      locale: text(form, 'locale'),
+    };
+    const done = await mutate(event, 'settings', UPDATE_SETTINGS, { input }, 'updateSettings');
+    return done.failed ?? { action: 'settings', done: 'Settings saved.' };
+  },
+  createToken: async (event) => {
+    const name = text(await event.request.formData(), 'name') || 'Script';
+    const done = await mutate(event, 'createToken', CREATE_API_TOKEN, { name }, 'createApiToken');
+    return done.failed ?? { action: 'createToken', token: done.value?.token ?? '', name };
+  },
+  revokeToken: async (event) => {
+    const id = text(await event.request.formData(), 'id');
+    const done = await mutate(event, 'revokeToken', REVOKE_API_TOKEN, { id }, 'revokeApiToken');
+    return done.failed ?? { action: 'revokeToken', done: 'Token revoked.' };
+  },
+  revokeSession: async (event) => {
+    const id = text(await event.request.formData(), 'id');
+    const done = await mutate(event, 'revokeSession', REVOKE_SESSION, { id }, 'revokeSession');
+    return done.failed ?? { action: 'revokeSession', done: 'That browser is signed out.' };
+  },
+  deleteAccount: async (event) => {
+    const password = raw(await event.request.formData(), 'password');
+    if (!password) {
+      return fail(400, {
+        action: 'deleteAccount',
+        message: 'Enter your password to delete the account.',
+        fields: { password: 'Required.' },
+      });
+    }
+    const done = await mutate(
+      event,
+      'deleteAccount',
+      DELETE_ACCOUNT,
+      { password },
+      'deleteAccount',
+    );
+    if (done.failed) return done.failed;
+    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    redirect(303, '/?deleted=1');
+  },
+};

@@ -1,0 +1,76 @@
+import { fail, redirect } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { WHATSAPP_DISPLAY_NUMBER } from '$app/env/private';
+import { CREATE_LINK_CODE, REQUEST_OTP, UNLINK_WHATSAPP } from '#lib/graphql/documents.ts';
+import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { normalizePhone, PHONE_HINT } from '#lib/phone.ts';
+import { apiFor } from '#lib/server/api.ts';
+import { rememberOtp, secureCookie } from '#lib/server/pending-otp.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => ({
+  links: (locals.viewer?.whatsAppLinks ?? []).filter((link) => link.active),
+  linked: url.searchParams.has('linked'),
+});
+
+type Result = { __typename: string; code?: string; message?: string; expiresAt?: string };
+
+export const actions: Actions = {
+  otp: async (event) => {
+    const raw = text(await event.request.formData(), 'phone');
+    const phone = normalizePhone(raw);
+    if (!phone) {
+      return fail(400, {
+        action: 'otp',
+        phone: raw,
+        message: 'Check the number.',
+        fields: { phone: PHONE_HINT },
+      });
+    }
+    const { data } = await apiFor(event).run<{ requestWhatsAppOtp: Result }>(REQUEST_OTP, {
+      phoneNumber: phone,
+    });
+    const error = asTypedError(data?.requestWhatsAppOtp);
+    if (error || !data) {
+      const failure = error
+        ? failureFrom(error, { phoneNumber: 'phone' })
+        : { message: 'The code could not be sent.', fields: {} as Record<string, string> };
+      return fail(400, { action: 'otp', phone: raw, ...failure });
+    }
+    rememberOtp(event.cookies, phone, secureCookie(event.url));
+    redirect(303, '/verify-whatsapp/');
+  },
+
+  code: async (event) => {
+    const { data } = await apiFor(event).run<{ createWhatsAppLinkCode: Result }>(CREATE_LINK_CODE);
+    const error = asTypedError(data?.createWhatsAppLinkCode);
+    const created = data?.createWhatsAppLinkCode;
+    if (error || !created?.code || !created.message) {
+      return fail(400, {
+        action: 'code',
+        message: error?.message ?? 'No code this time; try again.',
+      });
+    }
+    // wa.me opens WhatsApp with the message typed in, to our number when it is known.
+    const waLink = `https://wa.me/${WHATSAPP_DISPLAY_NUMBER}?text=${encodeURIComponent(created.message)}`;
+    const qr = await QRCode.toString(waLink, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return {
+      action: 'code',
+      code: created.code,
+      message: created.message,
+      expiresAt: created.expiresAt ?? '',
+      waLink,
+      qr,
+    };
+  },
+
+  unlink: async (event) => {
+    const id = text(await event.request.formData(), 'id');
+    const { data } = await apiFor(event).run<{ unlinkWhatsApp: Result }>(UNLINK_WHATSAPP, { id });
+    const error = asTypedError(data?.unlinkWhatsApp);
+    if (error || !data) {
+      return fail(400, { action: 'unlink', message: error?.message ?? 'Could not unlink.' });
+    }
+    return { action: 'unlink', unlinked: true };
+  },
+};
