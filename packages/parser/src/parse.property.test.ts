@@ -262,10 +262,7 @@ describe('any input', () => {
 
   it('gets a well-formed result for random Unicode text up to 4,096 graphemes', () => {
     fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', maxLength: 4096, size: 'max' }),
-        wellFormedFor,
-      ),
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 4096, size: 'max' }), wellFormedFor),
       { numRuns: 60 },
     );
   });
