@@ -33,9 +33,22 @@ interface Round {
   p50: number;
   p99: number;
   failures: number;
+  /** From the first request until every message of the round was processed (api only). */
+  processedPerSecond?: number;
 }
 
 async function drive(url: string): Promise<Round> {
+  const started = performance.now();
+  const round = await fire(url);
+  if (url !== apiUrl) return round;
+  // The next round starts on an empty inbox, so rounds compare and bare runs alone.
+  while ((await db.prisma.inboundMessage.count({ where: { status: 'RECEIVED' } })) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { ...round, processedPerSecond: COUNT / ((performance.now() - started) / 1000) };
+}
+
+async function fire(url: string): Promise<Round> {
   const { stdout } = await run(
     process.execPath,
     [load, url, String(COUNT), String(CONCURRENCY), secret],
@@ -63,6 +76,7 @@ function summarise(rounds: Round[]) {
     p50: median(rounds.map((r) => r.p50)),
     p99: median(rounds.map((r) => r.p99)),
     failures: rounds.reduce((n, r) => n + r.failures, 0),
+    processedPerSecond: median(rounds.map((r) => r.processedPerSecond ?? NaN)),
   };
 }
 
@@ -75,6 +89,7 @@ const bare = createServer((req, res) => {
   });
 });
 const bareUrl = await listen(bare);
+let apiUrl = '';
 
 const db = await createTestDatabase();
 const logger = createLogger({ level: 'silent' });
@@ -85,7 +100,7 @@ const api = createApiServer({
   logger,
   whatsapp: { channel, appSecret: secret, verifyToken: undefined },
 });
-const apiUrl = await listen(api);
+apiUrl = await listen(api);
 
 // Warm both up, then alternate rounds so drift hits both alike.
 await drive(bareUrl);
@@ -104,6 +119,9 @@ const fmt = (n: number) => n.toFixed(n >= 100 ? 0 : 2);
 console.log(
   `\nWebhook acknowledgements: ${COUNT} signed messages x ${ROUNDS} rounds (+1 warm-up), ${CONCURRENCY} in flight, engine ${db.engine}`,
 );
+// The channel's own handler, as main.ts runs it: the conversation bot answering 500
+// numbers that are not linked to an account, in sandbox mode (no Graph API calls).
+console.log('handler: the channel default (conversation bot), senders not linked, sandbox');
 console.table({
   'bare node:http (200 only)': {
     'msgs/s (median)': fmt(b.perSecond),
@@ -120,6 +138,10 @@ console.table({
 });
 console.log(
   `api / bare throughput: ${(a.perSecond / b.perSecond).toFixed(2)}; messages stored: ${stored} (expected ${COUNT * (ROUNDS + 1)})`,
+);
+// Processing yields to acknowledging during a burst and catches up after it.
+console.log(
+  `processed by the bot: ${fmt(a.processedPerSecond)} msgs/s (median, first request to last message processed)`,
 );
 const pass = a.perSecond >= 1000 && a.p99 < 50 && a.failures === 0;
 console.log(`target >= 1,000 msgs/s with p99 < 50 ms: ${pass ? 'PASS' : 'MISS'}`);

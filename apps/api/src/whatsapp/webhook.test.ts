@@ -8,6 +8,7 @@ import { createLogger } from '@spendline/log';
 import { signPayload } from '@spendline/whatsapp';
 import {
   signedWebhookRequest,
+  signWebhookPayload,
   startGraphSimulator,
   statusWebhook,
   type GraphSimulator,
@@ -301,5 +302,107 @@ describe('POST /whatsapp/webhook/', () => {
     );
     await until(() => Promise.resolve(simulator.messages.length > 0), 'the reply');
     expect(JSON.stringify(simulator.messages[0]?.body)).toMatch(/can't read image messages/);
+  });
+
+  it('keeps the media id and type of a file it cannot read yet, for a later download', async () => {
+    const url = await api(paused((await channel()).processor));
+    const { payload } = signedWebhookRequest({
+      appSecret,
+      phoneNumberId,
+      from: '919812345678',
+      unsupported: 'document',
+      wamid: 'wamid.DOC1',
+    });
+    const value = (payload as { entry: { changes: { value: { messages: object[] } }[] }[] })
+      .entry[0]!.changes[0]!.value;
+    value.messages[0] = {
+      ...value.messages[0],
+      document: {
+        id: '1088412',
+        mime_type: 'application/pdf',
+        sha256: 'abc=',
+        filename: 'bill.pdf',
+      },
+    };
+    expect((await post(url, signWebhookPayload(payload, appSecret))).status).toBe(200);
+    const stored = await db.prisma.inboundMessage.findUniqueOrThrow({
+      where: { waMessageId: 'wamid.DOC1' },
+    });
+    expect(stored.payload).toMatchObject({
+      content: { kind: 'unsupported', type: 'document' },
+      media: { id: '1088412', mimeType: 'application/pdf', sha256: 'abc=', filename: 'bill.pdf' },
+    });
+  });
+
+  it('stores a system notice as ignored and answers nothing', async () => {
+    const url = await api((await channel()).processor);
+    const { payload } = signedWebhookRequest({
+      appSecret,
+      phoneNumberId,
+      from: '919812345678',
+      unsupported: 'system',
+      wamid: 'wamid.SYSTEM1',
+    });
+    const value = (payload as { entry: { changes: { value: { messages: object[] } }[] }[] })
+      .entry[0]!.changes[0]!.value;
+    value.messages[0] = {
+      ...value.messages[0],
+      system: {
+        body: 'User changed from 919812345678 to 919800000000',
+        type: 'user_changed_number',
+      },
+    };
+    const notice = signWebhookPayload(payload, appSecret);
+    expect((await post(url, notice)).status).toBe(200);
+    expect((await post(url, notice)).status).toBe(200);
+    // A text after it is answered, so the notice had its turn to be (wrongly) answered too.
+    await post(url, text('hello', { wamid: 'wamid.AFTER_SYSTEM' }));
+    await until(() => Promise.resolve(simulator.messages.length > 0), 'the reply to the text');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(simulator.messages).toHaveLength(1);
+    expect(
+      await db.prisma.inboundMessage.findUniqueOrThrow({ where: { waMessageId: 'wamid.SYSTEM1' } }),
+    ).toMatchObject({ status: 'IGNORED', attempts: 0 });
+    expect(await db.prisma.inboundMessage.count()).toBe(2);
+  });
+
+  it('marks a text read with a typing indicator when it takes it, and media without one', async () => {
+    const url = await api((await channel()).processor);
+    await post(url, text('120 petrol', { wamid: 'wamid.READ1' }));
+    await post(
+      url,
+      signedWebhookRequest({
+        appSecret,
+        phoneNumberId,
+        from: '919812345678',
+        unsupported: 'image',
+        wamid: 'wamid.IMAGE1',
+      }),
+    );
+    await until(
+      () => Promise.resolve(simulator.messages.length >= 2 && simulator.reads.length > 0),
+      'both replies and the receipt',
+    );
+    expect(simulator.reads.map((r) => [r.messageId, r.typing])).toEqual([['wamid.READ1', true]]);
+  });
+
+  it('sends no read receipts in sandbox mode', async () => {
+    const sandbox = await startWhatsAppChannel({
+      prisma: db.prisma,
+      config: loadConfig({
+        env: { WEBHOOK_SECRET: appSecret, WHATSAPP_API_URL: simulator.apiUrl },
+        envFile: undefined,
+      }),
+      logger,
+      dispatchIntervalMs: 50,
+    });
+    closers.push(() => sandbox.stop());
+    const url = await api(sandbox.processor);
+    await post(url, text('120 petrol', { wamid: 'wamid.SANDBOX1' }));
+    await until(
+      async () => (await db.prisma.outboundMessage.count({ where: { status: 'DELIVERED' } })) > 0,
+      'the sandbox reply',
+    );
+    expect(simulator.reads).toHaveLength(0);
   });
 });

@@ -7,7 +7,12 @@ import {
   verifyToken,
   type InboundMessageEvent,
 } from '@spendline/whatsapp';
-import { applyStatus, storeInboundMessage, type InboxProcessor } from '@spendline/whatsapp/store';
+import {
+  applyStatus,
+  createInboxWriter,
+  type InboundToStore,
+  type InboxProcessor,
+} from '@spendline/whatsapp/store';
 import { BodyTooLargeError, readBody } from '../body.ts';
 import { sendJson } from '../http.ts';
 
@@ -37,9 +42,43 @@ export function verifySubscription({ verifyToken: expected }: Pick<WebhookOption
   };
 }
 
+// Media Meta lets us fetch later (GET /<media id>, valid for 7 days).
+const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
+
+/** The media id and its details, kept so a later feature can download the file. */
+function mediaOf(event: InboundMessageEvent, raw: unknown) {
+  if (!MEDIA_TYPES.has(event.type)) return undefined;
+  const media = (raw as Record<string, Record<string, unknown> | undefined> | undefined)?.[
+    event.type
+  ];
+  if (typeof media?.id !== 'string') return undefined;
+  const text = (key: string) => (typeof media[key] === 'string' ? media[key] : undefined);
+  return {
+    id: media.id,
+    mimeType: text('mime_type') ?? null,
+    sha256: text('sha256') ?? null,
+    caption: text('caption') ?? null,
+    filename: text('filename') ?? null,
+    voice: media.voice === true,
+  };
+}
+
 /** The stored form of a message: what the conversation needs, plus Meta's original. */
 function storedPayload(event: InboundMessageEvent, raw: unknown) {
-  return { sender: event.sender, content: event.content, replyTo: event.replyTo ?? null, raw };
+  const media = mediaOf(event, raw);
+  return {
+    sender: event.sender,
+    content: event.content,
+    replyTo: event.replyTo ?? null,
+    ...(media ? { media } : {}),
+    raw,
+  };
+}
+
+/** The kind of a system notice (e.g. `user_changed_number`), for the log. */
+function noticeType(raw: unknown): string | null {
+  const type = (raw as { system?: { type?: unknown } } | undefined)?.system?.type;
+  return typeof type === 'string' ? type : null;
 }
 
 function rawMessages(json: unknown): Map<string, unknown> {
@@ -59,10 +98,12 @@ function rawMessages(json: unknown): Map<string, unknown> {
 
 /**
  * POST: checks the signature over the exact bytes received, stores each message once
- * and applies statuses, answers 200, and only then hands the messages on.
+ * and applies statuses, answers 200, and only then hands the messages on. System
+ * notices are stored (so a redelivery stays a duplicate) as IGNORED: nothing answers them.
  */
 export function receiveNotification({ prisma, logger, processor, appSecret }: WebhookOptions) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const inbox = createInboxWriter(prisma);
+  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
       sendJson(res, 415, { error: 'unsupported_media_type', expected: 'application/json' });
@@ -102,27 +143,51 @@ export function receiveNotification({ prisma, logger, processor, appSecret }: We
       return;
     }
     const raw = rawMessages(json);
-    const conversations = new Set<string>();
-    let stored = 0;
+    const messages: InboundToStore[] = [];
     for (const event of parsed.events) {
       if (event.kind === 'message') {
-        const row = await storeInboundMessage(
-          prisma,
-          event,
-          storedPayload(event, raw.get(event.waMessageId)),
-        );
-        if (row) {
-          stored++;
-          conversations.add(row.conversationId);
-        }
-      } else if (event.kind === 'status') {
-        await applyStatus(prisma, event);
-      } else {
+        const original = raw.get(event.waMessageId);
+        // Meta's notices about the user (e.g. a number change): kept, never answered.
+        const ignored = event.type === 'system';
+        messages.push({ event, payload: storedPayload(event, original), ignored });
+      } else if (event.kind === 'error') {
         logger.warn({ code: event.code, title: event.title }, 'whatsapp reported an error');
       }
+    }
+    // With the messages of webhooks arriving meanwhile: one round trip, one commit.
+    const rows = await inbox.store(messages);
+    const conversations = new Set<string>();
+    let stored = 0;
+    rows.forEach((row, i) => {
+      const message = messages[i];
+      if (!row || !message) return;
+      stored++;
+      if (!message.ignored) {
+        conversations.add(row.conversationId);
+        return;
+      }
+      // Its body names people and numbers: the log gets only its kind.
+      logger.info(
+        {
+          waMessageId: message.event.waMessageId,
+          noticeType: noticeType(raw.get(message.event.waMessageId)),
+        },
+        'whatsapp system notice stored as ignored',
+      );
+    });
+    for (const event of parsed.events) {
+      if (event.kind === 'status') await applyStatus(prisma, event);
     }
     sendJson(res, 200, { received: stored });
     // After the answer: Meta never waits for the bot.
     processor.kick(conversations);
+  }
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const received = processor.receiving?.();
+    try {
+      await receive(req, res);
+    } finally {
+      received?.();
+    }
   };
 }

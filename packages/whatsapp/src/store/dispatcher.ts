@@ -4,6 +4,7 @@ import { retryDelay } from '../backoff.ts';
 import type { SendResult } from '../graph-client.ts';
 import type { OutboundMessage } from '../messages.ts';
 import { claimOutbound } from './outbox.ts';
+import { createOutcomeWriter } from './outcomes.ts';
 
 export interface DispatcherOptions {
   prisma: PrismaClient;
@@ -52,18 +53,16 @@ export function createDispatcher({
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 
+  const outcomes = createOutcomeWriter(prisma, logger);
+
   async function deliver(row: OutboundRow): Promise<void> {
     await slot();
     const result = await send(row.payload as unknown as OutboundMessage);
     if (result.ok) {
-      await prisma.outboundMessage.update({
-        where: { id: row.id },
-        data: {
-          status: deliveredOnSend ? 'DELIVERED' : 'SENT',
-          providerMessageId: result.providerMessageId,
-          sentAt: new Date(),
-          lastError: null,
-        },
+      outcomes.add({
+        id: row.id,
+        status: deliveredOnSend ? 'DELIVERED' : 'SENT',
+        providerMessageId: result.providerMessageId,
       });
       return;
     }
@@ -73,16 +72,15 @@ export function createDispatcher({
         { outboundId: row.id, attempts: row.attempts, reason },
         'outbound message failed',
       );
-      await prisma.outboundMessage.update({
-        where: { id: row.id },
-        data: { status: 'FAILED', lastError: reason },
-      });
+      outcomes.add({ id: row.id, status: 'FAILED', lastError: reason });
       return;
     }
     const delay = retryDelay(result, row.attempts - 1, { baseMs: retryBaseMs });
-    await prisma.outboundMessage.update({
-      where: { id: row.id },
-      data: { status: 'PENDING', lastError: reason, nextAttemptAt: new Date(Date.now() + delay) },
+    outcomes.add({
+      id: row.id,
+      status: 'PENDING',
+      lastError: reason,
+      nextAttemptAt: new Date(Date.now() + delay),
     });
   }
 
@@ -96,6 +94,7 @@ export function createDispatcher({
         }),
       ),
     );
+    await outcomes.flush();
     return rows.length;
   }
 

@@ -1,6 +1,12 @@
 // The database side of the channel: inbox, delivery statuses, outbox and its dispatcher.
 export { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
-export { storeInboundMessage, type StoredInbound } from './inbox.ts';
+export {
+  storeInboundMessage,
+  storeInboundMessages,
+  type InboundToStore,
+  type StoredInbound,
+} from './inbox.ts';
+export { createInboxWriter, type InboxWriter, type InboxWriterOptions } from './inbox-writer.ts';
 export { claimOutbound, enqueueOutbound } from './outbox.ts';
 export {
   createInboxProcessor,
@@ -9,4 +15,6 @@ export {
   type InboxProcessor,
   type InboxProcessorOptions,
 } from './processor.ts';
+export { pruneMessages, startPruning, type PruneOptions, type Pruned } from './pruning.ts';
+export { createReadReceipts, type ReadReceiptOptions } from './read-receipts.ts';
 export { applyStatus } from './statuses.ts';

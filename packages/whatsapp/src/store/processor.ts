@@ -1,9 +1,15 @@
-import type { InboundMessage, Conversation, Prisma, PrismaClient } from '@spendline/db';
+import type { Conversation, InboundMessage, Prisma, PrismaClient } from '@spendline/db';
 import type { Logger } from '@spendline/log';
+import { conversationColumns, inboundMessageColumns } from './columns.ts';
+import { createGate } from './pacing.ts';
 
 export interface InboundWork {
   tx: Prisma.TransactionClient;
   message: InboundMessage;
+  /**
+   * The conversation as this message finds it (after the earlier messages of the same
+   * transaction), its 24-hour window already counting this message.
+   */
   conversation: Conversation;
 }
 
@@ -20,18 +26,39 @@ export interface InboxProcessorOptions {
   /** Tries before a message that keeps failing is set aside as FAILED. */
   maxAttempts?: number;
   transactionTimeoutMs?: number;
-  /** Called after each message's transaction commits (e.g. to wake the dispatcher). */
+  /** Called after each transaction that processed messages commits (e.g. to wake the dispatcher). */
   onProcessed?: () => void;
   /**
    * Conversations worked on at once in this process. Each holds a database connection
    * for its transaction; a bound keeps connections free for acknowledging webhooks.
    */
   concurrency?: number;
+  /** Messages of one conversation handled in one transaction at most. */
+  batchSize?: number;
+  /**
+   * Webhooks being acknowledged at once (see receiving()) from which acknowledging
+   * comes first: Meta retries and may disable a slow endpoint, while replies can wait
+   * out a burst. Meanwhile one conversation is worked on at a time, resting
+   * burstRestFactor times as long as each batch took.
+   */
+  burstReceiving?: number;
+  burstRestFactor?: number;
+  /**
+   * Told of each message as it is taken for processing, before its handler runs (read
+   * receipts). Must not block: it is not awaited, and may hear of a message again
+   * when a transaction is retried.
+   */
+  onTaken?: (message: InboundMessage, conversation: Conversation) => void;
 }
 
 export interface InboxProcessor {
   /** Processes what is waiting in these conversations, in the background. */
   kick(conversationIds: Iterable<string>): void;
+  /**
+   * Says a webhook is being acknowledged, until the returned function is called, so a
+   * burst of them gets the machine first.
+   */
+  receiving?(): () => void;
   /** Processes every conversation with waiting messages; resolves when done. */
   sweep(): Promise<number>;
   /** Processes one conversation now; resolves to the number of messages handled. */
@@ -40,11 +67,37 @@ export interface InboxProcessor {
   idle(): Promise<void>;
 }
 
+interface Batch {
+  handled: number;
+  /** More messages may be waiting behind this batch. */
+  more: boolean;
+}
+
+/** A handler threw: the transaction rolled back, and this is the message it was on. */
+class HandlerFailure extends Error {
+  readonly index: number;
+  readonly inbound: InboundMessage;
+  constructor(index: number, inbound: InboundMessage, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.index = index;
+    this.inbound = inbound;
+  }
+}
+
+const laterOf = (a: Date | null, b: Date) => (a && a > b ? a : b);
+
 /**
- * Hands stored inbound messages to the handler, one at a time per conversation
- * and in the order the user sent them. The conversation row is locked for each
- * message, so replicas never work on one chat at once; different chats proceed in
+ * Hands stored inbound messages to the handler, one at a time per conversation and in
+ * the order the user sent them. The conversation row is locked for the whole
+ * transaction, so replicas never work on one chat at once; different chats proceed in
  * parallel.
+ *
+ * A transaction takes all the conversation's waiting messages (up to batchSize) and
+ * marks them processed together, which saves a transaction per message when a chat has
+ * a backlog. Each message's writes still commit exactly with its mark: a batch commits
+ * whole or not at all. When a handler throws, the batch rolls back, the messages before
+ * the failing one are processed again as a shorter batch, and the failing one is then
+ * tried alone, its failures counted as before.
  */
 export function createInboxProcessor({
   prisma,
@@ -54,78 +107,133 @@ export function createInboxProcessor({
   transactionTimeoutMs = 15_000,
   onProcessed = () => {},
   concurrency = 4,
+  batchSize = 20,
+  burstReceiving = 4,
+  burstRestFactor = 3,
+  onTaken,
 }: InboxProcessorOptions): InboxProcessor {
-  async function processNext(conversationId: string): Promise<'handled' | 'idle'> {
-    let current: string | undefined;
+  async function runBatch(conversationId: string, limit: number): Promise<Batch> {
+    return prisma.$transaction(
+      async (tx) => {
+        const [locked] = await tx.$queryRaw<Conversation[]>`
+          SELECT ${conversationColumns} FROM conversations
+           WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
+        // NO KEY: a new message's foreign key check (KEY SHARE) does not wait for it, so
+        // acknowledging never waits for the processor; processors still exclude each other.
+        if (!locked) return { handled: 0, more: false };
+        // A statement after the lock: it sees whatever the previous holder committed.
+        const messages = await tx.$queryRaw<InboundMessage[]>`
+          SELECT ${inboundMessageColumns} FROM inbound_messages
+           WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
+           ORDER BY sent_at, wa_message_id
+           LIMIT ${limit}`;
+        let conversation: Conversation | undefined = locked;
+        for (const [index, message] of messages.entries()) {
+          // The handler may have changed it (snapshot, version): read it afresh.
+          conversation ??= (
+            await tx.$queryRaw<Conversation[]>`
+              SELECT ${conversationColumns} FROM conversations WHERE id = ${conversationId}::uuid`
+          )[0];
+          if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+          const current = {
+            ...conversation,
+            lastInboundAt: laterOf(conversation.lastInboundAt, message.sentAt),
+          };
+          onTaken?.(message, current);
+          try {
+            await handler({ tx, message, conversation: current });
+          } catch (error) {
+            throw new HandlerFailure(index, message, error);
+          }
+          conversation = undefined;
+        }
+        if (messages.length > 0) {
+          await tx.$executeRaw`
+            WITH marked AS (
+              UPDATE inbound_messages
+                 SET status = 'PROCESSED', processed_at = now(), attempts = attempts + 1
+               WHERE id = ANY(${messages.map((m) => m.id)}::uuid[])
+              RETURNING sent_at
+            )
+            UPDATE conversations
+               SET last_inbound_at = (SELECT max(sent_at) FROM marked), updated_at = now()
+             WHERE id = ${conversationId}::uuid
+               AND (last_inbound_at IS NULL OR last_inbound_at < (SELECT max(sent_at) FROM marked))`;
+        }
+        return { handled: messages.length, more: messages.length === limit };
+      },
+      { timeout: transactionTimeoutMs, maxWait: transactionTimeoutMs },
+    );
+  }
+
+  async function recordFailure(failure: HandlerFailure): Promise<void> {
+    const message = failure.inbound;
+    // The user wrote whether or not we could act on it: the 24-hour window moves anyway.
+    const [row] = await prisma.$queryRaw<{ attempts: number; status: string }[]>`
+      WITH failed AS (
+        UPDATE inbound_messages
+           SET attempts = attempts + 1,
+               last_error = ${failure.message.slice(0, 1000)},
+               status = CASE WHEN attempts + 1 >= ${maxAttempts} THEN 'FAILED'::"InboundStatus"
+                             ELSE status END
+         WHERE id = ${message.id}::uuid
+        RETURNING attempts, status, conversation_id, sent_at
+      ), windowed AS (
+        UPDATE conversations c SET last_inbound_at = f.sent_at, updated_at = now()
+          FROM failed f
+         WHERE c.id = f.conversation_id
+           AND (c.last_inbound_at IS NULL OR c.last_inbound_at < f.sent_at)
+      )
+      SELECT attempts, status::text AS status FROM failed`;
+    logger.error(
+      {
+        err: failure.cause,
+        inboundId: message.id,
+        attempts: row?.attempts,
+        giveUp: row?.status === 'FAILED',
+      },
+      'inbound handler failed',
+    );
+  }
+
+  async function processBatch(conversationId: string, limit: number): Promise<Batch> {
     try {
-      return await prisma.$transaction(
-        async (tx) => {
-          const [conversation] = await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM conversations WHERE id = ${conversationId}::uuid FOR UPDATE`;
-          if (!conversation) return 'idle';
-          const next = await tx.inboundMessage.findFirst({
-            where: { conversationId, status: 'RECEIVED' },
-            orderBy: [{ sentAt: 'asc' }, { waMessageId: 'asc' }],
-            include: { conversation: true },
-          });
-          if (!next) return 'idle';
-          current = next.id;
-          const { conversation: chat, ...row } = next;
-          await handler({ tx, message: row, conversation: chat });
-          await tx.inboundMessage.update({
-            where: { id: next.id },
-            data: { status: 'PROCESSED', processedAt: new Date(), attempts: { increment: 1 } },
-          });
-          return 'handled';
-        },
-        { timeout: transactionTimeoutMs, maxWait: transactionTimeoutMs },
-      );
+      return await runBatch(conversationId, limit);
     } catch (error) {
-      if (!current) throw error;
-      const failed = await prisma.inboundMessage.update({
-        where: { id: current },
-        data: {
-          attempts: { increment: 1 },
-          lastError: String((error as Error).message).slice(0, 1000),
-        },
-      });
-      const giveUp = failed.attempts >= maxAttempts;
-      logger.error(
-        { err: error, inboundId: current, attempts: failed.attempts, giveUp },
-        'inbound handler failed',
-      );
-      if (giveUp) {
-        await prisma.inboundMessage.update({ where: { id: current }, data: { status: 'FAILED' } });
-      }
-      return 'handled';
+      if (!(error instanceof HandlerFailure)) throw error;
+      // The messages before the failing one did nothing wrong: process them on their own.
+      if (error.index > 0) return processBatch(conversationId, error.index);
+      await recordFailure(error);
+      return { handled: 1, more: true };
     }
   }
 
-  async function processConversation(conversationId: string): Promise<number> {
+  async function processConversation(
+    conversationId: string,
+    run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+  ): Promise<number> {
     let handled = 0;
-    while ((await processNext(conversationId)) === 'handled') {
-      handled++;
-      onProcessed();
+    for (;;) {
+      const batch = await run(() => processBatch(conversationId, batchSize));
+      handled += batch.handled;
+      if (batch.handled > 0) onProcessed();
+      if (!batch.more) return handled;
     }
-    return handled;
   }
+
+  // Webhooks in progress at once: latency times rate, so it grows when either does.
+  let receiving = 0;
+  // Each batch takes a place: conversations with a backlog take turns.
+  const gate = createGate({
+    concurrency,
+    busyConcurrency: 1,
+    restFactor: burstRestFactor,
+    busy: () => receiving >= burstReceiving,
+  });
 
   // In-process coalescing only; correctness across replicas comes from the row lock.
   const active = new Map<string, Promise<void>>();
   const rerun = new Set<string>();
-  let running = 0;
-  const waiting: (() => void)[] = [];
-
-  async function slot<T>(work: () => Promise<T>): Promise<T> {
-    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  }
 
   function kickOne(conversationId: string): void {
     if (active.has(conversationId)) {
@@ -135,7 +243,7 @@ export function createInboxProcessor({
     const work = (async () => {
       do {
         rerun.delete(conversationId);
-        await slot(() => processConversation(conversationId)).catch((error: unknown) => {
+        await processConversation(conversationId, gate).catch((error: unknown) => {
           logger.error({ err: error, conversationId }, 'conversation processing failed');
         });
       } while (rerun.has(conversationId));
@@ -144,9 +252,17 @@ export function createInboxProcessor({
   }
 
   return {
-    processConversation,
+    processConversation: (conversationId) => processConversation(conversationId),
     kick(conversationIds) {
       for (const id of new Set(conversationIds)) kickOne(id);
+    },
+    receiving() {
+      receiving++;
+      let done = false;
+      return () => {
+        if (!done) receiving--;
+        done = true;
+      };
     },
     async sweep() {
       const waiting = await prisma.$queryRaw<{ id: string }[]>`

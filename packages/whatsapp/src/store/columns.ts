@@ -1,0 +1,68 @@
+import {
+  Prisma,
+  type Conversation,
+  type InboundMessage,
+  type OutboundMessage,
+} from '@spendline/db';
+
+// Raw SQL reads and writes these rows in the channel's hot paths (a model query costs several
+// times more). Typed against the models: a field added to the schema fails the
+// typecheck here until it is selected too.
+const conversation: Record<keyof Conversation, string> = {
+  id: 'id',
+  waKey: 'wa_key',
+  phoneNumber: 'phone_number',
+  bsuid: 'bsuid',
+  snapshot: 'snapshot',
+  machineVersion: 'machine_version',
+  version: 'version',
+  lastInboundAt: 'last_inbound_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+const inboundMessage: Record<keyof InboundMessage, string> = {
+  id: 'id',
+  waMessageId: 'wa_message_id',
+  conversationId: 'conversation_id',
+  phoneNumberId: 'phone_number_id',
+  type: 'type',
+  payload: 'payload',
+  sentAt: 'sent_at',
+  receivedAt: 'received_at',
+  processedAt: 'processed_at',
+  status: 'status',
+  attempts: 'attempts',
+  lastError: 'last_error',
+};
+
+const outboundMessage: Record<keyof OutboundMessage, string> = {
+  id: 'id',
+  conversationId: 'conversation_id',
+  recipient: 'recipient',
+  type: 'type',
+  payload: 'payload',
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'next_attempt_at',
+  providerMessageId: 'provider_message_id',
+  lastError: 'last_error',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  sentAt: 'sent_at',
+};
+
+const select = (columns: Record<string, string>) =>
+  Prisma.raw(
+    Object.entries(columns)
+      // Enums come back as text, as the model has them.
+      .map(([field, column]) => `${column === 'status' ? 'status::text' : column} AS "${field}"`)
+      .join(', '),
+  );
+
+/** `SELECT ${conversationColumns} FROM conversations` gives Conversation rows. */
+export const conversationColumns = select(conversation);
+/** `SELECT ${inboundMessageColumns} FROM inbound_messages` gives InboundMessage rows. */
+export const inboundMessageColumns = select(inboundMessage);
+/** `RETURNING ${outboundMessageColumns}` gives OutboundMessage rows. */
+export const outboundMessageColumns = select(outboundMessage);

@@ -1,0 +1,149 @@
+import type { Database } from '@spendline/db';
+import { createTestDatabase } from '@spendline/db/testing';
+import { createLogger } from '@spendline/log';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { textMessage } from '../messages.ts';
+import { storeInboundMessages } from './inbox.ts';
+import { enqueueOutbound } from './outbox.ts';
+import { createInboxProcessor, type InboundHandler } from './processor.ts';
+import { textEvent } from './test-messages.ts';
+
+let db: Database;
+const logger = createLogger({ level: 'silent' });
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(async () => {
+  await db.close();
+});
+
+const at = (s: number) => new Date(Date.UTC(2026, 10, 24, 9, 0, s));
+
+async function chat(...bodies: string[]): Promise<string> {
+  const rows = await storeInboundMessages(
+    db.prisma,
+    bodies.map((body, i) => textEvent('919812345678', body, { sentAt: at(i + 1) })),
+  );
+  return rows[0]?.conversationId ?? '';
+}
+
+const bodyOf = (payload: unknown) => (payload as { content: { body: string } }).content.body;
+
+/** Replies to each message and counts it on the conversation, as the bot would. */
+const replying: InboundHandler = async ({ tx, message, conversation }) => {
+  await enqueueOutbound(tx, textMessage('919812345678', `re: ${bodyOf(message.payload)}`));
+  const saved = await tx.conversation.updateMany({
+    where: { id: conversation.id, version: conversation.version },
+    data: { version: { increment: 1 } },
+  });
+  if (saved.count !== 1) throw new Error('stale conversation');
+};
+
+describe('the inbox processor', () => {
+  it("handles a chat's backlog in order, each message seeing the conversation as the one before left it", async () => {
+    const id = await chat('one', 'two', 'three');
+    const seen: string[] = [];
+    const processor = createInboxProcessor({
+      prisma: db.prisma,
+      logger,
+      handler: async (work) => {
+        const window = work.conversation.lastInboundAt?.getTime() ?? 0;
+        // The 24-hour window the handler sees already counts the message it handles.
+        const counted = window >= work.message.sentAt.getTime();
+        seen.push(
+          `${bodyOf(work.message.payload)}@${work.conversation.version}${counted ? '' : '!'}`,
+        );
+        await replying(work);
+      },
+    });
+
+    expect(await processor.processConversation(id)).toBe(3);
+
+    expect(seen).toEqual(['one@0', 'two@1', 'three@2']);
+    const statuses = await db.prisma.inboundMessage.findMany({ select: { status: true } });
+    expect(statuses.every((s) => s.status === 'PROCESSED')).toBe(true);
+    const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { id } });
+    expect(conversation.lastInboundAt?.getTime()).toBe(at(3).getTime());
+    expect(await db.prisma.outboundMessage.count()).toBe(3);
+  });
+
+  it('commits the messages before a failing one once, and sets the failing one aside after its tries', async () => {
+    const id = await chat('fine', 'broken', 'fine again');
+    const calls: string[] = [];
+    const processor = createInboxProcessor({
+      prisma: db.prisma,
+      logger,
+      maxAttempts: 3,
+      handler: async (work) => {
+        const body = bodyOf(work.message.payload);
+        calls.push(body);
+        await replying(work);
+        if (body === 'broken') throw new Error('cannot parse this');
+      },
+    });
+
+    await processor.processConversation(id);
+
+    const rows = await db.prisma.inboundMessage.findMany({ orderBy: { sentAt: 'asc' } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['PROCESSED', 1],
+      ['FAILED', 3],
+      ['PROCESSED', 1],
+    ]);
+    expect(rows[1]?.lastError).toBe('cannot parse this');
+    // Rolled-back work left nothing behind: one reply per processed message.
+    const replies = await db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(replies.map((r) => (r.payload as { text: { body: string } }).text.body)).toEqual([
+      're: fine',
+      're: fine again',
+    ]);
+    expect(calls.filter((c) => c === 'broken')).toHaveLength(4);
+  });
+
+  it('tells onTaken of each message before its handler runs', async () => {
+    const id = await chat('a', 'b');
+    const events: string[] = [];
+    const processor = createInboxProcessor({
+      prisma: db.prisma,
+      logger,
+      onTaken: (message) => events.push(`taken ${bodyOf(message.payload)}`),
+      handler: ({ message }) => {
+        events.push(`handled ${bodyOf(message.payload)}`);
+        return Promise.resolve();
+      },
+    });
+    await processor.processConversation(id);
+    expect(events).toEqual(['taken a', 'handled a', 'taken b', 'handled b']);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "acknowledges a chat's new message while the processor holds that chat",
+    async () => {
+      const id = await chat('slow');
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let started = () => {};
+      const handling = new Promise<void>((resolve) => (started = resolve));
+      const processor = createInboxProcessor({
+        prisma: db.prisma,
+        logger,
+        handler: async (work) => {
+          await replying(work);
+          started();
+          await released;
+        },
+      });
+      const processing = processor.processConversation(id);
+      await handling;
+      const late = textEvent('919812345678', 'meanwhile', { sentAt: at(9) });
+      const stored = await Promise.race([
+        storeInboundMessages(db.prisma, [late]),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+      ]);
+      release();
+      await processing;
+      expect(stored).not.toBe('blocked');
+      expect(await processor.processConversation(id)).toBe(1);
+    },
+  );
+});
