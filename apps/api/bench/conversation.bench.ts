@@ -70,6 +70,8 @@ const config = loadConfig({
     WHATSAPP_ACCESS_TOKEN: 'bench-token',
     WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
     WHATSAPP_API_URL: simulator.apiUrl,
+    // Meta's top tier: the default 80/s would pace replies below the offered 200/s.
+    WHATSAPP_MESSAGES_PER_SECOND: '1000',
   },
   envFile: undefined,
 });
