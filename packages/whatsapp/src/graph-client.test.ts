@@ -171,7 +171,7 @@ describe('createGraphClient: retryable failures', () => {
     const started = Date.now();
     const result = await client(graph.apiUrl, { timeoutMs: 200 }).send(message);
     expect(result).toEqual({ ok: false, retryable: true, reason: 'no answer within 200 ms' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('retries when the connection is refused', async () => {

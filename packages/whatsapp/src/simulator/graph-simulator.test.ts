@@ -233,7 +233,8 @@ describe('startGraphSimulator: failures', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     await simulator.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Far below the 60 s hang: close() cut the held connection instead of waiting.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await pending).toMatchObject({ ok: false, retryable: true });
   });
 });
