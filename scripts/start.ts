@@ -69,7 +69,12 @@ async function waitFor(url: string, what: string, seconds = 120): Promise<void> 
 const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
 start('api', 'apps/api/src/main.ts', {});
 await waitFor(`${apiUrl}/healthz`, 'The api');
-start('web', 'apps/web/build/index.js', { PORT: String(config.WEB_PORT), API_URL: apiUrl });
+start('web', 'apps/web/build/index.js', {
+  PORT: String(config.WEB_PORT),
+  API_URL: apiUrl,
+  // The wa.me link and QR code on /link-whatsapp/ open a chat with this number.
+  WHATSAPP_DISPLAY_NUMBER: config.WHATSAPP_DISPLAY_NUMBER ?? '',
+});
 await waitFor(`http://127.0.0.1:${config.WEB_PORT}/`, 'The web app');
 
 const database = config.DATABASE_URL

@@ -190,7 +190,73 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
         { timeout: 10_000 },
       );
       await screenshots(page, 'dashboard-live');
+
+      // Undone on WhatsApp: the open dashboard goes back down, with no reload.
+      await page.evaluate(() => document.body.setAttribute('data-loaded-once', ''));
+      await chat.getByLabel('Message').fill('undo');
+      await chat.getByRole('button', { name: 'Send' }).click();
+      await thread.locator('.you').filter({ hasText: 'undo' }).waitFor();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="total-today"] .amount')?.textContent?.trim() ===
+          '₹0.00',
+        undefined,
+        { timeout: 10_000 },
+      );
+      expect(await page.locator('body[data-loaded-once]').count()).toBe(1);
+
+      // Another number now needs the password.
+      await page.goto(`${stack.web.url}/link-whatsapp/`);
+      const fromPhone = page.getByRole('region', { name: 'Or send us a code' });
+      await fromPhone.getByLabel('Your password').fill('not my password');
+      await fromPhone.getByRole('button', { name: 'Show me a code' }).click();
+      await fromPhone.getByText('That password is not right.').waitFor();
+      await fromPhone.getByLabel('Your password').fill('correct horse battery');
+      await fromPhone.getByRole('button', { name: 'Show me a code' }).click();
+      await fromPhone.getByText(/^LINK \d{8}$/).waitFor();
+      await screenshots(page, 'link-whatsapp-linked');
       await page.context().close();
     },
   );
+
+  it('signs another browser out from the settings page', { timeout: 60_000 }, async () => {
+    const laptop = await newUser('meera@example.com');
+    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${stack.web.url}/login/`);
+    await phone.getByLabel('Email').fill('meera@example.com');
+    await phone.getByLabel('Password').fill('correct horse battery');
+    await phone.getByRole('button', { name: 'Log in' }).click();
+    await phone.waitForURL(`${stack.web.url}/dashboard/`);
+
+    await laptop.goto(`${stack.web.url}/dashboard/settings/`);
+    const sessions = laptop.getByRole('region', { name: 'Where you are signed in' });
+    expect(await sessions.getByRole('listitem').count()).toBe(2);
+    expect(await sessions.getByText('This browser').count()).toBe(1);
+    await sessions.getByRole('button', { name: 'Sign out' }).click();
+    await laptop.getByText('That browser is signed out.').waitFor();
+    await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1);
+    expect(await sessions.getByText('This browser').count()).toBe(1);
+
+    // The phone still holds its cookie, which no longer opens anything.
+    expect((await phoneContext.cookies()).map((cookie) => cookie.name)).toContain(
+      'spendline_session',
+    );
+    await phone.goto(`${stack.web.url}/dashboard/`);
+    await phone.waitForURL(/\/login\/\?next=/);
+    const me = await phone.evaluate(async () => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      return ((await res.json()) as { data: { me: unknown } }).data.me;
+    });
+    expect(me).toBeNull();
+
+    await laptop.reload();
+    expect(await sessions.getByRole('listitem').count()).toBe(1);
+    await phoneContext.close();
+    await laptop.context().close();
+  });
 });

@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the WhatsApp display number as digits and refuses anything else', () => {
+    const config = loadConfig({ env: { WHATSAPP_DISPLAY_NUMBER: '+91 98123-45678' }, ...noFile });
+    expect(config.WHATSAPP_DISPLAY_NUMBER).toBe('919812345678');
+    expect(loadConfig({ env: {}, ...noFile }).WHATSAPP_DISPLAY_NUMBER).toBeUndefined();
+    expect(problemsFor({ WHATSAPP_DISPLAY_NUMBER: 'call us' })).toEqual([
+      'WHATSAPP_DISPLAY_NUMBER',
+    ]);
+  });
+
   it('rejects a short SECRET_KEY', () => {
     expect(problemsFor({ SECRET_KEY: 'short' })).toEqual(['SECRET_KEY']);
   });

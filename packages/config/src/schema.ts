@@ -22,6 +22,17 @@ const optionalUrl = (protocols: RegExp) =>
     .transform((value) => (value?.trim() ? value.trim() : undefined))
     .pipe(z.url({ protocol: protocols }).optional());
 
+// The business number as wa.me wants it: digits with the country code. People paste it
+// as "+91 98123-45678"; the web app (src/env.ts) reads it with the same rule.
+const displayNumber = z
+  .string()
+  .optional()
+  .transform((value) => value?.replace(/[\s+()-]/g, '') || undefined)
+  .refine(
+    (digits) => digits === undefined || /^[1-9]\d{7,14}$/.test(digits),
+    'must be a phone number with its country code, e.g. +919812345678',
+  );
+
 // Development-only fallbacks so `npm start` needs no .env; production refuses them.
 export const DEVELOPMENT_SECRET_KEY = 'insecure-development-secret-key-change-me-in-production';
 // The local simulator signs webhooks with this one unless told otherwise.
@@ -55,6 +66,8 @@ export const envSchema = z
     WHATSAPP_PHONE_NUMBER_ID: optionalText,
     WHATSAPP_ACCESS_TOKEN: optionalText,
     WHATSAPP_VERIFY_TOKEN: optionalText,
+    // Read by the web app only (wa.me links and the QR code on /link-whatsapp/).
+    WHATSAPP_DISPLAY_NUMBER: displayNumber,
     WEBHOOK_SECRET: z.string().min(1).default(DEVELOPMENT_WEBHOOK_SECRET),
     WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v26.0'),
     // Meta's default per-number throughput; raise it when Meta raises your tier.

@@ -470,7 +470,10 @@ beforeAll(async () => {
     '{ me { whatsAppLinks { id } } }',
   );
   ids.whatsAppLink = links.me.whatsAppLinks[0]?.id ?? '';
-  await victim.ok('mutation { requestWhatsAppOtp(phoneNumber: "+919800000002") { __typename } }');
+  // The victim has a number linked already, so another one needs the password.
+  await victim.ok(
+    'mutation { requestWhatsAppOtp(phoneNumber: "+919800000002", password: "victim pw1") { __typename } }',
+  );
   const otp = await server.db.prisma.outboundMessage.findFirstOrThrow({
     where: { recipient: '919800000002' },
   });

@@ -3,6 +3,7 @@ import {
   ConflictError,
   InvalidCredentialsError,
   NotFoundError,
+  PasswordRequiredError,
   RateLimitedError,
   ValidationError,
   type FieldProblem,
@@ -49,4 +50,15 @@ builder.objectType(RateLimitedError, {
 builder.objectType(InvalidCredentialsError, {
   name: 'InvalidCredentialsError',
   interfaces: [ErrorInterface],
+});
+
+builder.objectType(PasswordRequiredError, {
+  name: 'PasswordRequiredError',
+  interfaces: [ErrorInterface],
+  description: 'This change needs your password: give it in the `password` argument.',
+  fields: (t) => ({
+    wrong: t.exposeBoolean('wrong', {
+      description: 'True when a password was given and did not match; false when none was.',
+    }),
+  }),
 });

@@ -54,6 +54,20 @@ export class RateLimitedError extends Error {
   }
 }
 
+/**
+ * A change that could hand the account to someone else (e.g. another WhatsApp number)
+ * needs the password again: it was not given, or it did not match.
+ */
+export class PasswordRequiredError extends Error {
+  readonly wrong: boolean;
+
+  constructor(wrong: boolean) {
+    super(wrong ? 'That password is not right.' : 'Enter your password to confirm this change.');
+    this.name = 'PasswordRequiredError';
+    this.wrong = wrong;
+  }
+}
+
 /** One message for an unknown email and a wrong password alike. */
 export class InvalidCredentialsError extends Error {
   constructor() {

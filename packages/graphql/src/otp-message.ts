@@ -1,6 +1,7 @@
 import type { Prisma } from '@spendline/db';
-import { authenticationTemplate, textMessage, toWaDigits } from '@spendline/whatsapp';
+import { authenticationTemplate, textMessage } from '@spendline/whatsapp';
 import { enqueueOutbound } from '@spendline/whatsapp/store';
+import { serviceWindow } from './service-window.ts';
 
 export interface OtpMessage {
   /** E.164. */
@@ -19,11 +20,6 @@ export interface OtpMessage {
 export type QueueOtpMessage = (tx: Prisma.TransactionClient, otp: OtpMessage) => Promise<unknown>;
 
 export const DEFAULT_OTP_TEMPLATE = 'spendline_otp';
-
-const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
-// The outbox sends within seconds, but a code sent free-form a moment after the window
-// closes fails (131047): near the edge, the template is the safe choice.
-const WINDOW_MARGIN_MS = 5 * 60 * 1000;
 
 // Meta's template languages that carry a region; any other locale uses its language alone.
 const REGIONAL_LANGUAGES = new Set([
@@ -73,19 +69,11 @@ export function createOtpMessageQueue({
   templateName = DEFAULT_OTP_TEMPLATE,
 }: OtpMessageOptions = {}): QueueOtpMessage {
   return async (tx, { phoneNumber, code, locale, expiresAt, now }) => {
-    const conversation = await tx.conversation.findFirst({
-      where: {
-        OR: [{ phoneNumber }, { waKey: { in: [phoneNumber, toWaDigits(phoneNumber)] } }],
-      },
-      orderBy: { lastInboundAt: { sort: 'desc', nulls: 'last' } },
-      select: { id: true, lastInboundAt: true },
-    });
-    const opensAfter = now.getTime() - SERVICE_WINDOW_MS + WINDOW_MARGIN_MS;
-    const inWindow = (conversation?.lastInboundAt?.getTime() ?? -Infinity) > opensAfter;
+    const service = await serviceWindow(tx, phoneNumber, now);
     const minutes = Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 60_000));
-    const message = inWindow
+    const message = service.open
       ? textMessage(phoneNumber, otpText(code, minutes))
       : authenticationTemplate(phoneNumber, code, templateLanguage(locale), { templateName });
-    return enqueueOutbound(tx, message, conversation?.id);
+    return enqueueOutbound(tx, message, service.conversationId);
   };
 }

@@ -81,8 +81,10 @@ describe('linking WhatsApp with a code sent to the number', () => {
   });
 
   it('makes a second request wait out the cool-down', async () => {
-    await user.ok(REQUEST, { phone: '+15550001234' });
-    const again = await user.ok<{ requestWhatsAppOtp: Record<string, unknown> }>(REQUEST, {
+    const eager = new TestClient(server.url);
+    await eager.register('eager@example.com');
+    await eager.ok(REQUEST, { phone: '+15550001234' });
+    const again = await eager.ok<{ requestWhatsAppOtp: Record<string, unknown> }>(REQUEST, {
       phone: '+15550001234',
     });
     expect(again.requestWhatsAppOtp).toMatchObject({

@@ -8,8 +8,17 @@ import {
 import { z } from 'zod';
 import { UserRef } from './auth.ts';
 import { builder } from './builder.ts';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
+import { confirmPassword, hasActiveWhatsAppLink } from './confirm-password.ts';
+import type { SignedInContext } from './context.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  PasswordRequiredError,
+  RateLimitedError,
+  ValidationError,
+} from './errors.ts';
 import { ownedWhere } from './ids.ts';
+import { queueLinkGreeting } from './link-greeting.ts';
 
 export const WhatsAppLinkRef = builder.prismaNode('WhatsAppLink', {
   id: { field: 'id' },
@@ -43,6 +52,20 @@ const OtpSentRef = builder.objectRef<OtpSent>('WhatsAppOtpSent').implement({
   }),
 });
 
+const PASSWORD_ARG_DESCRIPTION =
+  'Your account password: needed when a number is already linked, so whoever holds a ' +
+  'signed-in browser cannot move your WhatsApp to their own phone.';
+
+/** A second number, or a new one in place of the first, needs the password again. */
+async function confirmIfLinked(
+  context: SignedInContext,
+  password: string | null | undefined,
+): Promise<void> {
+  if (await hasActiveWhatsAppLink(context)) await confirmPassword(context, password);
+}
+
+const passwordArg = z.string().max(1024);
+
 builder.mutationField('requestWhatsAppOtp', (t) =>
   t.withAuth({ loggedIn: true }).field({
     type: OtpSentRef,
@@ -58,9 +81,13 @@ builder.mutationField('requestWhatsAppOtp', (t) =>
           .transform((value) => normalizePhoneNumber(value) ?? '')
           .refine(Boolean, 'must be in international format, e.g. +919876543210'),
       }),
+      password: t.arg.string({ description: PASSWORD_ARG_DESCRIPTION, validate: passwordArg }),
     },
-    errors: { types: [ValidationError, ConflictError, RateLimitedError] },
-    resolve: async (_root, { phoneNumber }, context) => {
+    errors: {
+      types: [ValidationError, ConflictError, RateLimitedError, PasswordRequiredError],
+    },
+    resolve: async (_root, { phoneNumber, password }, context) => {
+      await confirmIfLinked(context, password);
       const userId = context.viewer.user.id;
       const taken = await context.prisma.whatsAppLink.findFirst({
         where: { phoneNumber, userId: { not: userId } },
@@ -106,13 +133,15 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
     },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RateLimitedError] },
     resolve: async (query, _root, { code }, context) => {
+      const now = context.now();
       const result = await verifyWhatsAppOtp(context.prisma, {
         userId: context.viewer.user.id,
         code,
         secretKey: context.secretKey,
-        now: context.now(),
+        now,
       });
       if (result.ok) {
+        await greet(context, result.link.phoneNumber, now);
         return context.prisma.whatsAppLink.findUniqueOrThrow({
           ...query,
           where: { id: result.link.id },
@@ -137,6 +166,23 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
   }),
 );
 
+/**
+ * Welcomes the newly linked number on WhatsApp. The link has committed by now: a greeting
+ * that cannot be queued is logged, not turned into a failed link.
+ */
+async function greet(context: SignedInContext, phoneNumber: string | null, now: Date) {
+  if (!phoneNumber) return;
+  try {
+    await queueLinkGreeting(context.prisma, {
+      phoneNumber,
+      displayName: context.viewer.user.displayName,
+      now,
+    });
+  } catch (error) {
+    context.logger.warn({ err: error }, 'link greeting not queued');
+  }
+}
+
 interface LinkCode {
   code: string;
   expiresAt: Date;
@@ -158,8 +204,12 @@ builder.mutationField('createWhatsAppLinkCode', (t) =>
   t.withAuth({ loggedIn: true }).field({
     type: LinkCodeRef,
     description: `A ${LINK_CODE_LENGTH}-digit code, valid 10 minutes, replacing any earlier one.`,
-    errors: { types: [RateLimitedError] },
-    resolve: async (_root, _args, context) => {
+    args: {
+      password: t.arg.string({ description: PASSWORD_ARG_DESCRIPTION, validate: passwordArg }),
+    },
+    errors: { types: [RateLimitedError, PasswordRequiredError] },
+    resolve: async (_root, { password }, context) => {
+      await confirmIfLinked(context, password);
       const result = await startOtpChallenge(context.prisma, {
         userId: context.viewer.user.id,
         purpose: 'LINK_CODE',

@@ -27,6 +27,9 @@ export function failureFrom(
     fields[field] ??= problem.message;
   }
   if (error.field) fields[fieldNames[error.field] ?? error.field] ??= error.message;
+  if (error.__typename === 'PasswordRequiredError') {
+    fields[fieldNames.password ?? 'password'] ??= error.message;
+  }
   return { message: error.message, fields };
 }
 

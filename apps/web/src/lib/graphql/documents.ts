@@ -8,6 +8,7 @@ const ERROR = '... on Error { __typename message }';
 const INVALID = '... on ValidationError { problems { path message } }';
 const LIMITED = '... on RateLimitedError { retryAfterSeconds }';
 const CONFLICT = '... on ConflictError { field }';
+const PASSWORD = '... on PasswordRequiredError { wrong }';
 const CATEGORY = 'id name emoji color archived aliases expenseCount';
 const EXPENSE = `id kind amount { ${MONEY} } occurredAt localDate note source category { id name emoji color }`;
 const USER = 'id email displayName currency timeZone locale';
@@ -106,6 +107,16 @@ export const EXPENSE_ADDED = gql`
   }
 `;
 
+// Edits, deletes and restores made anywhere (another tab, the WhatsApp bot).
+export const EXPENSE_CHANGED = gql`
+  subscription ExpenseChanged {
+    expenseChanged {
+      kind
+      expenseId
+    }
+  }
+`;
+
 export const CATEGORIES = gql`
   query Categories($includeArchived: Boolean) {
     categories(includeArchived: $includeArchived) { ${CATEGORY} }
@@ -137,9 +148,9 @@ export const MERGE_CATEGORIES = gql`
 `;
 
 export const REQUEST_OTP = gql`
-  mutation RequestWhatsAppOtp($phoneNumber: String!) {
-    requestWhatsAppOtp(phoneNumber: $phoneNumber) {
-      __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} ... on WhatsAppOtpSent { phoneNumber expiresAt }
+  mutation RequestWhatsAppOtp($phoneNumber: String!, $password: String) {
+    requestWhatsAppOtp(phoneNumber: $phoneNumber, password: $password) {
+      __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} ${PASSWORD} ... on WhatsAppOtpSent { phoneNumber expiresAt }
     }
   }
 `;
@@ -151,8 +162,8 @@ export const VERIFY_OTP = gql`
 `;
 
 export const CREATE_LINK_CODE = gql`
-  mutation CreateWhatsAppLinkCode {
-    createWhatsAppLinkCode { __typename ${ERROR} ${LIMITED} ... on WhatsAppLinkCode { code message expiresAt } }
+  mutation CreateWhatsAppLinkCode($password: String) {
+    createWhatsAppLinkCode(password: $password) { __typename ${ERROR} ${LIMITED} ${PASSWORD} ... on WhatsAppLinkCode { code message expiresAt } }
   }
 `;
 

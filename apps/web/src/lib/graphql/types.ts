@@ -20,6 +20,8 @@ export interface TypedError {
   problems?: FieldProblem[];
   retryAfterSeconds?: number;
   field?: string | null;
+  /** PasswordRequiredError: a password was given and did not match. */
+  wrong?: boolean;
 }
 
 export interface WhatsAppLink {

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { WHATSAPP_DISPLAY_NUMBER } from '$app/env/private';
 import { CREATE_LINK_CODE, REQUEST_OTP, UNLINK_WHATSAPP } from '#lib/graphql/documents.ts';
-import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { normalizePhone, PHONE_HINT } from '#lib/phone.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { rememberOtp, secureCookie } from '#lib/server/pending-otp.ts';
@@ -13,42 +13,48 @@ export const load: PageServerLoad = ({ locals, url }) => ({
   linked: url.searchParams.has('linked'),
 });
 
+// One shape for every failure of this page, so the page can read any field's error.
+type FieldErrors = Record<string, string>;
+
 type Result = { __typename: string; code?: string; message?: string; expiresAt?: string };
 
 export const actions: Actions = {
   otp: async (event) => {
-    const raw = text(await event.request.formData(), 'phone');
-    const phone = normalizePhone(raw);
+    const form = await event.request.formData();
+    const typed = text(form, 'phone');
+    const phone = normalizePhone(typed);
     if (!phone) {
-      return fail(400, {
-        action: 'otp',
-        phone: raw,
-        message: 'Check the number.',
-        fields: { phone: PHONE_HINT },
-      });
+      const fields: FieldErrors = { phone: PHONE_HINT };
+      return fail(400, { action: 'otp', phone: typed, message: 'Check the number.', fields });
     }
     const { data } = await apiFor(event).run<{ requestWhatsAppOtp: Result }>(REQUEST_OTP, {
       phoneNumber: phone,
+      password: raw(form, 'password') || null,
     });
     const error = asTypedError(data?.requestWhatsAppOtp);
     if (error || !data) {
       const failure = error
         ? failureFrom(error, { phoneNumber: 'phone' })
         : { message: 'The code could not be sent.', fields: {} as Record<string, string> };
-      return fail(400, { action: 'otp', phone: raw, ...failure });
+      return fail(400, { action: 'otp', phone: typed, ...failure });
     }
     rememberOtp(event.cookies, phone, secureCookie(event.url));
     redirect(303, '/verify-whatsapp/');
   },
 
   code: async (event) => {
-    const { data } = await apiFor(event).run<{ createWhatsAppLinkCode: Result }>(CREATE_LINK_CODE);
+    const password = raw(await event.request.formData(), 'password') || null;
+    const { data } = await apiFor(event).run<{ createWhatsAppLinkCode: Result }>(CREATE_LINK_CODE, {
+      password,
+    });
     const error = asTypedError(data?.createWhatsAppLinkCode);
     const created = data?.createWhatsAppLinkCode;
     if (error || !created?.code || !created.message) {
+      const fields: FieldErrors = error ? failureFrom(error).fields : {};
       return fail(400, {
         action: 'code',
         message: error?.message ?? 'No code this time; try again.',
+        fields,
       });
     }
     // wa.me opens WhatsApp with the message typed in, to our number when it is known.

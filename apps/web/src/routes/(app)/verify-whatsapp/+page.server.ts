@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { REQUEST_OTP, VERIFY_OTP } from '#lib/graphql/documents.ts';
-import { asTypedError, text } from '#lib/forms.ts';
+import { asTypedError, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import {
   forgetOtp,
@@ -11,12 +11,14 @@ import {
 } from '#lib/server/pending-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ cookies }) => {
+export const load: PageServerLoad = ({ cookies, locals }) => {
   const pending = pendingOtp(cookies);
   const elapsed = pending ? Math.floor((Date.now() - pending.sentAt) / 1000) : 0;
   return {
     phone: pending?.phone ?? null,
     resendIn: pending ? Math.max(0, RESEND_AFTER_SECONDS - elapsed) : 0,
+    // With a number linked already, the api wants the password for each new code.
+    needsPassword: (locals.viewer?.whatsAppLinks ?? []).some((link) => link.active),
   };
 };
 
@@ -40,8 +42,10 @@ export const actions: Actions = {
   resend: async (event) => {
     const pending = pendingOtp(event.cookies);
     if (!pending) redirect(303, '/link-whatsapp/');
+    const password = raw(await event.request.formData(), 'password') || null;
     const { data } = await apiFor(event).run<{ requestWhatsAppOtp: Result }>(REQUEST_OTP, {
       phoneNumber: pending.phone,
+      password,
     });
     const error = asTypedError(data?.requestWhatsAppOtp);
     if (error || !data) {

@@ -1,0 +1,38 @@
+import type { Prisma } from '@spendline/db';
+import { toWaDigits } from '@spendline/whatsapp';
+
+const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+// The outbox sends within seconds, but a free-form message sent a moment after the window
+// closes fails (131047): near the edge, count the window as closed.
+const WINDOW_MARGIN_MS = 5 * 60 * 1000;
+
+export interface ServiceWindow {
+  /** The number's chat with the bot, if it ever wrote; outbound messages belong to it. */
+  conversationId: string | undefined;
+  /** True while Meta accepts free-form messages to the number. */
+  open: boolean;
+}
+
+/**
+ * Meta's 24-hour customer-service window for a number: free-form messages are delivered
+ * only within 24 hours of the user's last message to the bot; outside it, only approved
+ * templates are.
+ */
+export async function serviceWindow(
+  tx: Prisma.TransactionClient,
+  phoneNumber: string,
+  now: Date,
+): Promise<ServiceWindow> {
+  const conversation = await tx.conversation.findFirst({
+    where: {
+      OR: [{ phoneNumber }, { waKey: { in: [phoneNumber, toWaDigits(phoneNumber)] } }],
+    },
+    orderBy: { lastInboundAt: { sort: 'desc', nulls: 'last' } },
+    select: { id: true, lastInboundAt: true },
+  });
+  const opensAfter = now.getTime() - SERVICE_WINDOW_MS + WINDOW_MARGIN_MS;
+  return {
+    conversationId: conversation?.id,
+    open: (conversation?.lastInboundAt?.getTime() ?? -Infinity) > opensAfter,
+  };
+}
