@@ -1,16 +1,18 @@
 import type { Prisma, User } from '@spendline/db';
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
-import { daysSpan, formatMoney, localDateOf } from '@spendline/ledger';
+import { daysSpan, localDateOf } from '@spendline/ledger';
 import type { Command, EditChange } from '@spendline/parser';
 import type { WhatsAppUser } from '@spendline/whatsapp';
-import { usualAmount } from './interpret.ts';
+import { usualMedian } from './interpret.ts';
 import { replies } from './replies.ts';
 import type { Reply } from './reply.ts';
 import {
   categoryList,
   categoryStatement,
   dayLabel,
+  expenseLabel,
   lastExpenses,
+  money,
   monthLabel,
   monthSummary,
   periodStatement,
@@ -46,12 +48,6 @@ function requireUser(scope: EffectScope): User {
   if (!scope.user) throw new Error('this effect needs a linked account');
   return scope.user;
 }
-
-const money = (user: User, minor: bigint | string, currency: string) =>
-  formatMoney(BigInt(minor), currency, user.locale);
-
-const describe = (user: User, e: DraftExpense) =>
-  `${money(user, e.amountMinor, e.currency)}${e.category ? ` · ${e.category.name}` : ''}`;
 
 // Noon keeps a back-dated expense on its day whatever the zone's DST does.
 function occurredAt(expense: DraftExpense, user: User, now: Date): Date {
@@ -117,12 +113,7 @@ async function softDelete(scope: EffectScope, where: Prisma.ExpenseWhereInput): 
     data: { deletedAt: scope.now },
   });
   scope.changes.deleted.push(...rows.map((r) => r.id));
-  return replies.undone(
-    rows.map(
-      (r) =>
-        `${money(user, r.amountMinor, r.currency)}${r.category ? ` · ${r.category.name}` : ''}`,
-    ),
-  );
+  return replies.undone(rows.map((r) => expenseLabel(user, r, r.category?.name)));
 }
 
 /** Without a record in the snapshot: the newest expense a message of this chat created. */
@@ -192,8 +183,7 @@ async function editLast(
   if (typeof edit === 'string') return edit;
   await scope.tx.expense.update({ where: { id: expense.id }, data: edit.data });
   scope.changes.updated.push(expense.id);
-  const before = `${money(user, expense.amountMinor, expense.currency)}${expense.category ? ` · ${expense.category.name}` : ''}`;
-  return replies.edited(before, edit.after(user));
+  return replies.edited(expenseLabel(user, expense, expense.category?.name), edit.after(user));
 }
 
 async function command(scope: EffectScope, cmd: Command): Promise<string> {
@@ -251,13 +241,14 @@ async function askLarge(
   reminder: boolean,
 ): Promise<string> {
   const user = requireUser(scope);
-  const usual = expense.concerns.includes('large')
-    ? await usualAmount(scope.tx, user.id, expense.currency)
-    : null;
-  if (!expense.concerns.includes('large'))
-    return replies.askDuplicate(describe(user, expense), reminder);
+  if (!expense.concerns.includes('large')) {
+    return replies.askDuplicate(expenseLabel(user, expense, expense.category?.name), reminder);
+  }
+  const known = expense.usualMinor ?? null;
+  const usual =
+    known === null ? await usualMedian(scope.tx, user.id, expense.currency) : BigInt(known);
   return replies.askLarge(
-    describe(user, expense),
+    expenseLabel(user, expense, expense.category?.name),
     usual === null ? null : money(user, usual, expense.currency),
     reminder,
   );

@@ -128,7 +128,7 @@ async function draft(
     candidates: category ? [] : await candidates(incoming.tx, user, resolution, other),
     newCategoryId: randomUUID(),
     other,
-    concerns: await concerns(incoming, user, expense, category),
+    ...(await concerns(incoming, user, expense, category)),
   };
 }
 
@@ -179,10 +179,13 @@ async function concerns(
   user: User,
   expense: ParsedExpense,
   category: CategoryRef | null,
-): Promise<Concern[]> {
+): Promise<Pick<DraftExpense, 'concerns' | 'usualMinor'>> {
   const { tx } = incoming;
   const found: Concern[] = [];
-  const threshold = user.confirmAboveMinor ?? (await usualThreshold(tx, user.id, expense.currency));
+  // A threshold the user set needs no median; the question looks it up if it asks.
+  const usual =
+    user.confirmAboveMinor === null ? await usualMedian(tx, user.id, expense.currency) : null;
+  const threshold = user.confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
   if (threshold !== null && expense.amountMinor > threshold) found.push('large');
   const since = new Date(incoming.at.getTime() - DUPLICATE_WINDOW_MS);
   const day = daysSpan(expense.occurredOn, expense.occurredOn, user.timeZone);
@@ -201,11 +204,15 @@ async function concerns(
     select: { id: true },
   });
   if (twin) found.push('duplicate');
-  return found;
+  return { concerns: found, usualMinor: usual === null ? null : usual.toString() };
 }
 
-/** LARGE_MULTIPLE times the median of the user's recent expenses in this currency. */
-async function usualThreshold(tx: Tx, userId: string, currency: string): Promise<bigint | null> {
+/** The median of the user's recent expenses in this currency, once there is some history. */
+export async function usualMedian(
+  tx: Tx,
+  userId: string,
+  currency: string,
+): Promise<bigint | null> {
   const [row] = await tx.$queryRaw<{ median: string | null; count: number }[]>`
     SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text AS median,
            COUNT(*)::int AS count
@@ -217,15 +224,5 @@ async function usualThreshold(tx: Tx, userId: string, currency: string): Promise
       LIMIT 200
     ) recent`;
   if (!row?.median || row.count < MIN_HISTORY) return null;
-  return BigInt(row.median) * LARGE_MULTIPLE;
-}
-
-/** The median the large-amount question quotes ("your usual ₹120"). */
-export async function usualAmount(
-  tx: Tx,
-  userId: string,
-  currency: string,
-): Promise<bigint | null> {
-  const threshold = await usualThreshold(tx, userId, currency);
-  return threshold === null ? null : threshold / LARGE_MULTIPLE;
+  return BigInt(row.median);
 }

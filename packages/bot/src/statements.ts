@@ -26,8 +26,16 @@ export interface StatementInput {
 
 const NAME_WIDTH = 12;
 
-const money = (user: User, minor: bigint, currency: string) =>
-  formatMoney(minor, currency, user.locale);
+/** An amount in the user's locale; snapshots carry amounts as decimal strings. */
+export const money = (user: User, minor: bigint | string, currency: string) =>
+  formatMoney(BigInt(minor), currency, user.locale);
+
+/** "₹120.00 · Fuel", as confirmations, questions and undo name an expense. */
+export const expenseLabel = (
+  user: User,
+  e: { amountMinor: bigint | string; currency: string },
+  category: string | null | undefined,
+) => `${money(user, e.amountMinor, e.currency)}${category ? ` · ${category}` : ''}`;
 
 function totalsText(user: User, totals: CurrencyTotal[]): string {
   if (totals.length === 0) return money(user, 0n, user.currency);

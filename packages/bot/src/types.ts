@@ -34,6 +34,8 @@ export interface DraftExpense {
   /** The catch-all category offered last ("Other"); no alias is learned for it. */
   other: CategoryRef | null;
   concerns: Concern[];
+  /** The user's usual (median) amount in this currency, when the large check read it. */
+  usualMinor?: string | null;
 }
 
 export type Question = { kind: 'category'; askedAt: string } | { kind: 'confirm'; askedAt: string };
