@@ -41,12 +41,46 @@ export function pgConfigFromUrl(databaseUrl: string): {
     : { connectionString: url.toString() };
 }
 
+/** Distinct statements prepared per process; later ones run unprepared. */
+const PREPARED_STATEMENTS_MAX = 1_000;
+const PREPARABLE = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+
+/**
+ * Put in a statement's SQL to keep it unprepared. A prepared statement may be given a
+ * plan generic over its parameters, which suits point lookups and writes but can be far
+ * slower for a report whose best plan depends on the range or the user it reads.
+ */
+export const PLAN_PER_CALL = '/* plan per call */';
+
+/**
+ * Names each distinct data statement so every pooled connection parses and plans it
+ * once (node-postgres then sends only Bind/Execute). The application issues a bounded
+ * set of statements; the cap keeps an odd generator (e.g. varying IN lists) from
+ * growing the per-connection caches without limit.
+ */
+export function preparedStatementNames(
+  max = PREPARED_STATEMENTS_MAX,
+): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    const known = names.get(sql);
+    if (known !== undefined || names.size >= max) return known;
+    if (!PREPARABLE.test(sql) || sql.includes(PLAN_PER_CALL)) return undefined;
+    const name = `s${names.size}`;
+    names.set(sql, name);
+    return name;
+  };
+}
+
 export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
   const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
-  if (!schema) return new PrismaPg({ connectionString });
+  // Typed as PrismaPg wants it; undefined leaves a statement unnamed (unprepared).
+  const statementNameGenerator = preparedStatementNames() as (query: { sql: string }) => string;
   return new PrismaPg(
-    { connectionString, options: `-c search_path="${schema.replaceAll('"', '""')}"` },
-    { schema },
+    schema
+      ? { connectionString, options: `-c search_path="${schema.replaceAll('"', '""')}"` }
+      : { connectionString },
+    { ...(schema ? { schema } : {}), statementNameGenerator },
   );
 }
 

@@ -3,6 +3,8 @@ export {
   openDatabase,
   openPglite,
   pgConfigFromUrl,
+  PLAN_PER_CALL,
+  preparedStatementNames,
   type Database,
   type DatabaseOptions,
 } from './client.ts';

@@ -20,10 +20,8 @@ export {
   type PeriodRange,
 } from './periods.ts';
 export {
-  budgetUse,
   categoryTotals,
   currencyTotals,
-  dayTotals,
   fillDays,
   ratio,
   summarize,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { PLAN_PER_CALL, Prisma, type PrismaClient } from '@spendline/db';
 import { addDays, type LocalDate } from './local-dates.ts';
 import type { DateSpan, PeriodRange } from './periods.ts';
 
@@ -118,85 +118,102 @@ export async function categoryTotals(
   });
 }
 
-/** Spending per local calendar day: the zone is applied in SQL with AT TIME ZONE. */
-export async function dayTotals(
-  prisma: RawClient,
-  userId: string,
-  span: Pick<DateSpan, 'start' | 'end'>,
-  timeZone: string,
-): Promise<DayTotal[]> {
-  const rows = await prisma.$queryRaw<(TotalRow & { day: string })[]>`
-    SELECT to_char((occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day,
-           currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
-    FROM expenses
-    WHERE user_id = ${userId}::uuid
-      AND occurred_at >= ${span.start.toISOString()}::timestamptz
-      AND occurred_at < ${span.end.toISOString()}::timestamptz
-      AND kind = 'EXPENSE' AND deleted_at IS NULL
-    GROUP BY 1, currency
-    ORDER BY 1, currency`;
-  return rows.map((r) => ({
-    date: r.day,
-    currency: r.currency,
-    totalMinor: BigInt(r.total),
-    count: Number(r.count),
-  }));
+interface GroupedRow {
+  /** GROUPING(category_id, day): 3 currency totals, 1 per category, 2 per day. */
+  level: number;
+  current: boolean;
+  currency: string;
+  category_id: string | null;
+  day: string | null;
+  name: string | null;
+  emoji: string | null;
+  color: string | null;
+  total: string;
+  count: number;
 }
 
 /**
- * Each budget in force in the month starting on `month` (the latest row per scope
- * from that month or before), with what was spent against it in `span`: all spending
- * in its currency for an overall budget, its category's otherwise.
+ * The period's spending per currency, per category and per local day from one pass over
+ * it (GROUPING SETS), and the previous period's per currency, in one statement: the
+ * period is read once however many breakdowns the summary shows.
  */
-export async function budgetUse(
+async function groupedSpending(
+  prisma: RawClient,
+  userId: string,
+  range: PeriodRange,
+): Promise<GroupedRow[]> {
+  const { start, end, previous, timeZone } = range;
+  // Its best plan depends on how much of the user's history the range holds.
+  return prisma.$queryRaw<GroupedRow[]>`${Prisma.raw(PLAN_PER_CALL)}
+    WITH grouped AS (
+      SELECT currency, category_id, day, GROUPING(category_id, day) AS level,
+             SUM(amount_minor) AS total, COUNT(*) AS count
+      FROM (
+        SELECT currency, category_id, amount_minor,
+               (occurred_at AT TIME ZONE ${timeZone})::date AS day
+        FROM expenses
+        WHERE user_id = ${userId}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+          AND occurred_at >= ${start.toISOString()}::timestamptz
+          AND occurred_at < ${end.toISOString()}::timestamptz
+      ) spent
+      GROUP BY GROUPING SETS ((currency), (currency, category_id), (currency, day))
+    )
+    SELECT g.level::int AS level, true AS current, g.currency,
+           g.category_id::text AS category_id, to_char(g.day, 'YYYY-MM-DD') AS day,
+           c.name, c.emoji, c.color, g.total::text AS total, g.count::int AS count
+    FROM grouped g
+    LEFT JOIN categories c ON c.id = g.category_id AND c.user_id = ${userId}::uuid
+    UNION ALL
+    SELECT 3, false, currency, NULL, NULL, NULL, NULL, NULL,
+           SUM(amount_minor)::text, COUNT(*)::int
+    FROM expenses
+    WHERE user_id = ${userId}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+      AND occurred_at >= ${previous.start.toISOString()}::timestamptz
+      AND occurred_at < ${previous.end.toISOString()}::timestamptz
+    GROUP BY currency`;
+}
+
+interface BudgetRow {
+  id: string;
+  category_id: string | null;
+  currency: string;
+  amount: string;
+}
+
+/** The budgets in force in the month starting on `month`: the latest row per scope. */
+async function budgetsInForce(
   prisma: RawClient,
   userId: string,
   month: LocalDate,
-  span: Pick<DateSpan, 'start' | 'end'>,
-): Promise<BudgetUse[]> {
-  const rows = await prisma.$queryRaw<
-    {
-      id: string;
-      category_id: string | null;
-      currency: string;
-      amount: string;
-      spent: string;
-    }[]
-  >`
-    WITH current_budgets AS (
-      SELECT DISTINCT ON (category_id) id, category_id, currency, amount_minor
-      FROM budgets
-      WHERE user_id = ${userId}::uuid AND month <= ${month}::date
-      ORDER BY category_id, month DESC
-    ),
-    -- The month is scanned once and each budget reads its share from the totals; a
-    -- scan per budget cannot use the category index because of the overall budget's OR.
-    -- MATERIALIZED keeps the planner from inlining it back into one scan per budget.
-    spent AS MATERIALIZED (
-      SELECT category_id, currency, SUM(amount_minor) AS total
-      FROM expenses
-      WHERE user_id = ${userId}::uuid
-        AND occurred_at >= ${span.start.toISOString()}::timestamptz
-        AND occurred_at < ${span.end.toISOString()}::timestamptz
-        AND kind = 'EXPENSE' AND deleted_at IS NULL
-      GROUP BY category_id, currency
-    )
-    SELECT b.id::text AS id, b.category_id::text AS category_id, b.currency,
-           b.amount_minor::text AS amount,
-           COALESCE((
-             SELECT SUM(t.total) FROM spent t
-             WHERE t.currency = b.currency
-               AND (b.category_id IS NULL OR t.category_id = b.category_id)
-           ), 0)::text AS spent
-    FROM current_budgets b
-    ORDER BY b.category_id NULLS FIRST`;
-  return rows.map((r) => {
-    const limitMinor = BigInt(r.amount);
-    const spentMinor = BigInt(r.spent);
+): Promise<BudgetRow[]> {
+  return prisma.$queryRaw<BudgetRow[]>`
+    SELECT DISTINCT ON (category_id) id::text AS id, category_id::text AS category_id,
+           currency, amount_minor::text AS amount
+    FROM budgets
+    WHERE user_id = ${userId}::uuid AND month <= ${month}::date
+    ORDER BY category_id NULLS FIRST, month DESC`;
+}
+
+const byCurrency = (a: { currency: string }, b: { currency: string }) =>
+  a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
+
+function totalOf(row: GroupedRow): CurrencyTotal {
+  return { currency: row.currency, totalMinor: BigInt(row.total), count: Number(row.count) };
+}
+
+/** Each budget with what was spent against it: its category's spending, or all of it. */
+function budgetUse(budgets: BudgetRow[], categories: CategoryTotal[]): BudgetUse[] {
+  return budgets.map((b) => {
+    let spentMinor = 0n;
+    for (const c of categories) {
+      if (c.currency === b.currency && (b.category_id === null || c.categoryId === b.category_id))
+        spentMinor += c.totalMinor;
+    }
+    const limitMinor = BigInt(b.amount);
     return {
-      budgetId: r.id,
-      categoryId: r.category_id,
-      currency: r.currency,
+      budgetId: b.id,
+      categoryId: b.category_id,
+      currency: b.currency,
       limitMinor,
       spentMinor,
       used: ratio(spentMinor, limitMinor),
@@ -228,13 +245,40 @@ export async function summarize(
   input: { userId: string; range: PeriodRange },
 ): Promise<Summary> {
   const { userId, range } = input;
-  const [totals, previousTotals, categories, days, budgets] = await Promise.all([
-    currencyTotals(prisma, userId, range),
-    currencyTotals(prisma, userId, range.previous),
-    categoryTotals(prisma, userId, range),
-    dayTotals(prisma, userId, range, range.timeZone),
-    range.period === 'MONTH' ? budgetUse(prisma, userId, range.firstDay, range) : [],
+  const [rows, budgets] = await Promise.all([
+    groupedSpending(prisma, userId, range),
+    range.period === 'MONTH' ? budgetsInForce(prisma, userId, range.firstDay) : [],
   ]);
+  const totals: CurrencyTotal[] = [];
+  const previousTotals: CurrencyTotal[] = [];
+  const days: DayTotal[] = [];
+  const perCategory: GroupedRow[] = [];
+  for (const row of rows) {
+    if (row.level === 3) (row.current ? totals : previousTotals).push(totalOf(row));
+    else if (row.level === 2) days.push({ ...totalOf(row), date: row.day! });
+    else perCategory.push(row);
+  }
+  totals.sort(byCurrency);
+  previousTotals.sort(byCurrency);
+  const whole = new Map(totals.map((t) => [t.currency, t.totalMinor]));
+  const categories = perCategory
+    .map((r): CategoryTotal => {
+      const total = totalOf(r);
+      return {
+        ...total,
+        categoryId: r.category_id,
+        name: r.name,
+        emoji: r.emoji,
+        color: r.color,
+        share: ratio(total.totalMinor, whole.get(r.currency) ?? 0n),
+      };
+    })
+    .sort(
+      (a, b) =>
+        byCurrency(a, b) ||
+        (a.totalMinor < b.totalMinor ? 1 : a.totalMinor > b.totalMinor ? -1 : 0) ||
+        (a.name ?? '').localeCompare(b.name ?? ''),
+    );
   return {
     range,
     totals,
@@ -245,6 +289,6 @@ export async function summarize(
       range,
       totals.map((t) => t.currency),
     ),
-    budgets,
+    budgets: budgetUse(budgets, categories),
   };
 }
