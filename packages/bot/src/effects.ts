@@ -1,6 +1,6 @@
-import type { Prisma, User } from '@spendline/db';
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
-import { daysSpan, localDateOf } from '@spendline/ledger';
+import type { Prisma, User } from '@spendline/db';
+import { daysSpan, localDateOf, periodRange, type CurrencyTotal } from '@spendline/ledger';
 import type { Command, EditChange } from '@spendline/parser';
 import type { WhatsAppUser } from '@spendline/whatsapp';
 import { usualMedian } from './interpret.ts';
@@ -16,7 +16,7 @@ import {
   monthLabel,
   monthSummary,
   periodStatement,
-  spentToday,
+  totalsText,
 } from './statements.ts';
 import { CHOICE, type DraftExpense, type Effect } from './types.ts';
 
@@ -69,24 +69,67 @@ async function categoryFor(tx: Tx, user: User, expense: DraftExpense): Promise<s
   return category.id;
 }
 
+/**
+ * Stores the expenses and sums today's spending with them, in one statement: a
+ * statement does not see its own CTE's rows, so the new ones are added to the sum.
+ */
+async function insertExpenses(
+  scope: EffectScope,
+  user: User,
+  expenses: DraftExpense[],
+): Promise<CurrencyTotal[]> {
+  const { tx, now } = scope;
+  const rows: (DraftExpense & { occurredAt: string; categoryId: string | null })[] = [];
+  for (const expense of expenses) {
+    rows.push({
+      ...expense,
+      occurredAt: occurredAt(expense, user, now).toISOString(),
+      categoryId: await categoryFor(tx, user, expense),
+    });
+  }
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  const today = periodRange('TODAY', now, user.timeZone);
+  const [start, end] = [today.start.toISOString(), today.end.toISOString()];
+  const totals = await tx.$queryRaw<{ currency: string; total: string; count: number }[]>`
+    WITH added AS (
+      INSERT INTO expenses (id, user_id, amount_minor, currency, occurred_at, note, category_id,
+                            source, inbound_message_id, updated_at)
+      SELECT e.id, ${user.id}::uuid, e.amount_minor, e.currency, e.occurred_at, e.note,
+             e.category_id, 'WHATSAPP'::"ExpenseSource", e.message_id, now()
+      FROM unnest(
+        ${column((r) => r.id)}::uuid[],
+        ${column((r) => r.amountMinor)}::bigint[],
+        ${column((r) => r.currency)}::text[],
+        ${column((r) => r.occurredAt)}::timestamptz[],
+        ${column((r) => r.note || null)}::text[],
+        ${column((r) => r.categoryId)}::uuid[],
+        ${column((r) => r.messageId)}::uuid[]
+      ) AS e(id, amount_minor, currency, occurred_at, note, category_id, message_id)
+      RETURNING currency, amount_minor, occurred_at
+    )
+    SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
+    FROM (
+      SELECT currency, amount_minor FROM expenses
+      WHERE user_id = ${user.id}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+        AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+      UNION ALL
+      SELECT currency, amount_minor FROM added
+      WHERE occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+    ) today
+    GROUP BY currency
+    ORDER BY currency`;
+  return totals.map((t) => ({
+    currency: t.currency,
+    totalMinor: BigInt(t.total),
+    count: Number(t.count),
+  }));
+}
+
 async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]): Promise<void> {
   const user = requireUser(scope);
-  const { tx, now } = scope;
-  const today = localDateOf(now, user.timeZone);
+  const today = localDateOf(scope.now, user.timeZone);
+  const totals = await insertExpenses(scope, user, expenses);
   for (const expense of expenses) {
-    await tx.expense.create({
-      data: {
-        id: expense.id,
-        userId: user.id,
-        amountMinor: BigInt(expense.amountMinor),
-        currency: expense.currency,
-        occurredAt: occurredAt(expense, user, now),
-        note: expense.note || null,
-        categoryId: await categoryFor(tx, user, expense),
-        source: 'WHATSAPP',
-        inboundMessageId: expense.messageId,
-      },
-    });
     scope.changes.added.push(expense.id);
     reply.parts.push(
       replies.saved(
@@ -96,7 +139,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
       ),
     );
   }
-  reply.parts.push(replies.todayTotal(await spentToday({ tx, user, now })));
+  reply.parts.push(replies.todayTotal(totalsText(user, totals)));
   reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: replies.undoButton };
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma, User } from '@spendline/db';
+import { Prisma, type User } from '@spendline/db';
 import { daysSpan } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
+import type { ChatAccount } from './account.ts';
 import {
   CHOICE,
   type BotContext,
@@ -17,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 export interface Incoming {
   tx: Tx;
   /** The linked account, or null for a number nobody linked yet. */
-  user: User | null;
+  account: ChatAccount | null;
   content: MessageContent;
   messageId: string;
   at: Date;
@@ -65,31 +66,26 @@ function choiceOf(content: MessageContent): string | null {
 
 /** Turns one stored inbound message into the machine's event, reading what it needs. */
 export async function toEvent(incoming: Incoming): Promise<BotEvent> {
-  const { user, content, context } = incoming;
+  const { account, content, context } = incoming;
   const at = incoming.at.toISOString();
   if (content.kind === 'unsupported') return { type: 'UNSUPPORTED', at, kind: content.type };
   const text = content.kind === 'text' ? content.body : null;
   const link = text === null ? null : LINK_COMMAND.exec(text);
   if (link) return { type: 'LINK', at, code: link[1]!.replace(/\D/g, '') };
-  if (!user) return { type: 'STRANGER', at, text: text ?? '' };
+  if (!account) return { type: 'STRANGER', at, text: text ?? '' };
   const choice = choiceOf(content) ?? (text === null ? null : typedChoice(context, text));
   if (choice !== null) return { type: 'CHOICE', at, id: choice };
-  return fromText(incoming, user, text ?? '');
+  return fromText(incoming, account, text ?? '');
 }
 
-async function fromText(incoming: Incoming, user: User, text: string): Promise<BotEvent> {
-  const { tx } = incoming;
+async function fromText(
+  incoming: Incoming,
+  { user, categories }: ChatAccount,
+  text: string,
+): Promise<BotEvent> {
   const at = incoming.at.toISOString();
-  const categories = await tx.category.findMany({
-    where: { userId: user.id, archivedAt: null },
-    select: { id: true, name: true, nameKey: true, aliases: { select: { alias: true } } },
-  });
   const result = parse(text, {
-    categories: categories.map((c) => ({
-      id: c.id,
-      name: c.name,
-      aliases: c.aliases.map((a) => a.alias),
-    })),
+    categories,
     currency: user.currency,
     locale: user.locale,
     timeZone: user.timeZone,
@@ -174,36 +170,51 @@ async function candidates(
   return ranked;
 }
 
+/** The median of the user's last 200 expenses in a currency; null with under 10 of them. */
+function recentMedian(userId: string, currency: string): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text
+    FROM (
+      SELECT amount_minor FROM expenses
+      WHERE user_id = ${userId}::uuid AND currency = ${currency}
+        AND kind = 'EXPENSE' AND deleted_at IS NULL
+      ORDER BY occurred_at DESC
+      LIMIT 200
+    ) recent
+    HAVING COUNT(*) >= ${MIN_HISTORY})`;
+}
+
+/** Whether to ask before saving: an unusually large amount, or a likely duplicate. */
 async function concerns(
   incoming: Incoming,
   user: User,
   expense: ParsedExpense,
   category: CategoryRef | null,
 ): Promise<Pick<DraftExpense, 'concerns' | 'usualMinor'>> {
-  const { tx } = incoming;
-  const found: Concern[] = [];
-  // A threshold the user set needs no median; the question looks it up if it asks.
-  const usual =
-    user.confirmAboveMinor === null ? await usualMedian(tx, user.id, expense.currency) : null;
-  const threshold = user.confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
-  if (threshold !== null && expense.amountMinor > threshold) found.push('large');
   const since = new Date(incoming.at.getTime() - DUPLICATE_WINDOW_MS);
   const day = daysSpan(expense.occurredOn, expense.occurredOn, user.timeZone);
-  const twin = await tx.expense.findFirst({
-    where: {
-      userId: user.id,
-      kind: 'EXPENSE',
-      deletedAt: null,
-      amountMinor: expense.amountMinor,
-      currency: expense.currency,
-      createdAt: { gte: since },
-      occurredAt: { gte: day.start, lt: day.end },
-      ...(category ? { categoryId: category.id } : {}),
-      NOT: { inboundMessageId: incoming.messageId },
-    },
-    select: { id: true },
-  });
-  if (twin) found.push('duplicate');
+  // A threshold the user set needs no median; the question looks it up if it asks.
+  const median =
+    user.confirmAboveMinor === null
+      ? recentMedian(user.id, expense.currency)
+      : Prisma.sql`NULL::text`;
+  // One round trip for both checks: every expense pays for them.
+  const [row] = await incoming.tx.$queryRaw<{ median: string | null; duplicate: boolean }[]>`
+    SELECT ${median} AS median, EXISTS (
+      SELECT 1 FROM expenses
+      WHERE user_id = ${user.id}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+        AND amount_minor = ${expense.amountMinor} AND currency = ${expense.currency}
+        AND created_at >= ${since.toISOString()}::timestamptz
+        AND occurred_at >= ${day.start.toISOString()}::timestamptz
+        AND occurred_at < ${day.end.toISOString()}::timestamptz
+        AND (${category?.id ?? null}::uuid IS NULL OR category_id = ${category?.id ?? null}::uuid)
+        AND inbound_message_id IS DISTINCT FROM ${incoming.messageId}::uuid
+    ) AS duplicate`;
+  const usual = row?.median ? BigInt(row.median) : null;
+  const threshold = user.confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
+  const found: Concern[] = [];
+  if (threshold !== null && expense.amountMinor > threshold) found.push('large');
+  if (row?.duplicate) found.push('duplicate');
   return { concerns: found, usualMinor: usual === null ? null : usual.toString() };
 }
 
@@ -213,16 +224,7 @@ export async function usualMedian(
   userId: string,
   currency: string,
 ): Promise<bigint | null> {
-  const [row] = await tx.$queryRaw<{ median: string | null; count: number }[]>`
-    SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text AS median,
-           COUNT(*)::int AS count
-    FROM (
-      SELECT amount_minor FROM expenses
-      WHERE user_id = ${userId}::uuid AND currency = ${currency}
-        AND kind = 'EXPENSE' AND deleted_at IS NULL
-      ORDER BY occurred_at DESC
-      LIMIT 200
-    ) recent`;
-  if (!row?.median || row.count < MIN_HISTORY) return null;
-  return BigInt(row.median);
+  const [row] = await tx.$queryRaw<{ median: string | null }[]>`
+    SELECT ${recentMedian(userId, currency)} AS median`;
+  return row?.median ? BigInt(row.median) : null;
 }

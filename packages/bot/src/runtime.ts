@@ -1,6 +1,7 @@
-import type { Prisma, User } from '@spendline/db';
+import type { Prisma } from '@spendline/db';
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
-import { enqueueOutbound, type InboundHandler } from '@spendline/whatsapp/store';
+import { outboundInsert, type InboundHandler } from '@spendline/whatsapp/store';
+import { accountOf } from './account.ts';
 import { perform, type EffectScope, type ExpenseChanges } from './effects.ts';
 import { toEvent } from './interpret.ts';
 import { replies } from './replies.ts';
@@ -31,30 +32,6 @@ export class ConversationConflictError extends Error {
   override name = 'ConversationConflictError';
 }
 
-/** The account linked to the sender, completing the link with whatever identity Meta now sends. */
-async function linkedUser(tx: Tx, sender: WhatsAppUser): Promise<User | null> {
-  const identities = [
-    ...(sender.bsuid ? [{ bsuid: sender.bsuid }] : []),
-    ...(sender.phoneNumber ? [{ phoneNumber: sender.phoneNumber }] : []),
-  ];
-  if (identities.length === 0) return null;
-  const link = await tx.whatsAppLink.findFirst({
-    where: { active: true, OR: identities },
-    include: { user: true },
-  });
-  if (!link) return null;
-  if ((!link.bsuid && sender.bsuid) || (!link.phoneNumber && sender.phoneNumber)) {
-    await tx.whatsAppLink.update({
-      where: { id: link.id },
-      data: {
-        bsuid: link.bsuid ?? sender.bsuid ?? null,
-        phoneNumber: link.phoneNumber ?? sender.phoneNumber ?? null,
-      },
-    });
-  }
-  return link.user;
-}
-
 /**
  * The conversation runtime, run by the inbox processor for each inbound message inside
  * the transaction that marks it processed (with the conversation row locked): restore
@@ -72,12 +49,13 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
   return async ({ tx, message, conversation }) => {
     const { sender, content } = message.payload as unknown as InboundPayload;
     const now = message.sentAt;
-    const user = await linkedUser(tx, sender);
+    const account = await accountOf(tx, sender);
+    const user = account?.user ?? null;
     const restored = restoreConversation(conversation.snapshot, conversation.machineVersion, input);
     const { actor } = restored;
     const event = await toEvent({
       tx,
-      user,
+      account,
       content,
       messageId: message.id,
       at: now,
@@ -105,17 +83,15 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     if (restored.lostQuestion) reply.parts.push(replies.snapshotReset);
     await perform(scope, restored.effects, reply);
     const to = conversation.phoneNumber ?? conversation.bsuid ?? conversation.waKey;
-    await enqueueOutbound(tx, toOutbound(to, reply, dashboardUrl), conversation.id);
-
-    const saved = await tx.conversation.updateMany({
-      where: { id: conversation.id, version: conversation.version },
-      data: {
-        snapshot: persisted as unknown as Prisma.InputJsonValue,
-        machineVersion: MACHINE_VERSION,
-        version: { increment: 1 },
-      },
-    });
-    if (saved.count !== 1)
+    // The reply and the new snapshot in one round trip. On a conflict nothing is saved:
+    // the error rolls the whole transaction back, the queued reply with it.
+    const saved = await tx.$executeRaw`
+      WITH queued AS (${outboundInsert(toOutbound(to, reply, dashboardUrl), conversation.id)})
+      UPDATE conversations
+         SET snapshot = ${JSON.stringify(persisted)}::jsonb, machine_version = ${MACHINE_VERSION},
+             version = version + 1, updated_at = now()
+       WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}`;
+    if (saved !== 1)
       throw new ConversationConflictError(`conversation ${conversation.id} changed meanwhile`);
     const { changes } = scope;
     const changed = changes.added.length + changes.updated.length + changes.deleted.length;

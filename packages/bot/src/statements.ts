@@ -37,7 +37,7 @@ export const expenseLabel = (
   category: string | null | undefined,
 ) => `${money(user, e.amountMinor, e.currency)}${category ? ` · ${category}` : ''}`;
 
-function totalsText(user: User, totals: CurrencyTotal[]): string {
+export function totalsText(user: User, totals: CurrencyTotal[]): string {
   if (totals.length === 0) return money(user, 0n, user.currency);
   return totals.map((t) => money(user, t.totalMinor, t.currency)).join(' + ');
 }
@@ -86,13 +86,6 @@ export function monthLabel(year: number, month: number, locale: string): string 
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, month - 1, 15)));
-}
-
-export async function spentToday({ tx, user, now }: StatementInput): Promise<string> {
-  return totalsText(
-    user,
-    await currencyTotals(tx, user.id, periodRange('TODAY', now, user.timeZone)),
-  );
 }
 
 /** Total and per-category lines for a span of local days. */

@@ -13,6 +13,8 @@ export {
   DEFAULT_CATEGORIES,
   type DefaultCategory,
 } from './default-categories.ts';
+export { modelColumns, userColumns } from './columns.ts';
+export { newId } from './ids.ts';
 export { DataDirInUseError } from './data-dir-lock.ts';
 export { applyMigrations, diffMigrationsToSchema, readMigrationList } from './migrations.ts';
 export { defaultDataDir } from './paths.ts';

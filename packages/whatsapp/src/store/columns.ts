@@ -1,13 +1,11 @@
 import {
-  Prisma,
+  modelColumns,
   type Conversation,
   type InboundMessage,
   type OutboundMessage,
 } from '@spendline/db';
 
-// Raw SQL reads and writes these rows in the channel's hot paths (a model query costs several
-// times more). Typed against the models: a field added to the schema fails the
-// typecheck here until it is selected too.
+// Raw SQL reads and writes these rows in the channel's hot paths (see modelColumns).
 const conversation: Record<keyof Conversation, string> = {
   id: 'id',
   waKey: 'wa_key',
@@ -52,13 +50,7 @@ const outboundMessage: Record<keyof OutboundMessage, string> = {
   sentAt: 'sent_at',
 };
 
-const select = (columns: Record<string, string>) =>
-  Prisma.raw(
-    Object.entries(columns)
-      // Enums come back as text, as the model has them.
-      .map(([field, column]) => `${column === 'status' ? 'status::text' : column} AS "${field}"`)
-      .join(', '),
-  );
+const select = (columns: Record<string, string>) => modelColumns(columns, { asText: ['status'] });
 
 /** `SELECT ${conversationColumns} FROM conversations` gives Conversation rows. */
 export const conversationColumns = select(conversation);

@@ -1,29 +1,41 @@
-import type { OutboundMessage as OutboundRow, Prisma, PrismaClient } from '@spendline/db';
+import {
+  newId,
+  Prisma,
+  type OutboundMessage as OutboundRow,
+  type PrismaClient,
+} from '@spendline/db';
 import type { OutboundMessage } from '../messages.ts';
+import { outboundMessageColumns } from './columns.ts';
 
-type Writer = Pick<PrismaClient, 'outboundMessage'> | Prisma.TransactionClient;
+type Sql = Pick<PrismaClient, '$queryRaw'>;
+
+/**
+ * The INSERT that queues a message, for a statement that does more in the same round
+ * trip (see enqueueOutbound).
+ */
+export function outboundInsert(message: OutboundMessage, conversationId?: string): Prisma.Sql {
+  // A phone number travels in `to`, a BSUID in `recipient`: either identifies the chat.
+  const recipient = message.to ?? message.recipient;
+  return Prisma.sql`
+    INSERT INTO outbound_messages (id, conversation_id, recipient, type, payload, updated_at)
+    VALUES (${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipient}, ${message.type},
+            ${JSON.stringify(message)}::jsonb, now())`;
+}
 
 /**
  * Queues a message for the dispatcher. Call it with the transaction that decided to
  * send it, so the message exists exactly when the change that caused it does.
  */
-export function enqueueOutbound(
-  db: Writer,
+export async function enqueueOutbound(
+  db: Sql,
   message: OutboundMessage,
   conversationId?: string,
 ): Promise<OutboundRow> {
-  return db.outboundMessage.create({
-    data: {
-      // A phone number travels in `to`, a BSUID in `recipient`: either identifies the chat.
-      recipient: message.to ?? message.recipient,
-      type: message.type,
-      payload: message as unknown as Prisma.InputJsonValue,
-      ...(conversationId ? { conversationId } : {}),
-    },
-  });
+  const [row] = await db.$queryRaw<OutboundRow[]>`
+    ${outboundInsert(message, conversationId)} RETURNING ${outboundMessageColumns}`;
+  if (!row) throw new Error('the outbound message was not stored');
+  return row;
 }
-
-type Sql = Pick<PrismaClient, '$queryRaw'>;
 
 /**
  * Claims up to `limit` sendable messages for this dispatcher: pending ones that are

@@ -1,0 +1,60 @@
+import { userColumns, type Prisma, type User } from '@spendline/db';
+import type { WhatsAppUser } from '@spendline/whatsapp';
+
+type Tx = Prisma.TransactionClient;
+
+/** A category as the parser matches words against it. */
+export interface CategoryEntry {
+  id: string;
+  name: string;
+  nameKey: string;
+  aliases: string[];
+}
+
+/** The account a chat belongs to, with what reading an expense needs. */
+export interface ChatAccount {
+  user: User;
+  /** Live (unarchived) categories with their learned aliases. */
+  categories: CategoryEntry[];
+}
+
+interface AccountRow extends User {
+  linkId: string;
+  linkBsuid: string | null;
+  linkPhone: string | null;
+  categories: CategoryEntry[];
+}
+
+/**
+ * The account linked to the sender and its categories, in one round trip (every
+ * message needs them), completing the link with whatever identity Meta now sends.
+ * A BSUID match wins over a phone-number match.
+ */
+export async function accountOf(tx: Tx, sender: WhatsAppUser): Promise<ChatAccount | null> {
+  const bsuid = sender.bsuid ?? null;
+  const phone = sender.phoneNumber ?? null;
+  if (!bsuid && !phone) return null;
+  const [row] = await tx.$queryRaw<AccountRow[]>`
+    SELECT l.id::text AS "linkId", l.bsuid AS "linkBsuid", l.phone_number AS "linkPhone",
+           ${userColumns('u')},
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', c.id, 'name', c.name, 'nameKey', c.name_key,
+                      'aliases', COALESCE((SELECT json_agg(a.alias) FROM category_aliases a
+                                            WHERE a.category_id = c.id), '[]'::json)))
+             FROM categories c WHERE c.user_id = u.id AND c.archived_at IS NULL
+           ), '[]'::json) AS categories
+    FROM whatsapp_links l JOIN users u ON u.id = l.user_id
+    WHERE l.active AND (l.bsuid = ${bsuid} OR l.phone_number = ${phone})
+    ORDER BY l.bsuid = ${bsuid} DESC NULLS LAST
+    LIMIT 1`;
+  if (!row) return null;
+  const { linkId, linkBsuid, linkPhone, categories, ...user } = row;
+  if ((!linkBsuid && bsuid) || (!linkPhone && phone)) {
+    await tx.whatsAppLink.update({
+      where: { id: linkId },
+      data: { bsuid: linkBsuid ?? bsuid, phoneNumber: linkPhone ?? phone },
+    });
+  }
+  return { user, categories };
+}
