@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createApiToken, validateApiToken } from '@spendline/auth';
-import { openDatabase } from '@spendline/db';
+import { openDatabase, PLAN_PER_CALL, Prisma } from '@spendline/db';
 import { createLogger } from '@spendline/log';
 import { formatMoney, localDateOf, periodRange, summarize } from '@spendline/ledger';
 import { createGraphQLHandler } from '../src/handler.ts';
@@ -172,7 +172,8 @@ async function sqlSummary(): Promise<unknown> {
     range.previous.end.toISOString(),
   ];
   return Promise.all([
-    prisma.$queryRaw`
+    // Planned for its values, as the resolver's is (see PLAN_PER_CALL).
+    prisma.$queryRaw`${Prisma.raw(PLAN_PER_CALL)}
       SELECT true AS current, currency, category_id::text, to_char(day, 'YYYY-MM-DD') AS day,
              GROUPING(category_id, day)::int AS level,
              SUM(amount_minor)::text AS total, COUNT(*)::int AS count
