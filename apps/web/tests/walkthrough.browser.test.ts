@@ -259,4 +259,36 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     await phoneContext.close();
     await laptop.context().close();
   });
+  it('changes the password from the settings page', { timeout: 60_000 }, async () => {
+    const page = await newUser('kiran@example.com');
+    await page.goto(`${stack.web.url}/dashboard/settings/`);
+    const card = page.getByRole('region', { name: 'Change your password' });
+    const submit = async (current: string, next: string, again: string) => {
+      await card.getByLabel('Current password').fill(current);
+      await card.getByLabel('New password', { exact: true }).fill(next);
+      await card.getByLabel('New password again').fill(again);
+      await card.getByRole('button', { name: 'Change password' }).click();
+    };
+    await submit('correct horse battery', 'a new secret 1', 'a new secret 2');
+    await card.getByText('Type the same new password twice.').waitFor();
+    await submit('not my password', 'a new secret 1', 'a new secret 1');
+    await page.getByText('The email or password is not right.').waitFor();
+    await submit('correct horse battery', 'a new secret 1', 'a new secret 1');
+    await page.getByText('Password changed. Other browsers are signed out.').waitFor();
+
+    // The new password opens the account in another browser; the old one no longer does.
+    const other = await browser.newPage();
+    const login = async (password: string) => {
+      await other.goto(`${stack.web.url}/login/`);
+      await other.getByLabel('Email').fill('kiran@example.com');
+      await other.getByLabel('Password').fill(password);
+      await other.getByRole('button', { name: 'Log in' }).click();
+    };
+    await login('correct horse battery');
+    await other.getByText('The email or password is not right.').waitFor();
+    await login('a new secret 1');
+    await other.waitForURL(`${stack.web.url}/dashboard/`);
+    await other.context().close();
+    await page.context().close();
+  });
 });

@@ -2,7 +2,12 @@ import { createTestDatabase } from '@spendline/db/testing';
 import type { Database } from '@spendline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './accounts.ts';
-import { changePassword, checkCredentials, deleteAccount } from './credentials.ts';
+import {
+  changePassword,
+  checkCredentials,
+  deleteAccount,
+  verifyCurrentPassword,
+} from './credentials.ts';
 import { RATE_LIMITS } from './rate-limit.ts';
 import { createSession, validateSessionToken } from './sessions.ts';
 
@@ -87,32 +92,90 @@ describe('changePassword', () => {
     const current = await createSession(db.prisma, user.id, now);
     const other = await createSession(db.prisma, user.id, now);
     expect(
-      await changePassword(db.prisma, {
-        userId: user.id,
-        currentPassword: 'not it at all',
-        newPassword: 'new password',
-      }),
+      await changePassword(
+        db.prisma,
+        {
+          userId: user.id,
+          currentPassword: 'not it at all',
+          newPassword: 'new password',
+        },
+        now,
+      ),
     ).toEqual({ ok: false, reason: 'invalid_credentials' });
     expect(
-      await changePassword(db.prisma, {
-        userId: user.id,
-        currentPassword: 'old password',
-        newPassword: 'short',
-      }),
+      await changePassword(
+        db.prisma,
+        {
+          userId: user.id,
+          currentPassword: 'old password',
+          newPassword: 'short',
+        },
+        now,
+      ),
     ).toMatchObject({ ok: false, reason: 'invalid_password' });
     expect(
-      await changePassword(db.prisma, {
-        userId: user.id,
-        currentPassword: 'old password',
-        newPassword: 'new password',
-        keepSessionId: current.session.id,
-      }),
+      await changePassword(
+        db.prisma,
+        {
+          userId: user.id,
+          currentPassword: 'old password',
+          newPassword: 'new password',
+          keepSessionId: current.session.id,
+        },
+        now,
+      ),
     ).toEqual({ ok: true });
     expect(await validateSessionToken(db.prisma, current.token, now)).not.toBeNull();
     expect(await validateSessionToken(db.prisma, other.token, now)).toBeNull();
     expect(
       await checkCredentials(db.prisma, { email: 'cp@example.com', password: 'new password' }, now),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe('verifyCurrentPassword', () => {
+  it('counts wrong guesses against the login allowance and refuses once it is spent', async () => {
+    const user = await createAccount(db.prisma, {
+      email: 'guess@example.com',
+      password: 'right password',
+    });
+    const { limit } = RATE_LIMITS.loginPerAccount;
+    for (let i = 0; i < limit; i++) {
+      expect(
+        await verifyCurrentPassword(db.prisma, { userId: user.id, password: `guess ${i}` }, now),
+      ).toEqual({ ok: false, reason: 'invalid_credentials' });
+    }
+    // Spent: even the right password waits, and so does a login to the same account.
+    expect(
+      await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'right password' }, now),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(
+      await checkCredentials(
+        db.prisma,
+        { email: 'guess@example.com', password: 'right password' },
+        now,
+      ),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(
+      await deleteAccount(db.prisma, { userId: user.id, password: 'right password' }, now),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await db.prisma.user.count({ where: { id: user.id } })).toBe(1);
+  });
+
+  it('clears the count on a match', async () => {
+    const user = await createAccount(db.prisma, {
+      email: 'ok@example.com',
+      password: 'right one!',
+    });
+    const { limit } = RATE_LIMITS.loginPerAccount;
+    for (let i = 0; i < limit - 1; i++)
+      await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'nope nope' }, now);
+    expect(
+      await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'right one!' }, now),
+    ).toEqual({ ok: true });
+    expect(
+      await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'nope nope' }, now),
+    ).toEqual({ ok: false, reason: 'invalid_credentials' });
   });
 });
 
@@ -132,11 +195,15 @@ describe('deleteAccount', () => {
       },
     });
     await createSession(db.prisma, user.id, now);
-    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'wrong one' })).toEqual({
-      ok: false,
-      reason: 'invalid_credentials',
-    });
-    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'password 1' })).toEqual({
+    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'wrong one' }, now)).toEqual(
+      {
+        ok: false,
+        reason: 'invalid_credentials',
+      },
+    );
+    expect(
+      await deleteAccount(db.prisma, { userId: user.id, password: 'password 1' }, now),
+    ).toEqual({
       ok: true,
     });
     const where = { where: { userId: user.id } };

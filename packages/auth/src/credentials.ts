@@ -71,10 +71,44 @@ export async function checkCredentials(
   return { ok: true, user };
 }
 
-export type PasswordChange =
+export type PasswordCheck =
   | { ok: true }
   | { ok: false; reason: 'invalid_credentials' }
-  | { ok: false; reason: 'invalid_password'; problem: string };
+  | { ok: false; reason: 'rate_limited'; retryAfterMs: number };
+
+/**
+ * Checks a signed-in user's password before a sensitive change (a new password, a new
+ * WhatsApp number, deleting the account). Guesses count against the same per-account
+ * allowance as logins, so a stolen session is no side door for trying passwords; a
+ * match clears the count as a login does.
+ */
+export async function verifyCurrentPassword(
+  prisma: PrismaClient,
+  input: { userId: string; password: string },
+  now: Date,
+): Promise<PasswordCheck> {
+  const user = await prisma.user.findUnique({
+    where: { id: input.userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (!user) return { ok: false, reason: 'invalid_credentials' };
+  const key = loginRateLimitKeys.account(user.email);
+  const { limit, windowMs } = RATE_LIMITS.loginPerAccount;
+  const allowance = await consume(prisma, key, limit, windowMs, now);
+  if (!allowance.allowed)
+    return { ok: false, reason: 'rate_limited', retryAfterMs: allowance.retryAfterMs };
+  // An over-long password is a wrong one, as at login: hashing megabytes costs too much.
+  const matches =
+    input.password.length <= MAX_PASSWORD_LENGTH &&
+    user.passwordHash !== null &&
+    (await verifyPassword(user.passwordHash, input.password));
+  if (!matches) return { ok: false, reason: 'invalid_credentials' };
+  await resetRateLimit(prisma, key);
+  return { ok: true };
+}
+
+export type PasswordChange =
+  PasswordCheck | { ok: false; reason: 'invalid_password'; problem: string };
 
 /**
  * Replaces a password after checking the current one, then signs the user out of
@@ -83,18 +117,21 @@ export type PasswordChange =
 export async function changePassword(
   prisma: PrismaClient,
   input: { userId: string; currentPassword: string; newPassword: string; keepSessionId?: string },
+  now: Date,
 ): Promise<PasswordChange> {
-  const user = await prisma.user.findUnique({ where: { id: input.userId } });
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, reason: 'invalid_credentials' };
-  }
+  const check = await verifyCurrentPassword(
+    prisma,
+    { userId: input.userId, password: input.currentPassword },
+    now,
+  );
+  if (!check.ok) return check;
   const problem = passwordProblem(input.newPassword);
   if (problem) return { ok: false, reason: 'invalid_password', problem };
   await prisma.user.update({
-    where: { id: user.id },
+    where: { id: input.userId },
     data: { passwordHash: await hashPassword(input.newPassword) },
   });
-  await invalidateUserSessions(prisma, user.id, { except: input.keepSessionId });
+  await invalidateUserSessions(prisma, input.userId, { except: input.keepSessionId });
   return { ok: true };
 }
 
@@ -105,11 +142,9 @@ export async function changePassword(
 export async function deleteAccount(
   prisma: PrismaClient,
   input: { userId: string; password: string },
-): Promise<{ ok: true } | { ok: false; reason: 'invalid_credentials' }> {
-  const user = await prisma.user.findUnique({ where: { id: input.userId } });
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    return { ok: false, reason: 'invalid_credentials' };
-  }
-  await prisma.user.delete({ where: { id: user.id } });
-  return { ok: true };
+  now: Date,
+): Promise<PasswordCheck> {
+  const check = await verifyCurrentPassword(prisma, input, now);
+  if (check.ok) await prisma.user.delete({ where: { id: input.userId } });
+  return check;
 }

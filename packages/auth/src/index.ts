@@ -19,8 +19,10 @@ export {
   checkCredentials,
   deleteAccount,
   loginRateLimitKeys,
+  verifyCurrentPassword,
   type CredentialCheck,
   type PasswordChange,
+  type PasswordCheck,
 } from './credentials.ts';
 export {
   generateCode,

@@ -1,3 +1,4 @@
+import { RATE_LIMITS } from '@spendline/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from './test-server.ts';
 
@@ -186,6 +187,30 @@ describe('account settings', () => {
     });
     expect(await phone.ok(ME)).toEqual({ me: null });
     expect(await laptop.ok<{ me: unknown }>(ME)).not.toEqual({ me: null });
+  });
+
+  it('stops password guessing from a signed-in session', async () => {
+    const thief = new TestClient(server.url);
+    await thief.register('guessed@example.com', 'the real password');
+    const change = `mutation ($current: String!) {
+      changePassword(currentPassword: $current, newPassword: "taken over!") { __typename } }`;
+    const remove = `mutation ($password: String!) {
+      deleteAccount(password: $password) { __typename } }`;
+    for (let i = 0; i < RATE_LIMITS.loginPerAccount.limit; i++) {
+      const guess = { current: `guess number ${i}`, password: `guess number ${i}` };
+      const res = await thief.ok<Record<string, { __typename: string }>>(
+        i % 2 ? change : remove,
+        guess,
+      );
+      expect(Object.values(res)[0]?.__typename).toBe('InvalidCredentialsError');
+    }
+    expect(await thief.ok(change, { current: 'the real password' })).toEqual({
+      changePassword: { __typename: 'RateLimitedError' },
+    });
+    expect(await thief.ok(remove, { password: 'the real password' })).toEqual({
+      deleteAccount: { __typename: 'RateLimitedError' },
+    });
+    expect(await server.db.prisma.user.count({ where: { email: 'guessed@example.com' } })).toBe(1);
   });
 
   it('deletes the account with all its data', async () => {

@@ -231,16 +231,21 @@ builder.mutationField('changePassword', (t) =>
       currentPassword: t.arg.string({ required: true, validate: password }),
       newPassword: t.arg.string({ required: true, validate: password }),
     },
-    errors: { types: [InvalidCredentialsError, ValidationError] },
+    errors: { types: [InvalidCredentialsError, ValidationError, RateLimitedError] },
     resolve: async (query, _root, args, context) => {
-      const result = await changePassword(context.prisma, {
-        userId: context.viewer.user.id,
-        currentPassword: args.currentPassword,
-        newPassword: args.newPassword,
-        keepSessionId: context.viewer.session.id,
-      });
+      const result = await changePassword(
+        context.prisma,
+        {
+          userId: context.viewer.user.id,
+          currentPassword: args.currentPassword,
+          newPassword: args.newPassword,
+          keepSessionId: context.viewer.session.id,
+        },
+        context.now(),
+      );
       if (!result.ok) {
         if (result.reason === 'invalid_credentials') throw new InvalidCredentialsError();
+        if (result.reason === 'rate_limited') throw new RateLimitedError(result.retryAfterMs);
         throw new ValidationError([{ path: ['newPassword'], message: result.problem }]);
       }
       return context.prisma.user.findUniqueOrThrow({
@@ -256,16 +261,20 @@ builder.mutationField('deleteAccount', (t) =>
     description: 'Deletes the account and all its data for good. Needs the password.',
     args: { password: t.arg.string({ required: true, validate: password }) },
     errors: {
-      types: [InvalidCredentialsError],
+      types: [InvalidCredentialsError, RateLimitedError],
       directResult: false,
       dataField: { name: 'deleted' },
     },
     resolve: async (_root, args, context) => {
-      const result = await deleteAccount(context.prisma, {
-        userId: context.viewer.user.id,
-        password: args.password,
-      });
-      if (!result.ok) throw new InvalidCredentialsError();
+      const result = await deleteAccount(
+        context.prisma,
+        { userId: context.viewer.user.id, password: args.password },
+        context.now(),
+      );
+      if (!result.ok) {
+        if (result.reason === 'rate_limited') throw new RateLimitedError(result.retryAfterMs);
+        throw new InvalidCredentialsError();
+      }
       context.setCookie(blankSessionCookie({ secure: context.secureCookies }));
       return true;
     },

@@ -252,6 +252,14 @@ export const REVOKE_SESSION = gql`
   }
 `;
 
+export const CHANGE_PASSWORD = gql`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename ${ERROR} ${INVALID}
+    }
+  }
+`;
+
 export const DELETE_ACCOUNT = gql`
   mutation DeleteAccount($password: String!) {
     deleteAccount(password: $password) { __typename ${ERROR} }

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import {
+  CHANGE_PASSWORD,
   CREATE_API_TOKEN,
   DELETE_ACCOUNT,
   REVOKE_API_TOKEN,
@@ -79,6 +80,32 @@ export const actions: Actions = {
     const id = text(await event.request.formData(), 'id');
     const done = await mutate(event, 'revokeSession', REVOKE_SESSION, { id }, 'revokeSession');
     return done.failed ?? { action: 'revokeSession', done: 'That browser is signed out.' };
+  },
+  changePassword: async (event) => {
+    const form = await event.request.formData();
+    const currentPassword = raw(form, 'currentPassword');
+    const newPassword = raw(form, 'newPassword');
+    if (newPassword !== raw(form, 'confirmPassword')) {
+      return fail(400, {
+        action: 'changePassword',
+        message: 'The two new passwords differ.',
+        fields: { confirmPassword: 'Type the same new password twice.' },
+      });
+    }
+    const done = await mutate(
+      event,
+      'changePassword',
+      CHANGE_PASSWORD,
+      { currentPassword, newPassword },
+      'changePassword',
+    );
+    // The API signs every other session out; this one stays.
+    return (
+      done.failed ?? {
+        action: 'changePassword',
+        done: 'Password changed. Other browsers are signed out.',
+      }
+    );
   },
   deleteAccount: async (event) => {
     const password = raw(await event.request.formData(), 'password');
