@@ -2,10 +2,10 @@ import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
 import type { Prisma, User } from '@spendline/db';
 import { daysSpan, localDateOf, periodRange, type CurrencyTotal } from '@spendline/ledger';
 import type { Command, EditChange } from '@spendline/parser';
-import type { WhatsAppUser } from '@spendline/whatsapp';
+import { LIMITS, type WhatsAppUser } from '@spendline/whatsapp';
 import { usualMedian } from './interpret.ts';
 import { replies } from './replies.ts';
-import type { Reply } from './reply.ts';
+import { paginate, type Reply } from './reply.ts';
 import {
   categoryList,
   categoryStatement,
@@ -297,6 +297,30 @@ async function askLarge(
   );
 }
 
+/**
+ * Adds a statement to the reply. One longer than a message holds goes in pages with a
+ * More button that asks the same command again for the next page (nothing to remember
+ * between messages); the dashboard link stands in when the command cannot be carried.
+ */
+function paged(
+  reply: Reply,
+  statement: string,
+  { text, page = 1 }: Extract<Effect, { type: 'command' }>,
+  dashboardUrl: string,
+): void {
+  if (statement.length <= LIMITS.textBody - 200 && page === 1) {
+    reply.parts.push(statement);
+    return;
+  }
+  const pages = paginate(statement);
+  const shown = Math.min(Math.max(page, 1), pages.length);
+  reply.parts.push(`${pages[shown - 1]!}\n${replies.page(shown, pages.length)}`);
+  if (shown >= pages.length) return;
+  const id = text === undefined ? '' : CHOICE.more(shown + 1, text);
+  if (id && id.length <= LIMITS.buttonId) reply.more = { id, title: replies.moreButton };
+  else reply.parts.push(replies.more(dashboardUrl));
+}
+
 /** Carries out the machine's effects in order, adding what each says to `reply`. */
 export async function perform(scope: EffectScope, effects: Effect[], reply: Reply): Promise<void> {
   const expired = effects.some((e) => e.type === 'expired');
@@ -363,7 +387,7 @@ export async function perform(scope: EffectScope, effects: Effect[], reply: Repl
         reply.parts.push(await editLast(scope, effect));
         break;
       case 'command':
-        reply.parts.push(await command(scope, effect.command));
+        paged(reply, await command(scope, effect.command), effect, scope.dashboardUrl);
         break;
       case 'notUnderstood':
         reply.parts.push(replies.notUnderstood(effect.text, effect.detail));

@@ -6,6 +6,7 @@ import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import {
   CHOICE,
+  moreOf,
   type BotContext,
   type BotEvent,
   type CategoryRef,
@@ -73,9 +74,27 @@ export async function toEvent(incoming: Incoming): Promise<BotEvent> {
   const link = text === null ? null : LINK_COMMAND.exec(text);
   if (link) return { type: 'LINK', at, code: link[1]!.replace(/\D/g, '') };
   if (!account) return { type: 'STRANGER', at, text: text ?? '' };
-  const choice = choiceOf(content) ?? (text === null ? null : typedChoice(context, text));
+  const tapped = choiceOf(content);
+  const more = tapped === null ? null : moreOf(tapped);
+  if (more) {
+    // A More button asks its command again, for the next page.
+    const again = parseFor(account, more.text, incoming.at);
+    if (again.kind === 'command')
+      return { type: 'COMMAND', at, command: again.command, text: more.text, page: more.page };
+  }
+  const choice = tapped ?? (text === null ? null : typedChoice(context, text));
   if (choice !== null) return { type: 'CHOICE', at, id: choice };
   return fromText(incoming, account, text ?? '');
+}
+
+function parseFor({ user, categories }: ChatAccount, text: string, now: Date) {
+  return parse(text, {
+    categories,
+    currency: user.currency,
+    locale: user.locale,
+    timeZone: user.timeZone,
+    now,
+  });
 }
 
 async function fromText(
@@ -84,14 +103,8 @@ async function fromText(
   text: string,
 ): Promise<BotEvent> {
   const at = incoming.at.toISOString();
-  const result = parse(text, {
-    categories,
-    currency: user.currency,
-    locale: user.locale,
-    timeZone: user.timeZone,
-    now: incoming.at,
-  });
-  if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command };
+  const result = parseFor({ user, categories }, text, incoming.at);
+  if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command, text };
   if (result.kind === 'unknown') return { type: 'UNCLEAR', at, text, detail: result.detail };
   const other = categories.find((c) => c.nameKey === 'other') ?? null;
   const fallback = other && { id: other.id, name: other.name };

@@ -157,6 +157,15 @@ describe('idle', () => {
       expect(c.context().lastSaved).toBeNull();
     });
 
+    it('passes a statement’s text and page through, for the More button', () => {
+      const c = chat();
+      const command = { type: 'last', count: 100 } as const;
+      expect(c.send({ ...events.command(command), text: 'last 100', page: 3 })).toEqual([
+        { type: 'command', command, text: 'last 100', page: 3 },
+      ]);
+      expect(c.value()).toBe('idle');
+    });
+
     it('undo without a record leaves the runtime to find the last expenses', () => {
       const c = withSaved();
       c.send(events.command({ type: 'undo' }));

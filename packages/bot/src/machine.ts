@@ -81,8 +81,16 @@ function commandEffects(context: BotContext, event: Extract<BotEvent, { type: 'C
         } satisfies Effect,
         lastSaved: last,
       };
-    default:
-      return { effect: { type: 'command', command } satisfies Effect, lastSaved: last };
+    default: {
+      const { text, page } = event;
+      const effect: Effect = {
+        type: 'command',
+        command,
+        ...(text === undefined ? {} : { text }),
+        ...(page === undefined ? {} : { page }),
+      };
+      return { effect, lastSaved: last };
+    }
   }
 }
 

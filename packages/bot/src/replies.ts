@@ -61,4 +61,6 @@ export const replies = {
   notYet: (dashboardUrl: string) =>
     `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,
   more: (dashboardUrl: string) => `…more on the dashboard: ${dashboardUrl}`,
+  page: (page: number, pages: number) => `_Page ${page} of ${pages}_`,
+  moreButton: 'More',
 };

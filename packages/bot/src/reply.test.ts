@@ -1,6 +1,7 @@
 import { LIMITS } from '@spendline/whatsapp';
 import { describe, expect, it } from 'vitest';
-import { emptyReply, toOutbound } from './reply.ts';
+import { emptyReply, paginate, toOutbound } from './reply.ts';
+import { CHOICE, moreOf } from './types.ts';
 
 const to = '919812345678';
 const dashboard = 'https://spendline.example/dashboard/';
@@ -74,5 +75,48 @@ describe('one reply per inbound message', () => {
       undo: { id: 'undo:m1', title: 'Undo' },
     };
     expect(toOutbound(to, reply, dashboard).type).toBe('text');
+  });
+});
+
+describe('long answers in pages', () => {
+  const table = [
+    '*Last 100*',
+    '```',
+    ...Array.from({ length: 100 }, (_, i) => `${String(i + 1).padStart(3)}  ₹${i + 1}.00  Food`),
+    '```',
+    'end',
+  ].join('\n');
+
+  it('cuts at line ends, each page within the size and with its fixed-width block closed', () => {
+    const pages = paginate(table, 300);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      expect(page.length).toBeLessThanOrEqual(300);
+      expect(page.split('\n').filter((line) => line === '```').length % 2).toBe(0);
+    }
+    // Nothing lost or reordered: the pages, less the fences they added, give the text back.
+    const lines = pages.flatMap((page) => page.split('\n')).filter((line) => line !== '```');
+    expect(lines).toEqual(table.split('\n').filter((line) => line !== '```'));
+  });
+
+  it('leaves a short answer whole and clips a line longer than a page', () => {
+    expect(paginate('one\ntwo', 300)).toEqual(['one\ntwo']);
+    const [page] = paginate('x'.repeat(1000), 300);
+    expect(page!.length).toBeLessThanOrEqual(300);
+    expect(page!.endsWith('…')).toBe(true);
+  });
+
+  it('sends a page with its More button, which carries the command and the next page', () => {
+    const reply = {
+      ...emptyReply(),
+      parts: [paginate(table)[0]!],
+      more: { id: CHOICE.more(2, 'last 100'), title: 'More' },
+    };
+    expect(toOutbound(to, reply, dashboard)).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'button', action: { buttons: [{ reply: { title: 'More' } }] } },
+    });
+    expect(moreOf(reply.more.id)).toEqual({ page: 2, text: 'last 100' });
+    expect(moreOf('undo:m1')).toBeNull();
   });
 });

@@ -22,9 +22,43 @@ export interface Reply {
   parts: string[];
   question: Question | null;
   undo: ReplyButton | null;
+  /** The next page of a long answer. */
+  more: ReplyButton | null;
 }
 
-export const emptyReply = (): Reply => ({ parts: [], question: null, undo: null });
+export const emptyReply = (): Reply => ({ parts: [], question: null, undo: null, more: null });
+
+/** Characters per page of a long answer: a page travels with a More button (1,024 max). */
+export const PAGE_CHARS = 900;
+
+const FENCE = '```';
+
+/**
+ * Cuts a long answer into pages of at most `max` characters at line ends. A fixed-width
+ * block cut by a page end is closed there and opened again on the next page, so every
+ * page reads on its own.
+ */
+export function paginate(text: string, max = PAGE_CHARS): string[] {
+  const pages: string[] = [];
+  let page: string[] = [];
+  let length = 0;
+  let fenced = false;
+  const close = () => (fenced ? FENCE.length + 1 : 0);
+  for (const whole of text.split('\n')) {
+    const line = clip(whole, max - 2 * (FENCE.length + 1));
+    if (page.length > 0 && length + line.length + 1 + close() > max) {
+      if (fenced) page.push(FENCE);
+      pages.push(page.join('\n'));
+      page = fenced ? [FENCE] : [];
+      length = fenced ? FENCE.length + 1 : 0;
+    }
+    page.push(line);
+    length += line.length + 1;
+    if (line === FENCE) fenced = !fenced;
+  }
+  if (page.length > 0) pages.push(page.join('\n'));
+  return pages;
+}
 
 // Meta counts UTF-16 units like String#length; cut between characters, never inside one.
 function clip(text: string, max: number): string {
@@ -70,8 +104,7 @@ export function toOutbound(to: string, reply: Reply, dashboardUrl: string): Outb
     ]);
   }
   const text = reply.parts.join('\n');
-  if (reply.undo && text.length <= LIMITS.interactiveBody) {
-    return replyButtons(to, text, [reply.undo]);
-  }
+  const button = reply.undo ?? reply.more;
+  if (button && text.length <= LIMITS.interactiveBody) return replyButtons(to, text, [button]);
   return textMessage(to, fit(reply.parts, LIMITS.textBody, more));
 }

@@ -52,7 +52,8 @@ export interface BotContext {
 /** Every event carries the message's WhatsApp timestamp: expiry is measured on it. */
 export type BotEvent =
   | { type: 'EXPENSES'; at: string; expenses: DraftExpense[] }
-  | { type: 'COMMAND'; at: string; command: Command }
+  /** text: as typed, so a long answer's More button can ask again; page: 1 unless More. */
+  | { type: 'COMMAND'; at: string; command: Command; text?: string; page?: number }
   | { type: 'CHOICE'; at: string; id: string }
   | { type: 'UNCLEAR'; at: string; text: string; detail: string }
   | { type: 'UNSUPPORTED'; at: string; kind: string }
@@ -72,7 +73,7 @@ export type Effect =
   | { type: 'undoMessage'; messageId: string }
   | { type: 'deleteLast'; expenseId: string | null }
   | { type: 'editLast'; expenseId: string | null; change: EditChange }
-  | { type: 'command'; command: Command }
+  | { type: 'command'; command: Command; text?: string; page?: number }
   | { type: 'notUnderstood'; text: string; detail: string }
   | { type: 'staleChoice' }
   | { type: 'unsupported'; kind: string }
@@ -87,4 +88,12 @@ export const CHOICE = {
   yes: 'confirm:yes',
   no: 'confirm:no',
   undo: (messageId: string) => `undo:${messageId}`,
+  /** The next page of a long answer: the page and the command as typed. */
+  more: (page: number, text: string) => `more:${page}:${text}`,
 } as const;
+
+/** A More button's page and command text, or null for any other reply id. */
+export function moreOf(id: string): { page: number; text: string } | null {
+  const match = /^more:(\d{1,4}):(.+)$/s.exec(id);
+  return match ? { page: Number(match[1]), text: match[2]! } : null;
+}

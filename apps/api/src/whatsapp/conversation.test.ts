@@ -248,6 +248,40 @@ describe('a linked user', () => {
     expect((await phone.say('january')).text).toMatch(/^\*January \d{4}\*: nothing recorded\.$/);
   });
 
+  it('pages an answer longer than a message, with a More button for each next page', async () => {
+    const { phone } = await newUser();
+    const { userId } = await app.db.prisma.whatsAppLink.findFirstOrThrow({
+      where: { phoneNumber: `+${phone.number}` },
+    });
+    const now = Date.now();
+    await app.db.prisma.expense.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({
+        userId,
+        amountMinor: BigInt(10_000 + i * 100),
+        currency: 'INR',
+        occurredAt: new Date(now - (i + 1) * 60_000),
+        note: `expense number ${i + 1} of the month`,
+        source: 'WEB' as const,
+      })),
+    });
+    let reply = await phone.say('last 100');
+    const pages = Number(/_Page 1 of (\d+)_/.exec(reply.text)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const shown = [reply.text];
+    for (let page = 2; page <= pages; page++) {
+      expect(reply.buttons).toEqual([{ id: `more:${page}:last 100`, title: 'More' }]);
+      reply = await phone.tap(reply.buttons[0]!, 'button');
+      expect(reply.text).toContain(`_Page ${page} of ${pages}_`);
+      shown.push(reply.text);
+    }
+    expect(reply.buttons).toEqual([]);
+    // Every expense once, newest first, across the pages.
+    const order = [...shown.join('\n').matchAll(/expense number (\d+) of/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(order).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
   it('keeps fifty messages sent at once consistent: each saved once, replies in order', async () => {
     const { phone } = await newUser();
     const start = Date.now();
