@@ -82,6 +82,38 @@ describe('WhatsApp OTP', () => {
     });
   });
 
+  it('runs afterLink inside the linking transaction: its failure undoes the link', async () => {
+    const userId = await user();
+    const code = await sendOtp(userId, '+919811100077');
+    const failing = verifyWhatsAppOtp(db.prisma, {
+      userId,
+      code,
+      secretKey,
+      now,
+      afterLink: async (tx, link) => {
+        await tx.user.update({ where: { id: userId }, data: { displayName: 'Greeted' } });
+        throw new Error(`could not greet ${link.phoneNumber}`);
+      },
+    });
+    await expect(failing).rejects.toThrow('could not greet +919811100077');
+    expect(await db.prisma.whatsAppLink.count({ where: { userId } })).toBe(0);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).displayName).toBe(
+      'U',
+    );
+    // The code was not spent with the rolled-back link: it still links, and afterLink commits.
+    const linked = await verifyWhatsAppOtp(db.prisma, {
+      userId,
+      code,
+      secretKey,
+      now,
+      afterLink: (tx) => tx.user.update({ where: { id: userId }, data: { displayName: 'Hi' } }),
+    });
+    expect(linked).toMatchObject({ ok: true, link: { phoneNumber: '+919811100077' } });
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).displayName).toBe(
+      'Hi',
+    );
+  });
+
   it('allows five tries per code, then refuses even the right one', async () => {
     const userId = await user();
     const code = await sendOtp(userId, '+919876500002');

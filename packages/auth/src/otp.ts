@@ -148,10 +148,18 @@ async function linkNumber(
  * Checks the code the user typed on the dashboard against their live WHATSAPP_OTP
  * challenge and, when it matches, links the number it was sent to. Each try counts
  * (5 per code) before the comparison, so parallel guesses cannot exceed the limit.
+ * `afterLink` runs in the linking transaction (e.g. to queue a welcome): what it writes
+ * commits with the link or not at all.
  */
 export async function verifyWhatsAppOtp(
   prisma: PrismaClient,
-  input: { userId: string; code: string; secretKey: string; now: Date },
+  input: {
+    userId: string;
+    code: string;
+    secretKey: string;
+    now: Date;
+    afterLink?: (tx: Tx, link: WhatsAppLink) => Promise<unknown>;
+  },
 ): Promise<LinkResult> {
   const { userId, now } = input;
   const { limit, windowMs } = RATE_LIMITS.otpVerifyPerAccount;
@@ -181,7 +189,9 @@ export async function verifyWhatsAppOtp(
     });
     if (consumed.count === 0) return { ok: false, reason: 'no_challenge' };
     const link = await linkNumber(tx, userId, { phoneNumber }, now);
-    return link ? { ok: true, link } : { ok: false, reason: 'number_taken' };
+    if (!link) return { ok: false, reason: 'number_taken' };
+    await input.afterLink?.(tx, link);
+    return { ok: true, link };
   });
 }
 

@@ -134,14 +134,19 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
     errors: { types: [ValidationError, NotFoundError, ConflictError, RateLimitedError] },
     resolve: async (query, _root, { code }, context) => {
       const now = context.now();
+      const { displayName } = context.viewer.user;
       const result = await verifyWhatsAppOtp(context.prisma, {
         userId: context.viewer.user.id,
         code,
         secretKey: context.secretKey,
         now,
+        // The welcome commits with the link: never a link without it, nor one twice.
+        afterLink: (tx, link) =>
+          link.phoneNumber
+            ? queueLinkGreeting(tx, { phoneNumber: link.phoneNumber, displayName, now })
+            : Promise.resolve(),
       });
       if (result.ok) {
-        await greet(context, result.link.phoneNumber, now);
         return context.prisma.whatsAppLink.findUniqueOrThrow({
           ...query,
           where: { id: result.link.id },
@@ -165,23 +170,6 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
     },
   }),
 );
-
-/**
- * Welcomes the newly linked number on WhatsApp. The link has committed by now: a greeting
- * that cannot be queued is logged, not turned into a failed link.
- */
-async function greet(context: SignedInContext, phoneNumber: string | null, now: Date) {
-  if (!phoneNumber) return;
-  try {
-    await queueLinkGreeting(context.prisma, {
-      phoneNumber,
-      displayName: context.viewer.user.displayName,
-      now,
-    });
-  } catch (error) {
-    context.logger.warn({ err: error }, 'link greeting not queued');
-  }
-}
 
 interface LinkCode {
   code: string;
