@@ -1,6 +1,12 @@
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
 import type { Prisma, User } from '@spendline/db';
-import { daysSpan, localDateOf, periodRange, type CurrencyTotal } from '@spendline/ledger';
+import {
+  currencyTotal,
+  daysSpan,
+  localDateOf,
+  periodRange,
+  type CurrencyTotal,
+} from '@spendline/ledger';
 import type { Command, EditChange } from '@spendline/parser';
 import { LIMITS, type WhatsAppUser } from '@spendline/whatsapp';
 import { usualMedian } from './interpret.ts';
@@ -118,11 +124,7 @@ async function insertExpenses(
     ) today
     GROUP BY currency
     ORDER BY currency`;
-  return totals.map((t) => ({
-    currency: t.currency,
-    totalMinor: BigInt(t.total),
-    count: Number(t.count),
-  }));
+  return totals.map(currencyTotal);
 }
 
 async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]): Promise<void> {
@@ -297,6 +299,9 @@ async function askLarge(
   );
 }
 
+/** What a statement leaves of a message for the rest of the reply (e.g. an expiry notice). */
+const ROOM_FOR_OTHER_PARTS = 200;
+
 /**
  * Adds a statement to the reply. One longer than a message holds goes in pages with a
  * More button that asks the same command again for the next page (nothing to remember
@@ -308,7 +313,7 @@ function paged(
   { text, page = 1 }: Extract<Effect, { type: 'command' }>,
   dashboardUrl: string,
 ): void {
-  if (statement.length <= LIMITS.textBody - 200 && page === 1) {
+  if (statement.length <= LIMITS.textBody - ROOM_FOR_OTHER_PARTS && page === 1) {
     reply.parts.push(statement);
     return;
   }

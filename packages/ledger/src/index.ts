@@ -21,6 +21,7 @@ export {
 } from './periods.ts';
 export {
   categoryTotals,
+  currencyTotal,
   currencyTotals,
   fillDays,
   ratio,

@@ -47,8 +47,40 @@ type RawClient = Pick<PrismaClient, '$queryRaw'>;
 
 interface TotalRow {
   currency: string;
+  /** SUM(amount_minor)::text: a bigint keeps every digit. */
   total: string;
   count: number;
+}
+
+interface CategoryRow extends TotalRow {
+  category_id: string | null;
+  name: string | null;
+  emoji: string | null;
+  color: string | null;
+}
+
+/** A `currency, SUM(...)::text AS total, COUNT(*)::int AS count` row as a CurrencyTotal. */
+export function currencyTotal(row: TotalRow): CurrencyTotal {
+  return { currency: row.currency, totalMinor: BigInt(row.total), count: Number(row.count) };
+}
+
+/** Category rows with each one's share of its currency's total (the rows' sum). */
+function withShares(rows: CategoryRow[]): CategoryTotal[] {
+  const perCurrency = new Map<string, bigint>();
+  for (const r of rows) {
+    perCurrency.set(r.currency, (perCurrency.get(r.currency) ?? 0n) + BigInt(r.total));
+  }
+  return rows.map((r) => {
+    const total = currencyTotal(r);
+    return {
+      ...total,
+      categoryId: r.category_id,
+      name: r.name,
+      emoji: r.emoji,
+      color: r.color,
+      share: ratio(total.totalMinor, perCurrency.get(r.currency) ?? 0n),
+    };
+  });
 }
 
 // Every query below is confined to one user's spending in [start, end): the
@@ -68,11 +100,7 @@ export async function currencyTotals(
       AND kind = 'EXPENSE' AND deleted_at IS NULL
     GROUP BY currency
     ORDER BY currency`;
-  return rows.map((r) => ({
-    currency: r.currency,
-    totalMinor: BigInt(r.total),
-    count: Number(r.count),
-  }));
+  return rows.map(currencyTotal);
 }
 
 export async function categoryTotals(
@@ -80,14 +108,7 @@ export async function categoryTotals(
   userId: string,
   span: Pick<DateSpan, 'start' | 'end'>,
 ): Promise<CategoryTotal[]> {
-  const rows = await prisma.$queryRaw<
-    (TotalRow & {
-      category_id: string | null;
-      name: string | null;
-      emoji: string | null;
-      color: string | null;
-    })[]
-  >`
+  const rows = await prisma.$queryRaw<CategoryRow[]>`
     SELECT e.category_id::text AS category_id, c.name, c.emoji, c.color, e.currency,
            SUM(e.amount_minor)::text AS total, COUNT(*)::int AS count
     FROM expenses e
@@ -98,38 +119,14 @@ export async function categoryTotals(
       AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
     GROUP BY e.category_id, c.name, c.emoji, c.color, e.currency
     ORDER BY e.currency, SUM(e.amount_minor) DESC, c.name`;
-  const perCurrency = new Map<string, bigint>();
-  for (const r of rows) {
-    perCurrency.set(r.currency, (perCurrency.get(r.currency) ?? 0n) + BigInt(r.total));
-  }
-  return rows.map((r) => {
-    const totalMinor = BigInt(r.total);
-    const whole = perCurrency.get(r.currency) ?? 0n;
-    return {
-      categoryId: r.category_id,
-      name: r.name,
-      emoji: r.emoji,
-      color: r.color,
-      currency: r.currency,
-      totalMinor,
-      count: Number(r.count),
-      share: ratio(totalMinor, whole),
-    };
-  });
+  return withShares(rows);
 }
 
-interface GroupedRow {
+interface GroupedRow extends CategoryRow {
   /** GROUPING(category_id, day): 3 currency totals, 1 per category, 2 per day. */
   level: number;
   current: boolean;
-  currency: string;
-  category_id: string | null;
   day: string | null;
-  name: string | null;
-  emoji: string | null;
-  color: string | null;
-  total: string;
-  count: number;
 }
 
 /**
@@ -197,10 +194,6 @@ async function budgetsInForce(
 const byCurrency = (a: { currency: string }, b: { currency: string }) =>
   a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
 
-function totalOf(row: GroupedRow): CurrencyTotal {
-  return { currency: row.currency, totalMinor: BigInt(row.total), count: Number(row.count) };
-}
-
 /** Each budget with what was spent against it: its category's spending, or all of it. */
 function budgetUse(budgets: BudgetRow[], categories: CategoryTotal[]): BudgetUse[] {
   return budgets.map((b) => {
@@ -254,31 +247,18 @@ export async function summarize(
   const days: DayTotal[] = [];
   const perCategory: GroupedRow[] = [];
   for (const row of rows) {
-    if (row.level === 3) (row.current ? totals : previousTotals).push(totalOf(row));
-    else if (row.level === 2) days.push({ ...totalOf(row), date: row.day! });
+    if (row.level === 3) (row.current ? totals : previousTotals).push(currencyTotal(row));
+    else if (row.level === 2) days.push({ ...currencyTotal(row), date: row.day! });
     else perCategory.push(row);
   }
   totals.sort(byCurrency);
   previousTotals.sort(byCurrency);
-  const whole = new Map(totals.map((t) => [t.currency, t.totalMinor]));
-  const categories = perCategory
-    .map((r): CategoryTotal => {
-      const total = totalOf(r);
-      return {
-        ...total,
-        categoryId: r.category_id,
-        name: r.name,
-        emoji: r.emoji,
-        color: r.color,
-        share: ratio(total.totalMinor, whole.get(r.currency) ?? 0n),
-      };
-    })
-    .sort(
-      (a, b) =>
-        byCurrency(a, b) ||
-        (a.totalMinor < b.totalMinor ? 1 : a.totalMinor > b.totalMinor ? -1 : 0) ||
-        (a.name ?? '').localeCompare(b.name ?? ''),
-    );
+  const categories = withShares(perCategory).sort(
+    (a, b) =>
+      byCurrency(a, b) ||
+      (a.totalMinor < b.totalMinor ? 1 : a.totalMinor > b.totalMinor ? -1 : 0) ||
+      (a.name ?? '').localeCompare(b.name ?? ''),
+  );
   return {
     range,
     totals,
