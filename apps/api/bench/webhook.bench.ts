@@ -16,6 +16,9 @@ import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
 
 // PGlite serves one connection: fewer messages keep the embedded run short.
 const COUNT = Number(process.env.BENCH_MESSAGES ?? (process.env.DATABASE_URL ? 4000 : 1000));
+// Meta's top per-number tier, delivered at an even pace (open loop).
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+// The capacity rounds: as fast as the server answers, this many in flight.
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
@@ -37,9 +40,9 @@ interface Round {
   processedPerSecond?: number;
 }
 
-async function drive(url: string): Promise<Round> {
+async function drive(url: string, rate: number): Promise<Round> {
   const started = performance.now();
-  const round = await fire(url);
+  const round = await fire(url, rate);
   if (url !== apiUrl) return round;
   // The next round starts on an empty inbox, so rounds compare and bare runs alone.
   while ((await db.prisma.inboundMessage.count({ where: { status: 'RECEIVED' } })) > 0) {
@@ -48,13 +51,11 @@ async function drive(url: string): Promise<Round> {
   return { ...round, processedPerSecond: COUNT / ((performance.now() - started) / 1000) };
 }
 
-async function fire(url: string): Promise<Round> {
+async function fire(url: string, rate: number): Promise<Round> {
   const { stdout } = await run(
     process.execPath,
-    [load, url, String(COUNT), String(CONCURRENCY), secret],
-    {
-      maxBuffer: 64 * 1024 * 1024,
-    },
+    [load, url, String(COUNT), String(rate), String(CONCURRENCY), secret],
+    { maxBuffer: 64 * 1024 * 1024 },
   );
   const { latencies, seconds, failures } = JSON.parse(stdout) as {
     latencies: number[];
@@ -81,73 +82,98 @@ function summarise(rounds: Round[]) {
 }
 
 // The baseline: reads the body and answers 200, nothing else.
-const bare = createServer((req, res) => {
+const bareServer = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"received":1}');
   });
 });
-const bareUrl = await listen(bare);
+const bareUrl = await listen(bareServer);
 let apiUrl = '';
 
 const db = await createTestDatabase();
 const logger = createLogger({ level: 'silent' });
 const config = loadConfig({ env: { WEBHOOK_SECRET: secret }, envFile: undefined });
 const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
-const api = createApiServer({
+const apiServer = createApiServer({
   db,
   logger,
   whatsapp: { channel, appSecret: secret, verifyToken: undefined },
 });
-apiUrl = await listen(api);
+apiUrl = await listen(apiServer);
 
 // Warm both up, then alternate rounds so drift hits both alike.
-await drive(bareUrl);
-await drive(apiUrl);
-const bareRounds: Round[] = [];
-const apiRounds: Round[] = [];
+await drive(bareUrl, RATE);
+await drive(apiUrl, RATE);
+const rounds = {
+  bare: { paced: [] as Round[], capacity: [] as Round[] },
+  api: { paced: [] as Round[], capacity: [] as Round[] },
+};
 for (let i = 0; i < ROUNDS; i++) {
-  bareRounds.push(await drive(bareUrl));
-  apiRounds.push(await drive(apiUrl));
+  for (const [name, url] of [
+    ['bare', bareUrl],
+    ['api', apiUrl],
+  ] as const) {
+    rounds[name].paced.push(await drive(url, RATE));
+    rounds[name].capacity.push(await drive(url, 0));
+  }
 }
-const b = summarise(bareRounds);
-const a = summarise(apiRounds);
 const stored = await db.prisma.inboundMessage.count();
 
 const fmt = (n: number) => n.toFixed(n >= 100 ? 0 : 2);
 console.log(
-  `\nWebhook acknowledgements: ${COUNT} signed messages x ${ROUNDS} rounds (+1 warm-up), ${CONCURRENCY} in flight, engine ${db.engine}`,
+  `\nWebhook acknowledgements: ${COUNT} signed messages per round, engine ${db.engine}; ` +
+    `${ROUNDS} rounds each (+1 warm-up), medians of the rounds`,
 );
 // The channel's own handler, as main.ts runs it: the conversation bot answering 500
 // numbers that are not linked to an account, in sandbox mode (no Graph API calls).
 console.log('handler: the channel default (conversation bot), senders not linked, sandbox');
+console.log(
+  `paced: ${RATE} msgs/s offered at an even pace, latency from when each was due; ` +
+    `capacity: ${CONCURRENCY} in flight, as fast as answered`,
+);
+const row = (r: { paced: Round[]; capacity: Round[] }) => {
+  const paced = summarise(r.paced);
+  const capacity = summarise(r.capacity);
+  return {
+    paced,
+    capacity,
+    cells: {
+      'paced msgs/s': fmt(paced.perSecond),
+      'paced p50 ms': fmt(paced.p50),
+      'paced p99 ms': fmt(paced.p99),
+      'capacity msgs/s': fmt(capacity.perSecond),
+      'capacity p99 ms': fmt(capacity.p99),
+      'non-200': paced.failures + capacity.failures,
+    },
+  };
+};
+const bare = row(rounds.bare);
+const api = row(rounds.api);
 console.table({
-  'bare node:http (200 only)': {
-    'msgs/s (median)': fmt(b.perSecond),
-    'p50 ms': fmt(b.p50),
-    'p99 ms': fmt(b.p99),
-    'non-200': b.failures,
-  },
-  'spendline api (verify + store)': {
-    'msgs/s (median)': fmt(a.perSecond),
-    'p50 ms': fmt(a.p50),
-    'p99 ms': fmt(a.p99),
-    'non-200': a.failures,
-  },
+  'bare node:http (200 only)': bare.cells,
+  'spendline api (verify + store)': api.cells,
 });
 console.log(
-  `api / bare throughput: ${(a.perSecond / b.perSecond).toFixed(2)}; messages stored: ${stored} (expected ${COUNT * (ROUNDS + 1)})`,
+  `api / bare capacity: ${(api.capacity.perSecond / bare.capacity.perSecond).toFixed(2)}; ` +
+    `messages stored: ${stored} (expected ${COUNT * (2 * ROUNDS + 1)})`,
 );
 // Processing yields to acknowledging during a burst and catches up after it.
 console.log(
-  `processed by the bot: ${fmt(a.processedPerSecond)} msgs/s (median, first request to last message processed)`,
+  `processed by the bot: ${fmt(api.paced.processedPerSecond)} msgs/s paced, ` +
+    `${fmt(api.capacity.processedPerSecond)} msgs/s capacity (first request to last message processed)`,
 );
-const pass = a.perSecond >= 1000 && a.p99 < 50 && a.failures === 0;
-console.log(`target >= 1,000 msgs/s with p99 < 50 ms: ${pass ? 'PASS' : 'MISS'}`);
+const pass =
+  api.capacity.perSecond >= 1000 &&
+  api.paced.p99 < 50 &&
+  api.paced.failures + api.capacity.failures === 0;
+console.log(
+  `target: capacity >= 1,000 msgs/s, and p99 < 50 ms at ${RATE} msgs/s: ${pass ? 'PASS' : 'MISS'}`,
+);
 
 await channel.stop();
-await new Promise((resolve) => api.close(resolve));
-await new Promise((resolve) => bare.close(resolve));
+await new Promise((resolve) => apiServer.close(resolve));
+await new Promise((resolve) => bareServer.close(resolve));
 await db.close();
 process.exit(0);

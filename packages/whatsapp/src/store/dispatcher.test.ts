@@ -6,7 +6,7 @@ import { createGraphClient } from '../graph-client.ts';
 import { textMessage } from '../messages.ts';
 import { startGraphSimulator, type GraphSimulator } from '../simulator/index.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
-import { enqueueOutbound } from './outbox.ts';
+import { claimOutbound, enqueueOutbound } from './outbox.ts';
 
 let db: Database;
 let simulator: GraphSimulator;
@@ -91,6 +91,28 @@ describe('the outbox dispatcher', () => {
       const numbers = order.map((t) => Number((t as { body: string }).body.split(' ')[1]));
       expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     }
+  });
+
+  it("claims each recipient's oldest unsent message only, oldest first, skipping sent history", async () => {
+    await enqueueMany(8);
+    const first = await claimOutbound(db.prisma, 10, 60_000);
+    expect(first.map((row) => (row.payload as { text: { body: string } }).text.body)).toEqual([
+      'message 0',
+      'message 1',
+      'message 2',
+      'message 3',
+    ]);
+    // Still leased: nothing else of those recipients may go before them.
+    expect(await claimOutbound(db.prisma, 10, 60_000)).toEqual([]);
+    await db.prisma.outboundMessage.updateMany({
+      where: { id: { in: first.map((row) => row.id) } },
+      data: { status: 'DELIVERED' },
+    });
+    const second = await claimOutbound(db.prisma, 2, 60_000);
+    expect(second.map((row) => (row.payload as { text: { body: string } }).text.body)).toEqual([
+      'message 4',
+      'message 5',
+    ]);
   });
 
   it('never double-sends when two dispatchers (two replicas) run together', async () => {

@@ -45,22 +45,28 @@ export async function enqueueOutbound(
  */
 export function claimOutbound(db: Sql, limit: number, leaseMs: number): Promise<OutboundRow[]> {
   return db.$queryRaw<OutboundRow[]>`
-    UPDATE outbound_messages AS o
-       SET status = 'SENDING', attempts = o.attempts + 1,
-           next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::float8),
-           updated_at = now()
-     WHERE o.id IN (
-       SELECT c.id FROM outbound_messages c
-        WHERE c.status IN ('PENDING', 'SENDING') AND c.next_attempt_at <= now()
-          AND NOT EXISTS (
-            SELECT 1 FROM outbound_messages e
-             WHERE e.recipient = c.recipient AND e.status IN ('PENDING', 'SENDING')
-               AND (e.created_at, e.id) < (c.created_at, c.id))
-        ORDER BY c.created_at, c.id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING o.id, o.conversation_id AS "conversationId", o.recipient, o.type, o.payload,
-              o.status, o.attempts, o.next_attempt_at AS "nextAttemptAt",
-              o.provider_message_id AS "providerMessageId", o.last_error AS "lastError",
-              o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.sent_at AS "sentAt"`;
+    WITH claimed AS (
+      UPDATE outbound_messages AS o
+         SET status = 'SENDING', attempts = o.attempts + 1,
+             next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::float8),
+             updated_at = now()
+       WHERE o.id IN (
+         SELECT c.id FROM outbound_messages c
+          WHERE c.status IN ('PENDING', 'SENDING') AND c.next_attempt_at <= now()
+            -- One index probe per candidate whatever the planner believes (a NOT EXISTS
+            -- may become a hash anti-join, quadratic in a backlog it did not expect).
+            AND c.id = (
+              SELECT e.id FROM outbound_messages e
+               WHERE e.recipient = c.recipient AND e.status IN ('PENDING', 'SENDING')
+               ORDER BY e.created_at, e.id
+               LIMIT 1)
+          ORDER BY c.created_at, c.id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.conversation_id AS "conversationId", o.recipient, o.type, o.payload,
+                o.status, o.attempts, o.next_attempt_at AS "nextAttemptAt",
+                o.provider_message_id AS "providerMessageId", o.last_error AS "lastError",
+                o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.sent_at AS "sentAt")
+    -- Oldest first: the order in which they take their places under the rate limit.
+    SELECT * FROM claimed ORDER BY "createdAt", id`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGate } from './pacing.ts';
+import { createArrivalRate, createGate } from './pacing.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -37,5 +37,26 @@ describe('the background gate', () => {
     expect(rests).toHaveLength(4);
     // Each rest is three times the work it follows (a tick of at least a few ms).
     expect(rests.every((ms) => ms >= 3 * 4)).toBe(true);
+  });
+});
+
+describe('the arrival rate', () => {
+  it('counts arrivals in the current or the last window and forgets older ones', () => {
+    let clock = 0;
+    const rate = createArrivalRate(100, () => clock);
+    for (let i = 0; i < 30; i++) {
+      rate.mark();
+      clock += 3;
+    }
+    // 30 arrivals over 90 ms, all in the first window.
+    expect(rate.recent()).toBe(30);
+    clock = 150;
+    rate.mark();
+    // The new window has one; the one before still counts.
+    expect(rate.recent()).toBe(30);
+    clock = 250;
+    expect(rate.recent()).toBe(1);
+    clock = 1000;
+    expect(rate.recent()).toBe(0);
   });
 });

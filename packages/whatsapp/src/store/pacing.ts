@@ -44,3 +44,41 @@ export function createGate({
     }
   };
 }
+
+export interface ArrivalRate {
+  /** Counts one arrival now. */
+  mark(): void;
+  /** Arrivals within the last window, or the window before it if that had more. */
+  recent(): number;
+}
+
+/**
+ * Counts arrivals in fixed windows. A steady stream of quick requests never has many
+ * in progress at once, yet it keeps the machine just as occupied: this sees it.
+ */
+export function createArrivalRate(
+  windowMs: number,
+  now: () => number = () => performance.now(),
+): ArrivalRate {
+  let windowStart = now();
+  let current = 0;
+  let previous = 0;
+  function roll(): void {
+    const elapsed = now() - windowStart;
+    if (elapsed < windowMs) return;
+    // A window with no arrivals between leaves nothing to remember.
+    previous = elapsed < 2 * windowMs ? current : 0;
+    current = 0;
+    windowStart += Math.floor(elapsed / windowMs) * windowMs;
+  }
+  return {
+    mark() {
+      roll();
+      current++;
+    },
+    recent() {
+      roll();
+      return Math.max(current, previous);
+    },
+  };
+}

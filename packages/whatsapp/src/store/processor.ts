@@ -1,7 +1,7 @@
 import type { Conversation, InboundMessage, Prisma, PrismaClient } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import { conversationColumns, inboundMessageColumns } from './columns.ts';
-import { createGate } from './pacing.ts';
+import { createArrivalRate, createGate } from './pacing.ts';
 
 export interface InboundWork {
   tx: Prisma.TransactionClient;
@@ -36,12 +36,13 @@ export interface InboxProcessorOptions {
   /** Messages of one conversation handled in one transaction at most. */
   batchSize?: number;
   /**
-   * Webhooks being acknowledged at once (see receiving()) from which acknowledging
-   * comes first: Meta retries and may disable a slow endpoint, while replies can wait
-   * out a burst. Meanwhile one conversation is worked on at a time, resting
-   * burstRestFactor times as long as each batch took.
+   * Webhooks being acknowledged at once (see receiving()), or arriving within 100 ms,
+   * from which acknowledging comes first: Meta retries and may disable a slow endpoint,
+   * while replies can wait out a burst. Meanwhile one conversation is worked on at a
+   * time, resting burstRestFactor times as long as each batch took.
    */
   burstReceiving?: number;
+  burstArrivals?: number;
   burstRestFactor?: number;
   /**
    * Told of each message as it is taken for processing, before its handler runs (read
@@ -109,6 +110,7 @@ export function createInboxProcessor({
   concurrency = 4,
   batchSize = 20,
   burstReceiving = 4,
+  burstArrivals = 20,
   burstRestFactor = 3,
   onTaken,
 }: InboxProcessorOptions): InboxProcessor {
@@ -223,12 +225,14 @@ export function createInboxProcessor({
 
   // Webhooks in progress at once: latency times rate, so it grows when either does.
   let receiving = 0;
+  // A steady stream of quick acknowledgements, which the count above would miss.
+  const arrivals = createArrivalRate(100);
   // Each batch takes a place: conversations with a backlog take turns.
   const gate = createGate({
     concurrency,
     busyConcurrency: 1,
     restFactor: burstRestFactor,
-    busy: () => receiving >= burstReceiving,
+    busy: () => receiving >= burstReceiving || arrivals.recent() >= burstArrivals,
   });
 
   // In-process coalescing only; correctness across replicas comes from the row lock.
@@ -258,6 +262,7 @@ export function createInboxProcessor({
     },
     receiving() {
       receiving++;
+      arrivals.mark();
       let done = false;
       return () => {
         if (!done) receiving--;
