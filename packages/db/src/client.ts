@@ -72,14 +72,25 @@ export function preparedStatementNames(
   };
 }
 
+/**
+ * Connections per process. The inbox processor holds up to 12 for its transactions
+ * (see createInboxProcessor); acknowledgements, the outbox dispatcher and GraphQL
+ * share the rest. Four replicas stay well within PostgreSQL's default 100.
+ */
+const POOL_SIZE = 20;
+
 export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
   const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
   // Typed as PrismaPg wants it; undefined leaves a statement unnamed (unprepared).
   const statementNameGenerator = preparedStatementNames() as (query: { sql: string }) => string;
   return new PrismaPg(
     schema
-      ? { connectionString, options: `-c search_path="${schema.replaceAll('"', '""')}"` }
-      : { connectionString },
+      ? {
+          connectionString,
+          max: POOL_SIZE,
+          options: `-c search_path="${schema.replaceAll('"', '""')}"`,
+        }
+      : { connectionString, max: POOL_SIZE },
     { ...(schema ? { schema } : {}), statementNameGenerator },
   );
 }

@@ -115,6 +115,34 @@ describe('the outbox dispatcher', () => {
     ]);
   });
 
+  it('sends to one recipient while a send to another is still waiting on Meta', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const passes = createDispatcher({
+      prisma: db.prisma,
+      logger,
+      ratePerSecond: 1000,
+      send: async (body) => {
+        if (body.to === recipients[0]) await slow;
+        sent.push(body.to ?? '');
+        return { ok: true, providerMessageId: `wamid.${sent.length}` };
+      },
+    });
+    await enqueueOutbound(db.prisma, textMessage(recipients[0]!, 'slow'));
+    passes.start(60_000);
+    await enqueueOutbound(db.prisma, textMessage(recipients[1]!, 'quick'));
+    passes.kick();
+    const deadline = Date.now() + 5_000;
+    while (!sent.includes(recipients[1]!) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(sent).toEqual([recipients[1]]);
+    release();
+    await passes.stop();
+    expect(sent).toEqual([recipients[1], recipients[0]]);
+  });
+
   it('never double-sends when two dispatchers (two replicas) run together', async () => {
     const bodies = await enqueueMany(24);
     await drain(dispatcher(), dispatcher());

@@ -20,6 +20,8 @@ export interface DispatcherOptions {
   retryBaseMs?: number;
   /** Rows that are delivered on success instead of sent (the sandbox: nothing to wait for). */
   deliveredOnSend?: boolean;
+  /** Claim-and-send passes under way at once in this process. */
+  maxPasses?: number;
 }
 
 export interface Dispatcher {
@@ -42,6 +44,7 @@ export function createDispatcher({
   maxAttempts = 10,
   retryBaseMs = 1000,
   deliveredOnSend = false,
+  maxPasses = 4,
 }: DispatcherOptions): Dispatcher {
   const spacingMs = 1000 / ratePerSecond;
   let nextSlot = 0;
@@ -99,31 +102,36 @@ export function createDispatcher({
   }
 
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  const passes = new Set<Promise<void>>();
   let again = false;
   let stopped = true;
 
+  // A pass claims, sends and records one batch after another while batches come full.
+  async function pass(): Promise<void> {
+    try {
+      do {
+        again = false;
+        while ((await runOnce()) === batchSize && !stopped);
+      } while (again && !stopped);
+    } catch (error) {
+      logger.error({ err: error }, 'outbox dispatcher pass failed');
+    }
+  }
+
+  /**
+   * Passes overlap (up to maxPasses), so a reply queued while one is waiting on Meta
+   * leaves at once instead of after it: claims skip each other's rows, and a
+   * recipient's next message stays unclaimable until the one before it is settled.
+   */
   function kick(): void {
     if (stopped) return;
-    if (running) {
+    if (passes.size >= maxPasses) {
       again = true;
       return;
     }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          // A full batch means more may be waiting.
-          while ((await runOnce()) === batchSize && !stopped);
-        } while (again && !stopped);
-      } catch (error) {
-        logger.error({ err: error }, 'outbox dispatcher pass failed');
-      } finally {
-        running = undefined;
-      }
-    })();
+    const running = pass().finally(() => passes.delete(running));
+    passes.add(running);
   }
-
   return {
     runOnce,
     kick,
@@ -135,7 +143,7 @@ export function createDispatcher({
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await Promise.all(passes);
     },
   };
 }
