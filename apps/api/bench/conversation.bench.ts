@@ -141,9 +141,7 @@ async function phase(webhookUrl: string, offset: number): Promise<Phase> {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       const n = from + i;
-      inFlight.push(
-        post(numbers[n % numbers.length]!, MESSAGES[n % MESSAGES.length]!(n), due),
-      );
+      inFlight.push(post(numbers[n % numbers.length]!, MESSAGES[n % MESSAGES.length]!(n), due));
     }
     await Promise.all(inFlight);
   }
