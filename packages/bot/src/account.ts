@@ -1,5 +1,11 @@
-import { userColumns, type Prisma, type User } from '@spendline/db';
+import { Prisma, userColumns, type User } from '@spendline/db';
 import type { WhatsAppUser } from '@spendline/whatsapp';
+import {
+  recentExpenses,
+  recentMedian,
+  type RecentExpense,
+  type SpendingHistory,
+} from './spending-history.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,6 +22,7 @@ export interface ChatAccount {
   user: User;
   /** Live (unarchived) categories with their learned aliases. */
   categories: CategoryEntry[];
+  history: SpendingHistory;
 }
 
 interface AccountRow extends User {
@@ -23,14 +30,23 @@ interface AccountRow extends User {
   linkBsuid: string | null;
   linkPhone: string | null;
   categories: CategoryEntry[];
+  usualMinor: string | null;
+  recentExpenses: RecentExpense[];
 }
 
+const ownId = Prisma.sql`u.id`;
+
 /**
- * The account linked to the sender and its categories, in one round trip (every
- * message needs them), completing the link with whatever identity Meta now sends.
- * A BSUID match wins over a phone-number match.
+ * The account linked to the sender, its categories and its spending since `since`
+ * (for the checks before saving), in one round trip: every message needs most of it.
+ * Completes the link with whatever identity Meta now sends; a BSUID match wins over a
+ * phone-number match.
  */
-export async function accountOf(tx: Tx, sender: WhatsAppUser): Promise<ChatAccount | null> {
+export async function accountOf(
+  tx: Tx,
+  sender: WhatsAppUser,
+  since: Date,
+): Promise<ChatAccount | null> {
   const bsuid = sender.bsuid ?? null;
   const phone = sender.phoneNumber ?? null;
   if (!bsuid && !phone) return null;
@@ -43,18 +59,30 @@ export async function accountOf(tx: Tx, sender: WhatsAppUser): Promise<ChatAccou
                       'aliases', COALESCE((SELECT json_agg(a.alias) FROM category_aliases a
                                             WHERE a.category_id = c.id), '[]'::json)))
              FROM categories c WHERE c.user_id = u.id AND c.archived_at IS NULL
-           ), '[]'::json) AS categories
+           ), '[]'::json) AS categories,
+           -- A threshold the user set needs no median.
+           CASE WHEN u.confirm_above_minor IS NULL
+                THEN ${recentMedian(ownId, Prisma.sql`u.currency`)} END AS "usualMinor",
+           ${recentExpenses(ownId, since)} AS "recentExpenses"
     FROM whatsapp_links l JOIN users u ON u.id = l.user_id
     WHERE l.active AND (l.bsuid = ${bsuid} OR l.phone_number = ${phone})
     ORDER BY l.bsuid = ${bsuid} DESC NULLS LAST
     LIMIT 1`;
   if (!row) return null;
-  const { linkId, linkBsuid, linkPhone, categories, ...user } = row;
+  const {
+    linkId,
+    linkBsuid,
+    linkPhone,
+    categories,
+    usualMinor,
+    recentExpenses: recent,
+    ...user
+  } = row;
   if ((!linkBsuid && bsuid) || (!linkPhone && phone)) {
     await tx.whatsAppLink.update({
       where: { id: linkId },
       data: { bsuid: linkBsuid ?? bsuid, phoneNumber: linkPhone ?? phone },
     });
   }
-  return { user, categories };
+  return { user, categories, history: { currency: user.currency, usualMinor, recent } };
 }

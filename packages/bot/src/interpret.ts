@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type User } from '@spendline/db';
-import { daysSpan } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
+import { concernsOf, recentMedian } from './spending-history.ts';
 import {
   CHOICE,
   moreOf,
   type BotContext,
   type BotEvent,
   type CategoryRef,
-  type Concern,
   type DraftExpense,
 } from './types.ts';
 
@@ -30,11 +29,6 @@ export interface Incoming {
 const LINK_COMMAND = /^\s*link\s+([\d\s-]+)$/i;
 const YES = new Set(['yes', 'y', 'ok', 'okay', 'save', 'haan', 'ha', 'sure']);
 const NO = new Set(['no', 'n', 'nope', 'cancel', 'nahi', "don't", 'dont']);
-const DUPLICATE_WINDOW_MS = 10 * 60_000;
-/** Without a set threshold, amounts above this multiple of the usual one ask first. */
-const LARGE_MULTIPLE = 10n;
-/** The median means something only once there is a little history. */
-const MIN_HISTORY = 10;
 const CANDIDATES = 7;
 
 const normalise = (text: string) =>
@@ -97,29 +91,26 @@ function parseFor({ user, categories }: ChatAccount, text: string, now: Date) {
   });
 }
 
-async function fromText(
-  incoming: Incoming,
-  { user, categories }: ChatAccount,
-  text: string,
-): Promise<BotEvent> {
+async function fromText(incoming: Incoming, account: ChatAccount, text: string): Promise<BotEvent> {
   const at = incoming.at.toISOString();
-  const result = parseFor({ user, categories }, text, incoming.at);
+  const result = parseFor(account, text, incoming.at);
   if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command, text };
   if (result.kind === 'unknown') return { type: 'UNCLEAR', at, text, detail: result.detail };
-  const other = categories.find((c) => c.nameKey === 'other') ?? null;
+  const other = account.categories.find((c) => c.nameKey === 'other') ?? null;
   const fallback = other && { id: other.id, name: other.name };
   const drafts: DraftExpense[] = [];
   for (const expense of result.expenses)
-    drafts.push(await draft(incoming, user, expense, fallback));
+    drafts.push(await draft(incoming, account, expense, fallback));
   return { type: 'EXPENSES', at, expenses: drafts };
 }
 
 async function draft(
   incoming: Incoming,
-  user: User,
+  account: ChatAccount,
   expense: ParsedExpense,
   other: CategoryRef | null,
 ): Promise<DraftExpense> {
+  const { user } = account;
   const resolution = expense.category;
   const category =
     resolution.status === 'matched' ? { id: resolution.categoryId, name: resolution.name } : null;
@@ -137,7 +128,7 @@ async function draft(
     candidates: category ? [] : await candidates(incoming.tx, user, resolution, other),
     newCategoryId: randomUUID(),
     other,
-    ...(await concerns(incoming, user, expense, category)),
+    ...(await concerns(incoming, account, expense, category)),
   };
 }
 
@@ -183,52 +174,28 @@ async function candidates(
   return ranked;
 }
 
-/** The median of the user's last 200 expenses in a currency; null with under 10 of them. */
-function recentMedian(userId: string, currency: string): Prisma.Sql {
-  return Prisma.sql`(
-    SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text
-    FROM (
-      SELECT amount_minor FROM expenses
-      WHERE user_id = ${userId}::uuid AND currency = ${currency}
-        AND kind = 'EXPENSE' AND deleted_at IS NULL
-      ORDER BY occurred_at DESC
-      LIMIT 200
-    ) recent
-    HAVING COUNT(*) >= ${MIN_HISTORY})`;
-}
-
-/** Whether to ask before saving: an unusually large amount, or a likely duplicate. */
+/** Whether to ask before saving; a currency other than the user's own reads its median. */
 async function concerns(
   incoming: Incoming,
-  user: User,
+  { user, history }: ChatAccount,
   expense: ParsedExpense,
   category: CategoryRef | null,
 ): Promise<Pick<DraftExpense, 'concerns' | 'usualMinor'>> {
-  const since = new Date(incoming.at.getTime() - DUPLICATE_WINDOW_MS);
-  const day = daysSpan(expense.occurredOn, expense.occurredOn, user.timeZone);
-  // A threshold the user set needs no median; the question looks it up if it asks.
-  const median =
-    user.confirmAboveMinor === null
-      ? recentMedian(user.id, expense.currency)
-      : Prisma.sql`NULL::text`;
-  // One round trip for both checks: every expense pays for them.
-  const [row] = await incoming.tx.$queryRaw<{ median: string | null; duplicate: boolean }[]>`
-    SELECT ${median} AS median, EXISTS (
-      SELECT 1 FROM expenses
-      WHERE user_id = ${user.id}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
-        AND amount_minor = ${expense.amountMinor} AND currency = ${expense.currency}
-        AND created_at >= ${since.toISOString()}::timestamptz
-        AND occurred_at >= ${day.start.toISOString()}::timestamptz
-        AND occurred_at < ${day.end.toISOString()}::timestamptz
-        AND (${category?.id ?? null}::uuid IS NULL OR category_id = ${category?.id ?? null}::uuid)
-        AND inbound_message_id IS DISTINCT FROM ${incoming.messageId}::uuid
-    ) AS duplicate`;
-  const usual = row?.median ? BigInt(row.median) : null;
-  const threshold = user.confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
-  const found: Concern[] = [];
-  if (threshold !== null && expense.amountMinor > threshold) found.push('large');
-  if (row?.duplicate) found.push('duplicate');
-  return { concerns: found, usualMinor: usual === null ? null : usual.toString() };
+  const usual =
+    expense.currency === history.currency || user.confirmAboveMinor !== null
+      ? history.usualMinor
+      : ((await usualMedian(incoming.tx, user.id, expense.currency))?.toString() ?? null);
+  return concernsOf(
+    {
+      expense,
+      category,
+      messageId: incoming.messageId,
+      timeZone: user.timeZone,
+      confirmAboveMinor: user.confirmAboveMinor,
+    },
+    usual,
+    history.recent,
+  );
 }
 
 /** The median of the user's recent expenses in this currency, once there is some history. */
@@ -238,6 +205,6 @@ export async function usualMedian(
   currency: string,
 ): Promise<bigint | null> {
   const [row] = await tx.$queryRaw<{ median: string | null }[]>`
-    SELECT ${recentMedian(userId, currency)} AS median`;
+    SELECT ${recentMedian(Prisma.sql`${userId}::uuid`, Prisma.sql`${currency}`)} AS median`;
   return row?.median ? BigInt(row.median) : null;
 }

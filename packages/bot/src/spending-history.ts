@@ -1,0 +1,98 @@
+import { Prisma } from '@spendline/db';
+import { daysSpan } from '@spendline/ledger';
+import type { ParsedExpense } from '@spendline/parser';
+import type { CategoryRef, Concern } from './types.ts';
+
+/** How far back an equal expense counts as a likely duplicate. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** Without a set threshold, amounts above this multiple of the usual one ask first. */
+const LARGE_MULTIPLE = 10n;
+/** The median means something only once there is a little history. */
+const MIN_HISTORY = 10;
+
+/** An expense saved within the duplicate window, as the duplicate check compares it. */
+export interface RecentExpense {
+  amountMinor: string;
+  currency: string;
+  categoryId: string | null;
+  occurredAt: string;
+  inboundMessageId: string | null;
+}
+
+/**
+ * What the checks before saving need, read with the account (one round trip for every
+ * expense message): the usual amount in the user's currency (null without enough
+ * history, or when the user set a threshold) and the expenses of the last minutes.
+ */
+export interface SpendingHistory {
+  currency: string;
+  usualMinor: string | null;
+  recent: RecentExpense[];
+}
+
+/** The median of the user's last 200 expenses in a currency; null with under 10 of them. */
+export function recentMedian(userId: Prisma.Sql, currency: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text
+    FROM (
+      SELECT amount_minor FROM expenses
+      WHERE user_id = ${userId} AND currency = ${currency}
+        AND kind = 'EXPENSE' AND deleted_at IS NULL
+      ORDER BY occurred_at DESC
+      LIMIT 200
+    ) recent
+    HAVING COUNT(*) >= ${MIN_HISTORY})`;
+}
+
+/** The expenses `userId` saved since `since`, as a JSON array of RecentExpense. */
+export function recentExpenses(userId: Prisma.Sql, since: Date): Prisma.Sql {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+             'amountMinor', amount_minor::text, 'currency', currency,
+             'categoryId', category_id, 'occurredAt', occurred_at,
+             'inboundMessageId', inbound_message_id))
+    FROM expenses
+    WHERE user_id = ${userId} AND kind = 'EXPENSE' AND deleted_at IS NULL
+      AND created_at >= ${since.toISOString()}::timestamptz
+  ), '[]'::json)`;
+}
+
+export interface ConcernInput {
+  expense: ParsedExpense;
+  category: CategoryRef | null;
+  /** The message being read: what it saved itself is no duplicate. */
+  messageId: string;
+  timeZone: string;
+  /** The user's own threshold (minor units), if set. */
+  confirmAboveMinor: bigint | null;
+}
+
+/**
+ * Whether to ask before saving: an amount above the user's threshold (or ten times the
+ * usual one), or an equal amount in the same category on the same day saved within the
+ * last minutes by another message.
+ */
+export function concernsOf(
+  { expense, category, messageId, timeZone, confirmAboveMinor }: ConcernInput,
+  usualMinor: string | null,
+  recent: readonly RecentExpense[],
+): { concerns: Concern[]; usualMinor: string | null } {
+  const usual = usualMinor === null ? null : BigInt(usualMinor);
+  const threshold = confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
+  const day = daysSpan(expense.occurredOn, expense.occurredOn, timeZone);
+  const duplicate = recent.some((saved) => {
+    const at = Date.parse(saved.occurredAt);
+    return (
+      BigInt(saved.amountMinor) === expense.amountMinor &&
+      saved.currency === expense.currency &&
+      at >= day.start.getTime() &&
+      at < day.end.getTime() &&
+      (category === null || saved.categoryId === category.id) &&
+      saved.inboundMessageId !== messageId
+    );
+  });
+  const found: Concern[] = [];
+  if (threshold !== null && expense.amountMinor > threshold) found.push('large');
+  if (duplicate) found.push('duplicate');
+  return { concerns: found, usualMinor: usual === null ? null : usual.toString() };
+}
