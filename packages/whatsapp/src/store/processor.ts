@@ -126,11 +126,25 @@ export function createInboxProcessor({
         // acknowledging never waits for the processor; processors still exclude each other.
         if (!locked) return { handled: 0, more: false };
         // A statement after the lock: it sees whatever the previous holder committed.
+        // Marked processed as they are taken: a handler that throws rolls the mark back
+        // with everything else, and the commit needs no statement of its own.
         const messages = await tx.$queryRaw<InboundMessage[]>`
-          SELECT ${inboundMessageColumns} FROM inbound_messages
-           WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
-           ORDER BY sent_at, wa_message_id
-           LIMIT ${limit}`;
+          WITH taken AS (
+            UPDATE inbound_messages
+               SET status = 'PROCESSED', processed_at = now(), attempts = attempts + 1
+             WHERE id IN (
+               SELECT id FROM inbound_messages
+                WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
+                ORDER BY sent_at, wa_message_id
+                LIMIT ${limit})
+            RETURNING *
+          ), windowed AS (
+            UPDATE conversations
+               SET last_inbound_at = (SELECT max(sent_at) FROM taken), updated_at = now()
+             WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM taken)
+               AND (last_inbound_at IS NULL OR last_inbound_at < (SELECT max(sent_at) FROM taken))
+          )
+          SELECT ${inboundMessageColumns} FROM taken ORDER BY sent_at, wa_message_id`;
         let conversation: Conversation | undefined = locked;
         for (const [index, message] of messages.entries()) {
           // The handler may have changed it (snapshot, version): read it afresh.
@@ -150,19 +164,6 @@ export function createInboxProcessor({
             throw new HandlerFailure(index, message, error);
           }
           conversation = undefined;
-        }
-        if (messages.length > 0) {
-          await tx.$executeRaw`
-            WITH marked AS (
-              UPDATE inbound_messages
-                 SET status = 'PROCESSED', processed_at = now(), attempts = attempts + 1
-               WHERE id = ANY(${messages.map((m) => m.id)}::uuid[])
-              RETURNING sent_at
-            )
-            UPDATE conversations
-               SET last_inbound_at = (SELECT max(sent_at) FROM marked), updated_at = now()
-             WHERE id = ${conversationId}::uuid
-               AND (last_inbound_at IS NULL OR last_inbound_at < (SELECT max(sent_at) FROM marked))`;
         }
         return { handled: messages.length, more: messages.length === limit };
       },
