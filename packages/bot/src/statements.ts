@@ -1,4 +1,4 @@
-import type { Prisma, User } from '@spendline/db';
+import { Prisma, type User } from '@spendline/db';
 import {
   addDays,
   addMonths,
@@ -114,18 +114,41 @@ function change(user: User, now: CurrencyTotal[], before: CurrencyTotal[]): stri
   return parts.length > 0 ? `${parts.join('; ')} at this point last month` : null;
 }
 
-async function topExpenses(tx: Tx, user: User, span: DateSpan, take: number) {
-  return tx.expense.findMany({
-    where: {
-      userId: user.id,
-      kind: 'EXPENSE',
-      deletedAt: null,
-      occurredAt: { gte: span.start, lt: span.end },
-    },
-    orderBy: [{ amountMinor: 'desc' }, { occurredAt: 'desc' }],
+interface Entry {
+  amountMinor: bigint;
+  currency: string;
+  occurredAt: Date;
+  note: string | null;
+  categoryName: string | null;
+}
+
+/** A user's expenses with their category's name, in one round trip. */
+function entries(
+  tx: Tx,
+  userId: string,
+  filter: Prisma.Sql,
+  order: Prisma.Sql,
+  limit: number,
+): Promise<Entry[]> {
+  return tx.$queryRaw<Entry[]>`
+    SELECT e.amount_minor AS "amountMinor", e.currency, e.occurred_at AS "occurredAt", e.note,
+           c.name AS "categoryName"
+    FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
+    WHERE e.user_id = ${userId}::uuid AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
+      AND ${filter}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
+}
+
+function topExpenses(tx: Tx, user: User, span: DateSpan, take: number): Promise<Entry[]> {
+  return entries(
+    tx,
+    user.id,
+    Prisma.sql`e.occurred_at >= ${span.start.toISOString()}::timestamptz
+           AND e.occurred_at < ${span.end.toISOString()}::timestamptz`,
+    Prisma.sql`e.amount_minor DESC, e.occurred_at DESC`,
     take,
-    include: { category: { select: { name: true } } },
-  });
+  );
 }
 
 /** This month by category with shares, the change against last month to date, top three. */
@@ -157,7 +180,7 @@ export async function monthSummary(input: StatementInput): Promise<string> {
     '*Top*',
     ...top.map(
       (e) =>
-        `${money(user, e.amountMinor, e.currency)} · ${e.category?.name ?? 'Uncategorised'} · ${dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale)}${e.note ? ` · ${e.note}` : ''}`,
+        `${money(user, e.amountMinor, e.currency)} · ${e.categoryName ?? 'Uncategorised'} · ${dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale)}${e.note ? ` · ${e.note}` : ''}`,
     ),
   ].join('\n');
 }
@@ -172,11 +195,13 @@ export async function categoryStatement(
   const totals = (await categoryTotals(tx, user.id, month)).filter(
     (c) => c.categoryId === category.id,
   );
-  const latest = await tx.expense.findMany({
-    where: { userId: user.id, categoryId: category.id, kind: 'EXPENSE', deletedAt: null },
-    orderBy: { occurredAt: 'desc' },
-    take: 5,
-  });
+  const latest = await entries(
+    tx,
+    user.id,
+    Prisma.sql`e.category_id = ${category.id}::uuid`,
+    Prisma.sql`e.occurred_at DESC`,
+    5,
+  );
   const head =
     totals.length === 0
       ? `*${category.name}* this month: nothing recorded.`
@@ -201,17 +226,17 @@ function entryLine(
 
 export async function lastExpenses(input: StatementInput, count: number): Promise<string> {
   const { tx, user } = input;
-  const rows = await tx.expense.findMany({
-    where: { userId: user.id, kind: 'EXPENSE', deletedAt: null },
-    orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
-    take: count,
-    include: { category: { select: { name: true } } },
-  });
+  const rows = await entries(
+    tx,
+    user.id,
+    Prisma.sql`true`,
+    Prisma.sql`e.occurred_at DESC, e.created_at DESC`,
+    count,
+  );
   if (rows.length === 0) return 'Nothing recorded yet.';
-  return [
-    `*Last ${rows.length}*`,
-    ...rows.map((e) => entryLine(user, e, e.category?.name ?? null)),
-  ].join('\n');
+  return [`*Last ${rows.length}*`, ...rows.map((e) => entryLine(user, e, e.categoryName))].join(
+    '\n',
+  );
 }
 
 export async function categoryList({ tx, user }: StatementInput): Promise<string> {
