@@ -216,10 +216,12 @@ builder.queryField('me', (t) =>
     type: 'User',
     nullable: true,
     description: 'The signed-in user, or null.',
-    resolve: (query, _root, _args, context) =>
-      context.viewer
-        ? context.prisma.user.findUnique({ ...query, where: { id: context.viewer.user.id } })
-        : null,
+    resolve: (query, _root, _args, context) => {
+      if (!context.viewer) return null;
+      // Signing in read the whole row already; only relations need another query.
+      if (Object.keys(query).length === 0) return context.viewer.user;
+      return context.prisma.user.findUnique({ ...query, where: { id: context.viewer.user.id } });
+    },
   }),
 );
 
