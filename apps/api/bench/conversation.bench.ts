@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'undici';
 import { loadConfig } from '@spendline/config';
 import { createDefaultCategories } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
@@ -16,6 +15,7 @@ import { createLogger } from '@spendline/log';
 import { signedWebhookRequest, startGraphSimulator } from '@spendline/whatsapp/simulator';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
+import { createWebhookSender } from './webhook-sender.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const RATE = Number(process.env.BENCH_RATE ?? (onPostgres ? 200 : 50));
@@ -118,9 +118,7 @@ interface Phase {
 /** A warm-up, then RATE messages a second for SECONDS, all at webhookUrl. */
 async function phase(webhookUrl: string, offset: number): Promise<Phase> {
   let failures = 0;
-  // Meta's sender shares this event loop: undici's pool costs it less than fetch.
-  const target = new URL(webhookUrl);
-  const pool = new Pool(target.origin, { connections: 64 });
+  const sender = createWebhookSender(webhookUrl, 64);
   async function post(from: string, text: string, due: number): Promise<void> {
     const request = signedWebhookRequest({ appSecret: secret, phoneNumberId, from, text });
     const queue = waiting.get(from) ?? [];
@@ -128,14 +126,7 @@ async function phase(webhookUrl: string, offset: number): Promise<Phase> {
     // From when it was due, not when this busy event loop got round to it: a stalled
     // process shows in the figures instead of quietly lowering the offered rate.
     queue.push(due);
-    const { statusCode, body } = await pool.request({
-      path: target.pathname,
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-    });
-    await body.dump();
-    if (statusCode !== 200) failures += 1;
+    if ((await sender.post(request)) !== 200) failures += 1;
   }
   /** Posts `count` messages at RATE per second, each from the next number in turn. */
   async function drive(count: number, from: number): Promise<void> {
@@ -164,7 +155,7 @@ async function phase(webhookUrl: string, offset: number): Promise<Phase> {
   await drive(count, offset + WARM_UP);
   await settle(base + WARM_UP + count);
   measuring = false;
-  await pool.close();
+  await sender.close();
   return { latencies, failures, count, elapsed: (performance.now() - started) / 1000 };
 }
 

@@ -4,15 +4,14 @@
 //             or not earlier ones were answered, and its latency counts from when it was
 //             due, so a stalled server shows up in the figures instead of slowing the load.
 //   rate = 0: closed loop with `concurrency` in flight: the most the server can take.
-import { Pool } from 'undici';
 import { signedWebhookRequest } from '@spendline/whatsapp/simulator';
+import { createWebhookSender } from './webhook-sender.ts';
 
 const [url = '', countArg = '2000', rateArg = '0', concurrencyArg = '16', secret = ''] =
   process.argv.slice(2);
 const count = Number(countArg);
 const rate = Number(rateArg);
 const concurrency = Number(concurrencyArg);
-const target = new URL(url);
 const run = Date.now().toString(36);
 
 const requests = Array.from({ length: count }, (_, i) =>
@@ -27,31 +26,21 @@ const requests = Array.from({ length: count }, (_, i) =>
 );
 
 // Enough connections that an open-loop burst queues at the server, not in this process.
-const pool = new Pool(target.origin, { connections: rate > 0 ? 256 : concurrency });
+const sender = createWebhookSender(url, rate > 0 ? 256 : concurrency);
 const latencies: number[] = [];
 let failures = 0;
 
 async function post(i: number, due: number): Promise<void> {
-  const request = requests[i]!;
-  const { statusCode, body } = await pool.request({
-    path: target.pathname,
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  });
-  await body.dump();
+  const status = await sender.post(requests[i]!);
   latencies.push(performance.now() - due);
-  if (statusCode !== 200) failures++;
+  if (status !== 200) failures++;
 }
 
 // Connections opened and this process's own code warmed before the clock starts,
 // with requests that store nothing (the api's health check; the bare server answers all).
 await Promise.all(
   Array.from({ length: 32 }, async () => {
-    for (let i = 0; i < 20; i++) {
-      const { body } = await pool.request({ path: '/healthz', method: 'GET' });
-      await body.dump();
-    }
+    for (let i = 0; i < 20; i++) await sender.get('/healthz');
   }),
 );
 
@@ -80,5 +69,5 @@ if (rate > 0) {
   );
 }
 const seconds = (performance.now() - started) / 1000;
-await pool.close();
+await sender.close();
 process.stdout.write(JSON.stringify({ latencies, seconds, failures }));
