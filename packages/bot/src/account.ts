@@ -37,7 +37,7 @@ interface AccountRow extends User {
 const ownId = Prisma.sql`u.id`;
 
 /**
- * The account linked to the sender, its categories and its spending since `since`
+ * The account linked to the sender, its categories and its recent spending as of `now`
  * (for the checks before saving), in one round trip: every message needs most of it.
  * Completes the link with whatever identity Meta now sends; a BSUID match wins over a
  * phone-number match.
@@ -45,7 +45,7 @@ const ownId = Prisma.sql`u.id`;
 export async function accountOf(
   tx: Tx,
   sender: WhatsAppUser,
-  since: Date,
+  now: Date,
 ): Promise<ChatAccount | null> {
   const bsuid = sender.bsuid ?? null;
   const phone = sender.phoneNumber ?? null;
@@ -63,7 +63,7 @@ export async function accountOf(
            -- A threshold the user set needs no median.
            CASE WHEN u.confirm_above_minor IS NULL
                 THEN ${recentMedian(ownId, Prisma.sql`u.currency`)} END AS "usualMinor",
-           ${recentExpenses(ownId, since)} AS "recentExpenses"
+           ${recentExpenses(ownId, now)} AS "recentExpenses"
     FROM whatsapp_links l JOIN users u ON u.id = l.user_id
     WHERE l.active AND (l.bsuid = ${bsuid} OR l.phone_number = ${phone})
     ORDER BY l.bsuid = ${bsuid} DESC NULLS LAST
@@ -84,5 +84,5 @@ export async function accountOf(
       data: { bsuid: linkBsuid ?? bsuid, phoneNumber: linkPhone ?? phone },
     });
   }
-  return { user, categories, history: { currency: user.currency, usualMinor, recent } };
+  return { user, categories, history: { usualMinor, recent } };
 }

@@ -182,7 +182,7 @@ async function concerns(
   category: CategoryRef | null,
 ): Promise<Pick<DraftExpense, 'concerns' | 'usualMinor'>> {
   const usual =
-    expense.currency === history.currency || user.confirmAboveMinor !== null
+    expense.currency === user.currency || user.confirmAboveMinor !== null
       ? history.usualMinor
       : ((await usualMedian(incoming.tx, user.id, expense.currency))?.toString() ?? null);
   return concernsOf(

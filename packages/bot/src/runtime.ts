@@ -2,7 +2,6 @@ import type { Prisma } from '@spendline/db';
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
 import { outboundInsert, type InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
-import { DUPLICATE_WINDOW_MS } from './spending-history.ts';
 import { perform, type EffectScope, type ExpenseChanges } from './effects.ts';
 import { toEvent } from './interpret.ts';
 import { replies } from './replies.ts';
@@ -50,7 +49,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
   return async ({ tx, message, conversation }) => {
     const { sender, content } = message.payload as unknown as InboundPayload;
     const now = message.sentAt;
-    const account = await accountOf(tx, sender, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+    const account = await accountOf(tx, sender, now);
     const user = account?.user ?? null;
     const restored = restoreConversation(conversation.snapshot, conversation.machineVersion, input);
     const { actor } = restored;

@@ -4,7 +4,7 @@ import type { ParsedExpense } from '@spendline/parser';
 import type { CategoryRef, Concern } from './types.ts';
 
 /** How far back an equal expense counts as a likely duplicate. */
-export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
 /** Without a set threshold, amounts above this multiple of the usual one ask first. */
 const LARGE_MULTIPLE = 10n;
 /** The median means something only once there is a little history. */
@@ -25,7 +25,6 @@ export interface RecentExpense {
  * history, or when the user set a threshold) and the expenses of the last minutes.
  */
 export interface SpendingHistory {
-  currency: string;
   usualMinor: string | null;
   recent: RecentExpense[];
 }
@@ -44,8 +43,9 @@ export function recentMedian(userId: Prisma.Sql, currency: Prisma.Sql): Prisma.S
     HAVING COUNT(*) >= ${MIN_HISTORY})`;
 }
 
-/** The expenses `userId` saved since `since`, as a JSON array of RecentExpense. */
-export function recentExpenses(userId: Prisma.Sql, since: Date): Prisma.Sql {
+/** The expenses `userId` saved within the duplicate window before `now`, as RecentExpense JSON. */
+export function recentExpenses(userId: Prisma.Sql, now: Date): Prisma.Sql {
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
   return Prisma.sql`COALESCE((
     SELECT json_agg(json_build_object(
              'amountMinor', amount_minor::text, 'currency', currency,

@@ -39,9 +39,9 @@ export interface InboxProcessorOptions {
   /**
    * Webhooks being acknowledged at once (see receiving()), or arriving within 100 ms
    * (50: 500 a second, well above a chat's ordinary traffic), from which acknowledging
-   * comes first: Meta retries and may disable a slow endpoint,
-   * while replies can wait out a burst. Meanwhile one conversation is worked on at a
-   * time, resting burstRestFactor times as long as each batch took.
+   * comes first: Meta retries and may disable a slow endpoint, while replies can wait
+   * out a burst. Meanwhile one conversation is worked on at a time, resting
+   * burstRestFactor times as long as each batch took.
    */
   burstReceiving?: number;
   burstArrivals?: number;
