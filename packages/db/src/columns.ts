@@ -1,4 +1,4 @@
-import { Prisma, type User } from './generated/prisma/client.ts';
+import { Prisma, type Category, type Expense, type User } from './generated/prisma/client.ts';
 
 /**
  * A select list that gives raw rows a model's shape: `column AS "field"` for each field.
@@ -9,13 +9,14 @@ import { Prisma, type User } from './generated/prisma/client.ts';
  */
 export function modelColumns(
   columns: Record<string, string>,
-  { table, asText = [] }: { table?: string; asText?: string[] } = {},
+  { table, asText = [], prefix = '' }: { table?: string; asText?: string[]; prefix?: string } = {},
 ): Prisma.Sql {
   return Prisma.raw(
     Object.entries(columns)
       .map(([field, column]) => {
         const qualified = table ? `${table}.${column}` : column;
-        return `${asText.includes(column) ? `${qualified}::text` : qualified} AS "${field}"`;
+        const value = asText.includes(column) ? `${qualified}::text` : qualified;
+        return `${value} AS "${prefix}${field}"`;
       })
       .join(', '),
   );
@@ -40,3 +41,48 @@ const user: Record<keyof User, string> = {
 /** `SELECT ${userColumns('u')} FROM users u` gives User rows. */
 export const userColumns = (table?: string): Prisma.Sql =>
   modelColumns(user, table ? { table } : {});
+
+const expense: Record<keyof Expense, string> = {
+  id: 'id',
+  userId: 'user_id',
+  kind: 'kind',
+  amountMinor: 'amount_minor',
+  currency: 'currency',
+  occurredAt: 'occurred_at',
+  note: 'note',
+  categoryId: 'category_id',
+  source: 'source',
+  inboundMessageId: 'inbound_message_id',
+  recurringExpenseId: 'recurring_expense_id',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  deletedAt: 'deleted_at',
+};
+
+/** `SELECT ${expenseColumns('e')} FROM expenses e` gives Expense rows. */
+export const expenseColumns = (table: string): Prisma.Sql =>
+  modelColumns(expense, { table, asText: ['kind', 'source'] });
+
+const category: Record<keyof Category, string> = {
+  id: 'id',
+  userId: 'user_id',
+  name: 'name',
+  nameKey: 'name_key',
+  emoji: 'emoji',
+  color: 'color',
+  archivedAt: 'archived_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** Category columns named `${prefix}field`, to read beside another table's in one row. */
+export const categoryColumns = (table: string, prefix: string): Prisma.Sql =>
+  modelColumns(category, { table, prefix });
+
+/** The Category in a row selected with categoryColumns(table, prefix); null when absent. */
+export function categoryFromRow(row: Record<string, unknown>, prefix: string): Category | null {
+  if (row[`${prefix}id`] == null) return null;
+  return Object.fromEntries(
+    Object.keys(category).map((field) => [field, row[`${prefix}${field}`]]),
+  ) as unknown as Category;
+}

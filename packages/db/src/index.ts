@@ -13,7 +13,13 @@ export {
   DEFAULT_CATEGORIES,
   type DefaultCategory,
 } from './default-categories.ts';
-export { modelColumns, userColumns } from './columns.ts';
+export {
+  categoryColumns,
+  categoryFromRow,
+  expenseColumns,
+  modelColumns,
+  userColumns,
+} from './columns.ts';
 export { newId } from './ids.ts';
 export { DataDirInUseError } from './data-dir-lock.ts';
 export { applyMigrations, diffMigrationsToSchema, readMigrationList } from './migrations.ts';

@@ -1,4 +1,4 @@
-import type { ExpenseKind, ExpenseSource, Prisma } from '@spendline/db';
+import { Prisma, type ExpenseKind, type ExpenseSource } from '@spendline/db';
 import { addDays, startOfLocalDay } from '@spendline/ledger';
 
 export type ExpenseStatus = 'ACTIVE' | 'DELETED' | 'ALL';
@@ -21,48 +21,94 @@ export interface ExpenseFilterInput {
   status?: ExpenseStatus | null;
 }
 
+/** LIKE treats % and _ as wildcards; a search for "50%" means those characters. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
- * The Prisma where for a user's expenses under a filter. The user id comes first and
- * is not optional: no filter can widen the query past the viewer's own rows.
+ * The SQL condition on `expenses e` for a user's entries under a filter. The user id
+ * comes first and is not optional: no filter can widen the query past the viewer's rows.
  */
-export function expenseWhere(
+export function expenseFilterSql(
   userId: string,
   timeZone: string,
   filter: ExpenseFilterInput = {},
-): Prisma.ExpenseWhereInput {
-  const and: Prisma.ExpenseWhereInput[] = [];
-  if (filter.from) and.push({ occurredAt: { gte: filter.from } });
-  if (filter.to) and.push({ occurredAt: { lt: filter.to } });
-  if (filter.fromDate)
-    and.push({ occurredAt: { gte: startOfLocalDay(filter.fromDate, timeZone) } });
-  if (filter.toDate) {
-    and.push({ occurredAt: { lt: startOfLocalDay(addDays(filter.toDate, 1), timeZone) } });
+): Prisma.Sql {
+  const and = [Prisma.sql`e.user_id = ${userId}::uuid`];
+  const since = (instant: Date) => and.push(Prisma.sql`e.occurred_at >= ${instant}`);
+  const before = (instant: Date) => and.push(Prisma.sql`e.occurred_at < ${instant}`);
+  if (filter.from) since(filter.from);
+  if (filter.to) before(filter.to);
+  if (filter.fromDate) since(startOfLocalDay(filter.fromDate, timeZone));
+  if (filter.toDate) before(startOfLocalDay(addDays(filter.toDate, 1), timeZone));
+  const categories: Prisma.Sql[] = [];
+  if (filter.categoryIds?.length) {
+    categories.push(Prisma.sql`e.category_id = ANY(${filter.categoryIds}::uuid[])`);
   }
-  const categories: Prisma.ExpenseWhereInput[] = [];
-  if (filter.categoryIds?.length) categories.push({ categoryId: { in: filter.categoryIds } });
-  if (filter.uncategorized) categories.push({ categoryId: null });
-  if (categories.length) and.push({ OR: categories });
+  if (filter.uncategorized) categories.push(Prisma.sql`e.category_id IS NULL`);
+  if (categories.length) and.push(Prisma.sql`(${Prisma.join(categories, ' OR ')})`);
   const search = filter.search?.trim();
-  if (search) and.push({ note: { contains: search, mode: 'insensitive' } });
-  if (filter.sources?.length) and.push({ source: { in: filter.sources } });
-  if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
-  if (filter.currency) and.push({ currency: filter.currency.toUpperCase() });
-  if (filter.minAmountMinor != null) and.push({ amountMinor: { gte: filter.minAmountMinor } });
-  if (filter.maxAmountMinor != null) and.push({ amountMinor: { lte: filter.maxAmountMinor } });
+  if (search) and.push(Prisma.sql`e.note ILIKE ${likeContaining(search)}`);
+  if (filter.sources?.length) {
+    and.push(Prisma.sql`e.source::text = ANY(${filter.sources}::text[])`);
+  }
+  if (filter.kinds?.length) and.push(Prisma.sql`e.kind::text = ANY(${filter.kinds}::text[])`);
+  if (filter.currency) and.push(Prisma.sql`e.currency = ${filter.currency.toUpperCase()}`);
+  if (filter.minAmountMinor != null) {
+    and.push(Prisma.sql`e.amount_minor >= ${filter.minAmountMinor}`);
+  }
+  if (filter.maxAmountMinor != null) {
+    and.push(Prisma.sql`e.amount_minor <= ${filter.maxAmountMinor}`);
+  }
   const status = filter.status ?? 'ACTIVE';
-  if (status === 'ACTIVE') and.push({ deletedAt: null });
-  if (status === 'DELETED') and.push({ deletedAt: { not: null } });
-  return { userId, AND: and };
+  if (status === 'ACTIVE') and.push(Prisma.sql`e.deleted_at IS NULL`);
+  if (status === 'DELETED') and.push(Prisma.sql`e.deleted_at IS NOT NULL`);
+  return Prisma.join(and, ' AND ');
 }
 
-/** A total order (id breaks ties) so cursor pages never skip or repeat a row. */
-export function expenseOrder(
-  field: ExpenseOrderField = 'OCCURRED_AT',
-  direction: SortDirection = 'DESC',
-): Prisma.ExpenseOrderByWithRelationInput[] {
-  const dir = direction === 'ASC' ? 'asc' : 'desc';
-  const column = { OCCURRED_AT: 'occurredAt', AMOUNT: 'amountMinor', CREATED_AT: 'createdAt' }[
-    field
-  ];
-  return [{ [column]: dir }, { id: dir }];
+export interface ExpenseOrder {
+  field?: ExpenseOrderField | null | undefined;
+  direction?: SortDirection | null | undefined;
+}
+
+const orderColumns: Record<ExpenseOrderField, Prisma.Sql> = {
+  OCCURRED_AT: Prisma.raw('occurred_at'),
+  AMOUNT: Prisma.raw('amount_minor'),
+  CREATED_AT: Prisma.raw('created_at'),
+};
+
+/** A page as the connection asks for it: take < 0 reads backwards from the cursor. */
+export interface PageWindow {
+  take: number;
+  skip: number;
+  cursor?: { id: string } | undefined;
+}
+
+/**
+ * ORDER BY, the keyset condition after a cursor and LIMIT for one page, on `expenses e`.
+ * The order is total (id breaks ties) so pages never skip or repeat a row. A cursor
+ * that is not one of the user's rows matches nothing, like an unknown one.
+ */
+export function expensePageSql(
+  userId: string,
+  { field, direction }: ExpenseOrder,
+  { take, skip, cursor }: PageWindow,
+): { after: Prisma.Sql; orderLimit: Prisma.Sql; backward: boolean } {
+  const column = orderColumns[field ?? 'OCCURRED_AT'];
+  const backward = take < 0;
+  const descending = ((direction ?? 'DESC') === 'DESC') !== backward;
+  const dir = Prisma.raw(descending ? 'DESC' : 'ASC');
+  // skip 1 leaves the cursor's own row out; skip 0 starts at it.
+  const compare = Prisma.raw(`${descending ? '<' : '>'}${skip > 0 ? '' : '='}`);
+  const after = cursor
+    ? Prisma.sql`AND (e.${column}, e.id) ${compare} (
+        SELECT c.${column}, c.id FROM expenses c
+         WHERE c.id = ${cursor.id}::uuid AND c.user_id = ${userId}::uuid)`
+    : Prisma.empty;
+  return {
+    after,
+    orderLimit: Prisma.sql`ORDER BY e.${column} ${dir}, e.id ${dir} LIMIT ${Math.abs(take)}`,
+    backward,
+  };
 }

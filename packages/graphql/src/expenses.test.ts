@@ -216,6 +216,62 @@ describe('the expenses connection', () => {
     expect(third.expenses.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('pages backwards from the end and from a cursor, still newest first', async () => {
+    const BACK = `query ($last: Int, $before: String) {
+      expenses(last: $last, before: $before) {
+        pageInfo { hasPreviousPage startCursor }
+        edges { node { note } }
+      }
+    }`;
+    type Back = {
+      expenses: {
+        pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
+        edges: { node: { note: string } }[];
+      };
+    };
+    const oldest = await user.ok<Back>(BACK, { last: 2 });
+    expect(oldest.expenses.edges.map((e) => e.node.note)).toEqual([
+      'petrol full tank',
+      'morning chai',
+    ]);
+    expect(oldest.expenses.pageInfo.hasPreviousPage).toBe(true);
+    const newer = await user.ok<Back>(BACK, {
+      last: 2,
+      before: oldest.expenses.pageInfo.startCursor,
+    });
+    expect(newer.expenses.edges.map((e) => e.node.note)).toEqual([
+      'auto to office',
+      'Dinner with team',
+    ]);
+  });
+
+  it('treats a cursor from another account as matching nothing', async () => {
+    const other = new TestClient(server.url);
+    await other.register('pager-other@example.com');
+    await other.ok(CREATE, { input: { amountMinor: '100', note: 'theirs' } });
+    const theirs = await other.ok<Page>(LIST, { first: 1 });
+    expect(theirs.expenses.edges.map((e) => e.node.note)).toEqual(['theirs']);
+    const page = await user.ok<Page>(LIST, { first: 2, after: theirs.expenses.pageInfo.endCursor });
+    expect(page.expenses.edges).toEqual([]);
+  });
+
+  it('searches for % and _ as the characters, not as wildcards', async () => {
+    expect(await notes({ filter: { search: '%' } })).toEqual([]);
+    expect(await notes({ filter: { search: 'chai_' } })).toEqual([]);
+    expect(await notes({ filter: { search: 'CHAI AND' } })).toEqual(['CHAI and biscuits']);
+  });
+
+  it('loads what a selection asks of each entry’s category, in page order', async () => {
+    const data = await user.ok<{
+      expenses: { edges: { node: { note: string; category: { expenseCount: number } | null } }[] };
+    }>('{ expenses(first: 3) { edges { node { note category { expenseCount } } } } }');
+    expect(data.expenses.edges.map((e) => e.node)).toEqual([
+      { note: 'CHAI and biscuits', category: { expenseCount: 3 } },
+      { note: 'auto to office', category: null },
+      { note: 'Dinner with team', category: { expenseCount: 3 } },
+    ]);
+  });
+
   it('sorts by amount either way', async () => {
     expect(await notes({ orderBy: { field: 'AMOUNT', direction: 'ASC' } })).toEqual([
       'morning chai',
@@ -261,7 +317,7 @@ describe('the expenses connection', () => {
 });
 
 describe('expenses with their categories', () => {
-  it('shows each entry’s category, also past the categories fetched beside the page', async () => {
+  it('shows each entry’s category, for an account with hundreds of them', async () => {
     const many = new TestClient(server.url);
     await many.register('many-categories@example.com');
     const { id: userId } = await server.db.prisma.user.findUniqueOrThrow({
