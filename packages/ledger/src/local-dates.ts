@@ -36,12 +36,53 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(instant: number, timeZone: string): WallClock {
+function wallClockOf(instant: number, timeZone: string): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
   }
   return clock;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const c = wallClockOf(instant, timeZone);
+  const seconds = Math.floor(instant / 1000) * 1000;
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - seconds;
+}
+
+// formatToParts is the slow part of every statement and page of entries (a date per
+// row), and a zone's offset changes a few times a year: it is remembered per quarter
+// hour. A quarter with a change in it has different offsets at its ends and is not
+// remembered; no zone changes twice within one.
+const QUARTER_HOUR = 15 * 60 * 1000;
+const MAX_REMEMBERED = 20_000;
+const offsetsByQuarter = new Map<string, number | null>();
+
+function cachedOffset(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  const key = `${timeZone} ${quarter}`;
+  let offset = offsetsByQuarter.get(key);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    const first = offsetAt(start, timeZone);
+    offset = offsetAt(start + QUARTER_HOUR - 1, timeZone) === first ? first : null;
+    if (offsetsByQuarter.size >= MAX_REMEMBERED) offsetsByQuarter.clear();
+    offsetsByQuarter.set(key, offset);
+  }
+  return offset ?? offsetAt(instant, timeZone);
+}
+
+function wallClock(instant: number, timeZone: string): WallClock {
+  const wall = new Date(instant + cachedOffset(instant, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 function pad(value: number, width = 2): string {
@@ -71,13 +112,6 @@ function parse(date: LocalDate): [number, number, number] {
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   const clock = wallClock(instant.getTime(), timeZone);
   return toLocalDate(clock.year, clock.month, clock.day);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const c = wallClock(instant, timeZone);
-  const seconds = Math.floor(instant / 1000) * 1000;
-  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - seconds;
 }
 
 /**

@@ -100,3 +100,35 @@ describe('daysSpan', () => {
     expect(week.end.toISOString()).toBe('2026-11-29T18:30:00.000Z');
   });
 });
+
+describe('localDateOf', () => {
+  const reference = (instant: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(instant);
+
+  it('agrees with Intl across offset changes, odd historical offsets and skipped days', () => {
+    const around: [string, string][] = [
+      ['America/New_York', '2026-03-08T07:00:00Z'],
+      ['America/New_York', '2026-11-01T06:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], // half-hour change
+      ['Africa/Monrovia', '1972-01-07T00:44:30Z'], // -0:44:30 to UTC
+      ['Pacific/Apia', '2011-12-30T10:00:00Z'], // the day Samoa skipped
+      ['America/Santiago', '2026-09-06T04:00:00Z'], // midnight skipped
+      ['Asia/Kathmandu', '2026-06-01T18:15:00Z'],
+    ];
+    for (const [timeZone, at] of around) {
+      const centre = Date.parse(at);
+      // Every 7 min 31 s for two days around the change, seconds and quarters both crossed.
+      for (let step = -383; step <= 383; step++) {
+        const instant = new Date(centre + step * 451_000 + (step % 7) * 137);
+        expect(`${timeZone} ${instant.toISOString()} ${localDateOf(instant, timeZone)}`).toBe(
+          `${timeZone} ${instant.toISOString()} ${reference(instant, timeZone)}`,
+        );
+      }
+    }
+  });
+});
