@@ -70,22 +70,31 @@ function categoryRows(user: User, categories: CategoryTotal[]): string[][] {
   ]);
 }
 
+// Building a DateTimeFormat costs far more than formatting with one: one per locale.
+function formatterCache(
+  options: Intl.DateTimeFormatOptions,
+): (locale: string) => Intl.DateTimeFormat {
+  const byLocale = new Map<string, Intl.DateTimeFormat>();
+  return (locale) => {
+    let format = byLocale.get(locale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+      byLocale.set(locale, format);
+    }
+    return format;
+  };
+}
+
+const dayFormat = formatterCache({ weekday: 'short', day: 'numeric', month: 'short' });
+const monthFormat = formatterCache({ month: 'long', year: 'numeric' });
+
 /** "Mon, 23 Nov" in the user's locale; a calendar day, so formatted in UTC. */
 export function dayLabel(date: LocalDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
+  return dayFormat(locale).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function monthLabel(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, 15)));
+  return monthFormat(locale).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
 /** Total and per-category lines for a span of local days. */

@@ -124,7 +124,7 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
   const guess = Date.UTC(y, m - 1, d);
   // The offsets in force around that day: before and after any change on it.
   const offsets = new Set(
-    [guess - day, guess, guess + day].map((instant) => offsetAt(instant, timeZone)),
+    [guess - day, guess, guess + day].map((instant) => cachedOffset(instant, timeZone)),
   );
   const candidates = [...offsets]
     .map((offset) => guess - offset)

@@ -136,14 +136,37 @@ describe('resolveCategory', () => {
 });
 
 describe('categoryIndex', () => {
-  it('is built once per categories array, and shared by arrays with the same content', () => {
+  it('is built once per categories array; its words are shared by lists with the same words', () => {
     expect(categoryIndex(defaultCategories)).toBe(categoryIndex(defaultCategories));
     const copy = defaultCategories.map((category) => ({ ...category }));
-    expect(categoryIndex(copy)).toBe(categoryIndex(defaultCategories));
+    expect(categoryIndex(copy).words).toBe(categoryIndex(defaultCategories).words);
     const renamed = copy.map((category, i) =>
       i === 0 ? { ...category, name: 'Meals' } : category,
     );
-    expect(categoryIndex(renamed)).not.toBe(categoryIndex(defaultCategories));
+    expect(categoryIndex(renamed).words).not.toBe(categoryIndex(defaultCategories).words);
+  });
+
+  it('answers with the ids of the list it was asked about, when another shares its words', () => {
+    const mine = defaultCategories.map((category) => ({ ...category, id: `mine-${category.id}` }));
+    const theirs = defaultCategories.map((category) => ({
+      ...category,
+      id: `theirs-${category.id}`,
+    }));
+    const health = defaultCategories.find((category) => category.name === 'Health');
+    for (const [list, prefix] of [
+      [mine, 'mine-'],
+      [theirs, 'theirs-'],
+    ] as const) {
+      for (const word of ['health', 'medecine', '#health']) {
+        const keyed = word.startsWith('#')
+          ? [{ key: word.slice(1), hashtag: true, afterConjunction: false }]
+          : words(word);
+        expect(resolveCategory(categoryIndex(list), keyed).resolution).toMatchObject({
+          status: 'matched',
+          categoryId: `${prefix}${health?.id}`,
+        });
+      }
+    }
   });
 
   it('is rebuilt when categories are added to the same array', () => {

@@ -8,7 +8,6 @@ import { normalize, tokenize } from './tokenize.ts';
 import type { Category, CategoryCandidate, CategoryResolution } from './types.ts';
 
 interface Entry {
-  categoryId: string;
   name: string;
   /** Position in the user's list: ties go to the earlier category. */
   order: number;
@@ -21,12 +20,28 @@ interface FuzzyKey {
   entry: Entry;
 }
 
-export interface CategoryIndex {
+/** A fuzzy match found once for a word: the entry and how far it is. */
+interface FuzzyHit {
+  entry: Entry;
+  distance: number;
+}
+
+/**
+ * The words of a list of categories, by position in the list and not by id: every
+ * account that kept the default categories shares one.
+ */
+interface WordIndex {
   readonly size: number;
   readonly exact: Map<string, Entry[]>;
   readonly maxWords: number;
   readonly fuzzyByInitial: Map<string, FuzzyKey[]>;
-  readonly fuzzyCache: Map<string, CategoryCandidate[]>;
+  readonly fuzzyCache: Map<string, FuzzyHit[]>;
+}
+
+/** A user's categories ready to resolve words against: the shared words and the ids. */
+export interface CategoryIndex {
+  readonly words: WordIndex;
+  readonly ids: readonly string[];
 }
 
 export interface CategoryWord {
@@ -74,7 +89,7 @@ function addEntry(exact: Map<string, Entry[]>, key: string, entry: Entry): void 
     exact.set(key, [entry]);
     return;
   }
-  const same = list.findIndex((other) => other.categoryId === entry.categoryId);
+  const same = list.findIndex((other) => other.order === entry.order);
   if (same >= 0) {
     const existing = list[same];
     if (existing !== undefined && existing.tier <= entry.tier) return;
@@ -84,7 +99,7 @@ function addEntry(exact: Map<string, Entry[]>, key: string, entry: Entry): void 
   list.sort((a, b) => a.tier - b.tier || a.order - b.order);
 }
 
-function buildIndex(categories: readonly Category[]): CategoryIndex {
+function buildIndex(categories: readonly Category[]): WordIndex {
   const exact = new Map<string, Entry[]>();
   const fuzzyByInitial = new Map<string, FuzzyKey[]>();
   let maxWords = 1;
@@ -94,7 +109,7 @@ function buildIndex(categories: readonly Category[]): CategoryIndex {
       const key = categoryKey(word);
       if (key === '') return;
       const tier = w === 0 ? 0 : 1;
-      const entry: Entry = { categoryId: category.id, name: category.name, order, tier };
+      const entry: Entry = { name: category.name, order, tier };
       addEntry(exact, key, entry);
       for (const form of numberForms(key)) addEntry(exact, form, { ...entry, tier: tier + 2 });
       const wordCount = key.split(' ').length;
@@ -111,29 +126,30 @@ function buildIndex(categories: readonly Category[]): CategoryIndex {
 }
 
 const byIdentity = new WeakMap<readonly Category[], CategoryIndex>();
-const byContent = new Map<string, CategoryIndex>();
+const byContent = new Map<string, WordIndex>();
 const CONTENT_CACHE_LIMIT = 512;
 
 function fingerprint(categories: readonly Category[]): string {
   let key = '';
   for (const category of categories) {
-    key += `${category.id}\u0001${category.name}\u0001${category.aliases.join('\u0002')}\u0003`;
+    key += `${category.name}\u0001${category.aliases.join('\u0002')}\u0003`;
   }
   return key;
 }
 
 /**
  * Built once per categories array (treat it as immutable; a changed length is noticed).
- * A new array with the same content, as a bot that loads categories per message passes,
- * finds its index through a small least-recently-used cache keyed by the content.
+ * A new array with the same names and aliases, as a bot that loads categories per
+ * message passes (whoever the user), finds the words through a least-recently-used
+ * cache keyed by them.
  */
 export function categoryIndex(categories: readonly Category[]): CategoryIndex {
   const known = byIdentity.get(categories);
-  if (known !== undefined && known.size === categories.length) return known;
+  if (known !== undefined && known.ids.length === categories.length) return known;
   const key = fingerprint(categories);
-  let index = byContent.get(key);
-  if (index === undefined) {
-    index = buildIndex(categories);
+  let words = byContent.get(key);
+  if (words === undefined) {
+    words = buildIndex(categories);
     if (byContent.size >= CONTENT_CACHE_LIMIT) {
       const oldest = byContent.keys().next();
       if (oldest.done !== true) byContent.delete(oldest.value);
@@ -141,18 +157,21 @@ export function categoryIndex(categories: readonly Category[]): CategoryIndex {
   } else {
     byContent.delete(key);
   }
-  byContent.set(key, index);
+  byContent.set(key, words);
+  const index = { words, ids: categories.map((category) => category.id) };
   byIdentity.set(categories, index);
   return index;
 }
 
 function candidate(
+  index: CategoryIndex,
   entry: Entry,
   via: CategoryCandidate['via'],
   word: string,
   distance: number,
 ): CategoryCandidate {
-  return { categoryId: entry.categoryId, name: entry.name, via, word, distance };
+  const categoryId = index.ids[entry.order] ?? '';
+  return { categoryId, name: entry.name, via, word, distance };
 }
 
 function exactVia(entry: Entry): CategoryCandidate['via'] {
@@ -177,14 +196,18 @@ function allowedTypos(length: number): number {
 }
 
 function fuzzyCandidates(index: CategoryIndex, word: string): CategoryCandidate[] {
-  const cached = index.fuzzyCache.get(word);
+  return fuzzyHits(index.words, word).map(({ entry, distance }) =>
+    candidate(index, entry, 'fuzzy', word, distance),
+  );
+}
+
+function fuzzyHits(words: WordIndex, word: string): FuzzyHit[] {
+  const cached = words.fuzzyCache.get(word);
   if (cached !== undefined) return cached;
   const max = allowedTypos(word.length);
-  const found: CategoryCandidate[] = [];
-  const tiers: number[] = [];
-  const orders: number[] = [];
+  const found: FuzzyHit[] = [];
   if (max > 0 && word.length <= 32) {
-    for (const { key, entry } of index.fuzzyByInitial.get(word[0] ?? '') ?? []) {
+    for (const { key, entry } of words.fuzzyByInitial.get(word[0] ?? '') ?? []) {
       let distance: number;
       if (word.length === 4 || key.length === 4) {
         distance = isTransposition(word, key) ? 1 : max + 1;
@@ -192,27 +215,24 @@ function fuzzyCandidates(index: CategoryIndex, word: string): CategoryCandidate[
         distance = editDistance(word, key, max);
       }
       if (distance > max) continue;
-      const at = found.findIndex((other) => other.categoryId === entry.categoryId);
+      const at = found.findIndex((other) => other.entry.order === entry.order);
       if (at >= 0) {
         const other = found[at];
         if (other === undefined || other.distance < distance) continue;
-        if (other.distance === distance && (tiers[at] ?? 0) <= entry.tier) continue;
+        if (other.distance === distance && other.entry.tier <= entry.tier) continue;
         found.splice(at, 1);
-        tiers.splice(at, 1);
-        orders.splice(at, 1);
       }
-      found.push(candidate(entry, 'fuzzy', word, distance));
-      tiers.push(entry.tier);
-      orders.push(entry.order);
+      found.push({ entry, distance });
     }
   }
   const ranked = found
-    .map((c, i) => ({ c, tier: tiers[i] ?? 0, order: orders[i] ?? 0 }))
-    .sort((a, b) => a.c.distance - b.c.distance || a.tier - b.tier || a.order - b.order)
-    .map(({ c }) => c)
+    .sort(
+      (a, b) =>
+        a.distance - b.distance || a.entry.tier - b.entry.tier || a.entry.order - b.entry.order,
+    )
     .slice(0, CANDIDATE_LIMIT);
-  if (index.fuzzyCache.size >= FUZZY_CACHE_LIMIT) index.fuzzyCache.clear();
-  index.fuzzyCache.set(word, ranked);
+  if (words.fuzzyCache.size >= FUZZY_CACHE_LIMIT) words.fuzzyCache.clear();
+  words.fuzzyCache.set(word, ranked);
   return ranked;
 }
 
@@ -222,11 +242,11 @@ function exactAt(
   words: readonly CategoryWord[],
   p: number,
 ): { entries: Entry[]; count: number; key: string } | null {
-  const longest = Math.min(index.maxWords, words.length - p);
+  const longest = Math.min(index.words.maxWords, words.length - p);
   for (let n = longest; n >= 1; n--) {
     let key = words[p]?.key ?? '';
     for (let k = 1; k < n; k++) key += ` ${words[p + k]?.key ?? ''}`;
-    const entries = index.exact.get(key);
+    const entries = index.words.exact.get(key);
     if (entries !== undefined) return { entries, count: n, key };
   }
   return null;
@@ -242,13 +262,13 @@ export function resolveCategory(index: CategoryIndex, words: readonly CategoryWo
   for (let p = 0; p < words.length; p++) {
     const word = words[p];
     if (word?.hashtag !== true) continue;
-    const entries = index.exact.get(word.key);
+    const entries = index.words.exact.get(word.key);
     if (entries === undefined) continue;
     const best = bestEntries(entries);
     const [only] = best;
     if (best.length === 1 && only !== undefined) {
       return {
-        resolution: { status: 'matched', ...candidate(only, 'hashtag', word.key, 0) },
+        resolution: { status: 'matched', ...candidate(index, only, 'hashtag', word.key, 0) },
         first: p,
         count: 1,
       };
@@ -256,7 +276,7 @@ export function resolveCategory(index: CategoryIndex, words: readonly CategoryWo
     return {
       resolution: {
         status: 'ambiguous',
-        candidates: best.map((entry) => candidate(entry, 'hashtag', word.key, 0)),
+        candidates: best.map((entry) => candidate(index, entry, 'hashtag', word.key, 0)),
         words: keys,
       },
       first: p,
@@ -268,15 +288,15 @@ export function resolveCategory(index: CategoryIndex, words: readonly CategoryWo
     const found = exactAt(index, words, p);
     if (found === null) continue;
     const best = bestEntries(found.entries);
-    const candidates = best.map((entry) => candidate(entry, exactVia(entry), found.key, 0));
+    const candidates = best.map((entry) => candidate(index, entry, exactVia(entry), found.key, 0));
     // "coffee and petrol 500": one amount for two categories is the user's call.
     const next = p + found.count;
     if (candidates.length === 1 && words[next]?.afterConjunction === true) {
       const other = exactAt(index, words, next);
       const [otherEntry] = other === null ? [] : bestEntries(other.entries);
       if (other !== null && otherEntry !== undefined) {
-        if (otherEntry.categoryId !== candidates[0]?.categoryId) {
-          candidates.push(candidate(otherEntry, exactVia(otherEntry), other.key, 0));
+        if (otherEntry.order !== best[0]?.order) {
+          candidates.push(candidate(index, otherEntry, exactVia(otherEntry), other.key, 0));
         }
       }
     }

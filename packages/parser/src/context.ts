@@ -67,7 +67,7 @@ export function prepare(context: ParseContext): Prepared {
     cached.currency === context.currency &&
     cached.categories === context.categories &&
     cached.maxMajor === context.maxAmountMajor &&
-    cached.prepared.index.size === context.categories.length
+    cached.prepared.index.ids.length === context.categories.length
   ) {
     return cached.prepared;
   }
