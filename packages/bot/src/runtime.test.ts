@@ -3,6 +3,7 @@
 import type { Conversation, Database, InboundMessage } from '@spendline/db';
 import { createDefaultCategories } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
+import { pendingInsert } from '@spendline/whatsapp/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from './machine.ts';
 import { ConversationConflictError, createConversationHandler } from './runtime.ts';
@@ -48,6 +49,7 @@ async function run(conversationId: string, message: InboundMessage, version?: nu
       tx,
       message,
       conversation: version === undefined ? conversation : { ...conversation, version },
+      outbox: { insert: pendingInsert, queued: () => {} },
     });
   });
 }

@@ -1,6 +1,6 @@
-import type { Prisma } from '@spendline/db';
+import type { OutboundMessage as OutboundRow, Prisma } from '@spendline/db';
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
-import { outboundInsert, type InboundHandler } from '@spendline/whatsapp/store';
+import type { InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
 import { perform, type EffectScope, type ExpenseChanges } from './effects.ts';
 import { toEvent } from './interpret.ts';
@@ -46,7 +46,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
   const input =
     options.questionTtlMs === undefined ? undefined : { questionTtlMs: options.questionTtlMs };
 
-  return async ({ tx, message, conversation }) => {
+  return async ({ tx, message, conversation, outbox }) => {
     const { sender, content } = message.payload as unknown as InboundPayload;
     const now = message.sentAt;
     const account = await accountOf(tx, sender, now);
@@ -85,14 +85,18 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     const to = conversation.phoneNumber ?? conversation.bsuid ?? conversation.waKey;
     // The reply and the new snapshot in one round trip. On a conflict nothing is saved:
     // the error rolls the whole transaction back, the queued reply with it.
-    const saved = await tx.$executeRaw`
-      WITH queued AS (${outboundInsert(toOutbound(to, reply, dashboardUrl), conversation.id)})
-      UPDATE conversations
-         SET snapshot = ${JSON.stringify(persisted)}::jsonb, machine_version = ${MACHINE_VERSION},
-             version = version + 1, updated_at = now()
-       WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}`;
-    if (saved !== 1)
+    const [saved] = await tx.$queryRaw<(OutboundRow & { saved: number })[]>`
+      WITH queued AS (${outbox.insert(toOutbound(to, reply, dashboardUrl), conversation.id)}),
+      saved AS (
+        UPDATE conversations
+           SET snapshot = ${JSON.stringify(persisted)}::jsonb, machine_version = ${MACHINE_VERSION},
+               version = version + 1, updated_at = now()
+         WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM saved)::int AS saved, queued.* FROM queued`;
+    if (saved?.saved !== 1)
       throw new ConversationConflictError(`conversation ${conversation.id} changed meanwhile`);
+    outbox.queued(saved);
     const { changes } = scope;
     const changed = changes.added.length + changes.updated.length + changes.deleted.length;
     if (user && options.notify && changed > 0) await options.notify(tx, user.id, changes);

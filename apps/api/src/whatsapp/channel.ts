@@ -90,6 +90,8 @@ export async function startWhatsAppChannel({
     handler,
     logger: logger.child({ component: 'inbox' }),
     onProcessed: () => dispatcher.kick(),
+    // Replies leave as their transaction commits, without waiting for a claim.
+    handOver: { leaseMs: dispatcher.leaseMs, send: (rows) => dispatcher.handOver(rows) },
     ...(graph
       ? {
           onTaken: createReadReceipts({

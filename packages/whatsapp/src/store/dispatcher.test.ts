@@ -1,4 +1,4 @@
-import type { Database } from '@spendline/db';
+import type { Database, OutboundMessage as OutboundRow } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { createGraphClient } from '../graph-client.ts';
 import { textMessage } from '../messages.ts';
 import { startGraphSimulator, type GraphSimulator } from '../simulator/index.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
-import { claimOutbound, enqueueOutbound } from './outbox.ts';
+import { claimedInsert, claimOutbound, enqueueOutbound } from './outbox.ts';
 
 let db: Database;
 let simulator: GraphSimulator;
@@ -172,5 +172,60 @@ describe('the outbox dispatcher', () => {
     const [row] = await db.prisma.outboundMessage.findMany();
     expect(row).toMatchObject({ status: 'FAILED', attempts: 3 });
     expect(row?.lastError).toMatch(/131000/);
+  });
+
+  describe('rows handed over by the transaction that claimed them', () => {
+    const queue = async (to: string, body: string) => {
+      const [row] = await db.prisma.$queryRaw<OutboundRow[]>`
+        ${claimedInsert(60_000)(textMessage(to, body))}`;
+      if (!row) throw new Error('nothing queued');
+      return row;
+    };
+
+    it('claims a row for its caller only when nothing else waits for the recipient', async () => {
+      const first = await queue(recipients[0]!, 'first');
+      const second = await queue(recipients[0]!, 'second');
+      const other = await queue(recipients[1]!, 'other');
+      expect([first.status, second.status, other.status]).toEqual([
+        'SENDING',
+        'PENDING',
+        'SENDING',
+      ]);
+      expect(first.attempts).toBe(1);
+      expect(first.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+      // Leased to its caller: no dispatcher claims it meanwhile, nor the row behind it.
+      expect(await claimOutbound(db.prisma, 10, 60_000)).toEqual([]);
+    });
+
+    it('sends them without a claim, then releases the messages queued behind them', async () => {
+      const sender = dispatcher();
+      sender.start(60_000);
+      const first = await queue(recipients[0]!, 'first');
+      const second = await queue(recipients[0]!, 'second');
+      expect(second.status).toBe('PENDING');
+      sender.handOver([first]);
+      // The processor wakes the dispatcher for the row that has to wait its turn.
+      sender.kick();
+      const deadline = Date.now() + 5_000;
+      while (sentBodies().length < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await sender.stop();
+      expect(sentBodies()).toEqual(['first', 'second']);
+      const rows = await db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ['SENT', 1],
+        ['SENT', 1],
+      ]);
+    });
+
+    it('leaves a row whose sender died to any dispatcher once the lease runs out', async () => {
+      const [row] = await db.prisma.$queryRaw<OutboundRow[]>`
+        ${claimedInsert(1)(textMessage(recipients[2]!, 'orphan'))}`;
+      expect(row?.status).toBe('SENDING');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await drain(dispatcher());
+      expect(sentBodies()).toEqual(['orphan']);
+    });
   });
 });

@@ -30,6 +30,13 @@ export interface Dispatcher {
   /** Keeps dispatching: at every interval, and at once after kick(). */
   start(intervalMs?: number): void;
   kick(): void;
+  /**
+   * Sends rows the caller claimed itself in a committed transaction (see
+   * claimedInsert), without claiming them again.
+   */
+  handOver(rows: OutboundRow[]): void;
+  /** The lease a claim holds, for callers that claim rows themselves. */
+  readonly leaseMs: number;
   stop(): Promise<void>;
 }
 
@@ -87,8 +94,7 @@ export function createDispatcher({
     });
   }
 
-  async function runOnce(): Promise<number> {
-    const rows = await claimOutbound(prisma, batchSize, leaseMs);
+  async function sendAll(rows: OutboundRow[]): Promise<void> {
     await Promise.all(
       rows.map((row) =>
         deliver(row).catch((error: unknown) => {
@@ -98,6 +104,11 @@ export function createDispatcher({
       ),
     );
     await outcomes.flush();
+  }
+
+  async function runOnce(): Promise<number> {
+    const rows = await claimOutbound(prisma, batchSize, leaseMs);
+    await sendAll(rows);
     return rows.length;
   }
 
@@ -105,6 +116,21 @@ export function createDispatcher({
   const passes = new Set<Promise<void>>();
   let again = false;
   let stopped = true;
+  const handedOver = new Set<Promise<void>>();
+  // Wake-ups asked for from outside (new rows queued, the interval).
+  let wakeUps = 0;
+
+  function handOver(rows: OutboundRow[]): void {
+    const wakeUpsBefore = wakeUps;
+    const sending = sendAll(rows)
+      .catch((error: unknown) => logger.error({ err: error }, 'handed-over send failed'))
+      .finally(() => {
+        handedOver.delete(sending);
+        // A recipient's next message, queued meanwhile, waited for this one to settle.
+        if (wakeUps !== wakeUpsBefore) startPass();
+      });
+    handedOver.add(sending);
+  }
 
   // A pass claims, sends and records one batch after another while batches come full.
   async function pass(): Promise<void> {
@@ -123,7 +149,7 @@ export function createDispatcher({
    * leaves at once instead of after it: claims skip each other's rows, and a
    * recipient's next message stays unclaimable until the one before it is settled.
    */
-  function kick(): void {
+  function startPass(): void {
     if (stopped) return;
     if (passes.size >= maxPasses) {
       again = true;
@@ -132,9 +158,16 @@ export function createDispatcher({
     const running = pass().finally(() => passes.delete(running));
     passes.add(running);
   }
+
+  function kick(): void {
+    wakeUps += 1;
+    startPass();
+  }
   return {
     runOnce,
     kick,
+    handOver,
+    leaseMs,
     start(intervalMs = 1000) {
       stopped = false;
       timer = setInterval(kick, intervalMs);
@@ -143,7 +176,7 @@ export function createDispatcher({
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await Promise.all(passes);
+      await Promise.all([...passes, ...handedOver]);
     },
   };
 }

@@ -7,7 +7,13 @@ export {
   type StoredInbound,
 } from './inbox.ts';
 export { createInboxWriter, type InboxWriter, type InboxWriterOptions } from './inbox-writer.ts';
-export { claimOutbound, enqueueOutbound, outboundInsert } from './outbox.ts';
+export {
+  claimedInsert,
+  claimOutbound,
+  enqueueOutbound,
+  pendingInsert,
+  type OutboxSlot,
+} from './outbox.ts';
 export {
   createInboxProcessor,
   type InboundHandler,

@@ -23,6 +23,48 @@ export function outboundInsert(message: OutboundMessage, conversationId?: string
 }
 
 /**
+ * Where a handler queues its reply, inside the statement that saves its other changes:
+ * `insert` is an INSERT ... RETURNING the row (for a CTE), and `queued` is told the row
+ * once the statement ran.
+ */
+export interface OutboxSlot {
+  insert(message: OutboundMessage, conversationId?: string): Prisma.Sql;
+  queued(row: OutboundRow): void;
+}
+
+/** Queues a row for the dispatcher to claim (PENDING). */
+export function pendingInsert(message: OutboundMessage, conversationId?: string): Prisma.Sql {
+  return Prisma.sql`${outboundInsert(message, conversationId)} RETURNING ${outboundMessageColumns}`;
+}
+
+/**
+ * Queues a row already claimed by the caller (SENDING, leased for leaseMs) when its
+ * recipient has nothing else unsent, so the caller can deliver it as soon as its
+ * transaction commits, without a claim of its own; otherwise PENDING, to wait its turn
+ * behind the recipient's earlier messages. If the caller dies before sending, the
+ * lease runs out and any dispatcher sends it.
+ */
+export function claimedInsert(leaseMs: number) {
+  return (message: OutboundMessage, conversationId?: string): Prisma.Sql => {
+    const recipient = message.to ?? message.recipient;
+    return Prisma.sql`
+      INSERT INTO outbound_messages (id, conversation_id, recipient, type, payload, updated_at,
+                                     status, attempts, next_attempt_at)
+      SELECT ${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipient}, ${message.type},
+             ${JSON.stringify(message)}::jsonb, now(),
+             CASE WHEN waiting THEN 'PENDING' ELSE 'SENDING' END::"OutboundStatus",
+             CASE WHEN waiting THEN 0 ELSE 1 END,
+             CASE WHEN waiting THEN now()
+                  ELSE now() + make_interval(secs => ${leaseMs / 1000}::float8) END
+        FROM (SELECT EXISTS (
+                SELECT 1 FROM outbound_messages
+                 WHERE recipient = ${recipient} AND status IN ('PENDING', 'SENDING')) AS waiting
+             ) AS recipient_queue
+      RETURNING ${outboundMessageColumns}`;
+  };
+}
+
+/**
  * Queues a message for the dispatcher. Call it with the transaction that decided to
  * send it, so the message exists exactly when the change that caused it does.
  */

@@ -1,4 +1,4 @@
-import type { Database } from '@spendline/db';
+import type { Database, OutboundMessage as OutboundRow } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ async function chat(...bodies: string[]): Promise<string> {
 }
 
 const bodyOf = (payload: unknown) => (payload as { content: { body: string } }).content.body;
+const textOf = (payload: unknown) => (payload as { text: { body: string } }).text.body;
 
 /** Replies to each message and counts it on the conversation, as the bot would. */
 const replying: InboundHandler = async ({ tx, message, conversation }) => {
@@ -98,6 +99,42 @@ describe('the inbox processor', () => {
       're: fine again',
     ]);
     expect(calls.filter((c) => c === 'broken')).toHaveLength(4);
+  });
+
+  it('hands over the replies it claimed only once their batch commits, and wakes the dispatcher for the rest', async () => {
+    const id = await chat('one', 'boom', 'three');
+    const handed: string[][] = [];
+    let wakeUps = 0;
+    const processor = createInboxProcessor({
+      prisma: db.prisma,
+      logger,
+      maxAttempts: 1,
+      handOver: {
+        leaseMs: 60_000,
+        send: (rows) => handed.push(rows.map((row) => textOf(row.payload))),
+      },
+      onProcessed: () => (wakeUps += 1),
+      handler: async ({ tx, message, outbox }) => {
+        const body = bodyOf(message.payload);
+        const [row] = await tx.$queryRaw<OutboundRow[]>`
+          ${outbox.insert(textMessage('919812345678', `re: ${body}`))}`;
+        if (row) outbox.queued(row);
+        if (body === 'boom') throw new Error('boom');
+      },
+    });
+
+    expect(await processor.processConversation(id)).toBe(3);
+
+    // The batch that failed on "boom" handed nothing over; "one" went with the retry.
+    // "three" waits behind "one", PENDING: the dispatcher is woken for it (and once
+    // after the failure was recorded, which handed nothing over).
+    expect(handed).toEqual([['re: one']]);
+    expect(wakeUps).toBe(2);
+    const rows = await db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => [textOf(row.payload), row.status])).toEqual([
+      ['re: one', 'SENDING'],
+      ['re: three', 'PENDING'],
+    ]);
   });
 
   it('tells onTaken of each message before its handler runs', async () => {

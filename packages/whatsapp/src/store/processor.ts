@@ -1,6 +1,13 @@
-import type { Conversation, InboundMessage, Prisma, PrismaClient } from '@spendline/db';
+import type {
+  Conversation,
+  InboundMessage,
+  OutboundMessage as OutboundRow,
+  Prisma,
+  PrismaClient,
+} from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import { conversationColumns, inboundMessageColumns } from './columns.ts';
+import { claimedInsert, pendingInsert, type OutboxSlot } from './outbox.ts';
 import { createArrivalRate, createGate } from './pacing.ts';
 
 export interface InboundWork {
@@ -11,6 +18,8 @@ export interface InboundWork {
    * transaction), its 24-hour window already counting this message.
    */
   conversation: Conversation;
+  /** Where the handler queues its replies (see OutboxSlot). */
+  outbox: OutboxSlot;
 }
 
 /**
@@ -26,8 +35,17 @@ export interface InboxProcessorOptions {
   /** Tries before a message that keeps failing is set aside as FAILED. */
   maxAttempts?: number;
   transactionTimeoutMs?: number;
-  /** Called after each transaction that processed messages commits (e.g. to wake the dispatcher). */
+  /**
+   * Called after each transaction that processed messages commits (to wake the
+   * dispatcher), unless every reply it queued was handed over.
+   */
   onProcessed?: () => void;
+  /**
+   * Replies are queued already claimed, when nothing else waits for their recipient,
+   * and handed over here once their transaction commits: sent without a claim of their
+   * own. leaseMs is the claim's lease (the dispatcher's).
+   */
+  handOver?: { leaseMs: number; send: (rows: OutboundRow[]) => void };
   /**
    * Conversations worked on at once in this process. Each holds a database connection
    * for its transaction, mostly waiting on round trips, so several keep the machine
@@ -74,6 +92,10 @@ interface Batch {
   handled: number;
   /** More messages may be waiting behind this batch. */
   more: boolean;
+  /** Replies it queued already claimed, to hand over (see handOver). */
+  claimed: OutboundRow[];
+  /** Replies it queued for the dispatcher to claim. */
+  waiting: number;
 }
 
 /** A handler threw: the transaction rolled back, and this is the message it was on. */
@@ -115,8 +137,21 @@ export function createInboxProcessor({
   burstArrivals = 50,
   burstRestFactor = 3,
   onTaken,
+  handOver,
 }: InboxProcessorOptions): InboxProcessor {
+  const insert = handOver ? claimedInsert(handOver.leaseMs) : pendingInsert;
+
   async function runBatch(conversationId: string, limit: number): Promise<Batch> {
+    // Filled as the handlers queue replies; only a committed batch reports them.
+    const claimed: OutboundRow[] = [];
+    let waiting = 0;
+    const outbox: OutboxSlot = {
+      insert,
+      queued: (row) => {
+        if (row.status === 'SENDING') claimed.push(row);
+        else waiting += 1;
+      },
+    };
     return prisma.$transaction(
       async (tx) => {
         const [locked] = await tx.$queryRaw<Conversation[]>`
@@ -124,7 +159,7 @@ export function createInboxProcessor({
            WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
         // NO KEY: a new message's foreign key check (KEY SHARE) does not wait for it, so
         // acknowledging never waits for the processor; processors still exclude each other.
-        if (!locked) return { handled: 0, more: false };
+        if (!locked) return { handled: 0, more: false, claimed, waiting };
         // A statement after the lock: it sees whatever the previous holder committed.
         // Marked processed as they are taken: a handler that throws rolls the mark back
         // with everything else, and the commit needs no statement of its own.
@@ -159,13 +194,13 @@ export function createInboxProcessor({
           };
           onTaken?.(message, current);
           try {
-            await handler({ tx, message, conversation: current });
+            await handler({ tx, message, conversation: current, outbox });
           } catch (error) {
             throw new HandlerFailure(index, message, error);
           }
           conversation = undefined;
         }
-        return { handled: messages.length, more: messages.length === limit };
+        return { handled: messages.length, more: messages.length === limit, claimed, waiting };
       },
       { timeout: transactionTimeoutMs, maxWait: transactionTimeoutMs },
     );
@@ -209,7 +244,7 @@ export function createInboxProcessor({
       // The messages before the failing one did nothing wrong: process them on their own.
       if (error.index > 0) return processBatch(conversationId, error.index);
       await recordFailure(error);
-      return { handled: 1, more: true };
+      return { handled: 1, more: true, claimed: [], waiting: 0 };
     }
   }
 
@@ -221,7 +256,9 @@ export function createInboxProcessor({
     for (;;) {
       const batch = await run(() => processBatch(conversationId, batchSize));
       handled += batch.handled;
-      if (batch.handled > 0) onProcessed();
+      if (batch.claimed.length > 0) handOver?.send(batch.claimed);
+      // Unless all it queued was handed over, something may wait for the dispatcher.
+      if (batch.handled > 0 && (batch.waiting > 0 || batch.claimed.length === 0)) onProcessed();
       if (!batch.more) return handled;
     }
   }
