@@ -17,6 +17,7 @@ import type { InboundHandler, InboxProcessor } from '@spendline/whatsapp/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiServer } from '../server.ts';
 import { startWhatsAppChannel, type WhatsAppChannel } from './channel.ts';
+import { until } from './test-chat.ts';
 
 const appSecret = 'test-app-secret';
 const phoneNumberId = '1234567890';
@@ -95,14 +96,6 @@ function post(url: string, request: { body: Buffer; headers: Record<string, stri
 
 const text = (body: string, extra: Record<string, unknown> = {}) =>
   signedWebhookRequest({ appSecret, phoneNumberId, from: '919812345678', text: body, ...extra });
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('GET /whatsapp/webhook/ (verification)', () => {
   it('echoes the challenge for the right token and refuses anything else', async () => {
@@ -300,7 +293,7 @@ describe('POST /whatsapp/webhook/', () => {
         unsupported: 'image',
       }),
     );
-    await until(() => Promise.resolve(simulator.messages.length > 0), 'the reply');
+    await until(() => simulator.messages.length > 0, 'the reply');
     expect(JSON.stringify(simulator.messages[0]?.body)).toMatch(/can't read image messages/);
   });
 
@@ -357,7 +350,7 @@ describe('POST /whatsapp/webhook/', () => {
     expect((await post(url, notice)).status).toBe(200);
     // A text after it is answered, so the notice had its turn to be (wrongly) answered too.
     await post(url, text('hello', { wamid: 'wamid.AFTER_SYSTEM' }));
-    await until(() => Promise.resolve(simulator.messages.length > 0), 'the reply to the text');
+    await until(() => simulator.messages.length > 0, 'the reply to the text');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(simulator.messages).toHaveLength(1);
     expect(
