@@ -1,6 +1,8 @@
 // Calendar days as integers (days since 1970-01-01), so "yesterday", "last friday" and
 // month ranges are plain arithmetic. Only "which day is it now for this user" needs a
-// time zone, and Intl answers that; the server's own zone is never consulted.
+// time zone, and the ledger's local dates answer that; the server's own zone is never
+// consulted.
+import { localDateOf } from '@spendline/ledger';
 
 /** Day number of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 export function dayNumber(year: number, month: number, day: number): number {
@@ -58,33 +60,8 @@ export function isoDate(days: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-const lastToday = new Map<string, { at: number; day: number }>();
-
 /** Today's day number in `timeZone` at instant `now`. Throws RangeError for an unknown zone. */
 export function todayIn(timeZone: string, now: Date): number {
-  const at = now.getTime();
-  const memo = lastToday.get(timeZone);
-  if (memo?.at === at) return memo.day;
-  let format = zoneFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of format.formatToParts(now)) {
-    if (part.type === 'year') year = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'day') day = Number(part.value);
-  }
-  const today = dayNumber(year, month, day);
-  lastToday.set(timeZone, { at, day: today });
-  return today;
+  const [year = 0, month = 0, day = 0] = localDateOf(now, timeZone).split('-').map(Number);
+  return dayNumber(year, month, day);
 }
