@@ -9,18 +9,22 @@ import { outboundMessageColumns } from './columns.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;
 
-/**
- * The INSERT that queues a message, for a statement that does more in the same round
- * trip (see enqueueOutbound).
- */
-export function outboundInsert(message: OutboundMessage, conversationId?: string): Prisma.Sql {
-  // A phone number travels in `to`, a BSUID in `recipient`: either identifies the chat.
-  const recipient = message.to ?? message.recipient;
-  return Prisma.sql`
-    INSERT INTO outbound_messages (id, conversation_id, recipient, type, payload, updated_at)
-    VALUES (${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipient}, ${message.type},
-            ${JSON.stringify(message)}::jsonb, now())`;
+/** The columns every queued row is given, and its values for them. */
+const queuedColumns = Prisma.raw('id, conversation_id, recipient, type, payload, updated_at');
+
+function queuedValues(message: OutboundMessage, conversationId?: string): Prisma.Sql {
+  return Prisma.sql`${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipientOf(message)},
+    ${message.type}, ${JSON.stringify(message)}::jsonb, now()`;
 }
+
+/** A phone number travels in `to`, a BSUID in `recipient`: either identifies the chat. */
+function recipientOf(message: OutboundMessage): string | undefined {
+  return message.to ?? message.recipient;
+}
+
+/** When a claim taken now runs out. */
+const leaseEnd = (leaseMs: number) =>
+  Prisma.sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)`;
 
 /**
  * Where a handler queues its reply, inside the statement that saves its other changes:
@@ -34,7 +38,10 @@ export interface OutboxSlot {
 
 /** Queues a row for the dispatcher to claim (PENDING). */
 export function pendingInsert(message: OutboundMessage, conversationId?: string): Prisma.Sql {
-  return Prisma.sql`${outboundInsert(message, conversationId)} RETURNING ${outboundMessageColumns}`;
+  return Prisma.sql`
+    INSERT INTO outbound_messages (${queuedColumns})
+    VALUES (${queuedValues(message, conversationId)})
+    RETURNING ${outboundMessageColumns}`;
 }
 
 /**
@@ -45,23 +52,17 @@ export function pendingInsert(message: OutboundMessage, conversationId?: string)
  * lease runs out and any dispatcher sends it.
  */
 export function claimedInsert(leaseMs: number) {
-  return (message: OutboundMessage, conversationId?: string): Prisma.Sql => {
-    const recipient = message.to ?? message.recipient;
-    return Prisma.sql`
-      INSERT INTO outbound_messages (id, conversation_id, recipient, type, payload, updated_at,
-                                     status, attempts, next_attempt_at)
-      SELECT ${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipient}, ${message.type},
-             ${JSON.stringify(message)}::jsonb, now(),
-             CASE WHEN waiting THEN 'PENDING' ELSE 'SENDING' END::"OutboundStatus",
-             CASE WHEN waiting THEN 0 ELSE 1 END,
-             CASE WHEN waiting THEN now()
-                  ELSE now() + make_interval(secs => ${leaseMs / 1000}::float8) END
-        FROM (SELECT EXISTS (
-                SELECT 1 FROM outbound_messages
-                 WHERE recipient = ${recipient} AND status IN ('PENDING', 'SENDING')) AS waiting
-             ) AS recipient_queue
-      RETURNING ${outboundMessageColumns}`;
-  };
+  return (message: OutboundMessage, conversationId?: string): Prisma.Sql => Prisma.sql`
+    INSERT INTO outbound_messages (${queuedColumns}, status, attempts, next_attempt_at)
+    SELECT ${queuedValues(message, conversationId)},
+           CASE WHEN waiting THEN 'PENDING' ELSE 'SENDING' END::"OutboundStatus",
+           CASE WHEN waiting THEN 0 ELSE 1 END,
+           CASE WHEN waiting THEN now() ELSE ${leaseEnd(leaseMs)} END
+      FROM (SELECT EXISTS (
+              SELECT 1 FROM outbound_messages
+               WHERE recipient = ${recipientOf(message)} AND status IN ('PENDING', 'SENDING')
+            ) AS waiting) AS recipient_queue
+    RETURNING ${outboundMessageColumns}`;
 }
 
 /**
@@ -73,8 +74,7 @@ export async function enqueueOutbound(
   message: OutboundMessage,
   conversationId?: string,
 ): Promise<OutboundRow> {
-  const [row] = await db.$queryRaw<OutboundRow[]>`
-    ${outboundInsert(message, conversationId)} RETURNING ${outboundMessageColumns}`;
+  const [row] = await db.$queryRaw<OutboundRow[]>`${pendingInsert(message, conversationId)}`;
   if (!row) throw new Error('the outbound message was not stored');
   return row;
 }
@@ -90,7 +90,7 @@ export function claimOutbound(db: Sql, limit: number, leaseMs: number): Promise<
     WITH claimed AS (
       UPDATE outbound_messages AS o
          SET status = 'SENDING', attempts = o.attempts + 1,
-             next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::float8),
+             next_attempt_at = ${leaseEnd(leaseMs)},
              updated_at = now()
        WHERE o.id IN (
          SELECT c.id FROM outbound_messages c
