@@ -36,7 +36,7 @@ interface WallClock {
   second: number;
 }
 
-function wallClockOf(instant: number, timeZone: string): WallClock {
+function intlWallClock(instant: number, timeZone: string): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
@@ -46,7 +46,7 @@ function wallClockOf(instant: number, timeZone: string): WallClock {
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const c = wallClockOf(instant, timeZone);
+  const c = intlWallClock(instant, timeZone);
   const seconds = Math.floor(instant / 1000) * 1000;
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - seconds;
 }
