@@ -1,3 +1,4 @@
+import { Pool } from 'undici';
 import { isRetryable } from './graph-errors.ts';
 import type { MarkReadRequest, OutboundMessage } from './messages.ts';
 
@@ -6,9 +7,10 @@ export interface GraphClientOptions {
   apiUrl: string;
   phoneNumberId: string;
   accessToken: string;
-  fetch?: typeof fetch;
-  /** Per request, until the whole answer is read. Default 10 s. */
+  /** Until Graph's answer starts, and then between its parts. Default 10 s. */
   timeoutMs?: number;
+  /** Connections kept open to Graph at most. */
+  connections?: number;
 }
 
 export interface SendFailure {
@@ -32,6 +34,8 @@ export interface GraphClient {
   /** Sends a message; `providerMessageId` is the outbound wamid later statuses refer to. */
   send(body: OutboundMessage): Promise<SendResult>;
   markRead(body: MarkReadRequest): Promise<MarkReadResult>;
+  /** Closes the kept-alive connections once the requests under way have finished. */
+  close(): Promise<void>;
 }
 
 interface Answer {
@@ -44,7 +48,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseRetryAfter(header: string | null, now: number): number | undefined {
+function parseRetryAfter(header: string | undefined, now: number): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const at = Date.parse(header);
@@ -69,48 +73,68 @@ function providerMessageIdOf(json: unknown): string | undefined {
   return isRecord(first) && typeof first.id === 'string' && first.id ? first.id : undefined;
 }
 
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /**
  * A client for `POST {apiUrl}/{phoneNumberId}/messages`. It never throws and never logs:
  * every outcome is a result the caller can store, classified as retryable or not. The
  * access token goes only into the Authorization header and is scrubbed from reasons.
+ * Requests go over a pool of kept-alive connections with undici's request(), which costs
+ * a quarter of the CPU of fetch() per message (no web streams, no abort signal).
  */
 export function createGraphClient({
   apiUrl,
   phoneNumberId,
   accessToken,
-  fetch: fetchImpl = fetch,
   timeoutMs = 10_000,
+  connections = 64,
 }: GraphClientOptions): GraphClient {
-  const endpoint = `${apiUrl.replace(/\/+$/, '')}/${encodeURIComponent(phoneNumberId)}/messages`;
+  const base = new URL(
+    `${apiUrl.replace(/\/+$/, '')}/${encodeURIComponent(phoneNumberId)}/messages`,
+  );
+  const path = base.pathname;
+  const pool = new Pool(base.origin, {
+    connections,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connectTimeout: timeoutMs,
+  });
+  const headers = {
+    authorization: `Bearer ${accessToken}`,
+    'content-type': 'application/json',
+  };
   const scrub = (text: string) => (accessToken ? text.replaceAll(accessToken, '[token]') : text);
 
   async function post(body: OutboundMessage | MarkReadRequest): Promise<Answer | SendFailure> {
     try {
-      const response = await fetchImpl(endpoint, {
+      const response = await pool.request({
+        path,
         method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
       });
-      const text = await response.text();
+      const text = await response.body.text();
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         json = undefined;
       }
-      const answer: Answer = { status: response.status, json };
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      const answer: Answer = { status: response.statusCode, json };
+      const header = response.headers['retry-after'];
+      const retryAfterMs = parseRetryAfter(Array.isArray(header) ? header[0] : header, Date.now());
       if (retryAfterMs !== undefined) answer.retryAfterMs = retryAfterMs;
       return answer;
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
         return { ok: false, retryable: true, reason: `no answer within ${timeoutMs} ms` };
       }
-      // fetch puts the useful part (ECONNREFUSED, ENOTFOUND...) in the cause.
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      const detail = cause instanceof Error ? cause.message : String(cause);
+      const detail = error instanceof Error ? error.message : String(error);
       return { ok: false, retryable: true, reason: scrub(`network error: ${detail}`) };
     }
   }
@@ -151,5 +175,7 @@ export function createGraphClient({
       if (answer.status < 200 || answer.status >= 300) return failure(answer);
       return { ok: true };
     },
+
+    close: () => pool.close(),
   };
 }

@@ -118,6 +118,7 @@ export async function startWhatsAppChannel({
       await stopPruning();
       await processor.idle();
       await dispatcher.stop();
+      await graph?.close();
     },
   };
 }
