@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { TrackingPool, withDirectRaw } from './direct-raw.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { applyMigrations } from './migrations.ts';
 import { defaultDataDir } from './paths.ts';
@@ -79,20 +81,51 @@ export function preparedStatementNames(
  */
 const POOL_SIZE = 20;
 
-export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
+function poolConfig(databaseUrl: string): { config: pg.PoolConfig; schema?: string } {
   const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
-  // Typed as PrismaPg wants it; undefined leaves a statement unnamed (unprepared).
-  const statementNameGenerator = preparedStatementNames() as (query: { sql: string }) => string;
-  return new PrismaPg(
-    schema
-      ? {
-          connectionString,
-          max: POOL_SIZE,
-          options: `-c search_path="${schema.replaceAll('"', '""')}"`,
-        }
-      : { connectionString, max: POOL_SIZE },
-    { ...(schema ? { schema } : {}), statementNameGenerator },
-  );
+  if (!schema) return { config: { connectionString, max: POOL_SIZE } };
+  const searchPath = `-c search_path="${schema.replaceAll('"', '""')}"`;
+  return { config: { connectionString, max: POOL_SIZE, options: searchPath }, schema };
+}
+
+function adapterOptions(
+  schema: string | undefined,
+  statementName: (query: { sql: string }) => string | undefined,
+) {
+  return {
+    ...(schema ? { schema } : {}),
+    // Typed as PrismaPg wants it; undefined leaves a statement unnamed (unprepared).
+    statementNameGenerator: statementName as (query: { sql: string }) => string,
+  };
+}
+
+/** An adapter with a pool of its own, ended when the adapter is disposed (the CLI's). */
+export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
+  const { config, schema } = poolConfig(databaseUrl);
+  return new PrismaPg(config, adapterOptions(schema, preparedStatementNames()));
+}
+
+/**
+ * The application's PostgreSQL client: Prisma over a pool that the direct raw path
+ * (see withDirectRaw) shares, with one prepared-statement naming for both, so a
+ * connection's statement keeps its name whichever of them prepared it.
+ */
+function openPostgres(databaseUrl: string): Database {
+  const { config, schema } = poolConfig(databaseUrl);
+  const pool = new TrackingPool(config);
+  const statementName = preparedStatementNames();
+  const adapterFactory = new PrismaPg(pool, adapterOptions(schema, statementName));
+  const client = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma: withDirectRaw(client, pool, statementName),
+    engine: 'postgresql',
+    adapterFactory,
+    migrate: () => applyMigrations(adapterFactory),
+    async close() {
+      await client.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 /**
@@ -141,13 +174,5 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (!options.databaseUrl) {
     return databaseFromPglite(await openPglite(options.dataDir ?? defaultDataDir));
   }
-  const adapterFactory = postgresAdapterFactory(options.databaseUrl);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
-  return {
-    prisma,
-    engine: 'postgresql',
-    adapterFactory,
-    migrate: () => applyMigrations(adapterFactory),
-    close: () => prisma.$disconnect(),
-  };
+  return openPostgres(options.databaseUrl);
 }
