@@ -20,7 +20,7 @@ export interface DatabaseOptions {
 export interface Database {
   prisma: PrismaClient;
   engine: 'postgresql' | 'pglite';
-  /** The adapter factory, for the schema engine (migrations) and raw access. */
+  /** The adapter factory for the schema engine (migrations). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
@@ -114,8 +114,12 @@ function openPostgres(databaseUrl: string): Database {
   const { config, schema } = poolConfig(databaseUrl);
   const pool = new TrackingPool(config);
   const statementName = preparedStatementNames();
-  const adapterFactory = new PrismaPg(pool, adapterOptions(schema, statementName));
-  const client = new PrismaClient({ adapter: adapterFactory });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, adapterOptions(schema, statementName)),
+  });
+  // The schema engine holds its advisory lock as long as its connection lives, so it
+  // gets connections of its own, closed with each of its sessions, not pooled ones.
+  const adapterFactory = postgresAdapterFactory(databaseUrl);
   return {
     prisma: withDirectRaw(client, pool, statementName),
     engine: 'postgresql',

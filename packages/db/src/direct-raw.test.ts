@@ -10,7 +10,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('raw statements sent directly'
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The same adapter and pool, without the direct path: Prisma's own results.
+    // The same database through Prisma alone: the results to match.
     viaPrisma = new PrismaClient({ adapter: db.adapterFactory });
   });
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('raw statements sent directly'
   ];
 
   it.each(queries)('types %s as Prisma does', async (_name, query) => {
-    // Twice each way: the second run uses the statement prepared by either path.
+    // Twice each way: the second run uses the prepared statement.
     for (let round = 0; round < 2; round++) {
       const direct = await db.prisma.$queryRaw<Record<string, unknown>[]>(query());
       const reference = await viaPrisma.$queryRaw<Record<string, unknown>[]>(query());
