@@ -69,12 +69,11 @@ export function createDispatcher({
     await slot();
     const result = await send(row.payload as unknown as OutboundMessage);
     if (result.ok) {
-      outcomes.add({
+      return outcomes.add({
         id: row.id,
         status: deliveredOnSend ? 'DELIVERED' : 'SENT',
         providerMessageId: result.providerMessageId,
       });
-      return;
     }
     const reason = `${result.code ?? result.status ?? 'network'}: ${result.reason}`;
     if (!result.retryable || row.attempts >= maxAttempts) {
@@ -82,11 +81,10 @@ export function createDispatcher({
         { outboundId: row.id, attempts: row.attempts, reason },
         'outbound message failed',
       );
-      outcomes.add({ id: row.id, status: 'FAILED', lastError: reason });
-      return;
+      return outcomes.add({ id: row.id, status: 'FAILED', lastError: reason });
     }
     const delay = retryDelay(result, row.attempts - 1, { baseMs: retryBaseMs });
-    outcomes.add({
+    return outcomes.add({
       id: row.id,
       status: 'PENDING',
       lastError: reason,
@@ -103,7 +101,6 @@ export function createDispatcher({
         }),
       ),
     );
-    await outcomes.flush();
   }
 
   async function runOnce(): Promise<number> {

@@ -11,25 +11,30 @@ export interface Outcome {
 }
 
 export interface OutcomeWriter {
-  /** Queues an outcome; it is written within maxDelayMs. */
-  add(outcome: Outcome): void;
-  /** Writes everything queued so far. */
-  flush(): Promise<void>;
+  /** Queues an outcome; resolves once it is written, or its write failed and was logged. */
+  add(outcome: Outcome): Promise<void>;
 }
 
 type Sql = Pick<PrismaClient, '$executeRaw'>;
 
+interface Queued {
+  outcome: Outcome;
+  written: () => void;
+}
+
 /**
- * Records send outcomes in one UPDATE per group instead of one per message. An outcome
- * waits at most maxDelayMs, so the provider's message id is stored before Meta's first
+ * Group commit for send outcomes: an outcome is written at once when no write is under
+ * way, otherwise with everything that queued meanwhile, in one UPDATE, as soon as the
+ * current write ends. A quiet moment costs no wait, a busy one a statement per group
+ * instead of per message, and the provider's message id is stored before Meta's first
  * status webhook for it is likely to arrive (a status for an id we do not know yet is
  * dropped). A failed write leaves the rows leased; the lease runs out and they are
  * retried, as when a dispatcher dies.
  */
-export function createOutcomeWriter(db: Sql, logger: Logger, maxDelayMs = 25): OutcomeWriter {
-  let queued: Outcome[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> = Promise.resolve();
+export function createOutcomeWriter(db: Sql, logger: Logger): OutcomeWriter {
+  let queued: Queued[] = [];
+  // One write at a time, in order: a later outcome for a row never lands first.
+  let writing = false;
 
   function write(outcomes: Outcome[]): Promise<void> {
     const column = <T>(pick: (o: Outcome) => T) => outcomes.map(pick);
@@ -59,21 +64,24 @@ export function createOutcomeWriter(db: Sql, logger: Logger, maxDelayMs = 25): O
     );
   }
 
-  function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const outcomes = queued;
+  function pump(): void {
+    if (writing || queued.length === 0) return;
+    const group = queued;
     queued = [];
-    // One write at a time, in order: a later outcome for a row never lands first.
-    if (outcomes.length > 0) writing = writing.then(() => write(outcomes));
-    return writing;
+    writing = true;
+    void write(group.map((entry) => entry.outcome)).finally(() => {
+      writing = false;
+      for (const entry of group) entry.written();
+      pump();
+    });
   }
 
   return {
     add(outcome) {
-      queued.push(outcome);
-      timer ??= setTimeout(() => void flush(), maxDelayMs);
+      return new Promise((written) => {
+        queued.push({ outcome, written });
+        pump();
+      });
     },
-    flush,
   };
 }
