@@ -1,5 +1,6 @@
 import {
   modelColumns,
+  Prisma,
   type Conversation,
   type InboundMessage,
   type OutboundMessage,
@@ -50,11 +51,25 @@ const outboundMessage: Record<keyof OutboundMessage, string> = {
   sentAt: 'sent_at',
 };
 
-const select = (columns: Record<string, string>) => modelColumns(columns, { asText: ['status'] });
+const select = (columns: Record<string, string>, table?: string, prefix?: string) =>
+  modelColumns(columns, {
+    asText: ['status'],
+    ...(table ? { table } : {}),
+    ...(prefix ? { prefix } : {}),
+  });
 
 /** `SELECT ${conversationColumns} FROM conversations` gives Conversation rows. */
 export const conversationColumns = select(conversation);
-/** `SELECT ${inboundMessageColumns} FROM inbound_messages` gives InboundMessage rows. */
-export const inboundMessageColumns = select(inboundMessage);
+/** Where a row read with a message carries its conversation's fields (see takenColumns). */
+export const CONVERSATION_PREFIX = 'conversation.';
+/**
+ * A taken message and its conversation in one row, from CTEs named taken and locked:
+ * the message's fields as they are, the conversation's behind CONVERSATION_PREFIX.
+ */
+export const takenColumns = Prisma.sql`${select(inboundMessage, 'taken')}, ${select(
+  conversation,
+  'locked',
+  CONVERSATION_PREFIX,
+)}`;
 /** `RETURNING ${outboundMessageColumns}` gives OutboundMessage rows. */
 export const outboundMessageColumns = select(outboundMessage);

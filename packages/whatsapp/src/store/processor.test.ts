@@ -183,4 +183,49 @@ describe('the inbox processor', () => {
       expect(await processor.processConversation(id)).toBe(1);
     },
   );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'shares a chat between two replicas: every message handled once, in the order sent',
+    async () => {
+      const bodies = Array.from({ length: 40 }, (_, i) => `m${i}`);
+      const id = await chat(...bodies.slice(0, 10));
+      /** Appends the message to the conversation's snapshot, with the version check. */
+      const appending: InboundHandler = async ({ tx, message, conversation }) => {
+        const handled = (conversation.snapshot as string[] | null) ?? [];
+        const saved = await tx.conversation.updateMany({
+          where: { id: conversation.id, version: conversation.version },
+          data: {
+            snapshot: [...handled, bodyOf(message.payload)],
+            version: { increment: 1 },
+          },
+        });
+        if (saved.count !== 1) throw new Error('stale conversation');
+        // Long enough for the other replica to come and wait.
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      };
+      // Two processors: two replicas, each coalescing only its own kicks.
+      const replicas = [1, 2].map(() =>
+        createInboxProcessor({ prisma: db.prisma, logger, handler: appending, batchSize: 3 }),
+      );
+      for (let i = 10; i < bodies.length; i += 5) {
+        await storeInboundMessages(
+          db.prisma,
+          bodies
+            .slice(i, i + 5)
+            .map((body, j) => textEvent('919812345678', body, { sentAt: at(i + j + 1) })),
+        );
+        for (const replica of replicas) replica.kick([id]);
+      }
+      for (const replica of replicas) replica.kick([id]);
+      await Promise.all(replicas.map((replica) => replica.idle()));
+      for (const replica of replicas) await replica.processConversation(id);
+
+      const conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { id } });
+      expect(conversation.snapshot).toEqual(bodies);
+      expect(conversation.version).toBe(bodies.length);
+      expect(await db.prisma.inboundMessage.count({ where: { status: 'PROCESSED' } })).toBe(
+        bodies.length,
+      );
+    },
+  );
 });

@@ -6,7 +6,7 @@ import type {
   PrismaClient,
 } from '@spendline/db';
 import type { Logger } from '@spendline/log';
-import { conversationColumns, inboundMessageColumns } from './columns.ts';
+import { CONVERSATION_PREFIX, conversationColumns, takenColumns } from './columns.ts';
 import { claimedInsert, pendingInsert, type OutboxSlot } from './outbox.ts';
 import { createArrivalRate, createGate } from './pacing.ts';
 
@@ -109,7 +109,24 @@ class HandlerFailure extends Error {
   }
 }
 
-const laterOf = (a: Date | null, b: Date) => (a && a > b ? a : b);
+/** A row of takenColumns: its message's fields. */
+function messageOf(row: Record<string, unknown>): InboundMessage {
+  const message: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!key.startsWith(CONVERSATION_PREFIX)) message[key] = value;
+  }
+  return message as unknown as InboundMessage;
+}
+
+/** A row of takenColumns: its conversation's fields. */
+function conversationOf(row: Record<string, unknown>): Conversation {
+  const conversation: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(CONVERSATION_PREFIX))
+      conversation[key.slice(CONVERSATION_PREFIX.length)] = value;
+  }
+  return conversation as unknown as Conversation;
+}
 
 /**
  * Hands stored inbound messages to the handler, one at a time per conversation and in
@@ -154,32 +171,36 @@ export function createInboxProcessor({
     };
     return prisma.$transaction(
       async (tx) => {
-        const [locked] = await tx.$queryRaw<Conversation[]>`
-          SELECT ${conversationColumns} FROM conversations
-           WHERE id = ${conversationId}::uuid FOR NO KEY UPDATE`;
-        // NO KEY: a new message's foreign key check (KEY SHARE) does not wait for it, so
-        // acknowledging never waits for the processor; processors still exclude each other.
-        if (!locked) return { handled: 0, more: false, claimed, waiting };
-        // A statement after the lock: it sees whatever the previous holder committed.
+        // Takes the waiting messages, then locks the conversation (an UPDATE: it waits
+        // for another holder and then reads the row as that one committed it), moving
+        // its 24-hour window on. The lock comes second, so a processor that waits for it
+        // already holds its messages; their ordering and exactly-once rest on the row
+        // locks: a message another transaction took is re-checked when that one ends,
+        // found PROCESSED and skipped. NO KEY: a new message's foreign key check (KEY
+        // SHARE) does not wait for it, so acknowledging never waits for the processor.
         // Marked processed as they are taken: a handler that throws rolls the mark back
         // with everything else, and the commit needs no statement of its own.
-        const messages = await tx.$queryRaw<InboundMessage[]>`
+        const rows = await tx.$queryRaw<Record<string, unknown>[]>`
           WITH taken AS (
             UPDATE inbound_messages
                SET status = 'PROCESSED', processed_at = now(), attempts = attempts + 1
-             WHERE id IN (
+             WHERE status = 'RECEIVED' AND id IN (
                SELECT id FROM inbound_messages
                 WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
                 ORDER BY sent_at, wa_message_id
                 LIMIT ${limit})
             RETURNING *
-          ), windowed AS (
+          ), locked AS (
             UPDATE conversations
-               SET last_inbound_at = (SELECT max(sent_at) FROM taken), updated_at = now()
+               SET last_inbound_at = GREATEST(last_inbound_at, (SELECT max(sent_at) FROM taken)),
+                   updated_at = now()
              WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM taken)
-               AND (last_inbound_at IS NULL OR last_inbound_at < (SELECT max(sent_at) FROM taken))
+            RETURNING *
           )
-          SELECT ${inboundMessageColumns} FROM taken ORDER BY sent_at, wa_message_id`;
+          SELECT ${takenColumns} FROM taken CROSS JOIN locked
+           ORDER BY taken.sent_at, taken.wa_message_id`;
+        const messages = rows.map((row) => messageOf(row));
+        const locked = rows[0] && conversationOf(rows[0]);
         let conversation: Conversation | undefined = locked;
         for (const [index, message] of messages.entries()) {
           // The handler may have changed it (snapshot, version): read it afresh.
@@ -188,13 +209,9 @@ export function createInboxProcessor({
               SELECT ${conversationColumns} FROM conversations WHERE id = ${conversationId}::uuid`
           )[0];
           if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
-          const current = {
-            ...conversation,
-            lastInboundAt: laterOf(conversation.lastInboundAt, message.sentAt),
-          };
-          onTaken?.(message, current);
+          onTaken?.(message, conversation);
           try {
-            await handler({ tx, message, conversation: current, outbox });
+            await handler({ tx, message, conversation, outbox });
           } catch (error) {
             throw new HandlerFailure(index, message, error);
           }
