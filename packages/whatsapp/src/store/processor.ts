@@ -182,14 +182,14 @@ export function createInboxProcessor({
         // with everything else, and the commit needs no statement of its own.
         const rows = await tx.$queryRaw<Record<string, unknown>[]>`
           WITH taken AS (
-            UPDATE inbound_messages
-               SET status = 'PROCESSED', processed_at = now(), attempts = attempts + 1
-             WHERE status = 'RECEIVED' AND id IN (
-               SELECT id FROM inbound_messages
-                WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
-                ORDER BY sent_at, wa_message_id
-                LIMIT ${limit})
-            RETURNING *
+            UPDATE inbound_messages m
+               SET status = 'PROCESSED', processed_at = now(), attempts = m.attempts + 1
+              FROM (SELECT id FROM inbound_messages
+                     WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
+                     ORDER BY sent_at, wa_message_id
+                     LIMIT ${limit}) pick
+             WHERE m.id = pick.id AND m.status = 'RECEIVED'
+            RETURNING m.*
           ), locked AS (
             UPDATE conversations
                SET last_inbound_at = GREATEST(last_inbound_at, (SELECT max(sent_at) FROM taken)),
