@@ -132,8 +132,10 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
       ) WITH ORDINALITY AS i(wa_message_id, wa_key, phone_number, bsuid, phone_number_id,
                              type, payload, sent_at, status, n)
     ),
+    -- The keys as an array too: = ANY reads the wa_key index whatever the planner
+    -- believes of the table's size, where a join to input may scan the whole table.
     existing AS (
-      SELECT id, wa_key FROM conversations WHERE wa_key IN (SELECT wa_key FROM input)
+      SELECT id, wa_key FROM conversations WHERE wa_key = ANY(${column((m) => m.event.waKey)}::text[])
     ),
     fresh AS (
       INSERT INTO conversations (id, wa_key, phone_number, bsuid, last_inbound_at, created_at, updated_at)
@@ -149,7 +151,7 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
              bsuid = coalesce(i.bsuid, c.bsuid),
              updated_at = now()
         FROM input i
-       WHERE c.wa_key = i.wa_key
+       WHERE c.wa_key = ANY(${column((m) => m.event.waKey)}::text[]) AND c.wa_key = i.wa_key
          AND (c.phone_number IS DISTINCT FROM coalesce(i.phone_number, c.phone_number)
               OR c.bsuid IS DISTINCT FROM coalesce(i.bsuid, c.bsuid))
     ),

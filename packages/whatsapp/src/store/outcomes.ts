@@ -53,7 +53,8 @@ export function createOutcomeWriter(db: Sql, logger: Logger): OutcomeWriter {
           ${column((o) => o.lastError ?? null)}::text[],
           ${column((o) => o.nextAttemptAt?.toISOString() ?? null)}::timestamptz[]
         ) AS r(id, status, provider_message_id, last_error, next_attempt_at)
-       WHERE o.id = r.id`.then(
+       -- = ANY reads the primary key whatever the planner believes of the table's size.
+       WHERE o.id = ANY(${column((o) => o.id)}::uuid[]) AND o.id = r.id`.then(
       () => {},
       (error: unknown) => {
         logger.error(
