@@ -117,11 +117,12 @@ async function insertOne(db: Sql, message: InboundToStore): Promise<Row[]> {
 
 function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]> {
   const column = <T>(pick: (m: InboundToStore) => T) => messages.map(pick);
+  const waKeys = column((m) => m.event.waKey);
   return db.$queryRaw<Row[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((m) => m.event.waMessageId)}::text[],
-        ${column((m) => m.event.waKey)}::text[],
+        ${waKeys}::text[],
         ${column((m) => m.event.sender.phoneNumber ?? null)}::text[],
         ${column((m) => m.event.sender.bsuid ?? null)}::text[],
         ${column((m) => m.event.phoneNumberId)}::text[],
@@ -135,7 +136,7 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
     -- The keys as an array too: = ANY reads the wa_key index whatever the planner
     -- believes of the table's size, where a join to input may scan the whole table.
     existing AS (
-      SELECT id, wa_key FROM conversations WHERE wa_key = ANY(${column((m) => m.event.waKey)}::text[])
+      SELECT id, wa_key FROM conversations WHERE wa_key = ANY(${waKeys}::text[])
     ),
     fresh AS (
       INSERT INTO conversations (id, wa_key, phone_number, bsuid, last_inbound_at, created_at, updated_at)
@@ -151,7 +152,7 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
              bsuid = coalesce(i.bsuid, c.bsuid),
              updated_at = now()
         FROM input i
-       WHERE c.wa_key = ANY(${column((m) => m.event.waKey)}::text[]) AND c.wa_key = i.wa_key
+       WHERE c.wa_key = ANY(${waKeys}::text[]) AND c.wa_key = i.wa_key
          AND (c.phone_number IS DISTINCT FROM coalesce(i.phone_number, c.phone_number)
               OR c.bsuid IS DISTINCT FROM coalesce(i.bsuid, c.bsuid))
     ),

@@ -109,23 +109,22 @@ class HandlerFailure extends Error {
   }
 }
 
-/** A row of takenColumns: its message's fields. */
-function messageOf(row: Record<string, unknown>): InboundMessage {
+/** A row of takenColumns, parted into its message and its conversation. */
+function splitTaken(row: Record<string, unknown>): {
+  message: InboundMessage;
+  conversation: Conversation;
+} {
   const message: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (!key.startsWith(CONVERSATION_PREFIX)) message[key] = value;
-  }
-  return message as unknown as InboundMessage;
-}
-
-/** A row of takenColumns: its conversation's fields. */
-function conversationOf(row: Record<string, unknown>): Conversation {
   const conversation: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (key.startsWith(CONVERSATION_PREFIX))
       conversation[key.slice(CONVERSATION_PREFIX.length)] = value;
+    else message[key] = value;
   }
-  return conversation as unknown as Conversation;
+  return {
+    message: message as unknown as InboundMessage,
+    conversation: conversation as unknown as Conversation,
+  };
 }
 
 /**
@@ -199,10 +198,9 @@ export function createInboxProcessor({
           )
           SELECT ${takenColumns} FROM taken CROSS JOIN locked
            ORDER BY taken.sent_at, taken.wa_message_id`;
-        const messages = rows.map((row) => messageOf(row));
-        const locked = rows[0] && conversationOf(rows[0]);
-        let conversation: Conversation | undefined = locked;
-        for (const [index, message] of messages.entries()) {
+        const taken = rows.map(splitTaken);
+        let conversation: Conversation | undefined = taken[0]?.conversation;
+        for (const [index, { message }] of taken.entries()) {
           // The handler may have changed it (snapshot, version): read it afresh.
           conversation ??= (
             await tx.$queryRaw<Conversation[]>`
@@ -217,7 +215,7 @@ export function createInboxProcessor({
           }
           conversation = undefined;
         }
-        return { handled: messages.length, more: messages.length === limit, claimed, waiting };
+        return { handled: taken.length, more: taken.length === limit, claimed, waiting };
       },
       { timeout: transactionTimeoutMs, maxWait: transactionTimeoutMs },
     );
