@@ -86,4 +86,12 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('raw statements sent directly'
     });
     await expect(leaked!.$queryRaw`SELECT 1`).rejects.toThrow('Transaction already closed');
   });
+
+  it('leaves the array form of $transaction to Prisma', async () => {
+    const [users, links] = await db.prisma.$transaction([
+      db.prisma.user.count(),
+      db.prisma.whatsAppLink.count(),
+    ]);
+    expect([users, links]).toEqual([0, 0]);
+  });
 });
