@@ -331,6 +331,7 @@ const cases = {
     summarize(prisma, {
       userId: heavy.id,
       range: periodRange('MONTH', new Date(), heavy.timeZone),
+      now: new Date(),
     }),
   'Prisma findMany direct': () =>
     prisma.expense.findMany({

@@ -8,6 +8,18 @@ export {
   startOfLocalDay,
   type LocalDate,
 } from './local-dates.ts';
+export {
+  ALERT_THRESHOLDS,
+  BudgetError,
+  budgetsInForce,
+  crossedBudgets,
+  lastDayOfMonth,
+  monthOf,
+  projectedSpend,
+  setBudget,
+  type BudgetAlert,
+  type BudgetSetting,
+} from './budgets.ts';
 export { currencyExponent, decimalToMinor, formatMoney, minorToDecimal } from './money.ts';
 export {
   daysSpan,

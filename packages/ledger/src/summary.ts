@@ -1,5 +1,6 @@
 import { PLAN_PER_CALL, Prisma, type PrismaClient } from '@spendline/db';
-import { addDays, type LocalDate } from './local-dates.ts';
+import { budgetsInForce, projectedSpend, type BudgetRow } from './budgets.ts';
+import { addDays, localDateOf, type LocalDate } from './local-dates.ts';
 import type { DateSpan, PeriodRange } from './periods.ts';
 
 export interface CurrencyTotal {
@@ -30,6 +31,8 @@ export interface BudgetUse {
   spentMinor: bigint;
   /** spent / limit; above 1 when the budget is overspent. */
   used: number;
+  /** At this pace by the month's end; null unless the month is the current one. */
+  projectedMinor: bigint | null;
 }
 
 export interface Summary {
@@ -170,32 +173,16 @@ async function groupedSpending(
     GROUP BY currency`;
 }
 
-interface BudgetRow {
-  id: string;
-  category_id: string | null;
-  currency: string;
-  amount: string;
-}
-
-/** The budgets in force in the month starting on `month`: the latest row per scope. */
-async function budgetsInForce(
-  prisma: RawClient,
-  userId: string,
-  month: LocalDate,
-): Promise<BudgetRow[]> {
-  return prisma.$queryRaw<BudgetRow[]>`
-    SELECT DISTINCT ON (category_id) id::text AS id, category_id::text AS category_id,
-           currency, amount_minor::text AS amount
-    FROM budgets
-    WHERE user_id = ${userId}::uuid AND month <= ${month}::date
-    ORDER BY category_id NULLS FIRST, month DESC`;
-}
-
 const byCurrency = (a: { currency: string }, b: { currency: string }) =>
   a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
 
 /** Each budget with what was spent against it: its category's spending, or all of it. */
-function budgetUse(budgets: BudgetRow[], categories: CategoryTotal[]): BudgetUse[] {
+function budgetUse(
+  budgets: BudgetRow[],
+  categories: CategoryTotal[],
+  range: PeriodRange,
+  today: LocalDate,
+): BudgetUse[] {
   return budgets.map((b) => {
     let spentMinor = 0n;
     for (const c of categories) {
@@ -210,6 +197,7 @@ function budgetUse(budgets: BudgetRow[], categories: CategoryTotal[]): BudgetUse
       limitMinor,
       spentMinor,
       used: ratio(spentMinor, limitMinor),
+      projectedMinor: projectedSpend(spentMinor, range, today),
     };
   });
 }
@@ -235,9 +223,9 @@ export function fillDays(days: DayTotal[], span: DateSpan, currencies: string[])
 /** Everything the dashboard and the bot's statements show for one period. */
 export async function summarize(
   prisma: RawClient,
-  input: { userId: string; range: PeriodRange },
+  input: { userId: string; range: PeriodRange; now: Date },
 ): Promise<Summary> {
-  const { userId, range } = input;
+  const { userId, range, now } = input;
   const [rows, budgets] = await Promise.all([
     groupedSpending(prisma, userId, range),
     range.period === 'MONTH' ? budgetsInForce(prisma, userId, range.firstDay) : [],
@@ -269,6 +257,6 @@ export async function summarize(
       range,
       totals.map((t) => t.currency),
     ),
-    budgets: budgetUse(budgets, categories),
+    budgets: budgetUse(budgets, categories, range, localDateOf(now, range.timeZone)),
   };
 }
