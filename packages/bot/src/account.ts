@@ -23,6 +23,8 @@ export interface ChatAccount {
   /** Live (unarchived) categories with their learned aliases. */
   categories: CategoryEntry[];
   history: SpendingHistory;
+  /** Whether the user ever set a budget: only then does saving check for alerts. */
+  budgeted: boolean;
 }
 
 interface AccountRow extends User {
@@ -32,6 +34,7 @@ interface AccountRow extends User {
   categories: CategoryEntry[];
   usualMinor: string | null;
   recentExpenses: RecentExpense[];
+  budgeted: boolean;
 }
 
 const ownId = Prisma.sql`u.id`;
@@ -63,7 +66,8 @@ export async function accountOf(
            -- A threshold the user set needs no median.
            CASE WHEN u.confirm_above_minor IS NULL
                 THEN ${recentMedian(ownId, Prisma.sql`u.currency`)} END AS "usualMinor",
-           ${recentExpenses(ownId, now)} AS "recentExpenses"
+           ${recentExpenses(ownId, now)} AS "recentExpenses",
+           EXISTS (SELECT 1 FROM budgets b WHERE b.user_id = u.id) AS budgeted
     FROM whatsapp_links l JOIN users u ON u.id = l.user_id
     WHERE l.active AND (l.bsuid = ${bsuid} OR l.phone_number = ${phone})
     ORDER BY l.bsuid = ${bsuid} DESC NULLS LAST
@@ -76,6 +80,7 @@ export async function accountOf(
     categories,
     usualMinor,
     recentExpenses: recent,
+    budgeted,
     ...user
   } = row;
   if ((!linkBsuid && bsuid) || (!linkPhone && phone)) {
@@ -84,5 +89,5 @@ export async function accountOf(
       data: { bsuid: linkBsuid ?? bsuid, phoneNumber: linkPhone ?? phone },
     });
   }
-  return { user, categories, history: { usualMinor, recent } };
+  return { user, categories, history: { usualMinor, recent }, budgeted };
 }

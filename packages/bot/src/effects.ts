@@ -1,6 +1,8 @@
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
 import type { Prisma, User } from '@spendline/db';
 import {
+  budgetAlertText,
+  crossedBudgets,
   currencyTotal,
   daysSpan,
   localDateOf,
@@ -9,6 +11,7 @@ import {
 } from '@spendline/ledger';
 import type { Command, EditChange } from '@spendline/parser';
 import { LIMITS, type WhatsAppUser } from '@spendline/whatsapp';
+import { budgetCommand, budgetLines } from './budgets.ts';
 import { usualMedian } from './interpret.ts';
 import { replies } from './replies.ts';
 import { paginate, type Reply } from './reply.ts';
@@ -31,6 +34,8 @@ type Tx = Prisma.TransactionClient;
 export interface EffectScope {
   tx: Tx;
   user: User | null;
+  /** The user has budgets: saving checks whether spending crossed an alert threshold. */
+  budgeted: boolean;
   sender: WhatsAppUser;
   conversationId: string;
   /** The message being answered (its id ties saved expenses to it). */
@@ -142,6 +147,15 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
     );
   }
   reply.parts.push(replies.todayTotal(totalsText(user, totals)));
+  if (scope.budgeted) {
+    const alerts = await crossedBudgets(scope.tx, {
+      userId: user.id,
+      timeZone: user.timeZone,
+      now: scope.now,
+      categoryIds: expenses.map((e) => e.category?.id ?? null),
+    });
+    reply.parts.push(...alerts.map((alert) => budgetAlertText(alert, user.locale)));
+  }
   reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: replies.undoButton };
 }
 
@@ -244,7 +258,9 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
     case 'month':
       return periodStatement(input, monthLabel(cmd.year, cmd.month, locale), cmd.range);
     case 'summary':
-      return monthSummary(input);
+      return [await monthSummary(input), ...(await budgetLines(input))].join('\n');
+    case 'budget':
+      return budgetCommand(input, cmd);
     case 'category':
       return cmd.category.status === 'matched'
         ? categoryStatement(input, { id: cmd.category.categoryId, name: cmd.category.name })
@@ -256,7 +272,7 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
     case 'help':
       return replies.help(scope.dashboardUrl);
     default:
-      // budgets, and the record-changing commands the machine turns into their own effects.
+      // The record-changing commands the machine turns into their own effects.
       return replies.notYet(scope.dashboardUrl);
   }
 }

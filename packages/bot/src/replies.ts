@@ -56,8 +56,18 @@ export const replies = {
       `*Record*: ${EXAMPLES}, "50 tea, 120 auto".`,
       '*Ask*: today · yesterday · week · month · summary · march · category food · categories · last 5',
       '*Fix*: undo · delete last · edit last 150',
+      '*Budgets*: budget · budget food 5000 · budget 40000',
       `Charts, budgets and editing: ${dashboardUrl}`,
     ].join('\n'),
+  noBudgets:
+    'No budgets yet. Send "budget 40000" for the whole month, or "budget food 5000" for a category.',
+  budgetHint: 'Change one: "budget food 6000". Remove one on the dashboard.',
+  noBudgetFor: (category: string) =>
+    `${category} has no budget. Set one: "budget ${category.toLowerCase()} 5000".`,
+  whichBudget: (word: string, names: string[]) =>
+    `"${word}" could be ${names.join(' or ')}: say which, e.g. "budget ${names[0]?.toLowerCase() ?? 'food'} 5000".`,
+  budgetSet: (name: string, amount: string, month: string) =>
+    `✅ ${name}: ${amount} a month, from ${month}.`,
   notYet: (dashboardUrl: string) =>
     `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,
   more: (dashboardUrl: string) => `…more on the dashboard: ${dashboardUrl}`,

@@ -70,6 +70,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     const scope: EffectScope = {
       tx,
       user,
+      budgeted: account?.budgeted ?? false,
       sender,
       conversationId: conversation.id,
       messageId: message.id,

@@ -43,7 +43,7 @@ export function totalsText(user: User, totals: CurrencyTotal[]): string {
 }
 
 // WhatsApp shows ``` blocks in a fixed-width font: the only way columns line up on a phone.
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   if (rows.length === 0) return '';
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   const lines = rows.map((r) =>
@@ -55,7 +55,7 @@ function table(rows: string[][]): string {
   return ['```', ...lines, '```'].join('\n');
 }
 
-const label = (name: string | null) => {
+export const label = (name: string | null) => {
   const text = name ?? 'Uncategorised';
   return text.length > NAME_WIDTH ? `${text.slice(0, NAME_WIDTH - 1)}…` : text;
 };

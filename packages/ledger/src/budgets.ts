@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@spendline/db';
 import { addDays, addMonths, daysBetween, localDateOf, type LocalDate } from './local-dates.ts';
+import { formatMoney } from './money.ts';
 import { daysSpan, periodRange, type DateSpan } from './periods.ts';
 
 type RawClient = Pick<PrismaClient, '$queryRaw'>;
@@ -194,3 +195,21 @@ export async function crossedBudgets(
 /** The last day of the month `date` falls in. */
 export const lastDayOfMonth = (date: LocalDate): LocalDate =>
   addDays(addMonths(monthOf(date), 1), -1);
+
+/** "Food budget" or "Monthly budget", as alerts and statements name a budget. */
+export const budgetName = (name: string | null) => (name ? `${name} budget` : 'Monthly budget');
+
+/**
+ * An alert as one line, the same in the chat and in a notice: the threshold crossed,
+ * spent of limit, and the month-end pace while the limit is not yet passed.
+ */
+export function budgetAlertText(alert: BudgetAlert, locale: string): string {
+  const money = (minor: bigint) => formatMoney(minor, alert.currency, locale);
+  const used = `${money(alert.spentMinor)} of ${money(alert.limitMinor)}`;
+  if (alert.thresholdPc >= 100) return `🚨 ${budgetName(alert.name)} used up: ${used}.`;
+  const pace =
+    alert.projectedMinor !== null && alert.projectedMinor > alert.limitMinor
+      ? ` At this pace: ${money(alert.projectedMinor)} by month end.`
+      : '';
+  return `⚠️ ${alert.thresholdPc}% of your ${budgetName(alert.name)} used: ${used}.${pace}`;
+}

@@ -11,6 +11,8 @@ export {
 export {
   ALERT_THRESHOLDS,
   BudgetError,
+  budgetAlertText,
+  budgetName,
   budgetsInForce,
   crossedBudgets,
   lastDayOfMonth,

@@ -1,0 +1,122 @@
+import {
+  budgetName,
+  daysBetween,
+  localDateOf,
+  periodRange,
+  setBudget,
+  summarize,
+  type BudgetUse,
+} from '@spendline/ledger';
+import type { Command } from '@spendline/parser';
+import { replies } from './replies.ts';
+import { money, monthLabel, table, type StatementInput } from './statements.ts';
+
+type BudgetCommand = Extract<Command, { type: 'budget' }>;
+
+const BAR_WIDTH = 10;
+
+/** A bar of BAR_WIDTH cells for a share of a budget, full from 100%. */
+function bar(used: number): string {
+  const filled = Math.min(BAR_WIDTH, Math.round(used * BAR_WIDTH));
+  return '▓'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+}
+
+// Rounded down: 99.6% is not yet "100%", the alert's word for a budget used up.
+const percent = (b: BudgetUse) => `${(b.spentMinor * 100n) / b.limitMinor}%`;
+
+/** "₹4,100 of ₹5,000 · at this pace ₹12,300", or what is over. */
+function useLine(input: StatementInput, b: BudgetUse): string {
+  const m = (minor: bigint) => money(input.user, minor, b.currency);
+  const used = `${m(b.spentMinor)} of ${m(b.limitMinor)}`;
+  if (b.spentMinor > b.limitMinor) return `${used} · ${m(b.spentMinor - b.limitMinor)} over`;
+  if (b.projectedMinor !== null && b.projectedMinor > b.limitMinor)
+    return `${used} · at this pace ${m(b.projectedMinor)}`;
+  return `${used} · ${m(b.limitMinor - b.spentMinor)} left`;
+}
+
+/** This month's budgets in force, overall first, each with its category's name. */
+async function monthBudgets(
+  input: StatementInput,
+): Promise<{ title: string; dayLine: string; budgets: (BudgetUse & { name: string | null })[] }> {
+  const { tx, user, now } = input;
+  const range = periodRange('MONTH', now, user.timeZone);
+  const { budgets } = await summarize(tx, { userId: user.id, range, now });
+  const ids = budgets.flatMap((b) => (b.categoryId ? [b.categoryId] : []));
+  const names = new Map(
+    (
+      await tx.category.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    ).map((c) => [c.id, c.name]),
+  );
+  const today = localDateOf(now, user.timeZone);
+  return {
+    title: monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale),
+    dayLine: `day ${daysBetween(range.firstDay, today) + 1} of ${daysBetween(range.firstDay, range.lastDay) + 1}`,
+    budgets: budgets.map((b) => ({
+      ...b,
+      name: b.categoryId ? (names.get(b.categoryId) ?? null) : null,
+    })),
+  };
+}
+
+/** Every budget this month as a bar, then spent of limit and the pace. */
+export async function budgetStatement(input: StatementInput): Promise<string> {
+  const { title, dayLine, budgets } = await monthBudgets(input);
+  if (budgets.length === 0) return replies.noBudgets;
+  const name = (b: { name: string | null }) => (b.name ?? 'Monthly').slice(0, 12);
+  return [
+    `*Budgets, ${title}* · ${dayLine}`,
+    table(budgets.map((b) => [name(b), bar(b.used), percent(b)])),
+    ...budgets.map((b) => `${name(b)}: ${useLine(input, b)}`),
+    replies.budgetHint,
+  ].join('\n');
+}
+
+/** This month's budget lines for the month summary; empty without budgets. */
+export async function budgetLines(input: StatementInput): Promise<string[]> {
+  const { budgets } = await monthBudgets(input);
+  return budgets.map((b) => `${budgetName(b.name)}: ${percent(b)} · ${useLine(input, b)}`);
+}
+
+/**
+ * "budget" lists this month's budgets, "budget food" shows one, "budget food 5000" (or
+ * "budget 40000" for the whole month) sets one from this month on.
+ */
+export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): Promise<string> {
+  const { category } = cmd;
+  if (category && category.status !== 'matched') {
+    const word = category.words.join(' ');
+    return category.status === 'ambiguous'
+      ? replies.whichBudget(
+          word,
+          category.candidates.map((c) => c.name),
+        )
+      : replies.noSuchCategory(word);
+  }
+  const categoryId = category?.categoryId ?? null;
+  const categoryName = category?.name ?? null;
+  if (cmd.amountMinor === null) {
+    if (!category) return budgetStatement(input);
+    const { budgets } = await monthBudgets(input);
+    const found = budgets.find((b) => b.categoryId === categoryId);
+    return found
+      ? `${budgetName(categoryName)}: ${percent(found)} · ${useLine(input, found)}`
+      : replies.noBudgetFor(categoryName ?? '');
+  }
+  const { tx, user, now } = input;
+  const today = localDateOf(now, user.timeZone);
+  const set = await setBudget(tx, {
+    userId: user.id,
+    categoryId,
+    from: today,
+    amountMinor: cmd.amountMinor,
+    currency: cmd.currency,
+    timeZone: user.timeZone,
+  });
+  if (set === null) return replies.noSuchCategory(categoryName ?? '');
+  const { title, budgets } = await monthBudgets(input);
+  const current = budgets.find((b) => b.categoryId === categoryId);
+  return [
+    replies.budgetSet(budgetName(categoryName), money(user, cmd.amountMinor, cmd.currency), title),
+    ...(current ? [`So far: ${percent(current)} · ${useLine(input, current)}`] : []),
+  ].join('\n');
+}
