@@ -12,6 +12,7 @@ import {
 } from '@spendline/db';
 import { localDateOf } from '@spendline/ledger';
 import { z } from 'zod';
+import { noticeCrossedBudgets } from './budget-notices.ts';
 import { builder } from './builder.ts';
 import { CategoryRef } from './categories.ts';
 import type { GraphQLContext, SignedInContext } from './context.ts';
@@ -249,6 +250,21 @@ async function ownCategory(
   return category.id;
 }
 
+/** After an entry changed or came back: the budget thresholds it may have pushed past. */
+async function noticeAfterChange(
+  tx: Prisma.TransactionClient,
+  context: SignedInContext,
+  expenseId: string,
+): Promise<void> {
+  const { kind, categoryId } = await tx.expense.findUniqueOrThrow({
+    where: { id: expenseId },
+    select: { kind: true, categoryId: true },
+  });
+  if (kind === 'EXPENSE') {
+    await noticeCrossedBudgets(tx, context.viewer.user, [categoryId], context.now());
+  }
+}
+
 builder.mutationField('createExpense', (t) =>
   t.withAuth({ loggedIn: true }).prismaField({
     type: 'Expense',
@@ -256,19 +272,24 @@ builder.mutationField('createExpense', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (query, _root, { input }, context) => {
       const { user, apiToken } = context.viewer;
-      const categoryId = await ownCategory(context, input.categoryId);
-      const expense = await context.prisma.expense.create({
-        ...query,
-        data: {
-          userId: user.id,
-          kind: input.kind ?? 'EXPENSE',
-          amountMinor: input.amountMinor,
-          currency: input.currency ?? user.currency,
-          occurredAt: input.occurredAt ?? context.now(),
-          note: input.note || null,
-          categoryId: categoryId ?? null,
-          source: apiToken ? 'API' : 'WEB',
-        },
+      const categoryId = (await ownCategory(context, input.categoryId)) ?? null;
+      const kind = input.kind ?? 'EXPENSE';
+      const expense = await context.prisma.$transaction(async (tx) => {
+        const created = await tx.expense.create({
+          ...query,
+          data: {
+            userId: user.id,
+            kind,
+            amountMinor: input.amountMinor,
+            currency: input.currency ?? user.currency,
+            occurredAt: input.occurredAt ?? context.now(),
+            note: input.note || null,
+            categoryId,
+            source: apiToken ? 'API' : 'WEB',
+          },
+        });
+        if (kind === 'EXPENSE') await noticeCrossedBudgets(tx, user, [categoryId], context.now());
+        return created;
       });
       context.events.publish({ userId: user.id, expenseId: expense.id });
       return expense;
@@ -291,18 +312,22 @@ builder.mutationField('updateExpense', (t) =>
       }
       const categoryId = await ownCategory(context, input.categoryId);
       const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
-      const { count } = await context.prisma.expense.updateMany({
-        where,
-        data: {
-          amountMinor: skipNull(input.amountMinor),
-          currency: skipNull(input.currency),
-          occurredAt: skipNull(input.occurredAt),
-          kind: skipNull(input.kind),
-          note: input.note === undefined ? undefined : input.note || null,
-          categoryId,
-        },
+      const updated = await context.prisma.$transaction(async (tx) => {
+        const { count } = await tx.expense.updateMany({
+          where,
+          data: {
+            amountMinor: skipNull(input.amountMinor),
+            currency: skipNull(input.currency),
+            occurredAt: skipNull(input.occurredAt),
+            kind: skipNull(input.kind),
+            note: input.note === undefined ? undefined : input.note || null,
+            categoryId,
+          },
+        });
+        if (count > 0) await noticeAfterChange(tx, context, where.id);
+        return count > 0;
       });
-      if (count === 0) throw new NotFoundError('Expense', id.id);
+      if (!updated) throw new NotFoundError('Expense', id.id);
       context.events.publish({ userId: where.userId, expenseId: where.id, kind: 'updated' });
       return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: where.id } });
     },
@@ -321,9 +346,13 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
       errors: { types: [NotFoundError] },
       resolve: async (query, _root, { id }, context) => {
         const where = ownedWhere(context, id.id);
-        const { count } = await context.prisma.expense.updateMany({
-          where: { ...where, deletedAt: deleting ? null : { not: null } },
-          data: { deletedAt: deleting ? context.now() : null },
+        const count = await context.prisma.$transaction(async (tx) => {
+          const changed = await tx.expense.updateMany({
+            where: { ...where, deletedAt: deleting ? null : { not: null } },
+            data: { deletedAt: deleting ? context.now() : null },
+          });
+          if (changed.count > 0 && !deleting) await noticeAfterChange(tx, context, where.id);
+          return changed.count;
         });
         const expense = await context.prisma.expense.findFirst({ ...query, where });
         if (!expense) throw new NotFoundError('Expense', id.id);

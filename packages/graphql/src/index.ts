@@ -25,7 +25,6 @@ export { schema } from './schema.ts';
 export {
   createOtpMessageQueue,
   DEFAULT_OTP_TEMPLATE,
-  templateLanguage,
   type OtpMessage,
   type OtpMessageOptions,
   type QueueOtpMessage,

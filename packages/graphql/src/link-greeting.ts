@@ -1,7 +1,6 @@
 import type { Prisma } from '@spendline/db';
 import { textMessage } from '@spendline/whatsapp';
-import { enqueueOutbound } from '@spendline/whatsapp/store';
-import { serviceWindow } from './service-window.ts';
+import { enqueueOutbound, serviceWindow } from '@spendline/whatsapp/store';
 
 /** The welcome a number gets once it is linked from the dashboard. */
 export function linkGreetingText(displayName: string): string {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templateLanguage } from './otp-message.ts';
 import { codeIn, startTestServer, TestClient, type TestServer } from './test-server.ts';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
@@ -104,19 +103,5 @@ describe('requestWhatsAppOtp delivery', () => {
     } finally {
       await custom.close();
     }
-  });
-});
-
-describe('templateLanguage', () => {
-  it.each([
-    ['en-IN', 'en'],
-    ['en-GB', 'en_GB'],
-    ['hi-IN', 'hi'],
-    ['pt', 'pt_BR'],
-    ['pt-PT', 'pt_PT'],
-    ['zh-TW', 'zh_TW'],
-    ['es-CO', 'es'],
-  ])('maps the locale %s to Meta’s %s', (locale, code) => {
-    expect(templateLanguage(locale)).toBe(code);
   });
 });

@@ -52,5 +52,6 @@ export {
   type StatusEvent,
   type WebhookEvent,
 } from './payload.ts';
+export { templateLanguage } from './template-language.ts';
 export { signPayload, verifySignature, verifyToken } from './signature.ts';
 export { shouldApplyStatus, statusRank, type DeliveryStatus } from './status-order.ts';

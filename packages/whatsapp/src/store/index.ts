@@ -23,4 +23,6 @@ export {
 } from './processor.ts';
 export { pruneMessages, startPruning, type PruneOptions, type Pruned } from './pruning.ts';
 export { createReadReceipts, type ReadReceiptOptions } from './read-receipts.ts';
+export { NOTICE_TEMPLATE, queueNotice, type Notice, type NoticeSent } from './notices.ts';
+export { serviceWindow, type ServiceWindow } from './service-window.ts';
 export { applyStatus } from './statuses.ts';

@@ -1,5 +1,5 @@
 import type { Prisma } from '@spendline/db';
-import { toWaDigits } from '@spendline/whatsapp';
+import { toWaDigits } from '../identity.ts';
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 // The outbox sends within seconds, but a free-form message sent a moment after the window
@@ -14,18 +14,22 @@ export interface ServiceWindow {
 }
 
 /**
- * Meta's 24-hour customer-service window for a number: free-form messages are delivered
- * only within 24 hours of the user's last message to the bot; outside it, only approved
- * templates are.
+ * Meta's 24-hour customer-service window for a number (or a BSUID): free-form messages
+ * are delivered only within 24 hours of the user's last message to the bot; outside
+ * it, only approved templates are.
  */
 export async function serviceWindow(
   tx: Prisma.TransactionClient,
-  phoneNumber: string,
+  address: string,
   now: Date,
 ): Promise<ServiceWindow> {
   const conversation = await tx.conversation.findFirst({
     where: {
-      OR: [{ phoneNumber }, { waKey: { in: [phoneNumber, toWaDigits(phoneNumber)] } }],
+      OR: [
+        { phoneNumber: address },
+        { bsuid: address },
+        { waKey: { in: [address, toWaDigits(address)] } },
+      ],
     },
     orderBy: { lastInboundAt: { sort: 'desc', nulls: 'last' } },
     select: { id: true, lastInboundAt: true },
