@@ -11,10 +11,15 @@ COPY apps/admin/package.json apps/admin/
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/auth/package.json packages/auth/
+COPY packages/bot/package.json packages/bot/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
+COPY packages/graphql/package.json packages/graphql/
+COPY packages/jobs/package.json packages/jobs/
+COPY packages/ledger/package.json packages/ledger/
 COPY packages/log/package.json packages/log/
 COPY packages/parser/package.json packages/parser/
+COPY packages/whatsapp/package.json packages/whatsapp/
 # The postinstall step generates the Prisma client from the schema.
 COPY prisma prisma
 COPY prisma.config.ts ./

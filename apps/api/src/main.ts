@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
+import { recurringJob, startScheduler } from '@spendline/jobs';
 import { createLogger } from '@spendline/log';
 import { createExpenseEvents, createGraphQLHandler } from '@spendline/graphql';
 import { createApiServer } from './server.ts';
@@ -31,6 +32,11 @@ const channel = await startWhatsAppChannel({
   events: expenseEvents.events,
 });
 logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
+// Every replica runs one; the jobs' row locks make each piece of work happen once.
+const scheduler = startScheduler({
+  jobs: [recurringJob(db.prisma, logger.child({ component: 'recurring' }))],
+  logger: logger.child({ component: 'scheduler' }),
+});
 // Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies
 // and posts signed webhooks to this very server, as Meta would.
 const sandboxPhoneNumberId =
@@ -82,6 +88,7 @@ async function stop(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   server.closeIdleConnections();
   await new Promise((resolve) => server.close(resolve));
+  await scheduler.stop();
   await channel.stop();
   await expenseEvents.close();
   // PGlite must be closed cleanly or its directory needs recovery at the next start.

@@ -197,6 +197,19 @@ async function undo(scope: EffectScope, expenseIds: string[] | null): Promise<st
   return softDelete(scope, { inboundMessageId: last.inboundMessageId });
 }
 
+/** Removes what one run of a recurring expense recorded (its expenses share created_at). */
+async function undoRun(scope: EffectScope, expenseId: string): Promise<string> {
+  const first = await scope.tx.expense.findFirst({
+    where: { id: expenseId, userId: requireUser(scope).id, recurringExpenseId: { not: null } },
+    select: { recurringExpenseId: true, createdAt: true },
+  });
+  if (!first) return replies.nothingToUndo;
+  return softDelete(scope, {
+    recurringExpenseId: first.recurringExpenseId,
+    createdAt: first.createdAt,
+  });
+}
+
 /** The new values an edit writes, or why it cannot (an unknown or unclear category). */
 function edited(
   change: EditChange,
@@ -398,6 +411,9 @@ export async function perform(scope: EffectScope, effects: Effect[], reply: Repl
         break;
       case 'undoMessage':
         reply.parts.push(await softDelete(scope, { inboundMessageId: effect.messageId }));
+        break;
+      case 'undoRun':
+        reply.parts.push(await undoRun(scope, effect.expenseId));
         break;
       case 'deleteLast': {
         const id = effect.expenseId ?? (await lastFromChat(scope))?.id;

@@ -142,6 +142,10 @@ export const conversationMachine = setup({
       enqueue.emit({ type: 'undoMessage', messageId });
       if (last?.messageId === messageId) enqueue.assign({ lastSaved: null });
     }),
+    undoRunChoice: emit(({ event }) => {
+      assertEvent(event, 'CHOICE');
+      return { type: 'undoRun', expenseId: event.id.slice(CHOICE.undoRun('').length) };
+    }),
     ask: enqueueActions(({ context, event, enqueue }, params: { reminder: boolean }) => {
       const expense = head(context);
       const kind = expense.category === null ? 'category' : 'confirm';
@@ -191,6 +195,8 @@ export const conversationMachine = setup({
       context.question !== null &&
       Date.parse(event.at) - Date.parse(context.question.askedAt) > context.questionTtlMs,
     isUndoChoice: ({ event }) => event.type === 'CHOICE' && event.id.startsWith(CHOICE.undo('')),
+    isUndoRunChoice: ({ event }) =>
+      event.type === 'CHOICE' && event.id.startsWith(CHOICE.undoRun('')),
     answersCategory: ({ context, event }) =>
       event.type === 'CHOICE' &&
       context.question?.kind === 'category' &&
@@ -228,6 +234,7 @@ export const conversationMachine = setup({
         COMMAND: { actions: 'handleCommand' },
         CHOICE: [
           { guard: 'isUndoChoice', actions: 'undoChoice' },
+          { guard: 'isUndoRunChoice', actions: 'undoRunChoice' },
           { actions: emit({ type: 'staleChoice' }) },
         ],
         UNCLEAR: {
@@ -278,6 +285,7 @@ export const conversationMachine = setup({
         CHOICE: [
           expireFirst,
           { guard: 'isUndoChoice', actions: ['undoChoice', remind] },
+          { guard: 'isUndoRunChoice', actions: ['undoRunChoice', remind] },
           { guard: 'answersCategory', target: 'deciding', actions: 'answerCategory' },
           { guard: 'answersConfirm', target: 'deciding', actions: 'answerConfirm' },
           { actions: [emit({ type: 'staleChoice' }), remind] },

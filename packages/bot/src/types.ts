@@ -71,6 +71,7 @@ export type Effect =
   /** null: no record in the snapshot (e.g. after a reset); the runtime finds the last one. */
   | { type: 'undo'; expenseIds: string[] | null }
   | { type: 'undoMessage'; messageId: string }
+  | { type: 'undoRun'; expenseId: string }
   | { type: 'deleteLast'; expenseId: string | null }
   | { type: 'editLast'; expenseId: string | null; change: EditChange }
   | { type: 'command'; command: Command; text?: string; page?: number }
@@ -88,6 +89,8 @@ export const CHOICE = {
   yes: 'confirm:yes',
   no: 'confirm:no',
   undo: (messageId: string) => `undo:${messageId}`,
+  /** Undo of what one run of a recurring expense recorded, named by its first expense. */
+  undoRun: (expenseId: string) => `undorun:${expenseId}`,
   /** The next page of a long answer: the page and the command as typed. */
   more: (page: number, text: string) => `more:${page}:${text}`,
 } as const;

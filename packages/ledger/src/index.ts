@@ -4,7 +4,9 @@ export {
   daysBetween,
   isLocalDate,
   isoWeekday,
+  daysInMonth,
   localDateOf,
+  localTime,
   startOfLocalDay,
   type LocalDate,
 } from './local-dates.ts';
@@ -46,3 +48,14 @@ export {
   type DayTotal,
   type Summary,
 } from './summary.ts';
+export {
+  dueOccurrences,
+  firstRun,
+  nextOccurrence,
+  normalizeRecurrence,
+  RECURRING_HOUR,
+  RecurrenceError,
+  runAt,
+  type Frequency,
+  type Recurrence,
+} from './recurrence.ts';

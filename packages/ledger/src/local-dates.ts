@@ -135,6 +135,31 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
   return new Date(first);
 }
 
+/**
+ * The instant a zone's clocks read `hour`:00 on a local date. Where a DST change skips
+ * that hour the time comes at the end of the gap (02:30 that never was is 03:30); where
+ * the hour happens twice, the first time counts, so a job at that hour runs once.
+ */
+export function localTime(date: LocalDate, hour: number, timeZone: string): Date {
+  const [y, m, d] = parse(date);
+  const guess = Date.UTC(y, m - 1, d, hour);
+  const offsets = new Set(
+    [guess - day, guess, guess + day].map((instant) => cachedOffset(instant, timeZone)),
+  );
+  const candidates = [...offsets].map((offset) => guess - offset).sort((a, b) => a - b);
+  const exact = candidates.find((instant) => {
+    const clock = wallClock(instant, timeZone);
+    return toLocalDate(clock.year, clock.month, clock.day) === date && clock.hour === hour;
+  });
+  return new Date(exact ?? candidates[candidates.length - 1]!);
+}
+
+/** The number of days in the month `date` falls in. */
+export function daysInMonth(date: LocalDate): number {
+  const [y, m] = parse(date);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = parse(date);
   const moved = new Date(Date.UTC(y, m - 1, d) + days * day);

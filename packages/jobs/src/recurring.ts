@@ -1,0 +1,174 @@
+import { CHOICE } from '@spendline/bot';
+import { newId, type Prisma, type PrismaClient } from '@spendline/db';
+import {
+  budgetAlertText,
+  crossedBudgets,
+  dueOccurrences,
+  formatMoney,
+  localDateOf,
+  runAt,
+  type Frequency,
+  type LocalDate,
+} from '@spendline/ledger';
+import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
+
+type Tx = Prisma.TransactionClient;
+
+interface DueRow {
+  id: string;
+  user_id: string;
+  kind: 'EXPENSE' | 'INCOME';
+  amount: string;
+  currency: string;
+  category_id: string | null;
+  category_name: string | null;
+  note: string | null;
+  frequency: Frequency;
+  interval: number;
+  day_of_month: number | null;
+  day_of_week: number | null;
+  month_of_year: number | null;
+  starts_on: LocalDate;
+  ends_on: LocalDate | null;
+  next_run_at: Date;
+  time_zone: string;
+  locale: string;
+}
+
+/**
+ * Takes one recurring expense that is due and no other replica holds: the row lock,
+ * kept until the transaction that records it commits, is what makes each occurrence
+ * recorded once however many schedulers run. `skip` leaves out rows that failed in
+ * this round, so one broken row cannot hold up the rest.
+ */
+async function claimOne(tx: Tx, now: Date, skip: string[]): Promise<DueRow | undefined> {
+  const [row] = await tx.$queryRaw<DueRow[]>`
+    SELECT r.id::text AS id, r.user_id::text AS user_id, r.kind::text AS kind,
+           r.amount_minor::text AS amount, r.currency, r.category_id::text AS category_id,
+           c.name AS category_name, r.note, r.frequency::text AS frequency, r.interval,
+           r.day_of_month, r.day_of_week, r.month_of_year,
+           to_char(r.starts_on, 'YYYY-MM-DD') AS starts_on,
+           to_char(r.ends_on, 'YYYY-MM-DD') AS ends_on,
+           r.next_run_at, u.time_zone, u.locale
+    FROM recurring_expenses r
+    JOIN users u ON u.id = r.user_id
+    LEFT JOIN categories c ON c.id = r.category_id
+    WHERE r.next_run_at <= ${now.toISOString()}::timestamptz AND r.paused_at IS NULL
+      AND NOT (r.id = ANY(${skip}::uuid[]))
+    ORDER BY r.next_run_at
+    LIMIT 1
+    FOR UPDATE OF r SKIP LOCKED`;
+  return row;
+}
+
+const shortDate = (date: LocalDate, locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+
+/** "🔁 Saved ₹15,000.00 · Rent (recurring, 1 Dec)", or "3 × ₹100.00 · Tea (…1, 2, 3 Dec)". */
+function savedText(row: DueRow, dates: LocalDate[]): string {
+  const amount = formatMoney(BigInt(row.amount), row.currency, row.locale);
+  const what = [
+    dates.length > 1 ? `${dates.length} × ${amount}` : amount,
+    row.category_name ?? row.note,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const days = dates.map((d) => shortDate(d, row.locale)).join(', ');
+  const verb = row.kind === 'INCOME' ? 'Recorded income' : 'Saved';
+  return `🔁 ${verb} ${what} (recurring, ${days}).`;
+}
+
+/**
+ * Records a claimed rule's occurrences from its pending one up to `now` (all of them
+ * after downtime), moves it to the next, and tells the user with an Undo button (or the
+ * notice template outside the chat's window), budget alerts included.
+ */
+async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
+  const rule = {
+    frequency: row.frequency,
+    interval: row.interval,
+    dayOfMonth: row.day_of_month,
+    dayOfWeek: row.day_of_week,
+    monthOfYear: row.month_of_year,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+  };
+  const first = localDateOf(row.next_run_at, row.time_zone);
+  const { dates, next } = dueOccurrences(rule, first, now, row.time_zone);
+  const ids = dates.map(() => newId());
+  if (dates.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
+                            category_id, source, recurring_expense_id, updated_at)
+      SELECT e.id, ${row.user_id}::uuid, ${row.kind}::"ExpenseKind", ${row.amount}::bigint,
+             ${row.currency}, e.occurred_at, ${row.note}, ${row.category_id}::uuid,
+             'RECURRING'::"ExpenseSource", ${row.id}::uuid, now()
+      FROM unnest(${ids}::uuid[], ${dates.map((d) => runAt(d, row.time_zone).toISOString())}::timestamptz[])
+        AS e(id, occurred_at)`;
+  }
+  await tx.$executeRaw`
+    UPDATE recurring_expenses
+       SET next_run_at = ${next?.at.toISOString() ?? null}::timestamptz,
+           last_run_at = ${now.toISOString()}::timestamptz, updated_at = now()
+     WHERE id = ${row.id}::uuid`;
+  if (dates.length === 0) return 0;
+  const alerts =
+    row.kind === 'EXPENSE'
+      ? await crossedBudgets(tx, {
+          userId: row.user_id,
+          timeZone: row.time_zone,
+          now,
+          categoryIds: [row.category_id],
+        })
+      : [];
+  const text = [savedText(row, dates), ...alerts.map((a) => budgetAlertText(a, row.locale))].join(
+    '\n',
+  );
+  await queueNotice(tx, {
+    userId: row.user_id,
+    locale: row.locale,
+    now,
+    text,
+    buttons: [{ id: CHOICE.undoRun(ids[0]!), title: 'Undo' }],
+    template: { name: NOTICE_TEMPLATE, parameters: [text] },
+  });
+  return dates.length;
+}
+
+export interface RecurringRound {
+  /** Rules that fell due and were recorded. */
+  rules: number;
+  /** Expenses recorded for them (more than rules after downtime). */
+  expenses: number;
+  /** Rules whose recording failed; they are tried again next round. */
+  failed: { id: string; error: unknown }[];
+}
+
+/**
+ * Records every recurring expense due by `now`, one rule per transaction, and returns
+ * what it did. Safe to run on every replica at once.
+ */
+export async function runDueRecurring(prisma: PrismaClient, now: Date): Promise<RecurringRound> {
+  const round: RecurringRound = { rules: 0, expenses: 0, failed: [] };
+  const skip: string[] = [];
+  for (;;) {
+    let claimed: string | undefined;
+    try {
+      const recorded = await prisma.$transaction(async (tx) => {
+        const row = await claimOne(tx, now, skip);
+        if (!row) return null;
+        claimed = row.id;
+        return record(tx, row, now);
+      });
+      if (recorded === null) return round;
+      round.rules += 1;
+      round.expenses += recorded;
+    } catch (error) {
+      if (claimed === undefined) throw error;
+      skip.push(claimed);
+      round.failed.push({ id: claimed, error });
+    }
+  }
+}
