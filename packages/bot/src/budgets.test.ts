@@ -1,65 +1,20 @@
 // Budgets over the chat, through the runtime against a real database: set them, see
 // them, and hear once when spending crosses 80% and 100% of one.
-import type { Conversation, Database } from '@spendline/db';
-import { createDefaultCategories } from '@spendline/db';
-import { createTestDatabase } from '@spendline/db/testing';
-import { pendingInsert } from '@spendline/whatsapp/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConversationHandler } from './runtime.ts';
+import { openTestChat, type TestChat } from './test-chat.ts';
 
-let db: Database;
-let chat: Conversation;
-const phone = '+919812345678';
-const handle = createConversationHandler({
-  publicUrl: 'https://spendline.example',
-  secretKey: 'test-secret-key-of-enough-length',
-});
-
-beforeEach(async () => {
-  db = await createTestDatabase();
-  const user = await db.prisma.user.create({
-    data: { email: 'asha@example.com', displayName: 'Asha' },
-  });
-  await createDefaultCategories(db.prisma, user.id);
-  await db.prisma.whatsAppLink.create({ data: { userId: user.id, phoneNumber: phone } });
-  chat = await db.prisma.conversation.create({ data: { waKey: phone, phoneNumber: phone } });
-});
-afterEach(async () => {
-  await db.close();
-});
-
+let chat: TestChat;
 let sequence = 0;
 /** Sends `body` on 24 November 2026 (day 24 of 30 in Kolkata) and returns the reply's text. */
-async function say(body: string): Promise<string> {
-  sequence += 1;
-  const message = await db.prisma.inboundMessage.create({
-    data: {
-      waMessageId: `wamid.budget${sequence}`,
-      conversationId: chat.id,
-      phoneNumberId: '1',
-      type: 'text',
-      payload: { sender: { phoneNumber: phone }, content: { kind: 'text', body } },
-      sentAt: new Date(Date.UTC(2026, 10, 24, 6, sequence % 60)),
-    },
-  });
-  await db.prisma.$transaction(async (tx) => {
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: chat.id } });
-    await handle({
-      tx,
-      message,
-      conversation,
-      outbox: { insert: pendingInsert, queued: () => {} },
-    });
-  });
-  const reply = await db.prisma.outboundMessage.findFirstOrThrow({
-    orderBy: { createdAt: 'desc' },
-  });
-  const payload = reply.payload as {
-    text?: { body: string };
-    interactive?: { body: { text: string } };
-  };
-  return payload.text?.body ?? payload.interactive?.body.text ?? '';
-}
+const say = (body: string) => chat.say(body, new Date(Date.UTC(2026, 10, 24, 6, ++sequence % 60)));
+const db = () => chat.db;
+
+beforeEach(async () => {
+  chat = await openTestChat();
+});
+afterEach(async () => {
+  await chat.db.close();
+});
 
 describe('budgets in the chat', () => {
   it('sets budgets, warns once at 80% and at 100%, and lists them with bars', async () => {
@@ -94,7 +49,7 @@ describe('budgets in the chat', () => {
 
     expect(await say('budget food')).toBe('Food budget: 114% · ₹570.00 of ₹500.00 · ₹70.00 over');
     expect(await say('summary')).toContain('Monthly budget: 28% · ₹570.00 of ₹2,000.00');
-    expect(await db.prisma.budgetAlert.count()).toBe(2);
+    expect(await db().prisma.budgetAlert.count()).toBe(2);
   });
 
   it('counts what is already spent when a budget is set, and names unknown categories', async () => {
@@ -103,6 +58,6 @@ describe('budgets in the chat', () => {
     expect(set).toContain('So far: 90% · ₹900.00 of ₹1,000.00');
     expect(await say('50 diesel')).not.toMatch(/budget/);
     expect(await say('budget yachts 500')).toMatch(/You have no category called "yachts"/);
-    expect(await db.prisma.budget.count()).toBe(1);
+    expect(await db().prisma.budget.count()).toBe(1);
   });
 });

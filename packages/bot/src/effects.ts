@@ -13,6 +13,7 @@ import type { Command, EditChange } from '@spendline/parser';
 import { LIMITS, type WhatsAppUser } from '@spendline/whatsapp';
 import { budgetCommand, budgetLines } from './budgets.ts';
 import { usualMedian } from './interpret.ts';
+import { createRecurring } from './recurring.ts';
 import { replies } from './replies.ts';
 import { paginate, type Reply } from './reply.ts';
 import {
@@ -274,6 +275,8 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
       return [await monthSummary(input), ...(await budgetLines(input))].join('\n');
     case 'budget':
       return budgetCommand(input, cmd);
+    case 'recurring':
+      return createRecurring(input, cmd, new URL('recurring/', scope.dashboardUrl).toString());
     case 'category':
       return cmd.category.status === 'matched'
         ? categoryStatement(input, { id: cmd.category.categoryId, name: cmd.category.name })

@@ -57,6 +57,7 @@ export const replies = {
       '*Ask*: today · yesterday · week · month · summary · march · category food · categories · last 5',
       '*Fix*: undo · delete last · edit last 150',
       '*Budgets*: budget · budget food 5000 · budget 40000',
+      '*Repeat*: every month 15000 rent on 1st · every week 300 cleaning',
       `Charts, budgets and editing: ${dashboardUrl}`,
     ].join('\n'),
   noBudgets:
@@ -68,6 +69,9 @@ export const replies = {
     `"${word}" could be ${names.join(' or ')}: say which, e.g. "budget ${names[0]?.toLowerCase() ?? 'food'} 5000".`,
   budgetSet: (name: string, amount: string, month: string) =>
     `✅ ${name}: ${amount} a month, from ${month}.`,
+  recurringSaved: (expense: string, rule: string, first: string, manageUrl: string) =>
+    `🔁 ${expense}, ${rule}. First on ${first}.\nPause, change or delete it: ${manageUrl}`,
+  recurringNever: 'That never comes round: no day matches it. Try "every month 15000 rent on 1st".',
   notYet: (dashboardUrl: string) =>
     `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,
   more: (dashboardUrl: string) => `…more on the dashboard: ${dashboardUrl}`,

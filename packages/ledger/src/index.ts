@@ -49,6 +49,7 @@ export {
   type Summary,
 } from './summary.ts';
 export {
+  describeRecurrence,
   dueOccurrences,
   firstRun,
   nextOccurrence,

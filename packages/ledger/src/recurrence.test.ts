@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localTime } from './local-dates.ts';
 import {
+  describeRecurrence,
   dueOccurrences,
   firstRun,
   nextOccurrence,
@@ -181,5 +182,21 @@ describe('firstRun', () => {
     expect(firstRun(onTheFirst, new Date('2027-01-01T10:00:00Z'), 'Asia/Kolkata')?.date).toBe(
       '2027-01-01',
     );
+  });
+});
+
+describe('describeRecurrence', () => {
+  it.each([
+    [{ frequency: 'MONTHLY', interval: 1, dayOfMonth: 1 }, 'every month on the 1st'],
+    [{ frequency: 'MONTHLY', interval: 1, dayOfMonth: 22 }, 'every month on the 22nd'],
+    [{ frequency: 'MONTHLY', interval: 3, dayOfMonth: 13 }, 'every 3 months on the 13th'],
+    [{ frequency: 'WEEKLY', interval: 2, dayOfWeek: 5 }, 'every 2 weeks on Friday'],
+    [{ frequency: 'DAILY', interval: 1 }, 'every day'],
+    [
+      { frequency: 'YEARLY', interval: 1, monthOfYear: 3, dayOfMonth: 15 },
+      'every year on 15 March',
+    ],
+  ] as const)('says %o as "%s"', (rule, text) => {
+    expect(describeRecurrence({ ...rule, startsOn: '2026-12-02' }, 'en-IN')).toBe(text);
   });
 });

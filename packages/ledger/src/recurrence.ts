@@ -149,3 +149,44 @@ export function firstRun(
   const date = nextOccurrence(rule, addDays(today < rule.startsOn ? rule.startsOn : today, -1));
   return date === null ? null : { date, at: runAt(date, timeZone) };
 }
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13
+      ? 'th'
+      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
+/** "every month on the 1st", "every 2 weeks on Friday", "every year on 15 March". */
+export function describeRecurrence(rule: Recurrence, locale: string): string {
+  const checked = normalizeRecurrence(rule);
+  const unit = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[
+    checked.frequency
+  ];
+  const every = checked.interval === 1 ? `every ${unit}` : `every ${checked.interval} ${unit}s`;
+  switch (checked.frequency) {
+    case 'DAILY':
+      return every;
+    case 'WEEKLY': {
+      // 2024-01-01 was a Monday.
+      const day = new Date(Date.UTC(2024, 0, checked.dayOfWeek!));
+      const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+        day,
+      );
+      return `${every} on ${name}`;
+    }
+    case 'MONTHLY':
+      return `${every} on the ${ordinal(checked.dayOfMonth!)}`;
+    case 'YEARLY': {
+      const day = new Date(Date.UTC(2024, checked.monthOfYear! - 1, checked.dayOfMonth!));
+      const name = new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }).format(day);
+      return `${every} on ${name}`;
+    }
+  }
+}

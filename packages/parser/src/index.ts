@@ -12,6 +12,7 @@ export type {
   ParseContext,
   ParsedExpense,
   ParseResult,
+  Recurring,
   UnknownReason,
   UnknownResult,
 } from './types.ts';

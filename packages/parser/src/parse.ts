@@ -3,6 +3,7 @@
 
 import type { DateMatch } from './dates.ts';
 import { matchCommand } from './commands.ts';
+import { matchRecurrence, recurrenceProblem } from './recurrence.ts';
 import { prepare, type Prepared } from './context.ts';
 import { analyze, type Analysis } from './expense.ts';
 import { isoDate } from './calendar.ts';
@@ -135,5 +136,22 @@ export function parse(text: string, context: ParseContext): ParseResult {
     }
     return { kind: 'unknown', reason: 'empty', detail: 'The message has no words or numbers.' };
   }
-  return matchCommand(source, tokens, prepared) ?? parseExpenses(source, tokens, prepared);
+  return (
+    matchCommand(source, tokens, prepared) ??
+    parseRecurring(source, prepared) ??
+    parseExpenses(source, tokens, prepared)
+  );
+}
+
+/** A repeating expense, or null when the message names no repetition. */
+function parseRecurring(source: string, prepared: Prepared): ParseResult | null {
+  const match = matchRecurrence(source);
+  if (!match) return null;
+  const tokens = tokenize(match.rest, prepared.locale.spaceGroups);
+  const result = parseExpenses(match.rest, tokens, prepared);
+  if (result.kind !== 'expenses') return result;
+  const problem = recurrenceProblem(match, result.expenses);
+  if (problem) return problem;
+  const expense = { ...result.expenses[0]!, text: source.trim() };
+  return { kind: 'command', command: { type: 'recurring', ...match.rule, expense } };
 }

@@ -66,6 +66,17 @@ export type EditChange =
   | { field: 'category'; category: CategoryResolution; words: string[] }
   | { field: 'note'; note: string };
 
+/** A repeating expense: how often, on which day, and the expense itself. */
+export interface Recurring {
+  frequency: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  interval: number;
+  /** 1-31 when the message named a day of the month. */
+  dayOfMonth: number | null;
+  /** ISO weekday (Monday 1) when the message named one. */
+  dayOfWeek: number | null;
+  expense: ParsedExpense;
+}
+
 export type Command =
   | { type: 'today'; range: DateRange }
   | { type: 'yesterday'; range: DateRange }
@@ -79,6 +90,7 @@ export type Command =
   | { type: 'editLast'; change: EditChange }
   | { type: 'deleteLast' }
   | { type: 'last'; count: number }
+  | ({ type: 'recurring' } & Recurring)
   | {
       type: 'budget';
       category: CategoryResolution | null;
@@ -105,6 +117,7 @@ export type UnknownResult = UnknownBase &
     | { reason: 'future_date'; text: string; date: string; today: string }
     | { reason: 'invalid_date'; text: string }
     | { reason: 'unrecognized_command'; command: CommandType }
+    | { reason: 'invalid_recurrence' }
   );
 
 export type UnknownReason = UnknownResult['reason'];

@@ -1,0 +1,69 @@
+// Test support: one linked user's chat with the bot over a real database, message by
+// message through the runtime, as the inbox processor would run it.
+import type { Conversation, Database } from '@spendline/db';
+import { createDefaultCategories } from '@spendline/db';
+import { createTestDatabase } from '@spendline/db/testing';
+import { pendingInsert } from '@spendline/whatsapp/store';
+import { createConversationHandler } from './runtime.ts';
+
+export interface TestChat {
+  db: Database;
+  userId: string;
+  /** Sends `body` at `at` and returns the text of the bot's reply. */
+  say(body: string, at: Date): Promise<string>;
+}
+
+export const TEST_PHONE = '+919812345678';
+
+const handle = createConversationHandler({
+  publicUrl: 'https://spendline.example',
+  secretKey: 'test-secret-key-of-enough-length',
+});
+
+/** A fresh database with Asha (default categories, Kolkata) linked to TEST_PHONE. */
+export async function openTestChat(): Promise<TestChat> {
+  const db = await createTestDatabase();
+  const user = await db.prisma.user.create({
+    data: { email: 'asha@example.com', displayName: 'Asha' },
+  });
+  await createDefaultCategories(db.prisma, user.id);
+  await db.prisma.whatsAppLink.create({ data: { userId: user.id, phoneNumber: TEST_PHONE } });
+  const chat: Conversation = await db.prisma.conversation.create({
+    data: { waKey: TEST_PHONE, phoneNumber: TEST_PHONE },
+  });
+  let sequence = 0;
+  return {
+    db,
+    userId: user.id,
+    async say(body, at) {
+      sequence += 1;
+      const message = await db.prisma.inboundMessage.create({
+        data: {
+          waMessageId: `wamid.chat${sequence}`,
+          conversationId: chat.id,
+          phoneNumberId: '1',
+          type: 'text',
+          payload: { sender: { phoneNumber: TEST_PHONE }, content: { kind: 'text', body } },
+          sentAt: at,
+        },
+      });
+      await db.prisma.$transaction(async (tx) => {
+        const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: chat.id } });
+        await handle({
+          tx,
+          message,
+          conversation,
+          outbox: { insert: pendingInsert, queued: () => {} },
+        });
+      });
+      const reply = await db.prisma.outboundMessage.findFirstOrThrow({
+        orderBy: { createdAt: 'desc' },
+      });
+      const payload = reply.payload as {
+        text?: { body: string };
+        interactive?: { body: { text: string } };
+      };
+      return payload.text?.body ?? payload.interactive?.body.text ?? '';
+    },
+  };
+}
