@@ -67,6 +67,13 @@ async function victimCategory(id: string) {
   return node;
 }
 
+async function victimBudgets() {
+  const { budgets } = await victim.ok<{
+    budgets: { category: { name: string } | null; limit: { amountMinor: string } }[];
+  }>('{ budgets { category { name } limit { amountMinor } } }');
+  return budgets.map((b) => `${b.category?.name ?? 'overall'} ${b.limit.amountMinor}`);
+}
+
 const typename = (res: GraphQLResponse, field: string) =>
   (res.data?.[field] as { __typename?: string } | undefined)?.__typename;
 
@@ -132,6 +139,31 @@ const attacks: Record<string, Attack> = {
     operation: '{ summary(period: YEAR) { totals { total { amountMinor } } categories { name } } }',
     check: (res) => {
       expect(res.data?.summary).toEqual({ totals: [], categories: [] });
+    },
+  },
+  'Query.budgets': {
+    operation: '{ budgets { category { name } limit { amountMinor } } }',
+    check: (res) => expect(res.data?.budgets).toEqual([]),
+  },
+  'Mutation.setBudget': {
+    operation: `mutation ($cat: ID!) {
+      setBudget(input: { categoryId: $cat, amountMinor: "1" }) { __typename } }`,
+    variables: () => ({ cat: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'setBudget')).toBe('NotFoundError');
+      expect(await victimBudgets()).toEqual(['overall 424242', 'Secret Plans 4242']);
+    },
+  },
+  'Mutation.deleteBudget': {
+    operation: `mutation ($cat: ID!) {
+      theirs: deleteBudget(categoryId: $cat) { __typename }
+      overall: deleteBudget { __typename }
+    }`,
+    variables: () => ({ cat: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'theirs')).toBe('NotFoundError');
+      expect(typename(res, 'overall')).toBe('DeleteBudgetSuccess');
+      expect(await victimBudgets()).toEqual(['overall 424242', 'Secret Plans 4242']);
     },
   },
   'Mutation.register': {
@@ -427,6 +459,14 @@ beforeAll(async () => {
       ... on Category { id } } }`,
   );
   ids.category = category.createCategory.id;
+  for (const input of [
+    { amountMinor: '424242' },
+    { categoryId: ids.category, amountMinor: '4242' },
+  ]) {
+    await victim.ok('mutation ($input: BudgetInput!) { setBudget(input: $input) { __typename } }', {
+      input,
+    });
+  }
   const create = (note: string) =>
     victim.ok<{ createExpense: { id: string } }>(
       `mutation ($cat: ID!, $note: String!) {

@@ -6,6 +6,7 @@ import './auth.ts';
 import './categories.ts';
 import './expenses.ts';
 import './summary.ts';
+import './budgets.ts';
 import './whatsapp.ts';
 import './subscriptions.ts';
 import './sessions.ts';

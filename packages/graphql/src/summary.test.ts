@@ -14,7 +14,7 @@ const SUMMARY = `query ($period: Period!, $from: Date, $to: Date) {
     categories { name category { name } total { amountMinor currency } count share }
     days { date total { amountMinor currency } count }
     budgets { category { name } limit { amountMinor } spent { amountMinor }
-      remaining { formatted } used }
+      remaining { formatted } used projected { amountMinor } }
   }
 }`;
 
@@ -45,6 +45,7 @@ interface SummaryData {
       spent: { amountMinor: string };
       remaining: { formatted: string };
       used: number;
+      projected: { amountMinor: string } | null;
     }[];
   };
 }
@@ -167,6 +168,7 @@ describe('summary', () => {
         spent: { amountMinor: '7500' },
         remaining: { formatted: '$25.00' },
         used: 0.75,
+        projected: { amountMinor: '11625' }, // 75.00 in 20 of March's 31 days
       },
       {
         category: { name: 'Food' },
@@ -174,6 +176,7 @@ describe('summary', () => {
         spent: { amountMinor: '3700' },
         remaining: { formatted: '-$7.00' },
         used: 1.2333,
+        projected: { amountMinor: '5735' },
       },
     ]);
   });

@@ -26,7 +26,7 @@ interface SummaryShape {
   categories: Map<string, Category>;
 }
 
-type With<T> = T & { locale: string; categories: Map<string, Category> };
+export type With<T> = T & { locale: string; categories: Map<string, Category> };
 
 const SpanRef = builder.objectRef<DateSpan>('DateSpan').implement({
   description: 'Whole local days: from..to inclusive, start..end as instants (end excluded).',
@@ -101,7 +101,7 @@ const DayTotalRef = builder.objectRef<With<DayTotal>>('DayTotal').implement({
   }),
 });
 
-const BudgetUseRef = builder.objectRef<With<BudgetUse>>('BudgetUse').implement({
+export const BudgetUseRef = builder.objectRef<With<BudgetUse>>('BudgetUse').implement({
   fields: (t) => ({
     category: t.field({
       type: CategoryRef,
@@ -116,8 +116,33 @@ const BudgetUseRef = builder.objectRef<With<BudgetUse>>('BudgetUse').implement({
       resolve: (b) => money(b.limitMinor - b.spentMinor, b.currency, b.locale),
     }),
     used: t.exposeFloat('used', { description: 'spent / limit; above 1 when overspent.' }),
+    projected: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description:
+        'Where spending ends the month at the pace so far (spent, scaled from the days gone, ' +
+        'today included, to the whole month); null unless the month is the current one.',
+      resolve: (b) =>
+        b.projectedMinor === null ? null : money(b.projectedMinor, b.currency, b.locale),
+    }),
   }),
 });
+
+/** Overall first, then the categories by name: the order people read budgets in. */
+export function budgetUses(
+  budgets: BudgetUse[],
+  locale: string,
+  categories: Map<string, Category>,
+): With<BudgetUse>[] {
+  const name = (b: BudgetUse) => (b.categoryId ? (categories.get(b.categoryId)?.name ?? '') : '');
+  return budgets
+    .map((b) => ({ ...b, locale, categories }))
+    .sort(
+      (a, b) =>
+        Number(a.categoryId !== null) - Number(b.categoryId !== null) ||
+        name(a).localeCompare(name(b)),
+    );
+}
 
 const SummaryRef = builder.objectRef<SummaryShape>('Summary').implement({
   fields: (t) => ({
@@ -161,8 +186,7 @@ const SummaryRef = builder.objectRef<SummaryShape>('Summary').implement({
     budgets: t.field({
       type: [BudgetUseRef],
       description: 'For a MONTH period: the budgets in force and how much of each is used.',
-      resolve: ({ summary, locale, categories }) =>
-        summary.budgets.map((b) => ({ ...b, locale, categories })),
+      resolve: ({ summary, locale, categories }) => budgetUses(summary.budgets, locale, categories),
     }),
   }),
 });

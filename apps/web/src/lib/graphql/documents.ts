@@ -12,6 +12,7 @@ const PASSWORD = '... on PasswordRequiredError { wrong }';
 const CATEGORY = 'id name emoji color archived aliases expenseCount';
 const EXPENSE = `id kind amount { ${MONEY} } occurredAt localDate note source category { id name emoji color }`;
 const USER = 'id email displayName currency timeZone locale';
+const BUDGET = `category { id name emoji archived } limit { ${MONEY} } spent { ${MONEY} } remaining { ${MONEY} } used projected { ${MONEY} }`;
 
 export const VIEWER = gql`
   query Viewer {
@@ -55,7 +56,7 @@ export const DASHBOARD = gql`
       ...Totals
       categories { name total { ${MONEY} } share category { id color emoji } }
       days { date total { ${MONEY} } }
-      budgets { category { name } limit { ${MONEY} } spent { ${MONEY} } used }
+      budgets { ${BUDGET} }
     }
     latest: expenses(first: 5) { totalCount edges { node { ${EXPENSE} } } }
   }
@@ -144,6 +145,25 @@ export const ARCHIVE_CATEGORY = gql`
 export const MERGE_CATEGORIES = gql`
   mutation MergeCategories($sourceIds: [ID!]!, $targetId: ID!) {
     mergeCategories(sourceIds: $sourceIds, targetId: $targetId) { __typename ${ERROR} ${INVALID} ... on Category { id name } }
+  }
+`;
+
+export const BUDGETS = gql`
+  query Budgets($month: Date) {
+    budgets(month: $month) { ${BUDGET} }
+    categories { id name emoji }
+  }
+`;
+
+export const SET_BUDGET = gql`
+  mutation SetBudget($input: BudgetInput!) {
+    setBudget(input: $input) { __typename ${ERROR} ${INVALID} ... on BudgetUse { ${BUDGET} } }
+  }
+`;
+
+export const DELETE_BUDGET = gql`
+  mutation DeleteBudget($categoryId: ID, $from: Date) {
+    deleteBudget(categoryId: $categoryId, from: $from) { __typename ${ERROR} ... on DeleteBudgetSuccess { ended } }
   }
 `;
 

@@ -106,10 +106,15 @@ export interface DayTotal {
 }
 
 export interface BudgetUse {
-  category: { name: string } | null;
+  /** null for the overall budget. */
+  category: { id: string; name: string; emoji: string | null; archived: boolean } | null;
   limit: Money;
   spent: Money;
+  remaining: Money;
+  /** spent / limit; above 1 when overspent. */
   used: number;
+  /** Where spending ends the month at this pace; null outside the current month. */
+  projected: Money | null;
 }
 
 export interface DashboardData {

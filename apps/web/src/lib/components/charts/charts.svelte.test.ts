@@ -2,6 +2,7 @@
 // compiled by Svelte, rendered with svelte/server.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import BudgetUse from './BudgetUse.svelte';
 import DailySpending from './DailySpending.svelte';
 import SpendingByCategory from './SpendingByCategory.svelte';
 
@@ -73,5 +74,58 @@ describe('DailySpending', () => {
     expect(body).toContain('3 Mar');
     expect(body.match(/<th scope="row"/g)).toHaveLength(3);
     expect(html(body)).toMatch(/2 Mar<\/th><td[^>]*>₹120.00/);
+  });
+});
+
+describe('BudgetUse', () => {
+  const inr = (amountMinor: string, formatted: string) => ({
+    amountMinor,
+    currency: 'INR',
+    amount: '',
+    formatted,
+  });
+  const budgets = [
+    {
+      category: null,
+      limit: inr('4000000', '₹40,000.00'),
+      spent: inr('2660000', '₹26,600.00'),
+      remaining: inr('1340000', '₹13,400.00'),
+      used: 0.665,
+      projected: inr('4123300', '₹41,233.00'),
+    },
+    {
+      category: { id: 'c1', name: 'Food', emoji: '🍔', archived: false },
+      limit: inr('500000', '₹5,000.00'),
+      spent: inr('600000', '₹6,000.00'),
+      remaining: inr('-100000', '-₹1,000.00'),
+      used: 1.2,
+      projected: null,
+    },
+  ];
+
+  /** Each budget's rendered list item, whitespace collapsed. */
+  const items = () =>
+    html(render(BudgetUse, { props: { budgets, locale: 'en-IN' } }).body)
+      .replace(/\s+/g, ' ')
+      .split('<li')
+      .slice(1);
+
+  it('shows spent of limit, what is left and where this pace ends the month', () => {
+    const [overall = ''] = items();
+    expect(overall).toContain('All spending');
+    expect(overall).toContain('₹26,600.00 of ₹40,000.00 (67%)');
+    expect(overall).toContain('₹13,400.00 left');
+    expect(overall).toMatch(/class="pace[^"]*warn[^"]*">At this pace: ₹41,233.00 of ₹40,000.00/);
+  });
+
+  it('marks an overspent budget and says by how much, with its bar full', () => {
+    const [overall = '', food = ''] = items();
+    expect(overall).toMatch(/^ class="[^"]*"/);
+    expect(overall).not.toMatch(/^ class="[^"]*\bover\b/);
+    expect(food).toMatch(/^ class="[^"]*\bover\b/);
+    expect(food).toContain('Over by ₹1,000.00');
+    expect(food).toMatch(/<meter[^>]*value="1"/);
+    expect(food).toContain('aria-label="🍔 Food: 120% of the budget used"');
+    expect(food).not.toContain('At this pace');
   });
 });

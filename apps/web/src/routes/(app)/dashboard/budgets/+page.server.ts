@@ -1,0 +1,77 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { BUDGETS, DELETE_BUDGET, SET_BUDGET } from '#lib/graphql/documents.ts';
+import type { BudgetUse, CategoryRef, TypedError } from '#lib/graphql/types.ts';
+import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { toMinor } from '#lib/money.ts';
+import { apiFor } from '#lib/server/api.ts';
+import { today } from '#lib/zoned-time.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { viewer } = await event.parent();
+  // Asked for by name so the heading and the numbers are about the same month.
+  const month = `${today(viewer.timeZone).slice(0, 7)}-01`;
+  const { budgets, categories } = await apiFor(event).must<{
+    budgets: BudgetUse[];
+    categories: CategoryRef[];
+  }>(BUDGETS, { month });
+  return { month, budgets, categories, editing: event.url.searchParams.get('edit') };
+};
+
+const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category' };
+
+function refused(
+  values: { action: string; scope: string; amount?: string },
+  error: TypedError | null,
+  problem?: string,
+) {
+  const failure: { message: string; fields: Record<string, string> } = error
+    ? failureFrom(error, FIELD_NAMES)
+    : { message: problem ?? 'That did not work. Please try again.', fields: {} };
+  if (error?.__typename === 'NotFoundError') {
+    failure.message = 'That category is archived or gone: pick another one.';
+  }
+  return fail(400, { ...values, ...failure });
+}
+
+/** Sets a scope's budget from this month on: the add form ("set") and a row's "edit". */
+async function setBudget(event: RequestEvent, action: 'set' | 'edit') {
+  const viewer = event.locals.viewer;
+  if (!viewer) redirect(303, '/login/');
+  const form = await event.request.formData();
+  const scope = text(form, 'category');
+  const amount = text(form, 'amount');
+  const amountMinor = toMinor(amount, viewer.currency);
+  if (!amountMinor) {
+    const fields = { amount: 'Enter a monthly limit above zero, like 40000 or 2500.50.' };
+    return fail(400, { action, scope, amount, message: 'Please fix the amount.', fields });
+  }
+  const { data, error: problem } = await apiFor(event).run<{
+    setBudget: BudgetUse & { __typename: string };
+  }>(SET_BUDGET, { input: { categoryId: scope || null, amountMinor } });
+  const error = asTypedError(data?.setBudget);
+  if (error || !data) return refused({ action, scope, amount }, error, problem);
+  const use = data.setBudget;
+  const name = use.category ? `${use.category.name} budget` : 'Overall budget';
+  return { action, scope, done: `${name}: ${use.limit.formatted} a month.` };
+}
+
+export const actions: Actions = {
+  set: (event) => setBudget(event, 'set'),
+  edit: (event) => setBudget(event, 'edit'),
+  remove: async (event) => {
+    const form = await event.request.formData();
+    const scope = text(form, 'category');
+    const { data, error: problem } = await apiFor(event).run<{
+      deleteBudget: { __typename: string };
+    }>(DELETE_BUDGET, { categoryId: scope || null });
+    const error = asTypedError(data?.deleteBudget);
+    if (error || !data) return refused({ action: 'remove', scope }, error, problem);
+    const label = text(form, 'label');
+    return {
+      action: 'remove',
+      scope,
+      done: `Removed the ${label ? `${label} ` : ''}budget from this month on.`,
+    };
+  },
+};
