@@ -104,20 +104,22 @@ async function insertExpenses(
   const [start, end] = [today.start.toISOString(), today.end.toISOString()];
   const totals = await tx.$queryRaw<{ currency: string; total: string; count: number }[]>`
     WITH added AS (
-      INSERT INTO expenses (id, user_id, amount_minor, currency, occurred_at, note, category_id,
-                            source, inbound_message_id, updated_at)
-      SELECT e.id, ${user.id}::uuid, e.amount_minor, e.currency, e.occurred_at, e.note,
-             e.category_id, 'WHATSAPP'::"ExpenseSource", e.message_id, now()
+      INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
+                            category_id, source, inbound_message_id, updated_at)
+      SELECT e.id, ${user.id}::uuid, e.kind::"ExpenseKind", e.amount_minor, e.currency,
+             e.occurred_at, e.note, e.category_id, 'WHATSAPP'::"ExpenseSource", e.message_id,
+             now()
       FROM unnest(
         ${column((r) => r.id)}::uuid[],
+        ${column((r) => r.kind ?? 'EXPENSE')}::text[],
         ${column((r) => r.amountMinor)}::bigint[],
         ${column((r) => r.currency)}::text[],
         ${column((r) => r.occurredAt)}::timestamptz[],
         ${column((r) => r.note || null)}::text[],
         ${column((r) => r.categoryId)}::uuid[],
         ${column((r) => r.messageId)}::uuid[]
-      ) AS e(id, amount_minor, currency, occurred_at, note, category_id, message_id)
-      RETURNING currency, amount_minor, occurred_at
+      ) AS e(id, kind, amount_minor, currency, occurred_at, note, category_id, message_id)
+      RETURNING kind, currency, amount_minor, occurred_at
     )
     SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
     FROM (
@@ -126,7 +128,8 @@ async function insertExpenses(
         AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
       UNION ALL
       SELECT currency, amount_minor FROM added
-      WHERE occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+      WHERE kind = 'EXPENSE'
+        AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
     ) today
     GROUP BY currency
     ORDER BY currency`;
@@ -139,21 +142,22 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
   const totals = await insertExpenses(scope, user, expenses);
   for (const expense of expenses) {
     scope.changes.added.push(expense.id);
+    const date = expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale);
+    const amount = money(user, expense.amountMinor, expense.currency);
     reply.parts.push(
-      replies.saved(
-        money(user, expense.amountMinor, expense.currency),
-        expense.category?.name ?? null,
-        expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale),
-      ),
+      expense.kind === 'INCOME'
+        ? replies.savedIncome(amount, expense.category?.name ?? (expense.note || null), date)
+        : replies.saved(amount, expense.category?.name ?? null, date),
     );
   }
   reply.parts.push(replies.todayTotal(totalsText(user, totals)));
-  if (scope.budgeted) {
+  const spent = expenses.filter((e) => e.kind !== 'INCOME');
+  if (scope.budgeted && spent.length > 0) {
     const alerts = await crossedBudgets(scope.tx, {
       userId: user.id,
       timeZone: user.timeZone,
       now: scope.now,
-      categoryIds: expenses.map((e) => e.category?.id ?? null),
+      categoryIds: spent.map((e) => e.category?.id ?? null),
     });
     reply.parts.push(...alerts.map((alert) => budgetAlertText(alert, user.locale)));
   }

@@ -114,9 +114,11 @@ async function draft(
   const resolution = expense.category;
   const category =
     resolution.status === 'matched' ? { id: resolution.categoryId, name: resolution.name } : null;
+  const income = expense.kind === 'INCOME';
   return {
     id: randomUUID(),
     messageId: incoming.messageId,
+    ...(income ? { kind: 'INCOME' as const } : {}),
     amountMinor: expense.amountMinor.toString(),
     currency: expense.currency,
     occurredOn: expense.occurredOn,
@@ -125,10 +127,11 @@ async function draft(
     text: expense.text,
     category,
     word: askedWord(resolution),
-    candidates: category ? [] : await candidates(incoming.tx, user, resolution, other),
+    candidates: category || income ? [] : await candidates(incoming.tx, user, resolution, other),
     newCategoryId: randomUUID(),
     other,
-    ...(await concerns(incoming, account, expense, category)),
+    // The checks are about spending: a salary is no "large expense".
+    ...(income ? { concerns: [] } : await concerns(incoming, account, expense, category)),
   };
 }
 

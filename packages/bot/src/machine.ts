@@ -8,7 +8,9 @@ export const DEFAULT_QUESTION_TTL_MS = 10 * 60_000;
 
 type MachineInput = { questionTtlMs?: number } | undefined;
 
-const ready = (expense: DraftExpense) => expense.category !== null && expense.concerns.length === 0;
+// Income needs no category: nothing is budgeted or charted by it.
+const ready = (expense: DraftExpense) =>
+  (expense.category !== null || expense.kind === 'INCOME') && expense.concerns.length === 0;
 
 const savedRecord = (expenses: DraftExpense[]): BotContext['lastSaved'] =>
   expenses.length === 0

@@ -29,10 +29,11 @@ export async function createRecurring(
   if (!first) return replies.recurringNever;
   const category = expense.category.status === 'matched' ? expense.category : null;
   await tx.$executeRaw`
-    INSERT INTO recurring_expenses (id, user_id, amount_minor, currency, category_id, note,
+    INSERT INTO recurring_expenses (id, user_id, kind, amount_minor, currency, category_id, note,
                                     frequency, interval, day_of_month, day_of_week, starts_on,
                                     next_run_at, updated_at)
-    VALUES (${newId()}::uuid, ${user.id}::uuid, ${expense.amountMinor}::bigint,
+    VALUES (${newId()}::uuid, ${user.id}::uuid, ${expense.kind}::"ExpenseKind",
+            ${expense.amountMinor}::bigint,
             ${expense.currency}, ${category?.categoryId ?? null}::uuid, ${expense.note || null},
             ${rule.frequency}::"RecurrenceFrequency", ${rule.interval}, ${rule.dayOfMonth},
             ${rule.dayOfWeek}, ${rule.startsOn}::date, ${first.at.toISOString()}::timestamptz,

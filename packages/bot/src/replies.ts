@@ -6,6 +6,8 @@ const EXAMPLES = '"120 petrol" or "spent 250 on lunch yesterday"';
 export const replies = {
   saved: (amount: string, category: string | null, date: string | null) =>
     `✅ ${amount}${category ? ` · ${category}` : ''}${date ? ` · ${date}` : ''}`,
+  savedIncome: (amount: string, what: string | null, date: string | null) =>
+    `💰 Income ${amount}${what ? ` · ${what}` : ''}${date ? ` · ${date}` : ''}`,
   todayTotal: (total: string) => `Today so far: ${total}`,
   learned: (word: string, category: string) => `Noted: "${word}" goes to ${category} from now on.`,
   askCategory: (quote: string, reminder: boolean) =>

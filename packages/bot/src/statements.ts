@@ -105,11 +105,35 @@ export async function periodStatement(
 ): Promise<string> {
   const span = daysSpan(range.from, range.to, user.timeZone);
   const totals = await currencyTotals(tx, user.id, span);
-  if (totals.length === 0) return `*${title}*: nothing recorded.`;
+  const income = await incomeLine({ tx, user }, span, totals);
+  if (totals.length === 0)
+    return income.length
+      ? [`*${title}*: nothing spent.`, ...income].join('\n')
+      : `*${title}*: nothing recorded.`;
   const categories = await categoryTotals(tx, user.id, span);
-  return [`*${title}*: ${totalsText(user, totals)}`, table(categoryRows(user, categories))].join(
-    '\n',
-  );
+  return [
+    `*${title}*: ${totalsText(user, totals)}`,
+    ...income,
+    table(categoryRows(user, categories)),
+  ].join('\n');
+}
+
+/**
+ * "Income ₹50,000.00 · net +₹38,000.00" when money came in over the span; nothing
+ * otherwise, so statements of people who only track spending stay as they were.
+ */
+async function incomeLine(
+  { tx, user }: Pick<StatementInput, 'tx' | 'user'>,
+  span: Pick<DateSpan, 'start' | 'end'>,
+  spent: CurrencyTotal[],
+): Promise<string[]> {
+  const income = await currencyTotals(tx, user.id, span, 'INCOME');
+  if (income.length === 0) return [];
+  const net = income.map((i) => {
+    const minor = i.totalMinor - (spent.find((s) => s.currency === i.currency)?.totalMinor ?? 0n);
+    return `${minor >= 0n ? '+' : '−'}${money(user, minor >= 0n ? minor : -minor, i.currency)}`;
+  });
+  return [`Income ${totalsText(user, income)} · net ${net.join(' + ')}`];
 }
 
 function change(user: User, now: CurrencyTotal[], before: CurrencyTotal[]): string | null {
@@ -175,7 +199,11 @@ export async function monthSummary(input: StatementInput): Promise<string> {
   );
   const title = monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale);
   const totals = await currencyTotals(tx, user.id, month);
-  if (totals.length === 0) return `*${title}*: nothing recorded yet.`;
+  const income = await incomeLine(input, month, totals);
+  if (totals.length === 0)
+    return income.length
+      ? [`*${title}*: nothing spent yet.`, ...income].join('\n')
+      : `*${title}*: nothing recorded yet.`;
   const [categories, before, top] = [
     await categoryTotals(tx, user.id, month),
     await currencyTotals(tx, user.id, sameDays),
@@ -184,6 +212,7 @@ export async function monthSummary(input: StatementInput): Promise<string> {
   const comparison = change(user, totals, before);
   return [
     `*${title}*: ${totalsText(user, totals)}`,
+    ...income,
     ...(comparison ? [comparison] : []),
     table(categoryRows(user, categories)),
     '*Top*',

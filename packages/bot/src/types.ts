@@ -15,6 +15,8 @@ export interface DraftExpense {
   id: string;
   /** The inbound message it came from: undo acts on exactly what a message created. */
   messageId: string;
+  /** Absent (older snapshots) means an expense. */
+  kind?: 'INCOME';
   amountMinor: string;
   currency: string;
   occurredOn: string;

@@ -89,10 +89,12 @@ function withShares(rows: CategoryRow[]): CategoryTotal[] {
 // Every query below is confined to one user's spending in [start, end): the
 // (user_id, occurred_at) index answers the range, deleted and income rows are skipped.
 
+/** Spending (or, with kind INCOME, income) per currency in a span. */
 export async function currencyTotals(
   prisma: RawClient,
   userId: string,
   span: Pick<DateSpan, 'start' | 'end'>,
+  kind: 'EXPENSE' | 'INCOME' = 'EXPENSE',
 ): Promise<CurrencyTotal[]> {
   const rows = await prisma.$queryRaw<TotalRow[]>`
     SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
@@ -100,7 +102,7 @@ export async function currencyTotals(
     WHERE user_id = ${userId}::uuid
       AND occurred_at >= ${span.start.toISOString()}::timestamptz
       AND occurred_at < ${span.end.toISOString()}::timestamptz
-      AND kind = 'EXPENSE' AND deleted_at IS NULL
+      AND kind = ${kind}::"ExpenseKind" AND deleted_at IS NULL
     GROUP BY currency
     ORDER BY currency`;
   return rows.map(currencyTotal);

@@ -10,11 +10,22 @@ function expenses(text: string, context: ParseContext = contexts.india): ParsedE
 }
 
 describe('parse', () => {
+  it.each([
+    ['received 50000 salary', 'INCOME', 5_000_000n, 'salary'],
+    ['+5000 freelance', 'INCOME', 500_000n, 'freelance'],
+    ['income 1200 refund', 'INCOME', 120_000n, 'refund'],
+    ['salary 15000 to maid', 'EXPENSE', 1_500_000n, 'salary to maid'],
+    ['lunch +200', 'EXPENSE', 20_000n, 'lunch'],
+  ])('reads "%s" as %s', (text, kind, amountMinor, note) => {
+    expect(expenses(text)).toMatchObject([{ kind, amountMinor, note }]);
+  });
+
   it('returns an expense with every field typed', () => {
     expect(parse('spent 250 on lunch yesterday', contexts.india)).toEqual({
       kind: 'expenses',
       expenses: [
         {
+          kind: 'EXPENSE',
           amountMinor: 25000n,
           currency: 'INR',
           category: {

@@ -10,6 +10,7 @@ import { isoDate } from './calendar.ts';
 import { checkAmount } from './limits.ts';
 import { splitSegments, type Segment } from './split.ts';
 import { normalize, tokenize, type Token } from './tokenize.ts';
+import { INCOME_WORDS } from './words.ts';
 import type { ParseContext, ParsedExpense, ParseResult } from './types.ts';
 
 /**
@@ -26,6 +27,18 @@ interface Item {
 
 function merge(a: Segment, b: Segment): Segment {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+/** Income when the item says so in words, or starts with a plus: "+5000 freelance". */
+function kindOf(tokens: readonly Token[], { segment, amount }: Analysis): ParsedExpense['kind'] {
+  for (let i = segment.start; i < segment.end; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'word' && INCOME_WORDS.has(token.key)) return 'INCOME';
+  }
+  const plus = amount === null ? undefined : tokens[amount.start - 1];
+  return plus?.kind === 'op' && plus.text === '+' && amount!.start - 1 <= segment.start
+    ? 'INCOME'
+    : 'EXPENSE';
 }
 
 function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepared): ParseResult {
@@ -105,6 +118,7 @@ function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepa
       };
     }
     expenses.push({
+      kind: kindOf(tokens, analysis),
       amountMinor: checked.amountMinor,
       currency: checked.currency,
       category: analysis.category.resolution,

@@ -42,6 +42,8 @@ export type CategoryResolution =
   | { status: 'none'; words: string[] };
 
 export interface ParsedExpense {
+  /** INCOME for money coming in: "received 50000 salary", "+5000 freelance". */
+  kind: 'EXPENSE' | 'INCOME';
   amountMinor: bigint;
   currency: string;
   category: CategoryResolution;

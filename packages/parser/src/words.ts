@@ -14,6 +14,22 @@ export const FILLERS = new Set([
   'kiye', 'hai', 'tha', 'thi', 'se', 'ne', 'wala', 'wale', 'wali', 'kharcha', 'kharch',
   'aur', 'dala', 'dalwaya', 'bhara', 'bharwaya', 'liya', 'kharida', 'kharidi',
   'lagaye', 'lage', 'laga', 'gaye', 'gaya',
+  'received', 'receive', 'recieved', 'income', 'earned', 'earning', 'earnings', 'credited',
+  'mila', 'mile',
+]);
+
+/** Words that make an item money coming in: "received 50000 salary", "income 1200 refund". */
+export const INCOME_WORDS = new Set([
+  'received',
+  'receive',
+  'recieved',
+  'income',
+  'earned',
+  'earning',
+  'earnings',
+  'credited',
+  'mila',
+  'mile',
 ]);
 
 /** Words after a number that make it a quantity, not a price: "2 kg sugar 90". */
