@@ -109,7 +109,8 @@ builder.mutationField('deleteBudget', (t) =>
   t.withAuth({ loggedIn: true }).boolean({
     description:
       'Ends the overall (no categoryId) or a category’s budget from a month on (default ' +
-      'this one); earlier months keep theirs.',
+      'this one), changes already set for later months included; earlier months keep theirs. ' +
+      'Works for an archived category too.',
     args: {
       categoryId: t.arg.globalID({ for: CategoryRef }),
       from: t.arg({ type: 'Date', description: 'Any day of the first month without it.' }),

@@ -62,6 +62,16 @@ describe('setBudget', () => {
     expect(await budgetsInForce(db.prisma, userId, '2026-08-01')).toEqual([]);
   });
 
+  it('ends a budget for good, later changes included, even in an archived category', async () => {
+    await set(food, 5_000_00n, '2026-11-01');
+    await set(food, 6_000_00n, '2027-01-01');
+    await db.prisma.category.update({ where: { id: food }, data: { archivedAt: now } });
+    expect(await set(food, 7_000_00n, '2026-12-01')).toBeNull();
+    expect(await set(food, 0n, '2026-12-01')).not.toBeNull();
+    expect(await budgetsInForce(db.prisma, userId, '2027-02-01')).toEqual([]);
+    expect(await budgetsInForce(db.prisma, userId, '2026-11-01')).toHaveLength(1);
+  });
+
   it('refuses another user’s category and negative amounts', async () => {
     const other = await db.prisma.user.create({ data: { email: 'o@x.com', displayName: 'O' } });
     const theirs = await db.prisma.category.create({

@@ -73,7 +73,8 @@ export class BudgetError extends RangeError {
 
 /**
  * Sets (or, with 0, ends) a scope's monthly budget from a month on, and returns its row's
- * id; null when the category is not the user's (or is archived). The month's alerts
+ * id; null when the category is not the user's, or is archived (an archived category's
+ * budget can still be ended). The month's alerts
  * are made to match the new amount: the thresholds already crossed count as said (the
  * answer to setting a budget shows its use), the others can still fire, so raising a
  * budget lets its 80% and 100% be announced again when spending gets there.
@@ -88,12 +89,20 @@ export async function setBudget(prisma: RawClient, setting: BudgetSetting): Prom
            ${amountMinor}::bigint, ${currency}, now()
     WHERE ${categoryId}::uuid IS NULL OR EXISTS (
       SELECT 1 FROM categories
-      WHERE id = ${categoryId}::uuid AND user_id = ${userId}::uuid AND archived_at IS NULL)
+      WHERE id = ${categoryId}::uuid AND user_id = ${userId}::uuid
+        AND (archived_at IS NULL OR ${amountMinor}::bigint = 0))
     ON CONFLICT (user_id, category_id, month)
       DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
                     updated_at = now()
     RETURNING id::text AS id`;
   if (!row) return null;
+  if (amountMinor === 0n) {
+    // Ending a budget ends it for good, changes already set for later months included.
+    await prisma.$queryRaw`
+      DELETE FROM budgets
+      WHERE user_id = ${userId}::uuid AND category_id IS NOT DISTINCT FROM ${categoryId}::uuid
+        AND month > ${month}::date`;
+  }
   const span = daysSpan(month, lastDayOfMonth(month), setting.timeZone);
   await prisma.$queryRaw`
     DELETE FROM budget_alerts WHERE budget_id = ${row.id}::uuid AND month = ${month}::date`;
