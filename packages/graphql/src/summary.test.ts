@@ -128,6 +128,20 @@ describe('summary', () => {
     ]);
   });
 
+  it('shows income apart from spending, and the net per currency that had income', async () => {
+    const data = await user.ok<{
+      summary: { income: { formatted: string }[]; net: { amountMinor: string }[] };
+    }>('{ summary(period: MONTH) { income { formatted } net { amountMinor } } }');
+    expect(data.summary).toEqual({
+      income: [{ formatted: '$500.00' }],
+      net: [{ amountMinor: '42500' }],
+    });
+    const week = await user.ok<{ summary: { income: unknown[]; net: unknown[] } }>(
+      '{ summary(period: CUSTOM, from: "2026-03-01", to: "2026-03-07") { income { formatted } net { formatted } } }',
+    );
+    expect(week.summary).toEqual({ income: [], net: [] });
+  });
+
   it('splits a month by category with shares', async () => {
     const { summary } = await user.ok<SummaryData>(SUMMARY, { period: 'MONTH' });
     expect(

@@ -172,6 +172,23 @@ const SummaryRef = builder.objectRef<SummaryShape>('Summary').implement({
         }));
       },
     }),
+    income: t.field({
+      type: [MoneyRef],
+      description: 'Income per currency over the period; empty when none came in.',
+      resolve: ({ summary, locale }) =>
+        summary.income.map((i) => money(i.totalMinor, i.currency, locale)),
+    }),
+    net: t.field({
+      type: [MoneyRef],
+      description:
+        'Income minus spending per currency that had income; empty when none came in ' +
+        '(spending alone is in totals).',
+      resolve: ({ summary, locale }) =>
+        summary.income.map((i) => {
+          const spent = summary.totals.find((t) => t.currency === i.currency)?.totalMinor ?? 0n;
+          return money(i.totalMinor - spent, i.currency, locale);
+        }),
+    }),
     categories: t.field({
       type: [CategoryShareRef],
       resolve: ({ summary, locale, categories }) =>

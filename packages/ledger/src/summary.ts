@@ -39,6 +39,8 @@ export interface Summary {
   range: PeriodRange;
   totals: CurrencyTotal[];
   previousTotals: CurrencyTotal[];
+  /** Money that came in over the period, per currency. */
+  income: CurrencyTotal[];
   categories: CategoryTotal[];
   /** Every local day of the period for each currency spent in it, zeros included. */
   days: DayTotal[];
@@ -228,9 +230,10 @@ export async function summarize(
   input: { userId: string; range: PeriodRange; now: Date },
 ): Promise<Summary> {
   const { userId, range, now } = input;
-  const [rows, budgets] = await Promise.all([
+  const [rows, budgets, income] = await Promise.all([
     groupedSpending(prisma, userId, range),
     range.period === 'MONTH' ? budgetsInForce(prisma, userId, range.firstDay) : [],
+    currencyTotals(prisma, userId, range, 'INCOME'),
   ]);
   const totals: CurrencyTotal[] = [];
   const previousTotals: CurrencyTotal[] = [];
@@ -253,6 +256,7 @@ export async function summarize(
     range,
     totals,
     previousTotals,
+    income,
     categories,
     days: fillDays(
       days,

@@ -2,10 +2,15 @@
 // (other currencies are listed apart by the api and left out of the charts).
 import type { CategorySlice } from './components/charts/SpendingByCategory.svelte';
 import type { DayPoint } from './components/charts/DailySpending.svelte';
-import type { CurrencyTotal, DashboardData } from './graphql/types.ts';
+import type { CurrencyTotal, DashboardData, Money } from './graphql/types.ts';
 
 export function totalIn(totals: CurrencyTotal[], currency: string): CurrencyTotal | undefined {
   return totals.find((total) => total.total.currency === currency);
+}
+
+/** The amount in `currency` from a per-currency list (income, net). */
+export function moneyIn(amounts: Money[], currency: string): Money | undefined {
+  return amounts.find((amount) => amount.currency === currency);
 }
 
 export function categorySlices(month: DashboardData['month'], currency: string): CategorySlice[] {

@@ -63,6 +63,8 @@ export const DASHBOARD = gql`
   fragment Totals on Summary {
     range { from to }
     totals { total { ${MONEY} } previousTotal { ${MONEY} } change { ${MONEY} } changeRatio count }
+    income { ${MONEY} }
+    net { ${MONEY} }
   }
 `;
 

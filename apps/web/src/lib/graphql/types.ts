@@ -91,6 +91,9 @@ export interface CurrencyTotal {
 export interface PeriodTotals {
   range: { from: string; to: string };
   totals: CurrencyTotal[];
+  /** Per currency; empty when no income came in. */
+  income: Money[];
+  net: Money[];
 }
 
 export interface CategoryTotal {

@@ -1,0 +1,46 @@
+// The period cards as the server renders them: spending, and income with the net when
+// money came in.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import TotalCard from './TotalCard.svelte';
+
+const money = (amountMinor: string, formatted: string) => ({
+  amountMinor,
+  currency: 'INR',
+  amount: '',
+  formatted,
+});
+const total = {
+  total: money('12000', '₹120.00'),
+  previousTotal: money('0', '₹0.00'),
+  change: money('12000', '₹120.00'),
+  changeRatio: null,
+  count: 1,
+};
+const text = (body: string) =>
+  body
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('TotalCard', () => {
+  it('adds income and the net, marked by sign, when money came in', () => {
+    const props = { label: 'Today', previousLabel: 'yesterday', total, zero: '₹0.00' };
+    const plain = render(TotalCard, { props }).body;
+    expect(text(plain)).not.toContain('Income');
+    const earned = render(TotalCard, {
+      props: {
+        ...props,
+        income: money('5000000', '₹50,000.00'),
+        net: money('4988000', '₹49,880.00'),
+      },
+    }).body;
+    expect(text(earned)).toContain('Income ₹50,000.00 · net ₹49,880.00');
+    expect(earned).toMatch(/class="positive[ "]/);
+    const short = render(TotalCard, {
+      props: { ...props, income: money('100', '₹1.00'), net: money('-11900', '-₹119.00') },
+    }).body;
+    expect(short).toMatch(/class="negative[ "]/);
+  });
+});
