@@ -16,6 +16,7 @@ export function readExpenseForm(
   previousDate?: string,
 ): ExpenseFormResult {
   const values = {
+    kind: text(form, 'kind') === 'INCOME' ? 'INCOME' : 'EXPENSE',
     amount: text(form, 'amount'),
     date: text(form, 'date'),
     category: text(form, 'category'),
@@ -29,6 +30,7 @@ export function readExpenseForm(
   if (values.note.length > 500) fields.note = 'Keep the note under 500 characters.';
 
   const input: Record<string, unknown> = {
+    kind: values.kind,
     amountMinor,
     note: values.note || null,
     categoryId: values.category || null,
