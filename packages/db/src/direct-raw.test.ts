@@ -78,6 +78,28 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('raw statements sent directly'
     expect(await db.prisma.user.findUnique({ where: { email } })).toBeNull();
   });
 
+  it('runs statements a transaction starts at once one after another, in order', async () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      const rows = await db.prisma.$transaction((tx) =>
+        Promise.all(
+          [3, 1, 2].map(
+            (n) => tx.$queryRaw<{ n: number }[]>`
+            SELECT ${n}::int AS n, pg_sleep(${n / 100}::float8)::text AS slept`,
+          ),
+        ),
+      );
+      expect(rows.map(([row]) => row?.n)).toEqual([3, 1, 2]);
+      // Warnings arrive on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+  });
+
   it('refuses a raw statement on a transaction that has ended', async () => {
     let leaked: Prisma.TransactionClient | undefined;
     await db.prisma.$transaction(async (tx) => {

@@ -134,6 +134,23 @@ function overriding<T extends object>(target: T, overrides: Partial<Record<keyof
   });
 }
 
+/**
+ * One statement at a time on a connection: code that starts several at once (a
+ * Promise.all over a transaction) gets them run in order, as a connection can only
+ * run them in order anyway, instead of leaning on node-postgres's deprecated queue.
+ */
+function oneAtATime(target: () => Queryable): () => Queryable {
+  let tail: Promise<unknown> = Promise.resolve();
+  const queue: Queryable = {
+    query(config) {
+      const result = tail.then(() => target().query(config));
+      tail = result.catch(() => undefined);
+      return result;
+    },
+  };
+  return () => queue;
+}
+
 /** A transaction client whose raw statements go straight to the transaction's connection. */
 function directTransaction(
   tx: Prisma.TransactionClient,
@@ -142,12 +159,15 @@ function directTransaction(
 ): Prisma.TransactionClient {
   return overriding(
     tx,
-    rawMethods(() => {
-      // Prisma gives the connection back when the transaction ends or times out; a
-      // statement after that must not run on whoever holds it next.
-      if (!state.client || state.released) throw new Error('Transaction already closed');
-      return state.client;
-    }, statementName),
+    rawMethods(
+      oneAtATime(() => {
+        // Prisma gives the connection back when the transaction ends or times out; a
+        // statement after that must not run on whoever holds it next.
+        if (!state.client || state.released) throw new Error('Transaction already closed');
+        return state.client;
+      }),
+      statementName,
+    ),
   );
 }
 
