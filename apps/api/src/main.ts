@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
-import { recurringJob, startScheduler } from '@spendline/jobs';
+import { scheduledJobs, startScheduler } from '@spendline/jobs';
 import { createLogger } from '@spendline/log';
 import { createExpenseEvents, createGraphQLHandler } from '@spendline/graphql';
 import { createApiServer } from './server.ts';
@@ -34,7 +34,7 @@ const channel = await startWhatsAppChannel({
 logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
 // Every replica runs one; the jobs' row locks make each piece of work happen once.
 const scheduler = startScheduler({
-  jobs: [recurringJob(db.prisma, logger.child({ component: 'recurring' }))],
+  jobs: scheduledJobs(db.prisma, logger.child({ component: 'jobs' })),
   logger: logger.child({ component: 'scheduler' }),
 });
 // Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies

@@ -8,3 +8,4 @@ export {
 export type { ExpenseChanges } from './effects.ts';
 export { restoreConversation } from './snapshot.ts';
 export { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';
+export { dailyDigest, reminderText, weeklyDigest } from './digests.ts';

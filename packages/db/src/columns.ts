@@ -34,6 +34,9 @@ const user: Record<keyof User, string> = {
   dailyDigestHour: 'daily_digest_hour',
   weeklyDigest: 'weekly_digest',
   reminderHour: 'reminder_hour',
+  dailyDigestOn: 'daily_digest_on',
+  weeklyDigestOn: 'weekly_digest_on',
+  reminderOn: 'reminder_on',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };

@@ -1,3 +1,5 @@
-export { runDueRecurring, type RecurringRound } from './recurring.ts';
+export type { Round } from './claims.ts';
+export { runDueDigests, type DigestKind } from './digests.ts';
+export { scheduledJobs } from './jobs.ts';
+export { runDueRecurring } from './recurring.ts';
 export { startScheduler, type Job, type Scheduler, type SchedulerOptions } from './scheduler.ts';
-export { recurringJob } from './jobs.ts';

@@ -1,18 +1,29 @@
 import type { PrismaClient } from '@spendline/db';
 import type { Logger } from '@spendline/log';
+import type { Round } from './claims.ts';
+import { runDueDigests, type DigestKind } from './digests.ts';
 import { runDueRecurring } from './recurring.ts';
 import type { Job } from './scheduler.ts';
 
-/** Recurring expenses as a scheduled job; a rule that fails is logged and retried. */
-export function recurringJob(prisma: PrismaClient, logger: Logger): Job {
+function job(name: string, logger: Logger, run: (now: Date) => Promise<Round>): Job {
   return {
-    name: 'recurring',
+    name,
     async run(now) {
-      const round = await runDueRecurring(prisma, now);
-      for (const { id, error } of round.failed) {
-        logger.error({ err: error, recurringExpenseId: id }, 'recurring expense not recorded');
-      }
-      return { done: round.expenses, failed: round.failed.length };
+      const round = await run(now);
+      for (const { id, error } of round.failed)
+        logger.error({ err: error, job: name, id }, 'work failed');
+      return { done: round.done, failed: round.failed.length };
     },
   };
+}
+
+/** Everything the scheduler runs: recurring expenses, then digests and reminders. */
+export function scheduledJobs(prisma: PrismaClient, logger: Logger): Job[] {
+  const digests: DigestKind[] = ['daily', 'weekly', 'reminder'];
+  return [
+    job('recurring', logger, (now) => runDueRecurring(prisma, now)),
+    ...digests.map((kind) =>
+      job(`${kind} digest`, logger, (now) => runDueDigests(prisma, kind, now)),
+    ),
+  ];
 }

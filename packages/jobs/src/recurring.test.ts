@@ -84,11 +84,11 @@ describe('runDueRecurring', () => {
   it('records a monthly rule at 09:00 on its day, once, and tells the user', async () => {
     const id = await rule(monthly, new Date('2026-12-02T06:00:00Z'));
     expect(await runDueRecurring(db.prisma, new Date('2027-01-01T03:29:00Z'))).toMatchObject({
-      rules: 0,
+      claimed: 0,
     });
     const at = new Date('2027-01-01T04:00:00Z'); // 09:30 in Kolkata
-    expect(await runDueRecurring(db.prisma, at)).toEqual({ rules: 1, expenses: 1, failed: [] });
-    expect(await runDueRecurring(db.prisma, at)).toEqual({ rules: 0, expenses: 0, failed: [] });
+    expect(await runDueRecurring(db.prisma, at)).toEqual({ claimed: 1, done: 1, failed: [] });
+    expect(await runDueRecurring(db.prisma, at)).toEqual({ claimed: 0, done: 0, failed: [] });
     expect(await recorded()).toEqual(['2027-01-01T03:30:00.000Z']);
     const saved = await db.prisma.recurringExpense.findUniqueOrThrow({ where: { id } });
     expect(saved.nextRunAt?.toISOString()).toBe('2027-02-01T03:30:00.000Z');
@@ -115,7 +115,7 @@ describe('runDueRecurring', () => {
       data: { waKey: phone, phoneNumber: phone, lastInboundAt: new Date('2026-12-05T01:00:00Z') },
     });
     const back = new Date('2026-12-05T05:00:00Z'); // 10:30 on the 5th
-    expect(await runDueRecurring(db.prisma, back)).toMatchObject({ rules: 1, expenses: 4 });
+    expect(await runDueRecurring(db.prisma, back)).toMatchObject({ claimed: 1, done: 4 });
     expect(await recorded()).toEqual([
       '2026-12-02T03:30:00.000Z',
       '2026-12-03T03:30:00.000Z',
@@ -172,8 +172,8 @@ describe('runDueRecurring', () => {
       runDueRecurring(db.prisma, now),
       runDueRecurring(db.prisma, now),
     ]);
-    expect(rounds[0].rules + rounds[1].rules).toBe(20);
-    expect(rounds[0].expenses + rounds[1].expenses).toBe(60);
+    expect(rounds[0].claimed + rounds[1].claimed).toBe(20);
+    expect(rounds[0].done + rounds[1].done).toBe(60);
     for (const id of ids) expect(await recorded(id)).toHaveLength(3);
   });
 

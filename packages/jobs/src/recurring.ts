@@ -11,6 +11,7 @@ import {
   type LocalDate,
 } from '@spendline/ledger';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
+import { drain, type Round } from './claims.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -137,38 +138,14 @@ async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
   return dates.length;
 }
 
-export interface RecurringRound {
-  /** Rules that fell due and were recorded. */
-  rules: number;
-  /** Expenses recorded for them (more than rules after downtime). */
-  expenses: number;
-  /** Rules whose recording failed; they are tried again next round. */
-  failed: { id: string; error: unknown }[];
-}
-
 /**
- * Records every recurring expense due by `now`, one rule per transaction, and returns
- * what it did. Safe to run on every replica at once.
+ * Records every recurring expense due by `now`, one rule per transaction; `done` counts
+ * the expenses recorded (more than the rules after downtime). Safe on every replica.
  */
-export async function runDueRecurring(prisma: PrismaClient, now: Date): Promise<RecurringRound> {
-  const round: RecurringRound = { rules: 0, expenses: 0, failed: [] };
-  const skip: string[] = [];
-  for (;;) {
-    let claimed: string | undefined;
-    try {
-      const recorded = await prisma.$transaction(async (tx) => {
-        const row = await claimOne(tx, now, skip);
-        if (!row) return null;
-        claimed = row.id;
-        return record(tx, row, now);
-      });
-      if (recorded === null) return round;
-      round.rules += 1;
-      round.expenses += recorded;
-    } catch (error) {
-      if (claimed === undefined) throw error;
-      skip.push(claimed);
-      round.failed.push({ id: claimed, error });
-    }
-  }
+export function runDueRecurring(prisma: PrismaClient, now: Date): Promise<Round> {
+  return drain(
+    prisma,
+    (tx, skip) => claimOne(tx, now, skip),
+    (tx, row) => record(tx, row, now),
+  );
 }

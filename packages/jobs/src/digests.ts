@@ -1,0 +1,107 @@
+import { dailyDigest, reminderText, weeklyDigest } from '@spendline/bot';
+import { Prisma, userColumns, type PrismaClient, type User } from '@spendline/db';
+import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
+import { drain, type Round } from './claims.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export type DigestKind = 'daily' | 'weekly' | 'reminder';
+
+/** The hour of the week's Monday the weekly digest goes out. */
+const WEEKLY_HOUR = 9;
+
+interface Due {
+  /** Whether the user opted in and their local time has reached the kind's moment. */
+  due: (local: Prisma.Sql) => Prisma.Sql;
+  /** The date column that says it was handled, and the local date it is set to. */
+  column: Prisma.Sql;
+  since: (local: Prisma.Sql) => Prisma.Sql;
+}
+
+// `local` is the user's wall-clock time now (timestamp without zone), so hours and
+// dates are theirs: a day skipped or doubled by DST still gives one send.
+const KINDS: Record<DigestKind, Due> = {
+  daily: {
+    due: (local) =>
+      Prisma.sql`u.daily_digest_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.daily_digest_hour`,
+    column: Prisma.raw('daily_digest_on'),
+    since: (local) => Prisma.sql`${local}::date`,
+  },
+  weekly: {
+    due: (local) =>
+      Prisma.sql`u.weekly_digest AND ${local} >= date_trunc('week', ${local}) + make_interval(hours => ${WEEKLY_HOUR})`,
+    column: Prisma.raw('weekly_digest_on'),
+    since: (local) => Prisma.sql`date_trunc('week', ${local})::date`,
+  },
+  reminder: {
+    due: (local) =>
+      Prisma.sql`u.reminder_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.reminder_hour`,
+    column: Prisma.raw('reminder_on'),
+    since: (local) => Prisma.sql`${local}::date`,
+  },
+};
+
+/**
+ * Takes one linked user whose `kind` is due and not yet handled for this day (or week),
+ * locking their row so another replica passes over them, and marks it handled.
+ */
+async function claimOne(
+  tx: Tx,
+  kind: DigestKind,
+  now: Date,
+  skip: string[],
+): Promise<User | undefined> {
+  const { due, column, since } = KINDS[kind];
+  const local = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE u.time_zone)`;
+  const [user] = await tx.$queryRaw<User[]>`
+    UPDATE users u SET ${column} = ${since(local)}
+    WHERE u.id = (
+      SELECT u.id FROM users u
+      WHERE ${due(local)}
+        AND (u.${column} IS NULL OR u.${column} < ${since(local)})
+        AND EXISTS (SELECT 1 FROM whatsapp_links l WHERE l.user_id = u.id AND l.active)
+        AND NOT (u.id = ANY(${skip}::uuid[]))
+      LIMIT 1
+      FOR UPDATE OF u SKIP LOCKED)
+    RETURNING ${userColumns('u')}`;
+  return user;
+}
+
+/** Builds and queues one user's digest or reminder; a reminder only on an empty day. */
+async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<number> {
+  const input = { tx, user, now };
+  let text: string;
+  if (kind === 'reminder') {
+    const [today] = await tx.$queryRaw<{ recorded: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM expenses
+        WHERE user_id = ${user.id}::uuid AND deleted_at IS NULL
+          AND created_at >= date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE ${user.timeZone}) AT TIME ZONE ${user.timeZone}
+      ) AS recorded`;
+    if (today?.recorded) return 0;
+    text = reminderText;
+  } else {
+    text = kind === 'daily' ? await dailyDigest(input) : await weeklyDigest(input);
+  }
+  const sent = await queueNotice(tx, {
+    userId: user.id,
+    locale: user.locale,
+    now,
+    text,
+    template: { name: NOTICE_TEMPLATE, parameters: [text] },
+  });
+  return sent ? 1 : 0;
+}
+
+/**
+ * Sends every `kind` that is due at `now`: each opted-in user once a day (the weekly
+ * digest once a week, from Monday 09:00), at their hour in their zone, or as soon as a
+ * scheduler runs after it when none ran at that hour. Safe on every replica.
+ */
+export function runDueDigests(prisma: PrismaClient, kind: DigestKind, now: Date): Promise<Round> {
+  return drain(
+    prisma,
+    (tx, skip) => claimOne(tx, kind, now, skip),
+    (tx, user) => send(tx, kind, user, now),
+  );
+}

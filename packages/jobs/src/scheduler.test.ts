@@ -1,0 +1,51 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '@spendline/log';
+import { describe, expect, it } from 'vitest';
+import { startScheduler, type Job } from './scheduler.ts';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ destination }) };
+}
+
+describe('startScheduler', () => {
+  it('runs every job at start, keeps going past a failing one, and joins a round under way', async () => {
+    const { lines, logger } = capture();
+    const runs: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const jobs: Job[] = [
+      {
+        name: 'broken',
+        run: () => Promise.reject(new Error('boom')),
+      },
+      {
+        name: 'slow',
+        run: async () => {
+          runs.push('slow');
+          await gate;
+          return { done: 2, failed: 0 };
+        },
+      },
+    ];
+    const scheduler = startScheduler({ jobs, logger, intervalMs: 60_000 });
+    const joined = scheduler.runNow();
+    release();
+    await joined;
+    expect(runs).toEqual(['slow']);
+    expect(lines.map((l) => [l.job, l.msg])).toEqual([
+      ['broken', 'scheduled job failed'],
+      ['slow', 'scheduled work done'],
+    ]);
+    await scheduler.runNow();
+    expect(runs).toEqual(['slow', 'slow']);
+    await scheduler.stop();
+  });
+});
