@@ -279,6 +279,22 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
       return [await monthSummary(input), ...(await budgetLines(input))].join('\n');
     case 'budget':
       return budgetCommand(input, cmd);
+    case 'stopDigests': {
+      const { count } = await scope.tx.user.updateMany({
+        where: {
+          id: input.user.id,
+          OR: [
+            { dailyDigestHour: { not: null } },
+            { weeklyDigest: true },
+            { reminderHour: { not: null } },
+          ],
+        },
+        data: { dailyDigestHour: null, weeklyDigest: false, reminderHour: null },
+      });
+      return count > 0
+        ? replies.digestsStopped(new URL('settings/', scope.dashboardUrl).toString())
+        : replies.noDigests;
+    }
     case 'recurring':
       return createRecurring(input, cmd, new URL('recurring/', scope.dashboardUrl).toString());
     case 'category':

@@ -71,6 +71,9 @@ export const replies = {
     `"${word}" could be ${names.join(' or ')}: say which, e.g. "budget ${names[0]?.toLowerCase() ?? 'food'} 5000".`,
   budgetSet: (name: string, amount: string, month: string) =>
     `✅ ${name}: ${amount} a month, from ${month}.`,
+  digestsStopped: (settingsUrl: string) =>
+    `🔕 Digests and reminders are off. Turn them back on in Settings: ${settingsUrl}`,
+  noDigests: 'You get no digests or reminders. Turn them on in Settings on the dashboard.',
   recurringSaved: (expense: string, rule: string, first: string, manageUrl: string) =>
     `🔁 ${expense}, ${rule}. First on ${first}.\nPause, change or delete it: ${manageUrl}`,
   recurringNever: 'That never comes round: no day matches it. Try "every month 15000 rent on 1st".',

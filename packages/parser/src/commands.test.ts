@@ -95,6 +95,13 @@ describe('other commands', () => {
     expect(commandOf('last 1000')).toEqual({ type: 'last', count: 100 });
   });
 
+  it.each(['stop digests', 'Stop digest', 'digests off', 'stop reminders'])(
+    'reads "%s" as stopping digests and reminders',
+    (text) => {
+      expect(commandOf(text)).toEqual({ type: 'stopDigests' });
+    },
+  );
+
   it('read budgets with a category, an amount, both or neither', () => {
     expect(commandOf('budget')).toEqual({
       type: 'budget',

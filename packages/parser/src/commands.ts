@@ -55,6 +55,15 @@ const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', 
 const NOTE_CONTENT = /[^\p{P}\s]/u;
 const LAST = new Set(['last', 'recent', 'latest', 'history']);
 const BUDGET = new Set(['budget', 'budgets']);
+const STOP = new Set(['stop', 'unsubscribe', 'off', 'disable', 'band', 'bandh']);
+const DIGESTS = new Set([
+  'digest',
+  'digests',
+  'reminder',
+  'reminders',
+  'summaries',
+  'notifications',
+]);
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
 // prettier-ignore
 const TARGET = new Set([
@@ -289,6 +298,14 @@ export function matchCommand(
     const category = resolveCategory(prepared.index, words).resolution;
     return command({ type: 'category', words: words.map((w) => w.key), category });
   }
+
+  // "stop digests", "digests off", "stop reminders".
+  if (
+    core.length === 2 &&
+    core.some((t) => isWord(t, STOP)) &&
+    core.some((t) => isWord(t, DIGESTS))
+  )
+    return command({ type: 'stopDigests' });
 
   if (isWord(first, UNDO)) {
     if (allWords(rest, TARGET)) return command({ type: 'undo' });

@@ -93,6 +93,7 @@ export type Command =
   | { type: 'deleteLast' }
   | { type: 'last'; count: number }
   | ({ type: 'recurring' } & Recurring)
+  | { type: 'stopDigests' }
   | {
       type: 'budget';
       category: CategoryResolution | null;
