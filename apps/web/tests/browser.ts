@@ -34,3 +34,28 @@ export async function horizontalOverflow(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  timeZone?: string;
+  javaScriptEnabled?: boolean;
+}
+
+/** Registers through the page in a fresh browser context; returns on the dashboard. */
+export async function registerUser(browser: Browser, webUrl: string, user: NewUser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    ...(user.timeZone ? { timezoneId: user.timeZone } : {}),
+    javaScriptEnabled: user.javaScriptEnabled ?? true,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`${webUrl}/register/`);
+  await page.getByLabel('Your name').fill(user.name ?? 'Asha');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${webUrl}/dashboard/`);
+  return page;
+}

@@ -34,6 +34,9 @@ function zonesWith(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
+/** An hour select's value: "" is off; anything else is passed on for the api to check. */
+const hourOrNull = (value: string) => (value === '' ? null : Number(value));
+
 type Result = { __typename: string; token?: string };
 
 async function mutate(
@@ -65,6 +68,16 @@ export const actions: Actions = {
     };
     const done = await mutate(event, 'settings', UPDATE_SETTINGS, { input }, 'updateSettings');
     return done.failed ?? { action: 'settings', done: 'Settings saved.' };
+  },
+  digests: async (event) => {
+    const form = await event.request.formData();
+    const input = {
+      dailyDigestHour: hourOrNull(text(form, 'dailyDigestHour')),
+      weeklyDigest: text(form, 'weeklyDigest') === 'on',
+      reminderHour: hourOrNull(text(form, 'reminderHour')),
+    };
+    const done = await mutate(event, 'digests', UPDATE_SETTINGS, { input }, 'updateSettings');
+    return done.failed ?? { action: 'digests', done: 'WhatsApp digests saved.' };
   },
   createToken: async (event) => {
     const name = text(await event.request.formData(), 'name') || 'Script';

@@ -1,0 +1,60 @@
+// WhatsApp digests chosen on the settings page, with and without JavaScript.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack } from './app.ts';
+import { hasChromium, launchChromium, registerUser } from './browser.ts';
+
+describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const chosen = (page: Page) =>
+    Promise.all([
+      page.getByLabel('Daily digest').inputValue(),
+      page.getByLabel('Weekly digest, Monday morning').isChecked(),
+      page.getByLabel('Reminder when nothing was recorded').inputValue(),
+    ]);
+
+  it.each([true, false])(
+    'turns digests on at chosen hours and off again (JavaScript: %s)',
+    { timeout: 60_000 },
+    async (javaScriptEnabled) => {
+      const page = await registerUser(browser, stack.web.url, {
+        email: `digests-${javaScriptEnabled}@example.com`,
+        javaScriptEnabled,
+      });
+      await page.goto(`${stack.web.url}/dashboard/settings/`);
+      expect(await chosen(page)).toEqual(['', false, '']);
+      await page.getByLabel('Daily digest').selectOption('21');
+      await page.getByLabel('Weekly digest, Monday morning').check();
+      await page.getByLabel('Reminder when nothing was recorded').selectOption('20');
+      await page
+        .getByRole('region', { name: 'WhatsApp digests' })
+        .getByRole('button', { name: 'Save' })
+        .click();
+      await page.getByText('WhatsApp digests saved.').waitFor();
+      await page.reload();
+      expect(await chosen(page)).toEqual(['21', true, '20']);
+
+      await page.getByLabel('Daily digest').selectOption('');
+      await page.getByLabel('Weekly digest, Monday morning').uncheck();
+      await page
+        .getByRole('region', { name: 'WhatsApp digests' })
+        .getByRole('button', { name: 'Save' })
+        .click();
+      await page.getByText('WhatsApp digests saved.').waitFor();
+      await page.reload();
+      expect(await chosen(page)).toEqual(['', false, '20']);
+    },
+  );
+});
