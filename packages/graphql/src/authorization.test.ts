@@ -27,6 +27,7 @@ const ids = {
   apiToken: '',
   malloryCategory: '',
   whatsAppLink: '',
+  recurring: '',
 };
 let victimOtp = '';
 let victimToken = '';
@@ -74,6 +75,17 @@ async function victimBudgets() {
   return budgets.map((b) => `${b.category?.name ?? 'overall'} ${b.limit.amountMinor}`);
 }
 
+async function victimRecurring() {
+  const { recurringExpenses } = await victim.ok<{
+    recurringExpenses: { amount: { amountMinor: string }; paused: boolean; nextRun: string }[];
+  }>('{ recurringExpenses { amount { amountMinor } paused nextRun } }');
+  return recurringExpenses;
+}
+
+const victimRule = [
+  { amount: { amountMinor: '424242' }, paused: false, nextRun: expect.any(String) },
+];
+
 const typename = (res: GraphQLResponse, field: string) =>
   (res.data?.[field] as { __typename?: string } | undefined)?.__typename;
 
@@ -89,6 +101,7 @@ const attacks: Record<string, Attack> = {
         'user',
         'deletedExpense',
         'whatsAppLink',
+        'recurring',
       ] as const) {
         const other = await mallory.request('query ($id: ID!) { node(id: $id) { id } }', {
           id: ids[key],
@@ -100,7 +113,7 @@ const attacks: Record<string, Attack> = {
   'Query.nodes': {
     operation: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
     variables: () => ({
-      ids: [ids.expense, ids.category, ids.apiToken, ids.user, ids.whatsAppLink],
+      ids: [ids.expense, ids.category, ids.apiToken, ids.user, ids.whatsAppLink, ids.recurring],
     }),
     check: (res) => {
       expect(JSON.stringify(res.data ?? null)).not.toMatch(/"id":"/);
@@ -164,6 +177,54 @@ const attacks: Record<string, Attack> = {
       expect(typename(res, 'theirs')).toBe('NotFoundError');
       expect(typename(res, 'overall')).toBe('DeleteBudgetSuccess');
       expect(await victimBudgets()).toEqual(['overall 424242', 'Secret Plans 4242']);
+    },
+  },
+  'Query.recurringExpenses': {
+    operation: '{ recurringExpenses { id note } }',
+    check: (res) => expect(res.data?.recurringExpenses).toEqual([]),
+  },
+  'Mutation.createRecurringExpense': {
+    operation: `mutation ($cat: ID!) {
+      createRecurringExpense(input: { amountMinor: "1", frequency: DAILY, categoryId: $cat }) {
+        __typename } }`,
+    variables: () => ({ cat: ids.category }),
+    check: async (res) => {
+      expect(typename(res, 'createRecurringExpense')).toBe('NotFoundError');
+      expect(await server.db.prisma.recurringExpense.count()).toBe(1);
+    },
+  },
+  'Mutation.updateRecurringExpense': {
+    operation: `mutation ($id: ID!) {
+      updateRecurringExpense(id: $id, input: { amountMinor: "1", frequency: DAILY }) {
+        __typename } }`,
+    variables: () => ({ id: ids.recurring }),
+    check: async (res) => {
+      expect(typename(res, 'updateRecurringExpense')).toBe('NotFoundError');
+      expect(await victimRecurring()).toEqual(victimRule);
+    },
+  },
+  'Mutation.pauseRecurringExpense': {
+    operation: 'mutation ($id: ID!) { pauseRecurringExpense(id: $id) { __typename } }',
+    variables: () => ({ id: ids.recurring }),
+    check: async (res) => {
+      expect(typename(res, 'pauseRecurringExpense')).toBe('NotFoundError');
+      expect(await victimRecurring()).toEqual(victimRule);
+    },
+  },
+  'Mutation.resumeRecurringExpense': {
+    operation: 'mutation ($id: ID!) { resumeRecurringExpense(id: $id) { __typename } }',
+    variables: () => ({ id: ids.recurring }),
+    check: async (res) => {
+      expect(typename(res, 'resumeRecurringExpense')).toBe('NotFoundError');
+      expect(await victimRecurring()).toEqual(victimRule);
+    },
+  },
+  'Mutation.deleteRecurringExpense': {
+    operation: 'mutation ($id: ID!) { deleteRecurringExpense(id: $id) { __typename } }',
+    variables: () => ({ id: ids.recurring }),
+    check: async (res) => {
+      expect(typename(res, 'deleteRecurringExpense')).toBe('NotFoundError');
+      expect(await victimRecurring()).toEqual(victimRule);
     },
   },
   'Mutation.register': {
@@ -467,6 +528,14 @@ beforeAll(async () => {
       input,
     });
   }
+  const rule = await victim.ok<{ createRecurringExpense: { id: string } }>(
+    `mutation ($cat: ID!) {
+      createRecurringExpense(input: {
+        amountMinor: "424242", frequency: MONTHLY, categoryId: $cat, note: "victim rent"
+      }) { ... on RecurringExpense { id } } }`,
+    { cat: ids.category },
+  );
+  ids.recurring = rule.createRecurringExpense.id;
   const create = (note: string) =>
     victim.ok<{ createExpense: { id: string } }>(
       `mutation ($cat: ID!, $note: String!) {

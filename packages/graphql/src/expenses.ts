@@ -190,13 +190,13 @@ builder.queryField('expense', (t) =>
   }),
 );
 
-const amount = z.bigint().positive('must be more than zero');
-const currency = z
+export const amount = z.bigint().positive('must be more than zero');
+export const currency = z
   .string()
   .trim()
   .toUpperCase()
   .refine(isCurrencyCode, 'must be an ISO-4217 code such as INR or USD');
-const note = z.string().trim().max(500, 'must be at most 500 characters');
+export const note = z.string().trim().max(500, 'must be at most 500 characters');
 // Far enough back for imports, and not so far ahead that a typo in the year slips in.
 const occurredAt = z
   .date()
@@ -231,7 +231,7 @@ const ExpensePatch = builder.inputType('ExpensePatch', {
 });
 
 /** The category id to store, after checking it is one of the viewer's live categories. */
-async function ownCategory(
+export async function ownCategory(
   context: SignedInContext,
   categoryId: { id: string } | null | undefined,
 ): Promise<string | null | undefined> {

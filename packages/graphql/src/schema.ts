@@ -7,6 +7,7 @@ import './categories.ts';
 import './expenses.ts';
 import './summary.ts';
 import './budgets.ts';
+import './recurring.ts';
 import './whatsapp.ts';
 import './subscriptions.ts';
 import './sessions.ts';

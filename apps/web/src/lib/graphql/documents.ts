@@ -169,6 +169,45 @@ export const DELETE_BUDGET = gql`
   }
 `;
 
+const RECURRING = `id kind amount { ${MONEY} } category { id name emoji archived } note frequency interval dayOfMonth dayOfWeek monthOfYear description paused ended nextRunOn`;
+
+export const RECURRING_EXPENSES = gql`
+  query RecurringExpenses {
+    recurringExpenses { ${RECURRING} }
+    categories { id name emoji }
+  }
+`;
+
+export const CREATE_RECURRING = gql`
+  mutation CreateRecurringExpense($input: NewRecurringExpense!) {
+    createRecurringExpense(input: $input) { __typename ${ERROR} ${INVALID} ... on RecurringExpense { ${RECURRING} } }
+  }
+`;
+
+export const UPDATE_RECURRING = gql`
+  mutation UpdateRecurringExpense($id: ID!, $input: RecurringExpensePatch!) {
+    updateRecurringExpense(id: $id, input: $input) { __typename ${ERROR} ${INVALID} ... on RecurringExpense { ${RECURRING} } }
+  }
+`;
+
+export const PAUSE_RECURRING = gql`
+  mutation PauseRecurringExpense($id: ID!) {
+    pauseRecurringExpense(id: $id) { __typename ${ERROR} ... on RecurringExpense { ${RECURRING} } }
+  }
+`;
+
+export const RESUME_RECURRING = gql`
+  mutation ResumeRecurringExpense($id: ID!) {
+    resumeRecurringExpense(id: $id) { __typename ${ERROR} ... on RecurringExpense { ${RECURRING} } }
+  }
+`;
+
+export const DELETE_RECURRING = gql`
+  mutation DeleteRecurringExpense($id: ID!) {
+    deleteRecurringExpense(id: $id) { __typename ${ERROR} ... on DeleteRecurringExpenseSuccess { deletedId } }
+  }
+`;
+
 export const REQUEST_OTP = gql`
   mutation RequestWhatsAppOtp($phoneNumber: String!, $password: String) {
     requestWhatsAppOtp(phoneNumber: $phoneNumber, password: $password) {

@@ -120,6 +120,29 @@ export interface BudgetUse {
   projected: Money | null;
 }
 
+export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+
+export interface RecurringExpense {
+  id: string;
+  kind: 'EXPENSE' | 'INCOME';
+  amount: Money;
+  category: { id: string; name: string; emoji: string | null; archived: boolean } | null;
+  note: string | null;
+  frequency: Frequency;
+  interval: number;
+  /** MONTHLY and YEARLY only; WEEKLY has dayOfWeek (ISO 1 Monday ... 7 Sunday). */
+  dayOfMonth: number | null;
+  dayOfWeek: number | null;
+  monthOfYear: number | null;
+  /** "every month on the 1st", in the viewer's locale. */
+  description: string;
+  paused: boolean;
+  /** No day is left to record (past its end date). */
+  ended: boolean;
+  /** The next day it is recorded, in the viewer's zone; null while paused and once ended. */
+  nextRunOn: string | null;
+}
+
 export interface DashboardData {
   today: PeriodTotals;
   week: PeriodTotals;
