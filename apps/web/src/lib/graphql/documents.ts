@@ -268,6 +268,7 @@ export const SETTINGS = gql`
   query Settings {
     me {
       ${USER}
+      dailyDigestHour weeklyDigest reminderHour
       apiTokens { id name prefix createdAt lastUsedAt revokedAt }
     }
   }

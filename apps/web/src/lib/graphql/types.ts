@@ -187,5 +187,9 @@ export interface Session {
 }
 
 export interface Settings extends Omit<Viewer, 'whatsAppLinks'> {
+  /** Local hours (0-23) of the WhatsApp digest and reminder; null when off. */
+  dailyDigestHour: number | null;
+  weeklyDigest: boolean;
+  reminderHour: number | null;
   apiTokens: ApiToken[];
 }
