@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Config } from '@spendline/config';
 import type { Database } from '@spendline/db';
+import type { Progress } from './progress.ts';
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -12,22 +13,37 @@ export interface CommandContext {
   /** Opens (and migrates) the configured database once, on first use. */
   database: () => Promise<Database>;
   out: (line: string) => void;
+  /** Starts showing the progress of long work over `total` units. */
+  progress: (total: number) => Progress;
 }
 
 export interface Command {
   summary: string;
   usage: string;
   options: ParseArgsOptionsConfig;
+  /** Names of the arguments given without a flag, in order ("import FILE"). */
+  positionals?: readonly string[];
   run(values: Record<string, string | boolean | undefined>, context: CommandContext): Promise<void>;
 }
 
 export function parseOptions(command: Command, args: string[]) {
+  const names = command.positionals ?? [];
+  let parsed;
   try {
-    return parseArgs({ args, options: command.options, strict: true, allowPositionals: false })
-      .values as Record<string, string | boolean | undefined>;
+    parsed = parseArgs({
+      args,
+      options: command.options,
+      strict: true,
+      allowPositionals: names.length > 0,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (parsed.positionals.length > names.length)
+    throw new UsageError(`unexpected argument "${parsed.positionals[names.length]}"`);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  names.forEach((name, i) => (values[name] = parsed.positionals[i]));
+  return values;
 }
 
 export function requireString(values: Record<string, unknown>, name: string): string {

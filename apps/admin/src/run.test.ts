@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '@spendline/db';
@@ -27,10 +27,21 @@ async function freshEnv(): Promise<Record<string, string>> {
   return { DATABASE_URL: url.toString() };
 }
 
+/** Progress updates seen, as [done, total]. */
+const progressSeen: [number, number][] = [];
+
 async function admin(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runAdmin(argv, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runAdmin(argv, {
+    env,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: (total) => ({
+      update: (done) => progressSeen.push([done, total]),
+      stop: () => {},
+    }),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -140,5 +151,46 @@ describe('npm run admin', () => {
     const result = await admin({ DATABASE_URL: 'mysql://nope' }, 'migrate');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/DATABASE_URL/);
+  });
+
+  it('imports a CSV file for a user with progress, and explains what it could not read', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'i@example.com', '--password', 'correct horse');
+    const file = join(mkdtempSync(join(tmpdir(), 'spendline-import-')), 'bank.csv');
+    writeFileSync(
+      file,
+      'Txn Date,Narration,Debit,Balance\n01/12/2026,Lunch,250.00,9750\n02/12/2026,Petrol,"1,200",8550\nlater,Oops,5,0\n',
+    );
+    progressSeen.length = 0;
+    const result = await admin(
+      env,
+      'import',
+      file,
+      '--user',
+      'I@example.com',
+      '--map',
+      'amount=Debit',
+    );
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain('Columns: date=Txn Date, amount=Debit, note=Narration');
+    expect(result.out).toContain(
+      'Imported 2 of 3 rows for i@example.com: 0 already recorded, 1 unreadable.\n  line 4: "later" is not a date',
+    );
+    const size = statSync(file).size;
+    expect(progressSeen.at(-1)).toEqual([size, size]);
+    expect(
+      await withDatabase(env, (db) => db.prisma.expense.count({ where: { source: 'IMPORT' } })),
+    ).toBe(2);
+
+    expect(await admin(env, 'import', file, '--user', 'nobody@example.com')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no account for nobody@example.com') as unknown,
+    });
+    expect(
+      await admin(env, 'import', file, '--user', 'i@example.com', '--map', 'amount=Credit'),
+    ).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--map: the file has no column "Credit"') as unknown,
+    });
   });
 });

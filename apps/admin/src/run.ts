@@ -1,14 +1,17 @@
 import { ConfigError, loadConfig } from '@spendline/config';
 import { DataDirInUseError, openDatabase, type Database } from '@spendline/db';
 import { parseOptions, UsageError, type Command } from './cli.ts';
+import type { Progress } from './progress.ts';
 import { createDefaultCategoriesCommand } from './commands/create-default-categories.ts';
 import { createUser } from './commands/create-user.ts';
+import { importCommand } from './commands/import.ts';
 import { migrate } from './commands/migrate.ts';
 
 export const commands: Record<string, Command> = {
   migrate,
   'create-user': createUser,
   'create-default-categories': createDefaultCategoriesCommand,
+  import: importCommand,
 };
 
 export function usage(): string {
@@ -28,7 +31,11 @@ export interface RunIO {
   envFile?: string | undefined;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Progress of long work; silent when not given. */
+  progress?: (total: number) => Progress;
 }
+
+const silent = (): Progress => ({ update: () => {}, stop: () => {} });
 
 /** Runs one admin command; resolves to the process exit code. */
 export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
@@ -49,6 +56,7 @@ export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
     await command.run(values, {
       config,
       out: io.out,
+      progress: io.progress ?? silent,
       database: async () => {
         if (!db) {
           db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

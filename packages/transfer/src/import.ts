@@ -1,0 +1,161 @@
+import { newId, type PrismaClient } from '@spendline/db';
+import { daysSpan } from '@spendline/ledger';
+import { mappingProblems, readRow, type ImportRow, type Mapping } from './rows.ts';
+
+export interface ImportProblem {
+  /** 1-based, counting the header as line 1. */
+  line: number;
+  problem: string;
+}
+
+export interface ImportProgress {
+  /** Data rows read so far. */
+  read: number;
+  imported: number;
+  /** Rows already recorded before this import began (same day, amount, currency, kind, note). */
+  duplicates: number;
+  /** How many rows could not be read; the first MAX_PROBLEMS are in `problems`. */
+  failed: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  userId: string;
+  /** The data rows (after the header). */
+  rows: AsyncIterable<string[]> | Iterable<string[]>;
+  mapping: Mapping;
+  /** Rows written per statement. */
+  batchSize?: number;
+  onProgress?: (progress: Readonly<ImportProgress>) => void;
+}
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+const MAX_PROBLEMS = 100;
+
+interface Pending extends ImportRow {
+  categoryId: string | null;
+  start: string;
+  end: string;
+  occurredAt: string;
+}
+
+/**
+ * Imports a user's rows as entries (source IMPORT), in batches of one statement each,
+ * so memory stays flat however long the file. A row already recorded before the import
+ * began is skipped as a duplicate, which also makes an interrupted import safe to run
+ * again; rows repeated within the file are all kept (two teas on one day are two teas).
+ * Categories are matched by name or alias, and created when the user has none so named.
+ */
+export async function importRows(
+  prisma: PrismaClient,
+  { userId, rows, mapping, batchSize = 2000, onProgress }: ImportOptions,
+): Promise<ImportProgress> {
+  const missing = mappingProblems(mapping);
+  if (missing.length > 0) throw new ImportError(missing.join(' '));
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user) throw new ImportError('No such user.');
+  const [{ startedAt } = { startedAt: new Date() }] = await prisma.$queryRaw<
+    { startedAt: Date }[]
+  >`SELECT now() AS "startedAt"`;
+  const categories = await categoryIds(prisma, userId);
+  const progress: ImportProgress = { read: 0, imported: 0, duplicates: 0, failed: 0, problems: [] };
+  let batch: Pending[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const imported = await insertBatch(prisma, userId, batch, startedAt);
+    progress.imported += imported;
+    progress.duplicates += batch.length - imported;
+    batch = [];
+    onProgress?.(progress);
+  };
+
+  for await (const cells of rows) {
+    progress.read += 1;
+    const read = readRow(cells, mapping, { currency: user.currency, locale: user.locale });
+    if ('problem' in read) {
+      progress.failed += 1;
+      if (progress.problems.length < MAX_PROBLEMS)
+        progress.problems.push({ line: progress.read + 1, problem: read.problem });
+      continue;
+    }
+    const { row } = read;
+    const day = daysSpan(row.date, row.date, user.timeZone);
+    batch.push({
+      ...row,
+      categoryId: row.category ? await categories(row.category) : null,
+      start: day.start.toISOString(),
+      end: day.end.toISOString(),
+      // Midday keeps the entry on its date whatever the zone's DST does.
+      occurredAt: new Date((day.start.getTime() + day.end.getTime()) / 2).toISOString(),
+    });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  onProgress?.(progress);
+  return progress;
+}
+
+/** A lookup from a category name in the file to the user's category id, creating it. */
+async function categoryIds(
+  prisma: PrismaClient,
+  userId: string,
+): Promise<(name: string) => Promise<string>> {
+  const known = new Map<string, string>();
+  const existing = await prisma.category.findMany({
+    where: { userId },
+    select: { id: true, nameKey: true, aliases: { select: { alias: true } } },
+  });
+  for (const c of existing) {
+    known.set(c.nameKey, c.id);
+    for (const { alias } of c.aliases) if (!known.has(alias)) known.set(alias, c.id);
+  }
+  return async (name) => {
+    const key = name.trim().toLowerCase();
+    const found = known.get(key);
+    if (found) return found;
+    const [created] = await prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO categories (id, user_id, name, name_key, updated_at)
+      VALUES (${newId()}::uuid, ${userId}::uuid, ${name.trim()}, ${key}, now())
+      ON CONFLICT (user_id, name_key) DO UPDATE SET name_key = EXCLUDED.name_key
+      RETURNING id::text AS id`;
+    known.set(key, created!.id);
+    return created!.id;
+  };
+}
+
+/** Inserts the batch but for rows recorded before `startedAt`; returns how many went in. */
+async function insertBatch(
+  prisma: PrismaClient,
+  userId: string,
+  batch: Pending[],
+  startedAt: Date,
+): Promise<number> {
+  const column = <T>(pick: (row: Pending) => T) => batch.map(pick);
+  return prisma.$executeRaw`
+    INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
+                          category_id, source, updated_at)
+    SELECT r.id, ${userId}::uuid, r.kind::"ExpenseKind", r.amount_minor, r.currency,
+           r.occurred_at, r.note, r.category_id, 'IMPORT'::"ExpenseSource", now()
+    FROM unnest(
+      ${column(() => newId())}::uuid[],
+      ${column((r) => r.kind)}::text[],
+      ${column((r) => r.amountMinor)}::bigint[],
+      ${column((r) => r.currency)}::text[],
+      ${column((r) => r.occurredAt)}::timestamptz[],
+      ${column((r) => r.note)}::text[],
+      ${column((r) => r.categoryId)}::uuid[],
+      ${column((r) => r.start)}::timestamptz[],
+      ${column((r) => r.end)}::timestamptz[]
+    ) AS r(id, kind, amount_minor, currency, occurred_at, note, category_id, day_start, day_end)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM expenses e
+      WHERE e.user_id = ${userId}::uuid AND e.deleted_at IS NULL
+        AND e.occurred_at >= r.day_start AND e.occurred_at < r.day_end
+        AND e.amount_minor = r.amount_minor AND e.currency = r.currency
+        AND e.kind = r.kind::"ExpenseKind" AND e.note IS NOT DISTINCT FROM r.note
+        AND e.created_at < ${startedAt.toISOString()}::timestamptz)`;
+}
