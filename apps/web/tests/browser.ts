@@ -39,6 +39,7 @@ export interface NewUser {
   email: string;
   name?: string;
   timeZone?: string;
+  locale?: string;
   javaScriptEnabled?: boolean;
 }
 
@@ -47,6 +48,7 @@ export async function registerUser(browser: Browser, webUrl: string, user: NewUs
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     ...(user.timeZone ? { timezoneId: user.timeZone } : {}),
+    ...(user.locale ? { locale: user.locale } : {}),
     javaScriptEnabled: user.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();

@@ -3,7 +3,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from './app.ts';
-import { hasChromium, horizontalOverflow, launchChromium, screenshots } from './browser.ts';
+import {
+  hasChromium,
+  horizontalOverflow,
+  launchChromium,
+  registerUser,
+  screenshots,
+} from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
 const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
@@ -30,22 +36,13 @@ describe.skipIf(!hasChromium)('budgets in Chromium', () => {
     await stack?.stop();
   });
 
-  async function newUser(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      timezoneId: TIME_ZONE,
+  const newUser = (email: string, javaScriptEnabled = true) =>
+    registerUser(browser, stack.web.url, {
+      email,
+      name: 'Nila',
+      timeZone: TIME_ZONE,
       javaScriptEnabled,
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${stack.web.url}/register/`);
-    await page.getByLabel('Your name').fill('Nila');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${stack.web.url}/dashboard/`);
-    return page;
-  }
 
   const budget = (page: Page, name: string): Locator =>
     page.locator('ul.budgets > li').filter({ hasText: name });

@@ -3,7 +3,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from './app.ts';
-import { hasChromium, horizontalOverflow, launchChromium, screenshots } from './browser.ts';
+import {
+  hasChromium,
+  horizontalOverflow,
+  launchChromium,
+  registerUser,
+  screenshots,
+} from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
 const LOCALE = 'en-IN';
@@ -44,23 +50,14 @@ describe.skipIf(!hasChromium)('recurring expenses in Chromium', () => {
     await stack?.stop();
   });
 
-  async function newUser(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      timezoneId: TIME_ZONE,
+  const newUser = (email: string, javaScriptEnabled = true) =>
+    registerUser(browser, stack.web.url, {
+      email,
+      name: 'Ravi',
+      timeZone: TIME_ZONE,
       locale: LOCALE,
       javaScriptEnabled,
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${stack.web.url}/register/`);
-    await page.getByLabel('Your name').fill('Ravi');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${stack.web.url}/dashboard/`);
-    return page;
-  }
 
   const rules = (page: Page): Locator => page.locator('ul.rules > li');
   const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');

@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from './app.ts';
-import { hasChromium, horizontalOverflow, launchChromium, screenshots } from './browser.ts';
+import {
+  hasChromium,
+  horizontalOverflow,
+  launchChromium,
+  registerUser,
+  screenshots,
+} from './browser.ts';
 
 const PHONE = '+919812345678';
 
@@ -22,18 +28,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     await stack?.stop();
   });
 
-  async function newUser(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${stack.web.url}/register/`);
-    await page.getByLabel('Your name').fill('Asha');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${stack.web.url}/dashboard/`);
-    return page;
-  }
+  const newUser = (email: string) => registerUser(browser, stack.web.url, { email });
 
   const todayTotal = (page: Page) => page.getByTestId('total-today').locator('.amount').innerText();
 
