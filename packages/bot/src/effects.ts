@@ -276,7 +276,9 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
     case 'month':
       return periodStatement(input, monthLabel(cmd.year, cmd.month, locale), cmd.range);
     case 'summary':
-      return [await monthSummary(input), ...(await budgetLines(input))].join('\n');
+      return [await monthSummary(input), ...(scope.budgeted ? await budgetLines(input) : [])].join(
+        '\n',
+      );
     case 'budget':
       return budgetCommand(input, cmd);
     case 'stopDigests': {
