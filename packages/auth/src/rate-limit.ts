@@ -78,4 +78,7 @@ export const RATE_LIMITS = {
   otpVerifyPerAccount: { limit: 10, windowMs: 15 * minute },
   // "LINK <code>" from one WhatsApp sender: guessing 8-digit codes stays hopeless.
   linkCodePerSender: { limit: 5, windowMs: 15 * minute },
+  // importExpenses calls of up to 2,000 rows: room for a 20 MB file sent 1,000 rows at a
+  // time, while a runaway script cannot keep the database busy writing for long.
+  importBatchesPerAccount: { limit: 600, windowMs: 60 * minute },
 } as const satisfies Record<string, RateLimitPolicy>;

@@ -179,6 +179,42 @@ const attacks: Record<string, Attack> = {
       expect(await victimBudgets()).toEqual(['overall 424242', 'Secret Plans 4242']);
     },
   },
+  'Query.budgetChanges': {
+    operation: '{ budgetChanges { category { name } limit { amountMinor } } }',
+    check: (res) => {
+      expect(res.data?.budgetChanges).toBeInstanceOf(Array);
+      expect(JSON.stringify(res.data)).not.toMatch(/Secret Plans|424242/);
+    },
+  },
+  'Mutation.importExpenses': {
+    // The victim's own entry, row for row: it must not count as already recorded, and the
+    // category of that name must be a new one of the caller's.
+    operation: `mutation ($day: String!) {
+      importExpenses(input: {
+        rows: [[$day, "4242.42", "Secret Plans", "victim lunch"]],
+        mapping: { date: 0, amount: 1, category: 2, note: 3 }
+      }) { __typename ... on ExpenseImport { imported duplicates } } }`,
+    variables: () => ({
+      day: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date()),
+    }),
+    check: async (res) => {
+      expect(res.data?.importExpenses).toEqual({
+        __typename: 'ExpenseImport',
+        imported: 1,
+        duplicates: 0,
+      });
+      expect(await victimCategory(ids.category)).toMatchObject({ expenseCount: 1 });
+      const imported = await server.db.prisma.expense.findFirstOrThrow({
+        where: { source: 'IMPORT' },
+        include: { user: true, category: true },
+      });
+      expect(imported.user.email).toBe('mallory@example.com');
+      expect(imported.category?.userId).toBe(imported.userId);
+      // Later attacks look for the victim's words in mallory's rows, and make the category.
+      await server.db.prisma.expense.delete({ where: { id: imported.id } });
+      await server.db.prisma.category.delete({ where: { id: imported.categoryId ?? '' } });
+    },
+  },
   'Query.recurringExpenses': {
     operation: '{ recurringExpenses { id note } }',
     check: (res) => expect(res.data?.recurringExpenses).toEqual([]),

@@ -207,6 +207,27 @@ describe('budgets', () => {
     }
   });
 
+  it('budgetChanges lists every budget set or ended, overall first, each scope by month', async () => {
+    const { budgetChanges } = await user.ok<{
+      budgetChanges: {
+        category: { name: string } | null;
+        from: string;
+        limit: { amountMinor: string } | null;
+      }[];
+    }>('{ budgetChanges { category { name } from limit { amountMinor } } }');
+    const changes = budgetChanges.map((b) => [
+      b.category?.name ?? null,
+      b.from,
+      b.limit?.amountMinor ?? null,
+    ]);
+    expect(changes[0]).toEqual([null, '2026-03-01', '4000000']);
+    expect(changes).toContainEqual(['Fuel', '2026-03-01', '50000']);
+    expect(changes).toContainEqual(['Fuel', '2026-04-01', null]);
+    expect(changes).toContainEqual(['Shopping', '2026-02-01', '10000']);
+    const fuel = changes.filter(([name]) => name === 'Fuel').map(([, from]) => from);
+    expect(fuel).toEqual(['2026-03-01', '2026-04-01']);
+  });
+
   it('refuses a stranger', async () => {
     const stranger = new TestClient(server.url);
     const res = await stranger.request('{ budgets { limit { amountMinor } } }');

@@ -16,6 +16,8 @@ import { CategoryRef } from './categories.ts';
 import type { SignedInContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { asUuid } from './ids.ts';
+import { money, MoneyRef } from './money.ts';
+import { localDateOfColumn } from './recurring-schedule.ts';
 import { budgetUses, BudgetUseRef, type With } from './summary.ts';
 
 /** The viewer's budgets in force in the month `day` falls in, with their use so far. */
@@ -142,5 +144,44 @@ builder.mutationField('deleteBudget', (t) =>
         return ended;
       });
     },
+  }),
+);
+
+builder.prismaObject('Budget', {
+  name: 'BudgetChange',
+  description: 'A budget set (or ended) from a month on: the history budgets(month) is read from.',
+  authScopes: (budget) => ({ owner: budget.userId }),
+  fields: (t) => ({
+    category: t.relation('category', { nullable: true, description: 'null: the overall budget.' }),
+    from: t.field({
+      type: 'Date',
+      description: 'The first day of the month it applies from.',
+      resolve: (b) => localDateOfColumn(b.month),
+    }),
+    limit: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'The monthly limit; null when this change ended the budget.',
+      resolve: (b, _args, context) =>
+        b.amountMinor > 0n
+          ? money(b.amountMinor, b.currency, context.viewer?.user.locale ?? 'en')
+          : null,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('budgetChanges', (t) =>
+  t.withAuth({ loggedIn: true }).prismaField({
+    type: ['Budget'],
+    description:
+      'Every budget you set or ended: overall first, then per category (oldest category ' +
+      'first), each by month. What an export of your account holds.',
+    resolve: (query, _root, _args, context) =>
+      context.prisma.budget.findMany({
+        ...query,
+        where: { userId: context.viewer.user.id },
+        orderBy: [{ categoryId: { sort: 'asc', nulls: 'first' } }, { month: 'asc' }],
+      }),
   }),
 );

@@ -26,7 +26,9 @@ export const QUERY_LIMITS = {
   maxCost: 5000,
   maxDirectives: 50,
   maxTokens: 1000,
-  maxBodyBytes: 100_000,
+  // Room for importExpenses' 2,000 rows; the token and cost limits bound the work a
+  // query can ask for, whatever its variables weigh.
+  maxBodyBytes: 1_000_000,
 } as const;
 
 export interface GraphQLHandlerOptions {

@@ -8,6 +8,7 @@ import './expenses.ts';
 import './summary.ts';
 import './budgets.ts';
 import './recurring.ts';
+import './imports.ts';
 import './whatsapp.ts';
 import './subscriptions.ts';
 import './sessions.ts';

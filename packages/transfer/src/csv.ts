@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { CSV_OPTIONS } from './csv-options.ts';
 
 /**
  * The records of a CSV file as arrays of cells, streamed: a file of any size is read
@@ -7,14 +8,5 @@ import { parse } from 'csv-parse';
  * skipped; rows may have more or fewer cells than the header.
  */
 export function csvRecords(input: Readable): AsyncIterable<string[]> {
-  return input.pipe(
-    parse({
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-    }),
-  );
+  return input.pipe(parse({ ...CSV_OPTIONS, delimiter: [...CSV_OPTIONS.delimiter] }));
 }

@@ -107,6 +107,7 @@ describe('importRows', () => {
     const csv =
       'Date;Amount;Description\n2026-12-01;99;ok\nsoon;12;bad date\n2026-12-02;;no amount\n';
     expect(await importCsv(csv)).toEqual({
+      startedAt: expect.any(Date),
       read: 3,
       imported: 1,
       duplicates: 0,
@@ -116,6 +117,45 @@ describe('importRows', () => {
         { line: 4, problem: '"" is not an amount in INR' },
       ],
     });
+  });
+
+  it('goes on with one import across calls: the file’s repeats are kept, earlier rows not', async () => {
+    await importCsv('date,amount,note\n2026-12-01,40,tea\n');
+    const mapping = { date: 0, amount: 1, note: 2 };
+    const call = (rows: string[][], more = {}) =>
+      importRows(db.prisma, { userId, rows, mapping, ...more });
+    const first = await call([
+      ['2026-12-02', '10', 'bus'],
+      ['2026-12-02', '10', 'bus'],
+    ]);
+    expect(first).toMatchObject({ imported: 2, duplicates: 0 });
+    const next = await call(
+      [
+        ['2026-12-02', '10', 'bus'],
+        ['2026-12-01', '40', 'tea'],
+        ['later', '1', 'x'],
+      ],
+      { startedAt: first.startedAt, firstLine: 4 },
+    );
+    expect(next).toMatchObject({
+      startedAt: first.startedAt,
+      imported: 1,
+      duplicates: 1,
+      problems: [{ line: 6, problem: '"later" is not a date' }],
+    });
+    // A new import of the same rows finds them all recorded.
+    expect(await call([['2026-12-02', '10', 'bus']])).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it('takes a start in the future as now', async () => {
+    const future = new Date(Date.now() + 86_400_000);
+    const result = await importRows(db.prisma, {
+      userId,
+      rows: [['2026-12-02', '10']],
+      mapping: { date: 0, amount: 1 },
+      startedAt: future,
+    });
+    expect(result.startedAt.getTime()).toBeLessThan(future.getTime());
   });
 
   it('refuses a mapping without a date or amount column', async () => {

@@ -9,6 +9,11 @@ export interface ImportProblem {
 }
 
 export interface ImportProgress {
+  /**
+   * When the import began: rows recorded before it count as duplicates. Pass it back
+   * as `startedAt` when the same import goes on in another call.
+   */
+  startedAt: Date;
   /** Data rows read so far. */
   read: number;
   imported: number;
@@ -26,6 +31,13 @@ export interface ImportOptions {
   mapping: Mapping;
   /** Rows written per statement. */
   batchSize?: number;
+  /**
+   * When this import began, if an earlier call started it: the rows that call recorded
+   * are then not duplicates of the file itself. Default (and at most): now.
+   */
+  startedAt?: Date;
+  /** The line of the first row, counting the header as line 1: 2 unless a call goes on. */
+  firstLine?: number;
   onProgress?: (progress: Readonly<ImportProgress>) => void;
 }
 
@@ -46,22 +58,34 @@ interface Pending extends ImportRow {
  * Imports a user's rows as entries (source IMPORT), in batches of one statement each,
  * so memory stays flat however long the file. A row already recorded before the import
  * began is skipped as a duplicate, which also makes an interrupted import safe to run
- * again; rows repeated within the file are all kept (two teas on one day are two teas).
+ * again; rows repeated within the file are all kept (two teas on one day are two teas),
+ * also across calls that go on with one import through the first call's `startedAt`.
  * Categories are matched by name or alias, and created when the user has none so named.
  */
 export async function importRows(
   prisma: PrismaClient,
-  { userId, rows, mapping, batchSize = 2000, onProgress }: ImportOptions,
+  { userId, rows, mapping, batchSize = 2000, onProgress, ...options }: ImportOptions,
 ): Promise<ImportProgress> {
   const missing = mappingProblems(mapping);
   if (missing.length > 0) throw new ImportError(missing.join(' '));
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user) throw new ImportError('No such user.');
-  const [{ startedAt } = { startedAt: new Date() }] = await prisma.$queryRaw<
-    { startedAt: Date }[]
-  >`SELECT now() AS "startedAt"`;
+  // The database's clock, the one that stamps created_at; a start in the future would
+  // count this very import's earlier rows as recorded before it.
+  const [{ now } = { now: new Date() }] = await prisma.$queryRaw<{ now: Date }[]>`
+    SELECT now() AS "now"`;
+  const startedAt =
+    options.startedAt && options.startedAt.getTime() < now.getTime() ? options.startedAt : now;
+  const firstLine = options.firstLine ?? 2;
   const categories = await categoryIds(prisma, userId);
-  const progress: ImportProgress = { read: 0, imported: 0, duplicates: 0, failed: 0, problems: [] };
+  const progress: ImportProgress = {
+    startedAt,
+    read: 0,
+    imported: 0,
+    duplicates: 0,
+    failed: 0,
+    problems: [],
+  };
   let batch: Pending[] = [];
 
   const flush = async () => {
@@ -79,7 +103,7 @@ export async function importRows(
     if ('problem' in read) {
       progress.failed += 1;
       if (progress.problems.length < MAX_PROBLEMS)
-        progress.problems.push({ line: progress.read + 1, problem: read.problem });
+        progress.problems.push({ line: firstLine + progress.read - 1, problem: read.problem });
       continue;
     }
     const { row } = read;

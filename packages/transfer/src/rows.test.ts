@@ -85,6 +85,15 @@ describe('readRow', () => {
     });
   });
 
+  it('drops the apostrophe an export puts before formula-like text', () => {
+    expect(
+      readRow(['2026-12-01', '1', "'+Extras", "'-5 refund", '', ''], mapping, options),
+    ).toMatchObject({ row: { category: '+Extras', note: '-5 refund' } });
+    expect(
+      readRow(['2026-12-01', '1', '', "'tis the season", '', ''], mapping, options),
+    ).toMatchObject({ row: { note: "'tis the season" } });
+  });
+
   it('says what is wrong with a row it cannot read', () => {
     expect(readRow(['soon', '12'], mapping, options)).toEqual({ problem: '"soon" is not a date' });
     expect(readRow(['2026-12-01', 'free'], mapping, options)).toEqual({

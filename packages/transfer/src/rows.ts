@@ -1,7 +1,9 @@
 // Rows of a spreadsheet as entries: which column holds what, and each row read into an
 // entry or a reason it cannot be. Pure (no database), so the dashboard can preview a
 // file with the same rules the import applies.
-import { currencyExponent, decimalToMinor, isLocalDate, type LocalDate } from '@spendline/ledger';
+// The ledger's pure modules only: its index also brings the database client along.
+import { isLocalDate, type LocalDate } from '@spendline/ledger/local-dates';
+import { currencyExponent, decimalToMinor } from '@spendline/ledger/money';
 
 export const FIELDS = ['date', 'amount', 'currency', 'category', 'note', 'kind'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -128,6 +130,9 @@ export function readAmount(text: string, currency: string): bigint | null {
 const INCOME = /^(income|credit|cr|in|deposit|received|refund)$/i;
 const CURRENCY = /^[A-Za-z]{3}$/;
 
+/** Undoes the apostrophe an export puts before text a spreadsheet would run as a formula. */
+const undefused = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
+
 /** One row read with the mapping: an entry, or what is wrong with it. */
 export function readRow(
   cells: readonly string[],
@@ -153,8 +158,8 @@ export function readRow(
       kind: INCOME.test(cell('kind')) ? 'INCOME' : 'EXPENSE',
       amountMinor,
       currency,
-      category: cell('category').slice(0, 50) || null,
-      note: cell('note').slice(0, 500) || null,
+      category: undefused(cell('category')).slice(0, 50) || null,
+      note: undefused(cell('note')).slice(0, 500) || null,
     },
   };
 }
