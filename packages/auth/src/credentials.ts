@@ -1,4 +1,5 @@
 import type { PrismaClient, User } from '@spendline/db';
+import { deleteUnlinkedData } from './account-data.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password.ts';
 import { normalizeEmail } from './profile.ts';
 import { consume, RATE_LIMITS, resetRateLimit } from './rate-limit.ts';
@@ -136,8 +137,9 @@ export async function changePassword(
 }
 
 /**
- * Deletes an account and, through the schema's cascades, every row that belongs to it:
- * sessions, tokens, WhatsApp links, categories, expenses, budgets.
+ * Deletes an account and every row that belongs to it: through the schema's cascades
+ * sessions, tokens, WhatsApp links, codes, categories, entries, budgets and their alerts,
+ * recurring rules; explicitly the linked numbers' chats and the account's rate limits.
  */
 export async function deleteAccount(
   prisma: PrismaClient,
@@ -145,6 +147,11 @@ export async function deleteAccount(
   now: Date,
 ): Promise<PasswordCheck> {
   const check = await verifyCurrentPassword(prisma, input, now);
-  if (check.ok) await prisma.user.delete({ where: { id: input.userId } });
+  if (check.ok) {
+    await prisma.$transaction(async (tx) => {
+      await deleteUnlinkedData(tx, input.userId);
+      await tx.user.delete({ where: { id: input.userId } });
+    });
+  }
   return check;
 }
