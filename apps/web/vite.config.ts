@@ -12,9 +12,10 @@ const out = 'build';
 const runtimeDefaults = `// Written by apps/web/vite.config.ts. Real environment variables win.
 // WEB_PORT is Spendline's name for the port and wins over adapter-node's PORT (default 3000).
 if (process.env.WEB_PORT) process.env.PORT = process.env.WEB_PORT;
-// Proxied api requests (GraphQL uploads, WhatsApp webhooks) may carry up to 3 MB;
+// The import page takes CSV files up to 20 MB; every other route (proxied api requests,
+// WhatsApp webhooks, forms) stops at 3 MB itself (src/lib/server/body-limit.ts).
 // adapter-node's own default is 512K.
-process.env.BODY_SIZE_LIMIT ||= '3M';
+process.env.BODY_SIZE_LIMIT ||= '21M';
 `;
 
 /** adapter-node, plus build/defaults.js imported first by the entry points it writes. */

@@ -3,6 +3,7 @@ import { API_URL } from '$app/env/private';
 import { VIEWER } from '#lib/graphql/documents.ts';
 import type { Viewer } from '#lib/graphql/types.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
+import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
 import { isApiPath, proxyRequest } from '#lib/server/proxy.ts';
 
@@ -13,12 +14,15 @@ export const handle: Handle = async ({ event, resolve }) => {
     return new Response('Cross-site form submissions are forbidden', { status: 403 });
   }
   if (!isApiPath(event.url.pathname)) {
+    if (declaresTooMuch(event.request, event.url.pathname))
+      return new Response('Request body too large', { status: 413 });
     event.locals.viewer = await viewerOf(event);
     return resolve(event);
   }
 
   return proxyRequest(event.request, {
     upstream: API_URL,
+    maxBodyBytes: BODY_LIMIT,
     clientAddress: clientAddress(event.getClientAddress),
     onError: (error, request) => {
       const { pathname } = new URL(request.url);

@@ -350,4 +350,30 @@ describe('proxyRequest', () => {
     expect(await response.json()).toEqual({ error: 'payload_too_large' });
     expect(received).toHaveLength(0);
   });
+
+  it('answers 413 for a body over its own limit, declared or only counted', async () => {
+    const chunked = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        controller.enqueue(new Uint8Array(600));
+        controller.enqueue(new Uint8Array(600));
+        controller.close();
+      },
+    });
+    const requests = [
+      new Request(`${WEB}/graphql`, {
+        method: 'POST',
+        body: chunked,
+        duplex: 'half',
+      } as RequestInit),
+      new Request(`${WEB}/graphql`, { method: 'POST', body: new Uint8Array(1001) }),
+    ];
+    for (const request of requests) {
+      const response = await proxyRequest(request, {
+        upstream: upstreamUrlBase,
+        maxBodyBytes: 1000,
+      });
+      expect(response.status).toBe(413);
+    }
+    expect(received).toHaveLength(0);
+  });
 });

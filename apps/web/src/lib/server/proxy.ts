@@ -41,6 +41,8 @@ export interface ProxyOptions {
   upstream: string | URL;
   /** Address of the client, appended to `X-Forwarded-For` when known. */
   clientAddress?: string | undefined;
+  /** The largest request body forwarded; a larger one is a 413 (default: the server's limit). */
+  maxBodyBytes?: number;
   /** Called when the api cannot be reached (the client gets a 502). */
   onError?: (error: Error, request: Request) => void;
 }
@@ -54,8 +56,11 @@ export async function proxyRequest(request: Request, options: ProxyOptions): Pro
   const incoming = new URL(request.url);
   const target = upstreamUrl(options.upstream, incoming);
 
+  const limit = options.maxBodyBytes ?? Infinity;
   let body: Buffer | undefined;
   if (request.body) {
+    if (Number(request.headers.get('content-length')) > limit)
+      return jsonError(413, 'payload_too_large');
     try {
       // Bounded by the server's body size limit (BODY_SIZE_LIMIT with adapter-node).
       body = Buffer.from(await request.arrayBuffer());
@@ -64,6 +69,8 @@ export async function proxyRequest(request: Request, options: ProxyOptions): Pro
       // The client went away, or sent a malformed body.
       return jsonError(400, 'bad_request');
     }
+    // A chunked upload declares no length: its size is known only now.
+    if (body.byteLength > limit) return jsonError(413, 'payload_too_large');
   }
 
   const headers = forwardedRequestHeaders(request.headers, incoming, options.clientAddress);
