@@ -327,3 +327,38 @@ export const DELETE_ACCOUNT = gql`
     deleteAccount(password: $password) { __typename ${ERROR} }
   }
 `;
+
+export const IMPORT_EXPENSES = gql`
+  mutation ImportExpenses($input: ImportExpensesInput!) {
+    importExpenses(input: $input) {
+      __typename ${ERROR} ${INVALID} ${LIMITED}
+      ... on ExpenseImport { startedAt read imported duplicates failed problems { line message } }
+    }
+  }
+`;
+
+// Everything an account export holds apart from the entries, which are paged (EXPORT_ENTRIES).
+export const ACCOUNT_EXPORT = gql`
+  query AccountExport {
+    me {
+      email displayName currency timeZone locale confirmAboveMinor
+      dailyDigestHour weeklyDigest reminderHour createdAt
+      whatsAppLinks { phoneNumber verifiedAt active createdAt }
+    }
+    categories(includeArchived: true) { name emoji color archived aliases createdAt }
+    budgetChanges { category { name } from limit { ${MONEY} } createdAt }
+    recurringExpenses {
+      kind amount { ${MONEY} } category { name } note frequency interval dayOfMonth dayOfWeek
+      monthOfYear startsOn endsOn description paused nextRunOn lastRun createdAt
+    }
+  }
+`;
+
+export const EXPORT_ENTRIES = gql`
+  query ExportEntries($first: Int, $after: String) {
+    expenses(filter: { status: ALL }, orderBy: { field: OCCURRED_AT, direction: ASC }, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { ${EXPENSE} createdAt deletedAt } }
+    }
+  }
+`;

@@ -74,10 +74,10 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-export interface ExpenseConnection {
+export interface ExpenseConnection<T extends Expense = Expense> {
   totalCount: number;
   pageInfo: PageInfo;
-  edges: { node: Expense }[];
+  edges: { node: T }[];
 }
 
 export interface CurrencyTotal {
@@ -193,3 +193,47 @@ export interface Settings extends Omit<Viewer, 'whatsAppLinks'> {
   reminderHour: number | null;
   apiTokens: ApiToken[];
 }
+
+export interface ImportProblem {
+  /** Counting the file's header as line 1. */
+  line: number;
+  message: string;
+}
+
+/** What one importExpenses call did. */
+export interface ImportBatch {
+  __typename: 'ExpenseImport';
+  startedAt: string;
+  read: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  problems: ImportProblem[];
+}
+
+export interface AccountExportData {
+  me: Omit<Settings, 'id' | 'apiTokens'> & {
+    confirmAboveMinor: string | null;
+    createdAt: string;
+    whatsAppLinks: (Omit<WhatsAppLink, 'id'> & { createdAt: string })[];
+  };
+  categories: (Omit<Category, 'id' | 'expenseCount'> & { createdAt: string })[];
+  budgetChanges: {
+    category: { name: string } | null;
+    /** The first day of the month it applies from. */
+    from: string;
+    /** null when this change ended the budget. */
+    limit: Money | null;
+    createdAt: string;
+  }[];
+  recurringExpenses: (Omit<RecurringExpense, 'id' | 'category' | 'ended' | 'nextRunOn'> & {
+    category: { name: string } | null;
+    startsOn: string;
+    endsOn: string | null;
+    nextRunOn: string | null;
+    lastRun: string | null;
+    createdAt: string;
+  })[];
+}
+
+export type ExportEntry = Expense & { createdAt: string; deletedAt: string | null };

@@ -4,23 +4,9 @@ import { Readable, PassThrough } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import ExcelJS from 'exceljs';
 import { readExpenseQuery, toVariables } from '#lib/expense-query.ts';
-import type { Expense } from '#lib/graphql/types.ts';
-import { toMajor } from '#lib/money.ts';
 import { apiFor, loginPath } from '#lib/server/api.ts';
-import { csvLine, defuse, EXPORT_COLUMNS, expensePages } from '#lib/server/export-rows.ts';
+import { csvLine, EXPORT_COLUMNS, entryCells, expensePages } from '#lib/server/export-rows.ts';
 import type { RequestHandler } from './$types';
-
-function cells(expense: Expense): string[] {
-  return [
-    expense.localDate,
-    toMajor(expense.amount.amountMinor, expense.amount.currency),
-    expense.amount.currency,
-    defuse(expense.category?.name ?? ''),
-    defuse(expense.note ?? ''),
-    expense.source,
-    expense.occurredAt,
-  ];
-}
 
 export const GET: RequestHandler = (event) => {
   if (!event.locals.viewer) redirect(303, loginPath(event.url));
@@ -46,7 +32,7 @@ export const GET: RequestHandler = (event) => {
         }
         const next = await pages.next();
         if (next.done) return controller.close();
-        controller.enqueue(encoder.encode(next.value.map((e) => csvLine(cells(e))).join('')));
+        controller.enqueue(encoder.encode(next.value.map((e) => csvLine(entryCells(e))).join('')));
       },
       async cancel() {
         await pages.return(undefined);
@@ -66,16 +52,15 @@ export const GET: RequestHandler = (event) => {
   const sheet = workbook.addWorksheet('Expenses');
   sheet.columns = EXPORT_COLUMNS.map((header, index) => ({
     header,
-    width: [12, 12, 10, 18, 32, 12, 26][index] ?? 12,
+    width: [12, 10, 12, 10, 18, 32, 12, 26][index] ?? 12,
   }));
   void (async () => {
     try {
       for await (const page of pages) {
         for (const expense of page) {
-          const row = cells(expense);
+          const [date, kind, amount, ...rest] = entryCells(expense);
           // A number cell, so the spreadsheet can add the column up.
-          const amount = Number(row[1]);
-          sheet.addRow([row[0], amount, ...row.slice(2)]).commit();
+          sheet.addRow([date, kind, Number(amount), ...rest]).commit();
         }
       }
       sheet.commit();
