@@ -97,9 +97,9 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n');
-      expect(lines[0]).toBe('Date,Amount,Currency,Category,Note,Source,Recorded at');
+      expect(lines[0]).toBe('Date,Type,Amount,Currency,Category,Note,Source,Recorded at');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},300\.00,INR,,lunch with Ravi,WEB,/);
+      expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},Expense,300\.00,INR,,lunch with Ravi,WEB,/);
 
       // The dashboard counts what is left.
       await page.getByRole('link', { name: 'Overview' }).click();
