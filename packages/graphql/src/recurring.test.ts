@@ -1,6 +1,5 @@
-import { dueOccurrences, localDateOf, runAt } from '@spendline/ledger';
+import { runDueRecurring } from '@spendline/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recurrenceOf } from './recurring-schedule.ts';
 import { startTestServer, TestClient, type TestServer } from './test-server.ts';
 
 let server: TestServer;
@@ -66,36 +65,8 @@ async function list(): Promise<Rule[]> {
   return data.recurringExpenses;
 }
 
-/**
- * What the scheduler does at `now`: records every due day of the rules due and not paused,
- * then moves each on (its own tests cover the locking; here only the bookkeeping matters).
- */
-async function runScheduler(now: Date): Promise<void> {
-  const { prisma } = server.db;
-  const due = await prisma.recurringExpense.findMany({
-    where: { nextRunAt: { lte: now }, pausedAt: null },
-  });
-  for (const rule of due) {
-    const first = localDateOf(rule.nextRunAt!, ZONE);
-    const { dates, next } = dueOccurrences(recurrenceOf(rule), first, now, ZONE);
-    await prisma.expense.createMany({
-      data: dates.map((date) => ({
-        userId: rule.userId,
-        amountMinor: rule.amountMinor,
-        currency: rule.currency,
-        categoryId: rule.categoryId,
-        note: rule.note,
-        occurredAt: runAt(date, ZONE),
-        source: 'RECURRING' as const,
-        recurringExpenseId: rule.id,
-      })),
-    });
-    await prisma.recurringExpense.update({
-      where: { id: rule.id },
-      data: { nextRunAt: next?.at ?? null, lastRunAt: now },
-    });
-  }
-}
+/** The real scheduler's round at `now` (its own tests cover locking and notices). */
+const runScheduler = (now: Date) => runDueRecurring(server.db.prisma, now);
 
 async function recordedDays(ruleId: string): Promise<string[]> {
   const data = await user.ok<{
