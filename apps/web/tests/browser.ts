@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { webDir } from './app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startStack, webDir } from './app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -60,4 +61,42 @@ export async function registerUser(browser: Browser, webUrl: string, user: NewUs
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${webUrl}/dashboard/`);
   return page;
+}
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** The built web app in front of the real api, and Chromium, for one describe block. */
+export interface ChromiumStack {
+  /** The web app's origin. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** Registers a new account in a fresh browser context; returns on the dashboard. */
+  register(user: NewUser): Promise<Page>;
+}
+
+/** Starts the stack and Chromium before the enclosing block's tests, stops them after. */
+export function useChromiumStack(): ChromiumStack {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the stack starts in beforeAll');
+    return value;
+  };
+  return {
+    get url() {
+      return started(stack).web.url;
+    },
+    get browser() {
+      return started(browser);
+    },
+    register: (user) => registerUser(started(browser), started(stack).web.url, user),
+  };
 }

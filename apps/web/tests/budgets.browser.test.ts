@@ -1,15 +1,8 @@
 // Budgets end to end: the built web app in front of the real api, in Chromium, set and
 // changed through the page's forms, counted against an expense added on the web.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import {
-  hasChromium,
-  horizontalOverflow,
-  launchChromium,
-  registerUser,
-  screenshots,
-} from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
 const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
@@ -23,21 +16,10 @@ function projection(spentMinor: number, now = new Date()): string {
 }
 
 describe.skipIf(!hasChromium)('budgets in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = useChromiumStack();
 
   const newUser = (email: string, javaScriptEnabled = true) =>
-    registerUser(browser, stack.web.url, {
+    app.register({
       email,
       name: 'Nila',
       timeZone: TIME_ZONE,
@@ -127,7 +109,7 @@ describe.skipIf(!hasChromium)('budgets in Chromium', () => {
 
       // The overview's card shows the same budgets and leads here.
       await page.getByRole('link', { name: 'Overview' }).click();
-      await page.waitForURL(`${stack.web.url}/dashboard/`);
+      await page.waitForURL(`${app.url}/dashboard/`);
       const card = page.getByRole('region', { name: 'Budgets this month' });
       expect(await text(card)).toContain(`At this pace: ${projection(300_000)} of ₹40,000.00`);
       await screenshots(page, 'dashboard-budgets');
@@ -144,7 +126,7 @@ describe.skipIf(!hasChromium)('budgets in Chromium', () => {
 
   it('works without JavaScript: set, edit and remove by plain form posts', async () => {
     const page = await newUser('nojs@example.com', false);
-    await page.goto(`${stack.web.url}/dashboard/budgets/`);
+    await page.goto(`${app.url}/dashboard/budgets/`);
     await setBudget(page, 'All spending', '12000.50');
     await page.getByText('Overall budget: ₹12,000.50 a month.').waitFor();
     expect(await text(budget(page, 'All spending'))).toContain('₹0.00 of ₹12,000.50 (0%)');

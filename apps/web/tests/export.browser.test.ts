@@ -2,27 +2,15 @@
 // An account's entries go out as CSV and into a fresh account through the import page,
 // which then holds the same entries; the whole account goes out as JSON and XLSX.
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import { hasChromium, launchChromium, registerUser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useChromiumStack } from './browser.ts';
 
 describe.skipIf(!hasChromium)('export in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = useChromiumStack();
 
   const newUser = (email: string) =>
-    registerUser(browser, stack.web.url, { email, timeZone: 'Asia/Kolkata', locale: 'en-IN' });
+    app.register({ email, timeZone: 'Asia/Kolkata', locale: 'en-IN' });
 
   async function add(
     page: Page,
@@ -53,7 +41,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
 
   /** The entries' CSV rows from Date to Note (the source and the time differ after an import). */
   async function csvEntries(page: Page): Promise<string[]> {
-    const res = await page.request.get(`${stack.web.url}/dashboard/expenses/export/?format=csv`);
+    const res = await page.request.get(`${app.url}/dashboard/expenses/export/?format=csv`);
     expect(res.status()).toBe(200);
     const lines = (await res.text())
       .replace(/^\uFEFF/, '')
@@ -82,7 +70,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
       expect(exported).toHaveLength(4);
       expect(exported.some((row) => /,Income,50000\.00,INR,,salary$/.test(row))).toBe(true);
 
-      const csv = await owner.request.get(`${stack.web.url}/dashboard/expenses/export/?format=csv`);
+      const csv = await owner.request.get(`${app.url}/dashboard/expenses/export/?format=csv`);
       const file = { name: 'spendline.csv', mimeType: 'text/csv', buffer: await csv.body() };
       const fresh = await newUser('importer@example.com');
       await fresh.getByRole('link', { name: 'Import', exact: true }).click();
@@ -96,7 +84,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
       expect(await csvEntries(fresh)).toEqual(exported);
 
       // Back into the account it came from: all of it is there already.
-      await owner.goto(`${stack.web.url}/dashboard/import/`);
+      await owner.goto(`${app.url}/dashboard/import/`);
       await owner.getByLabel('CSV file', { exact: true }).setInputFiles(file);
       await owner.getByRole('button', { name: 'Preview' }).click();
       await owner.getByRole('button', { name: 'Import 4 entries' }).click();
@@ -110,7 +98,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
 
   it('exports the whole account as JSON and XLSX', { timeout: 60_000 }, async () => {
     const page = await newUser('account@example.com');
-    await page.goto(`${stack.web.url}/dashboard/expenses/`);
+    await page.goto(`${app.url}/dashboard/expenses/`);
     await add(page, { amount: '250', note: 'lunch', category: 'Food' });
     await graphql(page, 'mutation { setBudget(input: { amountMinor: "4000000" }) { __typename } }');
     await graphql(
@@ -124,7 +112,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
     expect(json).toBe('/dashboard/export/?format=json');
     expect(xlsx).toBe('/dashboard/export/?format=xlsx');
 
-    const jsonRes = await page.request.get(`${stack.web.url}${json}`);
+    const jsonRes = await page.request.get(`${app.url}${json}`);
     expect(jsonRes.status()).toBe(200);
     expect(jsonRes.headers()['content-disposition']).toMatch(/spendline-account-.*\.json/);
     const account = (await jsonRes.json()) as Record<string, unknown[] | Record<string, unknown>>;
@@ -147,7 +135,7 @@ describe.skipIf(!hasChromium)('export in Chromium', () => {
     ]);
     expect(JSON.stringify(account)).not.toMatch(/password|session|token/i);
 
-    const xlsxRes = await page.request.get(`${stack.web.url}${xlsx}`);
+    const xlsxRes = await page.request.get(`${app.url}${xlsx}`);
     expect(xlsxRes.status()).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsxRes.body()) as unknown as ArrayBuffer);

@@ -2,16 +2,9 @@
 // statement saved as CSV is previewed with the columns the page guessed, imported with a
 // progress bar (with JavaScript) or by one form post (without), and a second import of
 // the same file finds every row recorded already.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import {
-  hasChromium,
-  horizontalOverflow,
-  launchChromium,
-  registerUser,
-  screenshots,
-} from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
 
 const STATEMENT = [
   'Txn Date,Narration,Chq/Ref No,Debit,Credit,Balance',
@@ -25,18 +18,7 @@ const STATEMENT = [
 const file = { name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) };
 
 describe.skipIf(!hasChromium)('import in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = useChromiumStack();
 
   const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');
   const selected = (page: Page, label: string) =>
@@ -60,7 +42,7 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
     'previews a bank statement, imports it with a progress bar, and skips it the second time',
     { timeout: 90_000 },
     async () => {
-      const page = await registerUser(browser, stack.web.url, {
+      const page = await app.register({
         email: 'statement@example.com',
         timeZone: 'Asia/Kolkata',
         // Day first: 01/11/2026 is the 1st of November.
@@ -126,13 +108,13 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
   );
 
   it('imports by one form post without JavaScript', { timeout: 60_000 }, async () => {
-    const page = await registerUser(browser, stack.web.url, {
+    const page = await app.register({
       email: 'statement-nojs@example.com',
       timeZone: 'Asia/Kolkata',
       locale: 'en-IN',
       javaScriptEnabled: false,
     });
-    await page.goto(`${stack.web.url}/dashboard/import/`);
+    await page.goto(`${app.url}/dashboard/import/`);
     await preview(page);
     expect(await text(page.locator('.counts'))).toBe('5 rows: 3 readable, 2 unreadable.');
     // The page sends the file back with each choice: no upload needed again.
@@ -150,9 +132,9 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
     expect(summary).toContain('Line 5: "soon" is not a date');
     expect(await page.locator('progress').count()).toBe(0);
 
-    await page.goto(`${stack.web.url}/dashboard/expenses/`);
+    await page.goto(`${app.url}/dashboard/expenses/`);
     await page.getByRole('row').filter({ hasText: 'RENT NOV' }).waitFor();
-    await page.goto(`${stack.web.url}/dashboard/import/`);
+    await page.goto(`${app.url}/dashboard/import/`);
     await preview(page);
     await page.getByRole('button', { name: 'Import 3 entries' }).click();
     const again = await summaryOf(page);
@@ -169,11 +151,11 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
     };
     const message = 'This file is 21.0 MB; the importer takes files up to 20.0 MB.';
     for (const javaScriptEnabled of [true, false]) {
-      const page = await registerUser(browser, stack.web.url, {
+      const page = await app.register({
         email: `big-${javaScriptEnabled}@example.com`,
         javaScriptEnabled,
       });
-      await page.goto(`${stack.web.url}/dashboard/import/`);
+      await page.goto(`${app.url}/dashboard/import/`);
       await page.getByLabel('CSV file', { exact: true }).setInputFiles(huge);
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.getByText(message, { exact: false }).waitFor();

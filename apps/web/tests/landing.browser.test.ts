@@ -1,12 +1,10 @@
 // The built app in Debian's Chromium, driven by playwright-core. `npx playwright install`
 // cannot work offline, so the system browser is used; CI installs it with apt.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStubApi, startWebServer, type StubApi, type WebServer } from './app.ts';
+import { CHROMIUM, hasChromium, launchChromium } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `Skipping the browser tests: ${CHROMIUM} is missing. Install it with ` +
@@ -27,10 +25,7 @@ describe.skipIf(!hasChromium)('landing page in Chromium', () => {
       res.end(JSON.stringify({ data: { echo: body.toString('utf8'), method: req.method } }));
     });
     web = await startWebServer({ API_URL: api.url });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,15 +1,8 @@
 // Recurring expenses end to end: the built web app in front of the real api, in Chromium,
 // added, paused, resumed, edited and deleted through the page's forms.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import {
-  hasChromium,
-  horizontalOverflow,
-  launchChromium,
-  registerUser,
-  screenshots,
-} from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
 const LOCALE = 'en-IN';
@@ -37,21 +30,10 @@ function monthlyDay(now = new Date()): { day: number; next: string } {
 }
 
 describe.skipIf(!hasChromium)('recurring expenses in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = useChromiumStack();
 
   const newUser = (email: string, javaScriptEnabled = true) =>
-    registerUser(browser, stack.web.url, {
+    app.register({
       email,
       name: 'Ravi',
       timeZone: TIME_ZONE,
@@ -146,7 +128,7 @@ describe.skipIf(!hasChromium)('recurring expenses in Chromium', () => {
   it('works without JavaScript: add, pause, resume, edit and delete by plain form posts', async () => {
     const { day, next } = monthlyDay();
     const page = await newUser('nojs-recurring@example.com', false);
-    await page.goto(`${stack.web.url}/dashboard/recurring/`);
+    await page.goto(`${app.url}/dashboard/recurring/`);
     await addMonthly(page, '499.50', day);
     await page.getByText(`Added: ₹499.50 every month on the ${ordinal(day)}`).waitFor();
     const rule = rules(page).first();

@@ -1,22 +1,10 @@
 // WhatsApp digests chosen on the settings page, with and without JavaScript.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import { hasChromium, launchChromium, registerUser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useChromiumStack } from './browser.ts';
 
 describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = useChromiumStack();
 
   const chosen = (page: Page) =>
     Promise.all([
@@ -29,11 +17,11 @@ describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
     'turns digests on at chosen hours and off again (JavaScript: %s)',
     { timeout: 60_000 },
     async (javaScriptEnabled) => {
-      const page = await registerUser(browser, stack.web.url, {
+      const page = await app.register({
         email: `digests-${javaScriptEnabled}@example.com`,
         javaScriptEnabled,
       });
-      await page.goto(`${stack.web.url}/dashboard/settings/`);
+      await page.goto(`${app.url}/dashboard/settings/`);
       expect(await chosen(page)).toEqual(['', false, '']);
       await page.getByLabel('Daily digest').selectOption('21');
       await page.getByLabel('Weekly digest, Monday morning').check();

@@ -1,34 +1,16 @@
 // A new person's first visit, end to end: the built web app in front of the real api
 // (sandbox WhatsApp) over a fresh database, driven in Chromium like a person would.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from './app.ts';
-import {
-  hasChromium,
-  horizontalOverflow,
-  launchChromium,
-  registerUser,
-  screenshots,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
 
 const PHONE = '+919812345678';
 
 describe.skipIf(!hasChromium)('a new user in Chromium', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let browser: Browser;
+  const app = useChromiumStack();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const newUser = (email: string) => registerUser(browser, stack.web.url, { email });
+  const newUser = (email: string) => app.register({ email });
 
   const todayTotal = (page: Page) => page.getByTestId('total-today').locator('.amount').innerText();
 
@@ -103,7 +85,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
 
       // The dashboard counts what is left.
       await page.getByRole('link', { name: 'Overview' }).click();
-      await page.waitForURL(`${stack.web.url}/dashboard/`);
+      await page.waitForURL(`${app.url}/dashboard/`);
       expect(await todayTotal(page)).toBe('₹300.00');
       expect(
         await page.getByRole('figure', { name: 'Spending each day this month' }).isVisible(),
@@ -118,7 +100,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
         ['/dashboard/settings/', 'settings'],
         ['/link-whatsapp/', 'link-whatsapp'],
       ] as const) {
-        await page.goto(`${stack.web.url}${path}`);
+        await page.goto(`${app.url}${path}`);
         await screenshots(page, name);
       }
 
@@ -126,7 +108,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
       await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(/\/login\/\?loggedOut=1$/);
       await screenshots(page, 'login');
-      await page.goto(`${stack.web.url}/dashboard/`);
+      await page.goto(`${app.url}/dashboard/`);
       await page.waitForURL(/\/login\/\?next=/);
       await page.context().close();
     },
@@ -138,7 +120,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     async () => {
       const page = await newUser('ravi@example.com');
 
-      await page.goto(`${stack.web.url}/link-whatsapp/`);
+      await page.goto(`${app.url}/link-whatsapp/`);
       await page.getByLabel('WhatsApp number').fill('98123 45678');
       await page.getByRole('button', { name: 'Send the code' }).click();
       await page.getByText('Check the number.').waitFor();
@@ -149,7 +131,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
 
       // The code arrives in the simulated chat of the pending number.
       const chat = await page.context().newPage();
-      await chat.goto(`${stack.web.url}/dashboard/chat/`);
+      await chat.goto(`${app.url}/dashboard/chat/`);
       expect(
         await chat.getByRole('textbox', { name: 'Simulated phone', exact: true }).inputValue(),
       ).toBe(PHONE);
@@ -168,7 +150,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
       expect(await page.getByText(PHONE).count()).toBeGreaterThan(0);
 
       // The dashboard is open while the expense is sent from "WhatsApp".
-      await page.goto(`${stack.web.url}/dashboard/`);
+      await page.goto(`${app.url}/dashboard/`);
       expect(await todayTotal(page)).toBe('₹0.00');
       await chat.reload();
       await chat.getByLabel('Message').fill('120 petrol');
@@ -201,7 +183,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
       expect(await page.locator('body[data-loaded-once]').count()).toBe(1);
 
       // Another number now needs the password.
-      await page.goto(`${stack.web.url}/link-whatsapp/`);
+      await page.goto(`${app.url}/link-whatsapp/`);
       const fromPhone = page.getByRole('region', { name: 'Or send us a code' });
       await fromPhone.getByLabel('Your password').fill('not my password');
       await fromPhone.getByRole('button', { name: 'Show me a code' }).click();
@@ -216,15 +198,15 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
 
   it('signs another browser out from the settings page', { timeout: 60_000 }, async () => {
     const laptop = await newUser('meera@example.com');
-    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phoneContext = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
     const phone = await phoneContext.newPage();
-    await phone.goto(`${stack.web.url}/login/`);
+    await phone.goto(`${app.url}/login/`);
     await phone.getByLabel('Email').fill('meera@example.com');
     await phone.getByLabel('Password').fill('correct horse battery');
     await phone.getByRole('button', { name: 'Log in' }).click();
-    await phone.waitForURL(`${stack.web.url}/dashboard/`);
+    await phone.waitForURL(`${app.url}/dashboard/`);
 
-    await laptop.goto(`${stack.web.url}/dashboard/settings/`);
+    await laptop.goto(`${app.url}/dashboard/settings/`);
     const sessions = laptop.getByRole('region', { name: 'Where you are signed in' });
     expect(await sessions.getByRole('listitem').count()).toBe(2);
     expect(await sessions.getByText('This browser').count()).toBe(1);
@@ -237,7 +219,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     expect((await phoneContext.cookies()).map((cookie) => cookie.name)).toContain(
       'spendline_session',
     );
-    await phone.goto(`${stack.web.url}/dashboard/`);
+    await phone.goto(`${app.url}/dashboard/`);
     await phone.waitForURL(/\/login\/\?next=/);
     const me = await phone.evaluate(async () => {
       const res = await fetch('/graphql', {
@@ -256,7 +238,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
   });
   it('changes the password from the settings page', { timeout: 60_000 }, async () => {
     const page = await newUser('kiran@example.com');
-    await page.goto(`${stack.web.url}/dashboard/settings/`);
+    await page.goto(`${app.url}/dashboard/settings/`);
     const card = page.getByRole('region', { name: 'Change your password' });
     const submit = async (current: string, next: string, again: string) => {
       await card.getByLabel('Current password').fill(current);
@@ -272,9 +254,9 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     await page.getByText('Password changed. Other browsers are signed out.').waitFor();
 
     // The new password opens the account in another browser; the old one no longer does.
-    const other = await browser.newPage();
+    const other = await app.browser.newPage();
     const login = async (password: string) => {
-      await other.goto(`${stack.web.url}/login/`);
+      await other.goto(`${app.url}/login/`);
       await other.getByLabel('Email').fill('kiran@example.com');
       await other.getByLabel('Password').fill(password);
       await other.getByRole('button', { name: 'Log in' }).click();
@@ -282,7 +264,7 @@ describe.skipIf(!hasChromium)('a new user in Chromium', () => {
     await login('correct horse battery');
     await other.getByText('The email or password is not right.').waitFor();
     await login('a new secret 1');
-    await other.waitForURL(`${stack.web.url}/dashboard/`);
+    await other.waitForURL(`${app.url}/dashboard/`);
     await other.context().close();
     await page.context().close();
   });
