@@ -1,6 +1,7 @@
-// Test support: one linked user's chat with the bot over a real database, message by
-// message through the runtime, as the inbox processor would run it.
-import type { Conversation, Database } from '@spendline/db';
+// Test support (also for other packages' tests, as @spendline/bot/testing): one linked
+// user's chat with the bot over a real database, message by message through the runtime,
+// as the inbox processor would run it.
+import type { Conversation, Database, InboundMessage } from '@spendline/db';
 import { createDefaultCategories } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { pendingInsert } from '@spendline/whatsapp/store';
@@ -19,6 +20,21 @@ const handle = createConversationHandler({
   publicUrl: 'https://spendline.example',
   secretKey: 'test-secret-key-of-enough-length',
 });
+
+/** Runs one stored inbound message through the bot in its own transaction, as the inbox does. */
+export async function handleInbound(db: Database, message: InboundMessage): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const conversation = await tx.conversation.findUniqueOrThrow({
+      where: { id: message.conversationId },
+    });
+    await handle({
+      tx,
+      message,
+      conversation,
+      outbox: { insert: pendingInsert, queued: () => {} },
+    });
+  });
+}
 
 /** A fresh database with Asha (default categories, Kolkata) linked to TEST_PHONE. */
 export async function openTestChat(): Promise<TestChat> {
@@ -47,15 +63,7 @@ export async function openTestChat(): Promise<TestChat> {
           sentAt: at,
         },
       });
-      await db.prisma.$transaction(async (tx) => {
-        const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: chat.id } });
-        await handle({
-          tx,
-          message,
-          conversation,
-          outbox: { insert: pendingInsert, queued: () => {} },
-        });
-      });
+      await handleInbound(db, message);
       const reply = await db.prisma.outboundMessage.findFirstOrThrow({
         orderBy: { createdAt: 'desc' },
       });

@@ -1,8 +1,7 @@
-import { createConversationHandler } from '@spendline/bot';
+import { handleInbound } from '@spendline/bot/testing';
 import type { Database, Prisma } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { firstRun, type Recurrence } from '@spendline/ledger';
-import { pendingInsert } from '@spendline/whatsapp/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runDueRecurring } from './recurring.ts';
 
@@ -204,19 +203,7 @@ describe('runDueRecurring', () => {
         sentAt: new Date('2026-12-04T06:00:00Z'),
       },
     });
-    const handle = createConversationHandler({
-      publicUrl: 'https://spendline.example',
-      secretKey: 'test-secret-key-of-enough-length',
-    });
-    await db.prisma.$transaction(async (tx) => {
-      const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: chat.id } });
-      await handle({
-        tx,
-        message,
-        conversation,
-        outbox: { insert: pendingInsert, queued: () => {} },
-      });
-    });
+    await handleInbound(db, message);
     // The first run (2 and 3 December) is gone; the second (4 December) stays.
     expect(await recorded()).toEqual(['2026-12-04T03:30:00.000Z']);
     const reply = (await notices()).at(-1) as { text: { body: string } };
