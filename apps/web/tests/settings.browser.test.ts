@@ -13,6 +13,16 @@ describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
       page.getByLabel('Reminder when nothing was recorded').inputValue(),
     ]);
 
+  /** Saves the digests card and shows the page afresh, as the api now has it. */
+  async function saveAndReload(page: Page): Promise<void> {
+    await page
+      .getByRole('region', { name: 'WhatsApp digests' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await page.getByText('WhatsApp digests saved.').waitFor();
+    await page.reload();
+  }
+
   it.each([true, false])(
     'turns digests on at chosen hours and off again (JavaScript: %s)',
     { timeout: 60_000 },
@@ -26,22 +36,12 @@ describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
       await page.getByLabel('Daily digest').selectOption('21');
       await page.getByLabel('Weekly digest, Monday morning').check();
       await page.getByLabel('Reminder when nothing was recorded').selectOption('20');
-      await page
-        .getByRole('region', { name: 'WhatsApp digests' })
-        .getByRole('button', { name: 'Save' })
-        .click();
-      await page.getByText('WhatsApp digests saved.').waitFor();
-      await page.reload();
+      await saveAndReload(page);
       expect(await chosen(page)).toEqual(['21', true, '20']);
 
       await page.getByLabel('Daily digest').selectOption('');
       await page.getByLabel('Weekly digest, Monday morning').uncheck();
-      await page
-        .getByRole('region', { name: 'WhatsApp digests' })
-        .getByRole('button', { name: 'Save' })
-        .click();
-      await page.getByText('WhatsApp digests saved.').waitFor();
-      await page.reload();
+      await saveAndReload(page);
       expect(await chosen(page)).toEqual(['', false, '20']);
     },
   );
