@@ -10,7 +10,6 @@ import {
   deleteAccount,
   invalidateSession,
   invalidateUserSessions,
-  isCurrencyCode,
   isLocale,
   isTimeZone,
   RATE_LIMITS,
@@ -30,6 +29,7 @@ import {
 } from './errors.ts';
 import { NIL_UUID, ownedWhere } from './ids.ts';
 import { publicSessionId } from './sessions.ts';
+import { amount, currency } from './validators.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -295,12 +295,7 @@ const SettingsInput = builder.inputType('SettingsInput', {
   fields: (t) => ({
     displayName: t.string({ validate: z.string().trim().min(1).max(100).nullish() }),
     currency: t.string({
-      validate: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .refine(isCurrencyCode, 'must be an ISO-4217 code such as INR or USD')
-        .nullish(),
+      validate: currency.nullish(),
     }),
     timeZone: t.string({
       validate: z
@@ -313,7 +308,7 @@ const SettingsInput = builder.inputType('SettingsInput', {
     }),
     confirmAboveMinor: t.field({
       type: 'MinorUnits',
-      validate: z.bigint().positive('must be more than zero').nullish(),
+      validate: amount.nullish(),
     }),
     dailyDigestHour: t.int({ validate: hour }),
     weeklyDigest: t.boolean(),

@@ -1,4 +1,3 @@
-import { isCurrencyCode } from '@spendline/auth';
 import {
   budgetsInForce,
   localDateOf,
@@ -10,7 +9,6 @@ import {
   type BudgetUse,
   type LocalDate,
 } from '@spendline/ledger';
-import { z } from 'zod';
 import { builder } from './builder.ts';
 import { CategoryRef } from './categories.ts';
 import type { SignedInContext } from './context.ts';
@@ -19,6 +17,7 @@ import { asUuid } from './ids.ts';
 import { money, MoneyRef } from './money.ts';
 import { localDateOfColumn } from './recurring-schedule.ts';
 import { budgetUses, BudgetUseRef, type With } from './summary.ts';
+import { amount, currency } from './validators.ts';
 
 /** The viewer's budgets in force in the month `day` falls in, with their use so far. */
 async function budgetMonth(context: SignedInContext, day: LocalDate): Promise<With<BudgetUse>[]> {
@@ -59,16 +58,11 @@ const BudgetInput = builder.inputType('BudgetInput', {
     amountMinor: t.field({
       type: 'MinorUnits',
       required: true,
-      validate: z.bigint().positive('must be more than zero'),
+      validate: amount,
     }),
     currency: t.string({
       description: 'Defaults to your currency. Only spending in it counts against the budget.',
-      validate: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .refine(isCurrencyCode, 'must be an ISO-4217 code such as INR or USD')
-        .nullish(),
+      validate: currency.nullish(),
     }),
     from: t.field({ type: 'Date', description: 'Any day of the first month; default this one.' }),
   }),

@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isCurrencyCode } from '@spendline/auth';
 import {
   categoryColumns,
   categoryFromRow,
@@ -13,6 +12,7 @@ import {
 import { localDateOf } from '@spendline/ledger';
 import { z } from 'zod';
 import { noticeCrossedBudgets } from './budget-notices.ts';
+import { amount, currency, note } from './validators.ts';
 import { builder } from './builder.ts';
 import { CategoryRef } from './categories.ts';
 import type { GraphQLContext, SignedInContext } from './context.ts';
@@ -190,13 +190,6 @@ builder.queryField('expense', (t) =>
   }),
 );
 
-export const amount = z.bigint().positive('must be more than zero');
-export const currency = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCurrencyCode, 'must be an ISO-4217 code such as INR or USD');
-export const note = z.string().trim().max(500, 'must be at most 500 characters');
 // Far enough back for imports, and not so far ahead that a typo in the year slips in.
 const occurredAt = z
   .date()

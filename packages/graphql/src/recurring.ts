@@ -13,7 +13,8 @@ import { builder } from './builder.ts';
 import { CategoryRef } from './categories.ts';
 import type { GraphQLContext, SignedInContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { amount, currency, note, ownCategory } from './expenses.ts';
+import { ownCategory } from './expenses.ts';
+import { amount, currency, note } from './validators.ts';
 import { ownedWhere } from './ids.ts';
 import { money, MoneyRef } from './money.ts';
 import {
