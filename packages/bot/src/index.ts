@@ -9,3 +9,4 @@ export type { ExpenseChanges } from './effects.ts';
 export { restoreConversation } from './snapshot.ts';
 export { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';
 export { dailyDigest, reminderText, weeklyDigest } from './digests.ts';
+export { recurringSavedText, type RecurringRun } from './recurring.ts';

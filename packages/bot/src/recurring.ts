@@ -1,8 +1,15 @@
 import { newId } from '@spendline/db';
-import { describeRecurrence, firstRun, localDateOf, normalizeRecurrence } from '@spendline/ledger';
+import {
+  describeRecurrence,
+  firstRun,
+  formatMoney,
+  localDateOf,
+  normalizeRecurrence,
+  type LocalDate,
+} from '@spendline/ledger';
 import type { Command } from '@spendline/parser';
 import { replies } from './replies.ts';
-import { dayLabel, expenseLabel, type StatementInput } from './statements.ts';
+import { dayLabel, expenseLabel, shortDayLabel, type StatementInput } from './statements.ts';
 
 type RecurringCommand = Extract<Command, { type: 'recurring' }>;
 
@@ -44,4 +51,25 @@ export async function createRecurring(
     dayLabel(first.date, user.locale),
     manageUrl,
   );
+}
+
+export interface RecurringRun {
+  kind: 'EXPENSE' | 'INCOME';
+  amountMinor: bigint;
+  currency: string;
+  /** The category's name, else the note. */
+  what: string | null;
+  /** The days recorded in this run. */
+  dates: LocalDate[];
+  locale: string;
+}
+
+/** "🔁 Saved ₹15,000.00 · Rent (recurring, 1 Dec)", or "3 × ₹100.00 · Tea (…1, 2, 3 Dec)". */
+export function recurringSavedText(run: RecurringRun): string {
+  const amount = formatMoney(run.amountMinor, run.currency, run.locale);
+  const what = [run.dates.length > 1 ? `${run.dates.length} × ${amount}` : amount, run.what]
+    .filter(Boolean)
+    .join(' · ');
+  const days = run.dates.map((d) => shortDayLabel(d, run.locale)).join(', ');
+  return replies.recurringRecorded(run.kind === 'INCOME' ? 'Recorded income' : 'Saved', what, days);
 }

@@ -76,6 +76,8 @@ export const replies = {
   noDigests: 'You get no digests or reminders. Turn them on in Settings on the dashboard.',
   recurringSaved: (expense: string, rule: string, first: string, manageUrl: string) =>
     `🔁 ${expense}, ${rule}. First on ${first}.\nPause, change or delete it: ${manageUrl}`,
+  recurringRecorded: (verb: string, what: string, days: string) =>
+    `🔁 ${verb} ${what} (recurring, ${days}).`,
   recurringNever: 'That never comes round: no day matches it. Try "every month 15000 rent on 1st".',
   notYet: (dashboardUrl: string) =>
     `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,

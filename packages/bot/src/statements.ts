@@ -86,11 +86,17 @@ function formatterCache(
 }
 
 const dayFormat = formatterCache({ weekday: 'short', day: 'numeric', month: 'short' });
+const shortDayFormat = formatterCache({ day: 'numeric', month: 'short' });
 const monthFormat = formatterCache({ month: 'long', year: 'numeric' });
 
 /** "Mon, 23 Nov" in the user's locale; a calendar day, so formatted in UTC. */
 export function dayLabel(date: LocalDate, locale: string): string {
   return dayFormat(locale).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "23 Nov", for lists of days. */
+export function shortDayLabel(date: LocalDate, locale: string): string {
+  return shortDayFormat(locale).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function monthLabel(year: number, month: number, locale: string): string {

@@ -1,5 +1,6 @@
 import { dailyDigest, reminderText, weeklyDigest } from '@spendline/bot';
 import { Prisma, userColumns, type PrismaClient, type User } from '@spendline/db';
+import { periodRange } from '@spendline/ledger';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import { drain, type Round } from './claims.ts';
 
@@ -72,11 +73,12 @@ async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<nu
   const input = { tx, user, now };
   let text: string;
   if (kind === 'reminder') {
+    const { start } = periodRange('TODAY', now, user.timeZone);
     const [today] = await tx.$queryRaw<{ recorded: boolean }[]>`
       SELECT EXISTS (
         SELECT 1 FROM expenses
         WHERE user_id = ${user.id}::uuid AND deleted_at IS NULL
-          AND created_at >= date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE ${user.timeZone}) AT TIME ZONE ${user.timeZone}
+          AND created_at >= ${start.toISOString()}::timestamptz
       ) AS recorded`;
     if (today?.recorded) return 0;
     text = reminderText;

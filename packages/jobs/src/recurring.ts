@@ -1,10 +1,9 @@
-import { CHOICE } from '@spendline/bot';
+import { CHOICE, recurringSavedText } from '@spendline/bot';
 import { newId, type Prisma, type PrismaClient } from '@spendline/db';
 import {
   budgetAlertText,
   crossedBudgets,
   dueOccurrences,
-  formatMoney,
   localDateOf,
   runAt,
   type Frequency,
@@ -62,25 +61,6 @@ async function claimOne(tx: Tx, now: Date, skip: string[]): Promise<DueRow | und
   return row;
 }
 
-const shortDate = (date: LocalDate, locale: string) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-
-/** "🔁 Saved ₹15,000.00 · Rent (recurring, 1 Dec)", or "3 × ₹100.00 · Tea (…1, 2, 3 Dec)". */
-function savedText(row: DueRow, dates: LocalDate[]): string {
-  const amount = formatMoney(BigInt(row.amount), row.currency, row.locale);
-  const what = [
-    dates.length > 1 ? `${dates.length} × ${amount}` : amount,
-    row.category_name ?? row.note,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  const days = dates.map((d) => shortDate(d, row.locale)).join(', ');
-  const verb = row.kind === 'INCOME' ? 'Recorded income' : 'Saved';
-  return `🔁 ${verb} ${what} (recurring, ${days}).`;
-}
-
 /**
  * Records a claimed rule's occurrences from its pending one up to `now` (all of them
  * after downtime), moves it to the next, and tells the user with an Undo button (or the
@@ -124,9 +104,15 @@ async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
           categoryIds: [row.category_id],
         })
       : [];
-  const text = [savedText(row, dates), ...alerts.map((a) => budgetAlertText(a, row.locale))].join(
-    '\n',
-  );
+  const saved = recurringSavedText({
+    kind: row.kind,
+    amountMinor: BigInt(row.amount),
+    currency: row.currency,
+    what: row.category_name ?? row.note,
+    dates,
+    locale: row.locale,
+  });
+  const text = [saved, ...alerts.map((a) => budgetAlertText(a, row.locale))].join('\n');
   await queueNotice(tx, {
     userId: row.user_id,
     locale: row.locale,
