@@ -33,6 +33,7 @@ const user: Record<keyof User, string> = {
   confirmAboveMinor: 'confirm_above_minor',
   dailyDigestHour: 'daily_digest_hour',
   weeklyDigest: 'weekly_digest',
+  weekStartsOn: 'week_starts_on',
   reminderHour: 'reminder_hour',
   dailyDigestOn: 'daily_digest_on',
   weeklyDigestOn: 'weekly_digest_on',
