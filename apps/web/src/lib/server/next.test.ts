@@ -16,4 +16,17 @@ describe('safeNext', () => {
     }
     expect(safeNext(new URL('http://localhost/login/'), '/dashboard/')).toBe('/dashboard/');
   });
+
+  it('refuses paths with tabs, line breaks or other control characters', () => {
+    // A browser drops the tab and newline characters: "/\t/evil.example" is "//evil.example".
+    for (const next of ['/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '/a\u0000']) {
+      expect(safeNext(at(next), '/dashboard/')).toBe('/dashboard/');
+    }
+  });
+
+  it('answers a path a Location header can carry', () => {
+    expect(safeNext(at('/dashboard/?q=café ₹'), '/dashboard/')).toBe(
+      '/dashboard/?q=caf%C3%A9%20%E2%82%B9',
+    );
+  });
 });
