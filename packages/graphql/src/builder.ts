@@ -9,6 +9,7 @@ import { getDatamodel } from '@spendline/db/pothos-types';
 import { GraphQLError } from 'graphql';
 import type { BrowserContext, GraphQLContext, SignedInContext } from './context.ts';
 import { ValidationError } from './errors.ts';
+import PlainTextPlugin from './plain-text-plugin.ts';
 
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -31,8 +32,16 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Relay first so scope checks see parsed global ids; scope-auth before the plugins
-  // that wrap resolvers, so a denied field never reaches them.
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin],
+  // that wrap resolvers, so a denied field never reaches them. Plain text after validation:
+  // input-field hooks run last to first, and validation reads the schemas it adds.
+  plugins: [
+    RelayPlugin,
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    PlainTextPlugin,
+    PrismaPlugin,
+  ],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

@@ -3,6 +3,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context.ts';
 import { isIntendedError } from './graphql-errors.ts';
+import { inputError } from './input-errors.ts';
 
 /**
  * An error a resolver did not mean to show (a database failure, a bug) becomes
@@ -10,6 +11,8 @@ import { isIntendedError } from './graphql-errors.ts';
  * Errors meant for clients (GraphQLError: auth, bad input) pass with the id added.
  */
 export function maskError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
+  const refused = inputError(error);
+  if (refused) return maskError(refused, requestId, logger);
   const original = error.originalError;
   if (!isIntendedError(error)) {
     logger.error(

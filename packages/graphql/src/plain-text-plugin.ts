@@ -1,0 +1,49 @@
+// Every String input of the schema (arguments and input-object fields alike) is checked
+// for control characters, so no field can be added that lets a NUL reach PostgreSQL
+// (which fails the whole statement) or a control character reach a reply or an export.
+import SchemaBuilder, {
+  BasePlugin,
+  unwrapInputFieldType,
+  type PothosInputFieldConfig,
+  type SchemaTypes,
+} from '@pothos/core';
+import type { StandardSchemaV1 } from '@pothos/plugin-validation';
+import { plainText } from './validators.ts';
+
+const VALIDATION = '@pothos/plugin-validation';
+
+interface ValidationExtension {
+  schemas?: StandardSchemaV1[];
+}
+
+export class PlainTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onInputFieldConfig(
+    fieldConfig: PothosInputFieldConfig<Types>,
+  ): PothosInputFieldConfig<Types> {
+    const type = unwrapInputFieldType(fieldConfig.type);
+    if (this.buildCache.getTypeConfig(type).name !== 'String') return fieldConfig;
+    // The validation plugin reads schemas that earlier plugins left in this extension.
+    const extensions = fieldConfig.extensions ?? {};
+    const existing = (extensions[VALIDATION] ?? {}) as ValidationExtension;
+    return {
+      ...fieldConfig,
+      extensions: {
+        ...extensions,
+        [VALIDATION]: { ...existing, schemas: [...(existing.schemas ?? []), plainText] },
+      },
+    };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      plainText: PlainTextPlugin<Types>;
+    }
+  }
+}
+
+const pluginName = 'plainText';
+SchemaBuilder.registerPlugin(pluginName, PlainTextPlugin);
+export default pluginName;
