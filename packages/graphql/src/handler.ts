@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -15,14 +14,20 @@ import { isIntendedError } from './graphql-errors.ts';
 import { useRequestIdErrors } from './mask-errors.ts';
 import { createOtpMessageQueue, type QueueOtpMessage } from './otp-message.ts';
 import { createInProcessExpenseEvents, type ExpenseEvents } from './pubsub.ts';
+import { useQueryCost } from './query-cost.ts';
 import { schema } from './schema.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** GraphQL Armor's recommended limits: generous for the dashboard, tight for abuse. */
+/**
+ * GraphQL Armor's recommended depth, alias, directive and token limits, and our own cost
+ * model (query-cost.ts): generous for the dashboard, tight for abuse.
+ */
 export const QUERY_LIMITS = {
   maxDepth: 6,
   maxAliases: 15,
+  // A query may read about 5,000 objects: 12 pages of 100 expenses with their amounts and
+  // categories, but not every category's 200 latest expenses.
   maxCost: 5000,
   maxDirectives: 50,
   maxTokens: 1000,
@@ -130,7 +135,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
       maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives }),
-      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true }),
+      useQueryCost({
+        maxCost: QUERY_LIMITS.maxCost,
+        anonymousIntrospection: config.NODE_ENV !== 'production',
+      }),
       useCookieCsrfProtection(trustedOrigins),
       useRequestIdErrors(),
       {

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import type { PrismaClient } from '@spendline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TestClient, type TestServer } from './test-server.ts';
+import { startTestServer, TEST_CONFIG, TestClient, type TestServer } from './test-server.ts';
 
 let server: TestServer;
 let browser: TestClient;
@@ -150,6 +150,31 @@ describe('query limits', () => {
     expect(res.errors?.[0]?.message).toMatch(/directives/i);
   });
 
+  it('answers a page of 100 expenses with their amounts and categories', async () => {
+    const res = await browser.request(`{
+      expenses(first: 100) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          id kind occurredAt localDate note source
+          amount { amountMinor currency amount formatted }
+          category { id name emoji color }
+        } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('refuses a page of 200 expenses for each category, however the size is given', async () => {
+    const query = `query ($n: Int) {
+      categories { expenses(first: $n) { edges { node { amount { formatted } category { name } } } } }
+    }`;
+    const res = await browser.request(query, { n: 200 });
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(res.errors?.[0]?.message).toMatch(/too much at once/);
+    expect(res.data ?? null).toBeNull();
+  });
+
   it('keeps introspection on for GraphiQL and codegen', async () => {
     const res = await browser.request(getIntrospectionQuery());
     expect(res.errors).toBeUndefined();
@@ -160,6 +185,44 @@ describe('query limits', () => {
     const res = await fetch(server.url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/graphiql/i);
+  });
+});
+
+describe('introspection in production', () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ config: { ...TEST_CONFIG, NODE_ENV: 'production' } });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+  const fourSchemas = `{ ${['a', 'b', 'c', 'd']
+    .map((alias) => `${alias}: __schema { types { name fields { name type { name } } } }`)
+    .join(' ')} }`;
+
+  it('is closed to anonymous callers, with a short answer', async () => {
+    const anonymous = new TestClient(production.url);
+    for (const query of [
+      getIntrospectionQuery(),
+      fourSchemas,
+      '{ __type(name: "User") { name } }',
+    ]) {
+      const res = await anonymous.request(query);
+      expect(res.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_REFUSED');
+      expect(res.data ?? null).toBeNull();
+    }
+    // __typename is not introspection of the schema.
+    expect((await anonymous.request('{ __typename }')).data).toEqual({ __typename: 'Query' });
+  });
+
+  it('serves one copy of the schema per request to a signed-in caller', async () => {
+    const owner = new TestClient(production.url);
+    await owner.register('schema@example.com', 'correct horse battery staple');
+    const full = await owner.request(getIntrospectionQuery());
+    expect(full.errors).toBeUndefined();
+    expect(JSON.stringify(full.data)).toContain('"createExpense"');
+    const copies = await owner.request(fourSchemas);
+    expect(copies.errors?.[0]?.message).toBe('Ask for the schema once per request.');
   });
 });
 
