@@ -45,6 +45,17 @@ function isMarker(token: Token | undefined, options: AmountOptions): boolean {
   return token !== undefined && currencyOf(token, options.defaultCurrency) !== null;
 }
 
+function isShorthandWithTail(word: Token, options: AmountOptions): boolean {
+  for (const prefix of [...MULTIPLIERS.keys(), ...ATTACHED_MULTIPLIERS.keys()]) {
+    if (word.key.length <= prefix.length || !word.key.startsWith(prefix)) continue;
+    const rest = word.key.slice(prefix.length);
+    if (MULTIPLIERS.has(rest) || ATTACHED_MULTIPLIERS.has(rest)) return true;
+    if (currencyOf({ ...word, key: rest, text: rest }, options.defaultCurrency) !== null)
+      return true;
+  }
+  return false;
+}
+
 function readOperand(
   tokens: readonly Token[],
   i: number,
@@ -74,6 +85,14 @@ function readOperand(
   }
   const mark = options.threeDecimalMark(currency ?? options.defaultCurrency);
   let value = parseNumeral(token.text, mark, power !== undefined);
+  if (power === undefined && next?.kind === 'word' && next.glued && taken[j] !== 1) {
+    // "1.5krs", "2kk": a shorthand glued to more letters; reading the digits alone would
+    // record 1.50 or 2 for what was meant as thousands.
+    if (isShorthandWithTail(next, options)) value = 'invalid';
+    // "1080p monitor 9000", "50tea": a number stuck to an unknown word may be part of a
+    // name, so it yields to any clean number; alone it is still the price.
+    else if (!UNITS.has(next.key) && next.key !== 'x' && !isMarker(next, options)) quantity = true;
+  }
   if (power !== undefined) {
     if (typeof value !== 'string') value = shift(value, power);
     // "5l petrol 500": a bare "l" may be litres, so it yields to any other amount.

@@ -184,6 +184,33 @@ describe('number formats', () => {
   });
 });
 
+describe('numbers that cannot be read whole', () => {
+  it('are refused, never recorded as the digits before the tangle', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-9]\d{0,11}(?:\.\d{1,2})?$/),
+        fc.constantFrom('e', 'E', 'e-', 'e+', '_', '..', ',,', '.,', "'_", 'abc', 'ee', '^'),
+        fc.stringMatching(/^\d{1,6}$/),
+        fc.constantFrom(
+          ['', ''],
+          ['', ' food'],
+          ['₹', ' on lunch'],
+          ['rs ', ''],
+          ['spent ', ' for groceries'],
+          ['edit last ', ''],
+          ['budget food ', ''],
+        ),
+        (digits, tangle, more, [before, after]) => {
+          const text = `${before}${digits}${tangle}${more}${after}`;
+          const result = parse(text, contexts.india);
+          expect(result.kind === 'unknown' && result.reason, text).toBe('invalid_amount');
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 // --- Anything at all ------------------------------------------------------------------
 
 const commandTypes = new Set<CommandType>([

@@ -125,4 +125,29 @@ describe('tokenize', () => {
   it('handles a lone surrogate without losing its place', () => {
     expect(kinds('\ud83d 50')).toEqual(['number:50']);
   });
+
+  it('keeps a number with letters or stray marks between its digits as one token', () => {
+    expect(kinds('1e9 food')).toEqual(['number:1e9', 'word:food']);
+    expect(kinds('1.5e-3, 12..5 1_000.')).toEqual([
+      'number:1.5e-3',
+      'break:,',
+      'number:12..5',
+      'number:1_000',
+      'break:.',
+    ]);
+    expect(kinds('½ 1²')).toEqual(['number:1⁄2', 'number:1^2']);
+  });
+
+  it('still splits times, dates and words glued to a number', () => {
+    expect(kinds('2x50 12jan2026 50tea')).toEqual([
+      'number:2',
+      'word:x',
+      'number:50',
+      'number:12',
+      'word:jan',
+      'number:2026',
+      'number:50',
+      'word:tea',
+    ]);
+  });
 });

@@ -21,6 +21,8 @@ export interface Token {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+// NFKC would glue "1²" into "12"; a caret keeps the exponent visible as one.
+const SUPERSCRIPT_DIGITS = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079]/g;
 // Digits of Indian scripts (and Arabic) typed on local keyboards; NFKC leaves them alone.
 const LOCAL_DIGITS =
   /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f]/g;
@@ -42,12 +44,23 @@ function asciiDigit(ch: string): string {
  */
 export function normalize(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  return text.normalize('NFKC').replace(LOCAL_DIGITS, asciiDigit);
+  return text
+    .replace(SUPERSCRIPT_DIGITS, (digit) => `^${digit}`)
+    .normalize('NFKC')
+    .replace(LOCAL_DIGITS, asciiDigit);
 }
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/uy;
 const HASHTAG = /#[\p{L}\p{M}\p{Nd}_]+/uy;
 const CURRENCY_SIGN = /\p{Sc}/uy;
+
+// Marks that never join a number but, between digits, mean the text was one number to its
+// writer: "12..5", "1_000", "1⁄2" (NFKC's ½), "1^9" (a superscript).
+const STRAY_MARKS = new Set(['.', ',', "'", '_', '\u2044', '/', '^', '-']);
+// A word stuck between digits, "1e9", "12abc3", or an exponent with a sign, "1e-3".
+const WORD_THEN_DIGIT = /[\p{L}\p{M}]+(?=\d)|[eE](?=[+-]\d)/uy;
+// The whole run such a number covers, up to a space or a mark that ends it.
+const TANGLED_RUN = /(?:[\p{L}\p{M}\d]|[.,'_\u2044/^+-]+(?=[\p{L}\p{M}\d]))+/uy;
 
 const DATE_SLASH = /^\d{1,2}\/\d{1,2}(?:\/(?:\d{2}|\d{4}))?$/;
 const DATE_DASH = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:\d{2}|\d{4}))$/;
@@ -244,6 +257,15 @@ class Scanner {
       }
     }
 
+    if (this.tangledAt(j)) {
+      // Reading only the digits before the tangle would record another number than the
+      // one meant ("1e9" as 1): the whole run becomes one numeral nobody can read.
+      TANGLED_RUN.lastIndex = j;
+      const end = j + (TANGLED_RUN.exec(s)?.[0].length ?? 0);
+      this.push('number', start, end);
+      return end;
+    }
+
     const text = s.slice(start, j);
     if (!marks) {
       this.push('number', start, j);
@@ -256,6 +278,20 @@ class Scanner {
       this.push(DATE_DOT.test(text) ? 'date' : 'number', start, j);
     }
     return j;
+  }
+
+  /**
+   * Digits go on after something that cannot continue a number: "1e9", "1.5e3", "12..5",
+   * "1_000". Times ("2x50") and dates ("12jan2026") go on legitimately.
+   */
+  private tangledAt(j: number): boolean {
+    const s = this.s;
+    let k = j;
+    while (STRAY_MARKS.has(s[k] ?? '')) k++;
+    if (k > j && isDigit(s.charCodeAt(k))) return true;
+    WORD_THEN_DIGIT.lastIndex = j;
+    const word = WORD_THEN_DIGIT.exec(s)?.[0].toLowerCase();
+    return word !== undefined && word !== 'x' && !MONTHS.has(word);
   }
 
   /** "jan 12 200 lunch" is a date and an amount, not 12,200. */
