@@ -72,7 +72,7 @@ export const ExpenseRef = builder.prismaNode('Expense', {
   }),
 });
 
-const ExpenseFilter = builder.inputType('ExpenseFilter', {
+export const ExpenseFilter = builder.inputType('ExpenseFilter', {
   fields: (t) => ({
     from: t.field({ type: 'DateTime', description: 'Occurred at or after this instant.' }),
     to: t.field({ type: 'DateTime', description: 'Occurred before this instant.' }),
@@ -167,11 +167,11 @@ async function expensePage(
 
 const plainCategory = { include: { category: true } };
 
-type FilterArg = Omit<ExpenseFilterInput, 'categoryIds'> & {
+export type FilterArg = Omit<ExpenseFilterInput, 'categoryIds'> & {
   categoryIds?: { id: string }[] | null;
 };
 
-function filterFor(context: SignedInContext, filter: FilterArg | null | undefined) {
+export function filterFor(context: SignedInContext, filter: FilterArg | null | undefined) {
   const { user } = context.viewer;
   return expenseFilterSql(user.id, user.timeZone, {
     ...filter,

@@ -5,6 +5,7 @@ import './money.ts';
 import './auth.ts';
 import './categories.ts';
 import './expenses.ts';
+import './expense-totals.ts';
 import './summary.ts';
 import './budgets.ts';
 import './recurring.ts';
@@ -12,6 +13,7 @@ import './imports.ts';
 import './whatsapp.ts';
 import './subscriptions.ts';
 import './sessions.ts';
+import './password-reset.ts';
 import './sandbox-chat.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
