@@ -3,6 +3,7 @@ import type { Logger } from '@spendline/log';
 import { retryDelay } from '../backoff.ts';
 import type { SendResult } from '../graph-client.ts';
 import type { OutboundMessage } from '../messages.ts';
+import { createLeases } from './leases.ts';
 import { claimOutbound } from './outbox.ts';
 import { createOutcomeWriter } from './outcomes.ts';
 
@@ -13,7 +14,10 @@ export interface DispatcherOptions {
   /** Sends started per second at most: Meta's per-number throughput (default 80). */
   ratePerSecond?: number;
   batchSize?: number;
-  /** How long a claimed row stays ours; past it another dispatcher may retry it. */
+  /**
+   * How long a claim lasts unless renewed. Renewed while the row is held, so it only
+   * bounds how soon a row left by a dead process is retried (default 8 s).
+   */
   leaseMs?: number;
   maxAttempts?: number;
   /** Backoff base for retries (ms). */
@@ -47,7 +51,7 @@ export function createDispatcher({
   logger,
   ratePerSecond = 80,
   batchSize = 50,
-  leaseMs = 60_000,
+  leaseMs = 8_000,
   maxAttempts = 10,
   retryBaseMs = 1000,
   deliveredOnSend = false,
@@ -64,9 +68,15 @@ export function createDispatcher({
   }
 
   const outcomes = createOutcomeWriter(prisma, logger);
+  const leases = createLeases(prisma, logger, leaseMs);
 
   async function deliver(row: OutboundRow): Promise<void> {
     await slot();
+    if (!leases.holds(row.id)) {
+      // Its lease may have run out while it waited: whoever holds it now sends it.
+      logger.warn({ outboundId: row.id }, 'outbound lease lost before sending');
+      return;
+    }
     const result = await send(row.payload as unknown as OutboundMessage);
     if (result.ok) {
       return outcomes.add({
@@ -95,16 +105,20 @@ export function createDispatcher({
   async function sendAll(rows: OutboundRow[]): Promise<void> {
     await Promise.all(
       rows.map((row) =>
-        deliver(row).catch((error: unknown) => {
-          // The lease expires and another pass retries the row.
-          logger.error({ err: error, outboundId: row.id }, 'outbound dispatch error');
-        }),
+        deliver(row)
+          .catch((error: unknown) => {
+            // The lease expires and another pass retries the row.
+            logger.error({ err: error, outboundId: row.id }, 'outbound dispatch error');
+          })
+          .finally(() => leases.release(row.id)),
       ),
     );
   }
 
   async function runOnce(): Promise<number> {
+    const claimedAt = Date.now();
     const rows = await claimOutbound(prisma, batchSize, leaseMs);
+    leases.hold(rows, claimedAt);
     await sendAll(rows);
     return rows.length;
   }
@@ -119,6 +133,8 @@ export function createDispatcher({
 
   function handOver(rows: OutboundRow[]): void {
     const wakeUpsBefore = wakeUps;
+    // Claimed by a transaction that committed just now.
+    leases.hold(rows, Date.now());
     const sending = sendAll(rows)
       .catch((error: unknown) => logger.error({ err: error }, 'handed-over send failed'))
       .finally(() => {
@@ -174,6 +190,7 @@ export function createDispatcher({
       stopped = true;
       clearInterval(timer);
       await Promise.all([...passes, ...handedOver]);
+      await leases.idle();
     },
   };
 }

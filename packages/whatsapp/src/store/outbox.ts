@@ -22,9 +22,12 @@ function recipientOf(message: OutboundMessage): string | undefined {
   return message.to ?? message.recipient;
 }
 
-/** When a claim taken now runs out. */
+/**
+ * When a claim taken now runs out. From the statement's own moment, not its
+ * transaction's start: a handler's transaction may run a while before it queues.
+ */
 const leaseEnd = (leaseMs: number) =>
-  Prisma.sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)`;
+  Prisma.sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::float8)`;
 
 /**
  * Where a handler queues its reply, inside the statement that saves its other changes:
