@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrRange } from './proxies.ts';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const commaList = (fallback: string) =>
@@ -62,6 +63,11 @@ export const envSchema = z
       .default(DEVELOPMENT_SECRET_KEY),
     ALLOWED_HOSTS: commaList('localhost,127.0.0.1'),
     CSRF_TRUSTED_ORIGINS: commaList(''),
+    // Loopback: where the web app, whose proxy passes the client's address on, runs by default.
+    TRUSTED_PROXIES: commaList('127.0.0.1,::1').refine(
+      (entries) => entries.every(isAddressOrRange),
+      'must be IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8',
+    ),
     WHATSAPP_BUSINESS_ACCOUNT_ID: optionalText,
     WHATSAPP_PHONE_NUMBER_ID: optionalText,
     WHATSAPP_ACCESS_TOKEN: optionalText,
