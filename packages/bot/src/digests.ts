@@ -1,5 +1,5 @@
 // What the scheduler sends unasked: the daily and weekly digests and the reminder.
-import { localDateOf, periodRange } from '@spendline/ledger';
+import { localDateOf, periodRange, weekStartOf } from '@spendline/ledger';
 import { budgetLines } from './budgets.ts';
 import { periodStatement, type StatementInput } from './statements.ts';
 
@@ -15,11 +15,19 @@ export async function dailyDigest(input: StatementInput): Promise<string> {
   ].join('\n');
 }
 
-/** The week that ended last Sunday. */
+/** The week before this one, in the person's weeks (sent on their first day). */
 export async function weeklyDigest(input: StatementInput): Promise<string> {
-  const week = periodRange('WEEK', input.now, input.user.timeZone).previous;
+  const { user, now } = input;
+  const week = periodRange('WEEK', now, user.timeZone, {
+    weekStartsOn: weekStartOf(user),
+  }).previous;
   return [
-    await periodStatement(input, 'Last week', { from: week.firstDay, to: week.lastDay }),
+    await periodStatement(
+      input,
+      'Last week',
+      { from: week.firstDay, to: week.lastDay },
+      { showDays: true },
+    ),
     ...(await budgetLines(input)),
     STOP,
   ].join('\n');

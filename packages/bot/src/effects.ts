@@ -272,7 +272,9 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
     case 'yesterday':
       return periodStatement(input, 'Yesterday', cmd.range);
     case 'week':
-      return periodStatement(input, cmd.which === 'this' ? 'This week' : 'Last week', cmd.range);
+      return periodStatement(input, cmd.which === 'this' ? 'This week' : 'Last week', cmd.range, {
+        showDays: true,
+      });
     case 'month':
       return periodStatement(input, monthLabel(cmd.year, cmd.month, locale), cmd.range);
     case 'summary':

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type User } from '@spendline/db';
+import { weekStartOf } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
@@ -87,6 +88,7 @@ function parseFor({ user, categories }: ChatAccount, text: string, now: Date) {
     currency: user.currency,
     locale: user.locale,
     timeZone: user.timeZone,
+    weekStartsOn: weekStartOf(user),
     now,
   });
 }

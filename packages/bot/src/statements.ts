@@ -103,22 +103,32 @@ export function monthLabel(year: number, month: number, locale: string): string 
   return monthFormat(locale).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
-/** Total and per-category lines for a span of local days. */
+/**
+ * Total and per-category lines for a span of local days. `showDays` names the first and
+ * last day under the title, for spans such as a week whose edges depend on a setting.
+ */
 export async function periodStatement(
   { tx, user }: StatementInput,
   title: string,
   range: { from: LocalDate; to: LocalDate },
+  { showDays = false }: { showDays?: boolean } = {},
 ): Promise<string> {
   const span = daysSpan(range.from, range.to, user.timeZone);
   const totals = await currencyTotals(tx, user.id, span);
   const income = await incomeLine({ tx, user }, span, totals);
+  const days = showDays
+    ? [`_${dayLabel(range.from, user.locale)} – ${dayLabel(range.to, user.locale)}_`]
+    : [];
   if (totals.length === 0)
-    return income.length
-      ? [`*${title}*: nothing spent.`, ...income].join('\n')
-      : `*${title}*: nothing recorded.`;
+    return [
+      `*${title}*: nothing ${income.length ? 'spent' : 'recorded'}.`,
+      ...days,
+      ...income,
+    ].join('\n');
   const categories = await categoryTotals(tx, user.id, span);
   return [
     `*${title}*: ${totalsText(user, totals)}`,
+    ...days,
     ...income,
     table(categoryRows(user, categories)),
   ].join('\n');

@@ -17,6 +17,7 @@ import {
   sessionCookie,
 } from '@spendline/auth';
 import type { ApiToken, User } from '@spendline/db';
+import { localeWeekStart } from '@spendline/ledger';
 import { z } from 'zod';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
@@ -51,6 +52,18 @@ export const UserRef = builder.prismaNode('User', {
     dailyDigestHour: t.exposeInt('dailyDigestHour', { nullable: true }),
     weeklyDigest: t.exposeBoolean('weeklyDigest'),
     reminderHour: t.exposeInt('reminderHour', { nullable: true }),
+    weekStartsOn: t.exposeInt('weekStartsOn', {
+      nullable: true,
+      description:
+        'The first day of your week, ISO 1 Monday ... 7 Sunday; null follows your locale ' +
+        '(localeWeekStartsOn). WEEK periods, the bot and the weekly digest all use it.',
+    }),
+    localeWeekStartsOn: t.int({
+      description:
+        'The first day of the week where your locale is from (CLDR week data), the default; ' +
+        'Monday when the locale names no region.',
+      resolve: (user) => localeWeekStart(user.locale),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     apiTokens: t.relation('apiTokens', {
       query: { where: { revokedAt: null }, orderBy: { createdAt: 'desc' } },
@@ -313,6 +326,15 @@ const SettingsInput = builder.inputType('SettingsInput', {
     dailyDigestHour: t.int({ validate: hour }),
     weeklyDigest: t.boolean(),
     reminderHour: t.int({ validate: hour }),
+    weekStartsOn: t.int({
+      description: '1 Monday ... 7 Sunday; null follows the locale.',
+      validate: z
+        .number()
+        .int('must be from 1 (Monday) to 7 (Sunday)')
+        .min(1, 'must be from 1 (Monday) to 7 (Sunday)')
+        .max(7, 'must be from 1 (Monday) to 7 (Sunday)')
+        .nullish(),
+    }),
   }),
 });
 
@@ -335,6 +357,7 @@ builder.mutationField('updateSettings', (t) =>
           confirmAboveMinor: input.confirmAboveMinor,
           dailyDigestHour: input.dailyDigestHour,
           reminderHour: input.reminderHour,
+          weekStartsOn: input.weekStartsOn,
         },
       });
     },

@@ -4,6 +4,7 @@ import {
   PeriodError,
   periodRange,
   summarize,
+  weekStartOf,
   type BudgetUse,
   type CategoryTotal,
   type CurrencyTotal,
@@ -212,7 +213,8 @@ builder.queryField('summary', (t) =>
   t.withAuth({ loggedIn: true }).field({
     type: SummaryRef,
     description:
-      'Totals for a period in your time zone: TODAY, WEEK (from Monday), MONTH, YEAR, or CUSTOM ' +
+      'Totals for a period in your time zone: TODAY, WEEK (from your first day of the week, ' +
+      'User.weekStartsOn), MONTH, YEAR, or CUSTOM ' +
       'from..to (dates, inclusive). Computed in SQL.',
     args: {
       period: t.arg({ type: PeriodEnum, required: true }),
@@ -226,6 +228,7 @@ builder.queryField('summary', (t) =>
         range = periodRange(args.period, context.now(), user.timeZone, {
           from: args.from,
           to: args.to,
+          weekStartsOn: weekStartOf(user),
         });
       } catch (error) {
         if (!(error instanceof PeriodError)) throw error;

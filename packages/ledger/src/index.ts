@@ -33,8 +33,17 @@ export {
   periodRange,
   type DateSpan,
   type Period,
+  type PeriodOptions,
   type PeriodRange,
 } from './periods.ts';
+export {
+  isWeekday,
+  localeWeekStart,
+  MONDAY,
+  startOfWeek,
+  weekStartOf,
+  type Weekday,
+} from './week.ts';
 export {
   categoryTotals,
   currencyTotal,

@@ -37,15 +37,45 @@ describe('periodRange', () => {
     expect(range.end.getTime() - range.start.getTime()).toBe(23 * 3600_000);
   });
 
-  it('starts weeks on Monday, wherever in the week today is', () => {
+  it('starts Monday weeks on Monday, wherever in the week today is', () => {
     // Sunday 2026-03-08 belongs to the week of Monday 2026-03-02.
-    const range = periodRange('WEEK', new Date('2026-03-08T15:00:00Z'), 'America/New_York');
+    const monday = { weekStartsOn: 1 } as const;
+    const range = periodRange('WEEK', new Date('2026-03-08T15:00:00Z'), 'America/New_York', monday);
     expect([range.firstDay, range.lastDay]).toEqual(['2026-03-02', '2026-03-08']);
     expect(iso(range.start)).toBe('2026-03-02T05:00:00.000Z');
     expect(iso(range.end)).toBe('2026-03-09T04:00:00.000Z');
     expect([range.previous.firstDay, range.previous.lastDay]).toEqual(['2026-02-23', '2026-03-01']);
-    const monday = periodRange('WEEK', new Date('2026-03-09T04:00:00Z'), 'America/New_York');
-    expect(monday.firstDay).toBe('2026-03-09');
+    const next = periodRange('WEEK', new Date('2026-03-09T04:00:00Z'), 'America/New_York', monday);
+    expect(next.firstDay).toBe('2026-03-09');
+  });
+
+  it('starts Sunday weeks on Sunday: 23:51 on Sunday and 00:05 on Monday share a week', () => {
+    const sunday = { weekStartsOn: 7 } as const;
+    // 23:51 IST on Sunday 2026-12-06, then 00:05 IST on Monday 2026-12-07.
+    const late = periodRange('WEEK', new Date('2026-12-06T18:21:00Z'), 'Asia/Kolkata', sunday);
+    const early = periodRange('WEEK', new Date('2026-12-06T18:35:00Z'), 'Asia/Kolkata', sunday);
+    expect([late.firstDay, late.lastDay]).toEqual(['2026-12-06', '2026-12-12']);
+    expect(early).toEqual(late);
+    expect(iso(late.start)).toBe('2026-12-05T18:30:00.000Z');
+    expect([late.previous.firstDay, late.previous.lastDay]).toEqual(['2026-11-29', '2026-12-05']);
+    // With Monday weeks the same two moments fall in different weeks.
+    const monday = { weekStartsOn: 1 } as const;
+    const before = periodRange('WEEK', new Date('2026-12-06T18:21:00Z'), 'Asia/Kolkata', monday);
+    const after = periodRange('WEEK', new Date('2026-12-06T18:35:00Z'), 'Asia/Kolkata', monday);
+    expect([before.firstDay, after.firstDay]).toEqual(['2026-11-30', '2026-12-07']);
+  });
+
+  it('starts a Saturday week on the Saturday before, in the zone of the person', () => {
+    // 20:00 on Friday 2026-12-04 in New York is already Saturday in UTC.
+    const range = periodRange('WEEK', new Date('2026-12-05T01:00:00Z'), 'America/New_York', {
+      weekStartsOn: 6,
+    });
+    expect([range.firstDay, range.lastDay]).toEqual(['2026-11-28', '2026-12-04']);
+  });
+
+  it('refuses a week without its first day rather than guess one', () => {
+    const options = {} as { weekStartsOn: 1 };
+    expect(() => periodRange('WEEK', new Date(), 'UTC', options)).toThrow(/first day/);
   });
 
   it('spans calendar months, the previous one included across a year end', () => {

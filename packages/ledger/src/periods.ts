@@ -3,11 +3,11 @@ import {
   addMonths,
   daysBetween,
   isLocalDate,
-  isoWeekday,
   localDateOf,
   startOfLocalDay,
   type LocalDate,
 } from './local-dates.ts';
+import { startOfWeek, type Weekday } from './week.ts';
 
 export const PERIODS = ['TODAY', 'WEEK', 'MONTH', 'YEAR', 'CUSTOM'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -50,17 +50,38 @@ export function daysSpan(firstDay: LocalDate, lastDay: LocalDate, timeZone: stri
   return span(firstDay, addDays(lastDay, 1), timeZone);
 }
 
+export interface PeriodOptions {
+  /** CUSTOM: the first and last dates, inclusive. */
+  from?: LocalDate | null;
+  to?: LocalDate | null;
+  /** WEEK: the day the person's weeks start on (weekStartOf(user)). */
+  weekStartsOn?: Weekday;
+}
+
 /**
  * The instants a period covers for someone in `timeZone` at `now`: today, this week
- * (Monday first), this month, this year, or the custom dates from..to inclusive; and
- * the period before it. Boundaries are local midnights, so a day across a DST change
- * is 23 or 25 hours long, as the person lived it.
+ * (from the person's first day of the week), this month, this year, or the custom dates
+ * from..to inclusive; and the period before it. Boundaries are local midnights, so a
+ * day across a DST change is 23 or 25 hours long, as the person lived it. A week has no
+ * default start, so no caller can quietly fall back to one the person did not choose.
  */
+export function periodRange(
+  period: Exclude<Period, 'WEEK'>,
+  now: Date,
+  timeZone: string,
+  options?: PeriodOptions,
+): PeriodRange;
 export function periodRange(
   period: Period,
   now: Date,
   timeZone: string,
-  custom: { from?: LocalDate | null; to?: LocalDate | null } = {},
+  options: PeriodOptions & { weekStartsOn: Weekday },
+): PeriodRange;
+export function periodRange(
+  period: Period,
+  now: Date,
+  timeZone: string,
+  options: PeriodOptions = {},
 ): PeriodRange {
   const today = localDateOf(now, timeZone);
   let first: LocalDate;
@@ -73,7 +94,8 @@ export function periodRange(
       previousFirst = addDays(today, -1);
       break;
     case 'WEEK':
-      first = addDays(today, 1 - isoWeekday(today));
+      if (options.weekStartsOn === undefined) throw new PeriodError('a week needs its first day');
+      first = startOfWeek(today, options.weekStartsOn);
       next = addDays(first, 7);
       previousFirst = addDays(first, -7);
       break;
@@ -88,7 +110,7 @@ export function periodRange(
       previousFirst = addMonths(first, -12);
       break;
     case 'CUSTOM': {
-      const { from, to } = custom;
+      const { from, to } = options;
       if (!from || !to) throw new PeriodError('a custom period needs both from and to');
       if (!isLocalDate(from) || !isLocalDate(to)) {
         throw new PeriodError('from and to must be dates as YYYY-MM-DD');

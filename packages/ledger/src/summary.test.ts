@@ -127,7 +127,9 @@ describe('summarize', () => {
     const april = new Date('2026-04-02T12:00:00Z');
     const past = await summarize(db.prisma, { userId: ny, range, now: april });
     expect(past.budgets.map((b) => b.projectedMinor)).toEqual([null, null]);
-    const week = periodRange('WEEK', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
+    const week = periodRange('WEEK', new Date('2026-03-20T12:00:00Z'), 'America/New_York', {
+      weekStartsOn: 1,
+    });
     expect((await summarize(db.prisma, { userId: ny, range: week, now: march20 })).budgets).toEqual(
       [],
     );

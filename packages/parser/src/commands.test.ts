@@ -46,6 +46,25 @@ describe('period commands', () => {
     });
   });
 
+  it('start the week on the person’s chosen day over their locale’s', () => {
+    // Tuesday 2026-11-24: en-US weeks start on Sunday, de-DE ones on Monday.
+    expect(commandOf('week', { ...contexts.us, weekStartsOn: 1 })).toMatchObject({
+      range: { from: '2026-11-23', to: '2026-11-29' },
+    });
+    expect(commandOf('last week', { ...contexts.de, weekStartsOn: 7 })).toMatchObject({
+      range: { from: '2026-11-15', to: '2026-11-21' },
+    });
+    expect(commandOf('week', { ...contexts.de, weekStartsOn: 6 })).toMatchObject({
+      range: { from: '2026-11-21', to: '2026-11-27' },
+    });
+  });
+
+  it('start the week on Monday for a locale without a region', () => {
+    expect(commandOf('week', { ...contexts.us, locale: 'en' })).toMatchObject({
+      range: { from: '2026-11-23', to: '2026-11-29' },
+    });
+  });
+
   it('give whole calendar months', () => {
     expect(commandOf('month')).toEqual({
       type: 'month',

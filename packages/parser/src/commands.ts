@@ -118,8 +118,9 @@ function period(core: readonly Token[], prepared: Prepared): Command | null {
   const previous = core.length === 2 && isWord(first, PREVIOUS);
   const unit = previous ? second : core.length === 1 ? first : undefined;
   if (isWord(unit, WEEK)) {
+    // weekday() counts Sunday as 0, ISO as 7.
     const start =
-      today - ((weekday(today) - prepared.locale.weekStart + 7) % 7) - (previous ? 7 : 0);
+      today - ((weekday(today) - (prepared.weekStart % 7) + 7) % 7) - (previous ? 7 : 0);
     return { type: 'week', which: previous ? 'last' : 'this', range: range(start, start + 6) };
   }
   const now = civilDate(today);

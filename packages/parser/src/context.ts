@@ -1,7 +1,7 @@
 // Everything parse() derives from a context before reading the message, cached by the
 // context object (and the categories array) so a bot that reuses them pays once.
 
-import { currencyExponent } from '@spendline/ledger';
+import { currencyExponent, localeWeekStart, type Weekday } from '@spendline/ledger';
 import type { AmountOptions } from './amount.ts';
 import { isoDate, todayIn } from './calendar.ts';
 import { categoryIndex, type CategoryIndex } from './categories.ts';
@@ -12,6 +12,8 @@ import type { ParseContext } from './types.ts';
 export interface Prepared {
   readonly currency: string;
   readonly locale: LocaleInfo;
+  /** The day "week" starts on: the person's own or else their locale's. */
+  readonly weekStart: Weekday;
   readonly calendar: Calendar;
   readonly todayIso: string;
   readonly index: CategoryIndex;
@@ -25,6 +27,7 @@ interface Cached {
   timeZone: string;
   locale: string;
   currency: string;
+  weekStartsOn: Weekday | null | undefined;
   categories: ParseContext['categories'];
   maxMajor: bigint | undefined;
 }
@@ -41,6 +44,7 @@ function build(context: ParseContext): Prepared {
   return {
     currency,
     locale,
+    weekStart: context.weekStartsOn ?? localeWeekStart(context.locale),
     calendar: { today, dayFirst: locale.dayFirst },
     todayIso: isoDate(today),
     index: categoryIndex(context.categories),
@@ -65,6 +69,7 @@ export function prepare(context: ParseContext): Prepared {
     cached.timeZone === context.timeZone &&
     cached.locale === context.locale &&
     cached.currency === context.currency &&
+    cached.weekStartsOn === context.weekStartsOn &&
     cached.categories === context.categories &&
     cached.maxMajor === context.maxAmountMajor &&
     cached.prepared.index.ids.length === context.categories.length
@@ -78,6 +83,7 @@ export function prepare(context: ParseContext): Prepared {
     timeZone: context.timeZone,
     locale: context.locale,
     currency: context.currency,
+    weekStartsOn: context.weekStartsOn,
     categories: context.categories,
     maxMajor: context.maxAmountMajor,
   });

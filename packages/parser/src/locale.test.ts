@@ -14,9 +14,4 @@ describe('localeInfo', () => {
     expect(localeInfo('de-DE').decimalMark).toBe(',');
     expect(localeInfo('fr-FR').decimalMark).toBe(',');
   });
-
-  it('knows the first day of the week', () => {
-    expect(localeInfo('en-US').weekStart).toBe(0);
-    expect(localeInfo('de-DE').weekStart).toBe(1);
-  });
 });

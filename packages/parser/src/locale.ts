@@ -6,29 +6,11 @@ export interface LocaleInfo {
   decimalMark: string;
   /** 12/01 is 12 January (en-IN, en-GB, de-DE) rather than December 1 (en-US). */
   dayFirst: boolean;
-  /** First day of the week, 0 = Sunday ... 6 = Saturday. */
-  weekStart: number;
   /** Thousands are grouped with a space ("1 234 567" in fr-FR, after NFKC). */
   spaceGroups: boolean;
 }
 
-interface WeekInfo {
-  firstDay: number;
-}
-
-interface LocaleWithWeekInfo {
-  getWeekInfo?: () => WeekInfo;
-  weekInfo?: WeekInfo;
-}
-
 const cache = new Map<string, LocaleInfo>();
-
-function firstDayOfWeek(locale: string): number {
-  // getWeekInfo (Node 24) or the older weekInfo getter; ISO Monday where neither exists.
-  const info = new Intl.Locale(locale) as Intl.Locale & LocaleWithWeekInfo;
-  const week = typeof info.getWeekInfo === 'function' ? info.getWeekInfo() : info.weekInfo;
-  return week === undefined ? 1 : week.firstDay % 7;
-}
 
 /** Throws RangeError for a malformed locale tag, like Intl does. */
 export function localeInfo(locale: string): LocaleInfo {
@@ -43,7 +25,6 @@ export function localeInfo(locale: string): LocaleInfo {
     info = {
       decimalMark: decimal === ',' ? ',' : '.',
       dayFirst: order[0]?.type === 'day',
-      weekStart: firstDayOfWeek(locale),
       spaceGroups: group === ' ',
     };
     cache.set(locale, info);

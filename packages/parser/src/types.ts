@@ -1,6 +1,8 @@
 // The parser's public vocabulary. Amounts are bigint minor units everywhere, like the
 // ledger and the database (amount_minor BIGINT), so no float ever touches money.
 
+import type { Weekday } from '@spendline/ledger';
+
 export interface Category {
   id: string;
   name: string;
@@ -17,6 +19,11 @@ export interface ParseContext {
   currency: string;
   /** BCP 47 tag: decides 12/01 (day first or month first), ties of 1.200 and week starts. */
   locale: string;
+  /**
+   * The day "week" and "last week" start on, ISO 1 Monday ... 7 Sunday: the person's
+   * setting. Absent or null: the locale's (CLDR, Monday for a locale without a region).
+   */
+  weekStartsOn?: Weekday | null;
   /** IANA zone: "today" and "yesterday" are calendar days there. */
   timeZone: string;
   now: Date;
