@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { newId, type PrismaClient } from '@spendline/db';
 import type { InboundMessageEvent } from '../payload.ts';
 
 export interface StoredInbound {
@@ -39,12 +39,18 @@ export async function storeInboundMessages(
   messages: readonly InboundToStore[],
 ): Promise<(StoredInbound | null)[]> {
   if (messages.length === 0) return [];
+  // Given once, in arrival order: WhatsApp's timestamps are whole seconds, so messages of
+  // one second are processed in id order, and a second try must not move one back.
+  const ids = new Map(messages.map((message) => [message, newId()]));
   const rows = new Map<string, Row>();
   let pending = messages;
   // Two first messages of a new sender at once: the second statement waits for the
   // first one's conversation, which its snapshot cannot see; a second try can.
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
-    const inserted = pending.length === 1 ? insertOne(db, pending[0]!) : insertMany(db, pending);
+    const inserted =
+      pending.length === 1
+        ? insertOne(db, pending[0]!, ids.get(pending[0]!)!)
+        : insertMany(db, pending, ids);
     for (const row of await inserted) rows.set(row.waMessageId, row);
     pending = pending.filter(({ event }) => !rows.get(event.waMessageId)?.conversationId);
   }
@@ -75,7 +81,7 @@ const status = (message: InboundToStore) => (message.ignored ? 'IGNORED' : 'RECE
 
 // The usual webhook carries one message: this form plans in half the time of the
 // array form below, and planning is most of its cost.
-async function insertOne(db: Sql, message: InboundToStore): Promise<Row[]> {
+async function insertOne(db: Sql, message: InboundToStore, id: string): Promise<Row[]> {
   const { event } = message;
   const phone = event.sender.phoneNumber ?? null;
   const bsuid = event.sender.bsuid ?? null;
@@ -104,7 +110,7 @@ async function insertOne(db: Sql, message: InboundToStore): Promise<Row[]> {
       INSERT INTO inbound_messages
         (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
          received_at, status, attempts, processed_at)
-      SELECT gen_random_uuid(), ${event.waMessageId}, chat.id, ${event.phoneNumberId}, ${event.type},
+      SELECT ${id}::uuid, ${event.waMessageId}, chat.id, ${event.phoneNumberId}, ${event.type},
              ${JSON.stringify(message.payload)}::jsonb, ${event.sentAt}::timestamptz, now(),
              ${status(message)}::"InboundStatus", 0, ${message.ignored ? new Date() : null}::timestamptz
         FROM chat
@@ -115,12 +121,17 @@ async function insertOne(db: Sql, message: InboundToStore): Promise<Row[]> {
   return rows.map((row) => ({ ...row, waMessageId: event.waMessageId }));
 }
 
-function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]> {
+function insertMany(
+  db: Sql,
+  messages: readonly InboundToStore[],
+  ids: ReadonlyMap<InboundToStore, string>,
+): Promise<Row[]> {
   const column = <T>(pick: (m: InboundToStore) => T) => messages.map(pick);
   const waKeys = column((m) => m.event.waKey);
   return db.$queryRaw<Row[]>`
     WITH input AS (
       SELECT * FROM unnest(
+        ${column((m) => ids.get(m))}::uuid[],
         ${column((m) => m.event.waMessageId)}::text[],
         ${waKeys}::text[],
         ${column((m) => m.event.sender.phoneNumber ?? null)}::text[],
@@ -130,7 +141,7 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
         ${column((m) => JSON.stringify(m.payload))}::text[],
         ${column((m) => m.event.sentAt.toISOString())}::timestamptz[],
         ${column(status)}::text[]
-      ) WITH ORDINALITY AS i(wa_message_id, wa_key, phone_number, bsuid, phone_number_id,
+      ) WITH ORDINALITY AS i(message_id, wa_message_id, wa_key, phone_number, bsuid, phone_number_id,
                              type, payload, sent_at, status, n)
     ),
     -- The keys as an array too: = ANY reads the wa_key index whatever the planner
@@ -161,7 +172,7 @@ function insertMany(db: Sql, messages: readonly InboundToStore[]): Promise<Row[]
       INSERT INTO inbound_messages
         (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
          received_at, status, attempts, processed_at)
-      SELECT gen_random_uuid(), i.wa_message_id, chat.id, i.phone_number_id, i.type,
+      SELECT i.message_id, i.wa_message_id, chat.id, i.phone_number_id, i.type,
              i.payload::jsonb, i.sent_at, now(), i.status::"InboundStatus", 0,
              CASE WHEN i.status = 'IGNORED' THEN now() END
         FROM input i JOIN chat USING (wa_key)

@@ -185,7 +185,7 @@ export function createInboxProcessor({
                SET status = 'PROCESSED', processed_at = now(), attempts = m.attempts + 1
               FROM (SELECT id FROM inbound_messages
                      WHERE conversation_id = ${conversationId}::uuid AND status = 'RECEIVED'
-                     ORDER BY sent_at, wa_message_id
+                     ORDER BY sent_at, id
                      LIMIT ${limit}) pick
              WHERE m.id = pick.id AND m.status = 'RECEIVED'
             RETURNING m.*
@@ -197,7 +197,7 @@ export function createInboxProcessor({
             RETURNING *
           )
           SELECT ${takenColumns} FROM taken CROSS JOIN locked
-           ORDER BY taken.sent_at, taken.wa_message_id`;
+           ORDER BY taken.sent_at, taken.id`;
         const taken = rows.map(splitTaken);
         let conversation: Conversation | undefined = taken[0]?.conversation;
         for (const [index, { message }] of taken.entries()) {
