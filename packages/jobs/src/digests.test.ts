@@ -12,6 +12,8 @@ async function user(settings: {
   weeklyDigest?: boolean;
   reminderHour?: number;
   timeZone?: string;
+  locale?: string;
+  weekStartsOn?: number;
 }): Promise<void> {
   await db.prisma.user.deleteMany();
   userId = (
@@ -20,7 +22,8 @@ async function user(settings: {
         email: 'd@example.com',
         displayName: 'D',
         currency: 'USD',
-        locale: 'en-US',
+        locale: settings.locale ?? 'en-US',
+        weekStartsOn: settings.weekStartsOn ?? null,
         timeZone: settings.timeZone ?? 'America/New_York',
         dailyDigestHour: settings.dailyDigestHour ?? null,
         weeklyDigest: settings.weeklyDigest ?? false,
@@ -99,7 +102,7 @@ describe('runDueDigests', () => {
   });
 
   it('sends the weekly digest once a week from Monday 09:00, about the week before', async () => {
-    await user({ weeklyDigest: true, timeZone: 'Asia/Kolkata' });
+    await user({ weeklyDigest: true, timeZone: 'Asia/Kolkata', weekStartsOn: 1 });
     await spend(12_000n, '2026-11-25T06:00:00Z'); // Wednesday of the week before
     // Monday 30 November, 08:59 in Kolkata.
     expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-11-30T03:29:00Z'))).done).toBe(
@@ -111,6 +114,82 @@ describe('runDueDigests', () => {
     const digests = await sent();
     expect(digests).toHaveLength(1);
     expect(digests[0]).toContain('*Last week*: $120.00');
+  });
+
+  it('sends the weekly digest from Sunday 09:00 to a Sunday week, about Sunday to Saturday', async () => {
+    // en-US weeks start on Sunday (CLDR) unless the person chose another day.
+    await user({ weeklyDigest: true, timeZone: 'America/New_York' });
+    await spend(3_000n, '2026-11-29T15:00:00Z'); // Sunday 29 November
+    await spend(4_000n, '2026-12-06T04:00:00Z'); // Saturday 5 December, 23:00
+    await spend(50_000n, '2026-12-06T14:30:00Z'); // Sunday 6 December, 09:30: this week
+    // Sunday 6 December, 08:59 in New York: not yet.
+    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-06T13:59:00Z'))).done).toBe(
+      0,
+    );
+    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-06T14:00:00Z'))).done).toBe(
+      1,
+    );
+    // Not again on Monday, when a Monday week would begin.
+    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-07T14:00:00Z'))).done).toBe(
+      0,
+    );
+    const [digest] = await sent();
+    // Outside the chat's 24-hour window the notice template carries it on one line.
+    expect(digest).toMatch(/^\*Last week\*: \$70\.00 _Sun, Nov 29 – Sat, Dec 5_ /);
+  });
+
+  it('sends each person the digest on their own first day in one round', async () => {
+    await db.prisma.user.deleteMany();
+    // Each had last week's digest; who gets this week's, and on which day?
+    const people: [string, string, number | null, string][] = [
+      ['gb@example.com', 'en-GB', null, '2026-11-30'], // Monday (CLDR)
+      ['us@example.com', 'en-US', null, '2026-11-29'], // Sunday (CLDR)
+      ['in@example.com', 'en-IN', 1, '2026-11-30'], // chose Monday over Sunday
+      ['sat@example.com', 'en-GB', 6, '2026-11-28'], // chose Saturday
+    ];
+    for (const [i, [email, locale, weekStartsOn, handled]] of people.entries()) {
+      const { id } = await db.prisma.user.create({
+        data: {
+          email,
+          displayName: email,
+          locale,
+          weekStartsOn,
+          timeZone: 'UTC',
+          weeklyDigest: true,
+          weeklyDigestOn: new Date(handled),
+        },
+      });
+      await db.prisma.whatsAppLink.create({ data: { userId: id, phoneNumber: `+1212555010${i}` } });
+    }
+    const round = async (at: string) => {
+      await runDueDigests(db.prisma, 'weekly', new Date(at));
+      const rows = await db.prisma.user.findMany({
+        select: { email: true, weeklyDigestOn: true },
+        orderBy: { email: 'asc' },
+      });
+      return rows.map((r) => `${r.email} ${r.weeklyDigestOn!.toISOString().slice(0, 10)}`);
+    };
+    // Friday: nobody's week starts.
+    expect(await round('2026-12-04T09:00:00Z')).toEqual([
+      'gb@example.com 2026-11-30',
+      'in@example.com 2026-11-30',
+      'sat@example.com 2026-11-28',
+      'us@example.com 2026-11-29',
+    ]);
+    expect(await round('2026-12-05T09:00:00Z')).toContain('sat@example.com 2026-12-05');
+    expect(await round('2026-12-06T09:00:00Z')).toEqual([
+      'gb@example.com 2026-11-30',
+      'in@example.com 2026-11-30',
+      'sat@example.com 2026-12-05',
+      'us@example.com 2026-12-06',
+    ]);
+    expect(await round('2026-12-07T09:00:00Z')).toEqual([
+      'gb@example.com 2026-12-07',
+      'in@example.com 2026-12-07',
+      'sat@example.com 2026-12-05',
+      'us@example.com 2026-12-06',
+    ]);
+    expect(await sent()).toHaveLength(4);
   });
 
   it('reminds only on a day with nothing recorded', async () => {

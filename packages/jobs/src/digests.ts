@@ -1,6 +1,6 @@
 import { dailyDigest, reminderText, weeklyDigest } from '@spendline/bot';
 import { Prisma, userColumns, type PrismaClient, type User } from '@spendline/db';
-import { periodRange } from '@spendline/ledger';
+import { localeWeekStart, periodRange } from '@spendline/ledger';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import { drain, type Round } from './claims.ts';
 
@@ -8,15 +8,44 @@ type Tx = Prisma.TransactionClient;
 
 export type DigestKind = 'daily' | 'weekly' | 'reminder';
 
-/** The hour of the week's Monday the weekly digest goes out. */
+/** The hour of the first day of the person's week the weekly digest goes out. */
 const WEEKLY_HOUR = 9;
 
 interface Due {
   /** Whether the user opted in and their local time has reached the kind's moment. */
-  due: (local: Prisma.Sql) => Prisma.Sql;
+  due: (local: Prisma.Sql, week: Prisma.Sql) => Prisma.Sql;
   /** The date column that says it was handled, and the local date it is set to. */
   column: Prisma.Sql;
-  since: (local: Prisma.Sql) => Prisma.Sql;
+  since: (local: Prisma.Sql, week: Prisma.Sql) => Prisma.Sql;
+}
+
+/** The first day of the week of each locale (CLDR, known to JavaScript only), for SQL. */
+interface LocaleWeeks {
+  locales: string[];
+  firstDays: number[];
+}
+
+const NO_LOCALES: LocaleWeeks = { locales: [], firstDays: [] };
+
+/** The locales of weekly-digest users who follow their locale's week, read once a round. */
+async function localeWeeks(tx: Tx): Promise<LocaleWeeks> {
+  const rows = await tx.$queryRaw<{ locale: string }[]>`
+    SELECT DISTINCT locale FROM users WHERE weekly_digest AND week_starts_on IS NULL`;
+  const locales = rows.map((row) => row.locale);
+  return { locales, firstDays: locales.map(localeWeekStart) };
+}
+
+/**
+ * The first day (a date) of the user's week that `local` is in: their own first day or
+ * their locale's. Null for a locale the round did not read yet, so that user waits for
+ * the next round rather than get a digest on the wrong day.
+ */
+function weekStart(local: Prisma.Sql, weeks: LocaleWeeks): Prisma.Sql {
+  const firstDay = Prisma.sql`COALESCE(u.week_starts_on, (
+    SELECT w.first_day FROM unnest(${weeks.locales}::text[], ${weeks.firstDays}::int[])
+      AS w(locale, first_day)
+    WHERE w.locale = u.locale))`;
+  return Prisma.sql`(${local}::date - ((EXTRACT(ISODOW FROM ${local})::int - ${firstDay} + 7) % 7))`;
 }
 
 // `local` is the user's wall-clock time now (timestamp without zone), so hours and
@@ -29,10 +58,10 @@ const KINDS: Record<DigestKind, Due> = {
     since: (local) => Prisma.sql`${local}::date`,
   },
   weekly: {
-    due: (local) =>
-      Prisma.sql`u.weekly_digest AND ${local} >= date_trunc('week', ${local}) + make_interval(hours => ${WEEKLY_HOUR})`,
+    due: (local, week) =>
+      Prisma.sql`u.weekly_digest AND ${local} >= ${week} + make_interval(hours => ${WEEKLY_HOUR})`,
     column: Prisma.raw('weekly_digest_on'),
-    since: (local) => Prisma.sql`date_trunc('week', ${local})::date`,
+    since: (_local, week) => week,
   },
   reminder: {
     due: (local) =>
@@ -51,15 +80,17 @@ async function claimOne(
   kind: DigestKind,
   now: Date,
   skip: string[],
+  weeks: LocaleWeeks,
 ): Promise<User | undefined> {
   const { due, column, since } = KINDS[kind];
   const local = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE u.time_zone)`;
+  const week = kind === 'weekly' ? weekStart(local, weeks) : Prisma.sql`NULL`;
   const [user] = await tx.$queryRaw<User[]>`
-    UPDATE users u SET ${column} = ${since(local)}
+    UPDATE users u SET ${column} = ${since(local, week)}
     WHERE u.id = (
       SELECT u.id FROM users u
-      WHERE ${due(local)}
-        AND (u.${column} IS NULL OR u.${column} < ${since(local)})
+      WHERE ${due(local, week)}
+        AND (u.${column} IS NULL OR u.${column} < ${since(local, week)})
         AND EXISTS (SELECT 1 FROM whatsapp_links l WHERE l.user_id = u.id AND l.active)
         AND NOT (u.id = ANY(${skip}::uuid[]))
       LIMIT 1
@@ -97,13 +128,19 @@ async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<nu
 
 /**
  * Sends every `kind` that is due at `now`: each opted-in user once a day (the weekly
- * digest once a week, from Monday 09:00), at their hour in their zone, or as soon as a
- * scheduler runs after it when none ran at that hour. Safe on every replica.
+ * digest once a week, from 09:00 on the first day of their week), at their hour in their
+ * zone, or as soon as a scheduler runs after it when none ran at that hour. Safe on
+ * every replica.
  */
-export function runDueDigests(prisma: PrismaClient, kind: DigestKind, now: Date): Promise<Round> {
+export async function runDueDigests(
+  prisma: PrismaClient,
+  kind: DigestKind,
+  now: Date,
+): Promise<Round> {
+  const weeks = kind === 'weekly' ? await localeWeeks(prisma) : NO_LOCALES;
   return drain(
     prisma,
-    (tx, skip) => claimOne(tx, kind, now, skip),
+    (tx, skip) => claimOne(tx, kind, now, skip, weeks),
     (tx, user) => send(tx, kind, user, now),
   );
 }
