@@ -8,6 +8,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Input the command cannot work with (a file that is no CSV): printed alone, exit code 1. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
 export interface CommandContext {
   config: Config;
   /** Opens (and migrates) the configured database once, on first use. */

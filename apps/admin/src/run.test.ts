@@ -193,4 +193,56 @@ describe('npm run admin', () => {
       err: expect.stringContaining('--map: the file has no column "Credit"') as unknown,
     });
   });
+
+  it('imports every row it can read around a 20-digit amount, and takes a negative one as money back', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'i@example.com', '--password', 'correct horse');
+    const file = join(mkdtempSync(join(tmpdir(), 'spendline-import-')), 'badrows.csv');
+    writeFileSync(
+      file,
+      [
+        'date,amount,note',
+        '2026-12-01,40,tea',
+        '2026-12-01,12345678901234567890,typo',
+        '2026-12-02,-40,refund',
+        '2026-12-02,1e9,exponent',
+        '2026-12-03,55,lunch',
+      ].join('\n'),
+    );
+    const result = await admin(env, 'import', file, '--user', 'i@example.com');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(
+      'Imported 3 of 5 rows for i@example.com: 0 already recorded, 2 unreadable.\n' +
+        '  line 3: amount too large: "12345678901234567890"\n' +
+        '  line 5: "1e9" is not an amount in INR',
+    );
+    const kinds = await withDatabase(env, (db) =>
+      db.prisma.expense.findMany({
+        select: { kind: true, amountMinor: true, note: true },
+        orderBy: { occurredAt: 'asc' },
+      }),
+    );
+    expect(kinds).toEqual([
+      { kind: 'EXPENSE', amountMinor: 4_000n, note: 'tea' },
+      { kind: 'INCOME', amountMinor: 4_000n, note: 'refund' },
+      { kind: 'EXPENSE', amountMinor: 5_500n, note: 'lunch' },
+    ]);
+  });
+
+  it('says in words, without a stack trace, why a file cannot be imported at all', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'i@example.com', '--password', 'correct horse');
+    const folder = mkdtempSync(join(tmpdir(), 'spendline-import-'));
+    const folderRun = await admin(env, 'import', folder, '--user', 'i@example.com');
+    expect(folderRun.code).not.toBe(0);
+    expect(folderRun.err).toContain(`cannot read ${folder}`);
+    expect(folderRun.err).not.toMatch(/\bat .*:\d+:\d+/);
+
+    const broken = join(folder, 'broken.csv');
+    writeFileSync(broken, 'date,amount,note\n2026-12-01,40,"never closed\n');
+    const brokenRun = await admin(env, 'import', broken, '--user', 'i@example.com');
+    expect(brokenRun.code).toBe(1);
+    expect(brokenRun.err).toMatch(/^.*broken\.csv could not be read as CSV: /);
+    expect(brokenRun.err).not.toMatch(/\bat .*:\d+:\d+/);
+  });
 });

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '@spendline/config';
 import { DataDirInUseError, openDatabase, type Database } from '@spendline/db';
-import { parseOptions, UsageError, type Command } from './cli.ts';
+import { InputError, parseOptions, UsageError, type Command } from './cli.ts';
 import type { Progress } from './progress.ts';
 import { createDefaultCategoriesCommand } from './commands/create-default-categories.ts';
 import { createUser } from './commands/create-user.ts';
@@ -31,9 +31,15 @@ export interface RunIO {
   envFile?: string | undefined;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where the detail of an unexpected failure goes (a stack trace); dropped when not given. */
+  log?: (error: unknown) => void;
   /** Progress of long work; silent when not given. */
   progress?: (total: number) => Progress;
 }
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ||
+  'unexpected error';
 
 const silent = (): Progress => ({ update: () => {}, stop: () => {} });
 
@@ -72,11 +78,19 @@ export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
       io.err(`${error.message}\n\nUsage: npm run admin -- ${command.usage}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirInUseError ||
+      error instanceof InputError
+    ) {
       io.err(error.message);
       return 1;
     }
-    throw error;
+    // Whatever else stopped the run is said in a line, not a stack trace; the detail
+    // goes to the log for whoever looks into it.
+    io.err(`${name} stopped: ${firstLine(error)}`);
+    io.log?.(error);
+    return 1;
   } finally {
     await db?.close();
   }

@@ -119,6 +119,36 @@ describe('importRows', () => {
     });
   });
 
+  it('imports every readable row around ones that are too large, unreadable or not storable', async () => {
+    const csv = [
+      'date,amount,category,note',
+      '2026-12-01,40,Food,tea',
+      '2026-12-01,12345678901234567890,Food,typo',
+      '2026-12-01,1e9,Food,exponent',
+      '31/02/2026,10,Food,no such day',
+      `2026-12-01,10,Food,${'n'.repeat(501)}`,
+      '2026-12-01,10,Food,nul\u0000here',
+      '2026-12-01,10,Fo\u0001od,control in category',
+      '2026-12-02,-40,,refund',
+      '2026-12-02,55,Food,lunch',
+    ].join('\n');
+    const result = await importCsv(csv);
+    expect(result).toMatchObject({ read: 9, imported: 3, duplicates: 0, failed: 6 });
+    expect(result.problems).toEqual([
+      { line: 3, problem: 'amount too large: "12345678901234567890"' },
+      { line: 4, problem: '"1e9" is not an amount in INR' },
+      { line: 5, problem: '"31/02/2026" is not a date' },
+      { line: 6, problem: 'the note is longer than 500 characters' },
+      { line: 7, problem: 'the note contains invisible control characters (such as NUL)' },
+      { line: 8, problem: 'the category contains invisible control characters (such as NUL)' },
+    ]);
+    expect(await entries()).toEqual([
+      ['2026-12-01T06:30:00.000Z', 'EXPENSE', 4_000n, 'INR', 'Food', 'tea', 'IMPORT'],
+      ['2026-12-02T06:30:00.000Z', 'INCOME', 4_000n, 'INR', null, 'refund', 'IMPORT'],
+      ['2026-12-02T06:30:00.000Z', 'EXPENSE', 5_500n, 'INR', 'Food', 'lunch', 'IMPORT'],
+    ]);
+  });
+
   it('goes on with one import across calls: the file’s repeats are kept, earlier rows not', async () => {
     await importCsv('date,amount,note\n2026-12-01,40,tea\n');
     const mapping = { date: 0, amount: 1, note: 2 };

@@ -48,6 +48,7 @@ export class ImportError extends Error {
 const MAX_PROBLEMS = 100;
 
 interface Pending extends ImportRow {
+  line: number;
   categoryId: string | null;
   start: string;
   end: string;
@@ -88,29 +89,53 @@ export async function importRows(
   };
   let batch: Pending[] = [];
 
+  const fail = (line: number, problem: string) => {
+    progress.failed += 1;
+    if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ line, problem });
+  };
+  const insert = async (rows: Pending[]) => {
+    const imported = await insertBatch(prisma, userId, rows, startedAt);
+    progress.imported += imported;
+    progress.duplicates += rows.length - imported;
+  };
+
   const flush = async () => {
     if (batch.length === 0) return;
-    const imported = await insertBatch(prisma, userId, batch, startedAt);
-    progress.imported += imported;
-    progress.duplicates += batch.length - imported;
+    try {
+      await insert(batch);
+    } catch {
+      // A row the checks let through but the database refuses must not take the rest of
+      // its batch down: the rows go in one by one, and the refused one is reported.
+      for (const row of batch) {
+        await insert([row]).catch(() => fail(row.line, 'this row could not be stored'));
+      }
+    }
     batch = [];
     onProgress?.(progress);
   };
 
   for await (const cells of rows) {
     progress.read += 1;
+    const line = firstLine + progress.read - 1;
     const read = readRow(cells, mapping, { currency: user.currency, locale: user.locale });
     if ('problem' in read) {
-      progress.failed += 1;
-      if (progress.problems.length < MAX_PROBLEMS)
-        progress.problems.push({ line: firstLine + progress.read - 1, problem: read.problem });
+      fail(line, read.problem);
       continue;
     }
     const { row } = read;
-    const day = daysSpan(row.date, row.date, user.timeZone);
+    let day: { start: Date; end: Date };
+    let categoryId: string | null;
+    try {
+      day = daysSpan(row.date, row.date, user.timeZone);
+      categoryId = row.category ? await categories(row.category) : null;
+    } catch {
+      fail(line, 'this row could not be stored');
+      continue;
+    }
     batch.push({
       ...row,
-      categoryId: row.category ? await categories(row.category) : null,
+      line,
+      categoryId,
       start: day.start.toISOString(),
       end: day.end.toISOString(),
       // Midday keeps the entry on its date whatever the zone's DST does.

@@ -1,4 +1,4 @@
-export { csvRecords } from './csv.ts';
+export { CsvError, csvRecords } from './csv.ts';
 export {
   ImportError,
   importRows,

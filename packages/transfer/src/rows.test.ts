@@ -45,19 +45,30 @@ describe('readDate', () => {
 
 describe('readAmount', () => {
   it.each([
-    ['1,234.50', 'INR', 123_450n],
-    ['₹ 1,23,456', 'INR', 12_345_600n],
-    ['1.234,50', 'EUR', 123_450n],
-    ['12,50', 'EUR', 1_250n],
-    ['1,234', 'USD', 123_400n],
-    ['-45', 'USD', 4_500n],
-    ['(45.00)', 'USD', 4_500n],
-    ['500', 'JPY', 500n],
-    ['1.5', 'JPY', null],
-    ['0', 'USD', null],
-    ['abc', 'USD', null],
-  ])('reads "%s" %s as %s', (text, currency, minor) => {
-    expect(readAmount(text, currency)).toBe(minor);
+    ['1,234.50', 'INR', 123_450n, false],
+    ['₹ 1,23,456', 'INR', 12_345_600n, false],
+    ['Rs. 120/-', 'INR', 12_000n, false],
+    ['1.234,50', 'EUR', 123_450n, false],
+    ['12,50', 'EUR', 1_250n, false],
+    ['1,234', 'USD', 123_400n, false],
+    ['-45', 'USD', 4_500n, true],
+    ['(45.00)', 'USD', 4_500n, true],
+    ['−45 USD', 'USD', 4_500n, true],
+    ['500', 'JPY', 500n, false],
+  ])('reads "%s" %s as %s, negative %s', (text, currency, minor, negative) => {
+    expect(readAmount(text, currency)).toEqual({ minor, negative });
+  });
+
+  it.each([
+    ['1.5', 'JPY', '"1.5" has more decimals than JPY amounts have'],
+    ['0', 'USD', 'the amount is zero'],
+    ['abc', 'USD', '"abc" is not an amount in USD'],
+    ['1e9', 'INR', '"1e9" is not an amount in INR'],
+    ['12abc3', 'INR', '"12abc3" is not an amount in INR'],
+    ['12345678901234567890', 'INR', 'amount too large: "12345678901234567890"'],
+    ['10000000000000.01', 'INR', 'amount too large: "10000000000000.01"'],
+  ])('refuses "%s" %s: %s', (text, currency, problem) => {
+    expect(readAmount(text, currency)).toEqual({ problem });
   });
 });
 
@@ -92,6 +103,37 @@ describe('readRow', () => {
     expect(
       readRow(['2026-12-01', '1', '', "'tis the season", '', ''], mapping, options),
     ).toMatchObject({ row: { note: "'tis the season" } });
+  });
+
+  it('takes a negative amount as money back unless the Type column says otherwise', () => {
+    const plain = { date: 0, amount: 1, note: 2 };
+    expect(readRow(['2026-12-01', '-40', 'refund'], plain, options)).toMatchObject({
+      row: { kind: 'INCOME', amountMinor: 4_000n },
+    });
+    expect(readRow(['2026-12-01', '(40)', 'refund'], plain, options)).toMatchObject({
+      row: { kind: 'INCOME', amountMinor: 4_000n },
+    });
+    expect(readRow(['2026-12-01', '-40', '', '', 'Debit', ''], mapping, options)).toMatchObject({
+      row: { kind: 'EXPENSE', amountMinor: 4_000n },
+    });
+  });
+
+  it('refuses control characters and over-long text instead of cutting or storing them', () => {
+    expect(readRow(['2026-12-01', '1', 'Fo\u0000od', '', '', ''], mapping, options)).toEqual({
+      problem: 'the category contains invisible control characters (such as NUL)',
+    });
+    expect(readRow(['2026-12-01', '1', '', 'a\u0007b', '', ''], mapping, options)).toEqual({
+      problem: 'the note contains invisible control characters (such as NUL)',
+    });
+    expect(readRow(['2026-12-01', '1', '', 'x'.repeat(501), '', ''], mapping, options)).toEqual({
+      problem: 'the note is longer than 500 characters',
+    });
+    expect(readRow(['2026-12-01', '1', 'c'.repeat(51), '', '', ''], mapping, options)).toEqual({
+      problem: 'the category is longer than 50 characters',
+    });
+    expect(
+      readRow(['2026-12-01', '1', '', 'two\nlines\tand a tab', '', ''], mapping, options),
+    ).toMatchObject({ row: { note: 'two\nlines\tand a tab' } });
   });
 
   it('says what is wrong with a row it cannot read', () => {

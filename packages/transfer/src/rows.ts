@@ -101,14 +101,70 @@ export function readDate(text: string, locale: string): LocalDate | null {
   return null;
 }
 
+/** The largest amount one entry may hold, in minor units: the API's bound too. */
+export const MAX_AMOUNT_MINOR = 10n ** 15n;
+
+/** An amount cell read: its size, and whether it was written negative. */
+export type AmountReading = { minor: bigint; negative: boolean } | { problem: string };
+
+// What may stand around the number: a currency sign or code ("₹", "Rs.", "USD"), a sign,
+// accounting brackets, the "/-" of Indian receipts. Letters between digits never: "1e9"
+// is not 19.
+const EDGE_MARK = /[\p{Sc}\s+)]/u;
+const NEGATIVE_MARK = /[-\u2212(]/;
+const LETTER = /[A-Za-z]/;
+// Spaces and apostrophes group thousands ("1 234", "1'234") only between digits.
+const GROUPING = /(?<=\d)[\s'\u2019](?=\d)/gu;
+
+/** The number inside a cell without what stands around it, and whether it was negative. */
+function core(text: string): { number: string; negative: boolean } {
+  let start = 0;
+  let end = text.length;
+  let negative = false;
+  const isLetter = (i: number) => LETTER.test(text[i] ?? '');
+  for (;;) {
+    const ch = text[start] ?? '';
+    if (start >= end) break;
+    if (EDGE_MARK.test(ch) || NEGATIVE_MARK.test(ch)) {
+      negative ||= NEGATIVE_MARK.test(ch);
+      start += 1;
+    } else if (isLetter(start)) {
+      let k = start;
+      while (k < end && isLetter(k)) k++;
+      if (text[k] === '.') k++;
+      start = k;
+    } else break;
+  }
+  for (;;) {
+    const ch = text[end - 1] ?? '';
+    if (end <= start) break;
+    if (text.slice(end - 2, end) === '/-') end -= 2;
+    else if (EDGE_MARK.test(ch) || NEGATIVE_MARK.test(ch)) {
+      negative ||= NEGATIVE_MARK.test(ch) && ch !== '(';
+      end -= 1;
+    } else if (isLetter(end - 1) || (ch === '.' && isLetter(end - 2))) {
+      let k = ch === '.' ? end - 1 : end;
+      while (k > start && isLetter(k - 1)) k--;
+      // "12abc": letters stuck to the digits are no currency code.
+      if (/[\d.,]/.test(text[k - 1] ?? '')) break;
+      end = k;
+    } else break;
+  }
+  return { number: text.slice(start, end), negative };
+}
+
+const quoted = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+
 /**
- * A cell as a positive amount in minor units: "1,234.50", "₹ 1,234", "1.234,50",
- * "-45" (the sign is dropped: the Type column says which way money went). Null when it
- * is no amount, or has more decimals than the currency.
+ * A cell as an amount in minor units: "1,234.50", "₹ 1,234", "1.234,50", "-45" and
+ * "(45.00)" (negative: the row's kind decides what that means). A problem when it is no
+ * number, has more decimals than the currency, is zero or is beyond MAX_AMOUNT_MINOR.
  */
-export function readAmount(text: string, currency: string): bigint | null {
-  let cell = text.replace(/[^\d.,()-]/g, '').replace(/[()-]/g, '');
-  if (!/\d/.test(cell)) return null;
+export function readAmount(text: string, currency: string): AmountReading {
+  const unreadable = { problem: `${quoted(text)} is not an amount in ${currency}` };
+  const { number, negative } = core(text.trim());
+  let cell = number.replace(GROUPING, '');
+  if (!/^\d[\d.,]*$/.test(cell)) return unreadable;
   const lastComma = cell.lastIndexOf(',');
   const lastDot = cell.lastIndexOf('.');
   const decimals = currencyExponent(currency);
@@ -118,16 +174,37 @@ export function readAmount(text: string, currency: string): bigint | null {
     lastComma > lastDot &&
     (lastDot >= 0 || (decimals > 0 && cell.length - lastComma - 1 === decimals));
   cell = commaIsDecimal ? cell.replaceAll('.', '').replace(',', '.') : cell.replaceAll(',', '');
-  if (!/^\d+(\.\d+)?$/.test(cell)) return null;
+  if (!/^\d+(\.\d+)?$/.test(cell)) return unreadable;
+  let minor: bigint;
   try {
-    const minor = decimalToMinor(cell, currency);
-    return minor > 0n ? minor : null;
+    minor = decimalToMinor(cell, currency);
   } catch {
-    return null;
+    return { problem: `${quoted(text)} has more decimals than ${currency} amounts have` };
   }
+  if (minor === 0n) return { problem: 'the amount is zero' };
+  if (minor > MAX_AMOUNT_MINOR) return { problem: `amount too large: ${quoted(text)}` };
+  return { minor, negative };
+}
+
+/** Longest note and category name an entry keeps, as everywhere else in the product. */
+export const MAX_NOTE = 500;
+export const MAX_CATEGORY = 50;
+
+// C0 controls but tab, line feed and carriage return, DEL and the C1 controls: never
+// typed on purpose, and PostgreSQL refuses NUL in text outright.
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Why a note or category cell cannot be kept as it is, or null. */
+function textProblem(what: string, text: string, max: number): string | null {
+  if (!text.isWellFormed() || CONTROL.test(text))
+    return `the ${what} contains invisible control characters (such as NUL)`;
+  if (text.length > max) return `the ${what} is longer than ${max} characters`;
+  return null;
 }
 
 const INCOME = /^(income|credit|cr|in|deposit|received|refund)$/i;
+const EXPENSE = /^(expense|spending|spent|debit|dr|out|withdrawal|payment|purchase)$/i;
 const CURRENCY = /^[A-Za-z]{3}$/;
 
 /** Undoes the apostrophe an export puts before text a spreadsheet would run as a formula. */
@@ -149,17 +226,25 @@ export function readRow(
   if (currencyCell && !CURRENCY.test(currencyCell))
     return { problem: `"${cell('currency')}" is not a currency code` };
   const currency = currencyCell || options.currency;
-  const amountMinor = readAmount(cell('amount'), currency);
-  if (amountMinor === null)
-    return { problem: `"${cell('amount')}" is not an amount in ${currency}` };
+  const amount = readAmount(cell('amount'), currency);
+  if ('problem' in amount) return amount;
+  const category = undefused(cell('category'));
+  const note = undefused(cell('note'));
+  const problem =
+    textProblem('category', category, MAX_CATEGORY) ?? textProblem('note', note, MAX_NOTE);
+  if (problem) return { problem };
+  // A Type column that names a direction decides; without one, a negative amount is
+  // money back (a refund or credit), never spending.
+  const kindCell = cell('kind');
+  const income = INCOME.test(kindCell) || (!EXPENSE.test(kindCell) && amount.negative);
   return {
     row: {
       date,
-      kind: INCOME.test(cell('kind')) ? 'INCOME' : 'EXPENSE',
-      amountMinor,
+      kind: income ? 'INCOME' : 'EXPENSE',
+      amountMinor: amount.minor,
       currency,
-      category: undefused(cell('category')).slice(0, 50) || null,
-      note: undefused(cell('note')).slice(0, 500) || null,
+      category: category || null,
+      note: note || null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
+  CsvError,
   csvRecords,
   FIELDS,
   guessMapping,
@@ -9,7 +10,14 @@ import {
   type Field,
   type Mapping,
 } from '@spendline/transfer';
-import { optionalString, requireString, UsageError, type Command } from '../cli.ts';
+import { InputError, optionalString, requireString, UsageError, type Command } from '../cli.ts';
+
+/** Text that is no CSV, or a file that vanished while read: said in words, exit code 1. */
+function unreadable(file: string, error: unknown): unknown {
+  const fromFileSystem = error instanceof Error && 'syscall' in error;
+  if (!(error instanceof CsvError) && !fromFileSystem) return error;
+  return new InputError(`${file} could not be read as CSV: ${error.message}`);
+}
 
 /** "--map amount=Debit,note=Narration": columns by header name, over the guessed ones. */
 function mappingFrom(headers: string[], map: string | undefined): Mapping {
@@ -34,15 +42,18 @@ export const importCommand: Command = {
   async run(values, { database, out, progress }) {
     const file = requireString(values, 'file');
     const email = requireString(values, 'user');
-    const size = (await stat(file).catch(() => null))?.size;
-    if (size === undefined) throw new UsageError(`cannot read ${file}`);
+    const found = await stat(file).catch(() => null);
+    if (!found?.isFile()) throw new UsageError(`cannot read ${file}: no such file`);
+    const { size } = found;
     const db = await database();
     const user = await db.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
     if (!user) throw new UsageError(`no account for ${email}`);
 
     const input = createReadStream(file);
     const records = csvRecords(input)[Symbol.asyncIterator]();
-    const header = await records.next();
+    const header = await records.next().catch((error: unknown) => {
+      throw unreadable(file, error);
+    });
     if (header.done) throw new UsageError(`${file} is empty`);
     const headers = header.value;
     const mapping = mappingFrom(headers, optionalString(values, 'map'));
@@ -70,7 +81,7 @@ export const importCommand: Command = {
     } catch (error) {
       bar.stop();
       if (error instanceof ImportError) throw new UsageError(error.message);
-      throw error;
+      throw unreadable(file, error);
     }
   },
 };
