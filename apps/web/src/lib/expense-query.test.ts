@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readExpenseQuery, toSearch, toVariables } from './expense-query.ts';
+import { knownCategory, readExpenseQuery, toSearch, toVariables } from './expense-query.ts';
 
 describe('the expenses page’s URL state', () => {
   it('turns URL parameters into the GraphQL filter and order', () => {
@@ -38,5 +38,31 @@ describe('the expenses page’s URL state', () => {
     const query = readExpenseQuery(new URLSearchParams('q=tea&sort=newest'));
     expect(toSearch(query, { after: 'abc' })).toBe('?q=tea&after=abc');
     expect(toSearch(readExpenseQuery(new URLSearchParams()))).toBe('');
+  });
+
+  it('keeps only real days, searches the api takes, and no control characters', () => {
+    const query = readExpenseQuery(
+      new URLSearchParams({
+        from: '2026-02-31',
+        to: '2026-02-28',
+        q: `tea\u0000${'x'.repeat(300)}`,
+      }),
+    );
+    expect(query.from).toBe('');
+    expect(query.to).toBe('2026-02-28');
+    expect(query.q).toHaveLength(100);
+    expect(query.q.startsWith('tea x')).toBe(true);
+  });
+
+  it('leaves out a category that is none of the viewer’s, and says so', () => {
+    const query = readExpenseQuery(new URLSearchParams("category='"));
+    expect(knownCategory(query, [{ id: 'Q2F0OjE' }])).toEqual({
+      query: { ...query, category: '' },
+      ignored: ['category'],
+    });
+    const own = readExpenseQuery(new URLSearchParams('category=Q2F0OjE'));
+    expect(knownCategory(own, [{ id: 'Q2F0OjE' }])).toEqual({ query: own, ignored: [] });
+    const none = readExpenseQuery(new URLSearchParams('category=none'));
+    expect(knownCategory(none, []).ignored).toEqual([]);
   });
 });

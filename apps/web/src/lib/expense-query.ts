@@ -29,20 +29,47 @@ export interface ExpenseQuery {
   sort: SortKey;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day as YYYY-MM-DD (not 2026-02-31). */
+function isDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1970;
+}
+
+// The api searches at most 100 characters, and refuses control characters in any text.
+const SEARCH_LENGTH = 100;
+// eslint-disable-next-line no-control-regex -- removing them is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 export function readExpenseQuery(params: URLSearchParams): ExpenseQuery {
   const get = (name: string) => params.get(name)?.trim() ?? '';
   const sort = get('sort');
   const source = get('source');
   return {
-    from: DATE.test(get('from')) ? get('from') : '',
-    to: DATE.test(get('to')) ? get('to') : '',
+    from: isDay(get('from')) ? get('from') : '',
+    to: isDay(get('to')) ? get('to') : '',
     category: get('category'),
     source: SOURCES.some((s) => s.value === source) ? source : '',
-    q: get('q').slice(0, 200),
+    q: [...get('q').replace(CONTROL, ' ').trim()].slice(0, SEARCH_LENGTH).join(''),
     sort: sort in SORTS ? (sort as SortKey) : 'newest',
   };
+}
+
+/**
+ * The query with a category that is none of the viewer's left out (a link from another
+ * account, a hand-edited URL), and the names of what was left out, to say so.
+ */
+export function knownCategory(
+  query: ExpenseQuery,
+  categories: { id: string }[],
+): { query: ExpenseQuery; ignored: string[] } {
+  const { category } = query;
+  if (!category || category === 'none' || categories.some((c) => c.id === category)) {
+    return { query, ignored: [] };
+  }
+  return { query: { ...query, category: '' }, ignored: ['category'] };
 }
 
 /** The GraphQL `filter` and `orderBy` arguments for a query. */

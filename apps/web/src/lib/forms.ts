@@ -1,5 +1,5 @@
 // What form actions hand back to their page when the api refused the input.
-import type { TypedError } from './graphql/types.ts';
+import type { FieldProblem, TypedError } from './graphql/types.ts';
 
 export interface FormFailure {
   /** One message for the whole form. */
@@ -8,6 +8,9 @@ export interface FormFailure {
   fields: Record<string, string>;
 }
 
+/** What the page says when the api named the fields it refused. */
+export const CHECK_FIELDS = 'Please check the fields marked below.';
+
 /** A result-union member that is one of the api's typed errors, or null. */
 export function asTypedError(result: { __typename: string } | null | undefined): TypedError | null {
   return result && 'message' in result && result.__typename.endsWith('Error')
@@ -15,22 +18,64 @@ export function asTypedError(result: { __typename: string } | null | undefined):
     : null;
 }
 
+/**
+ * The api's problems read as fragments beside a field ("must be at most 500 characters",
+ * "is too large"); beside the field they read as sentences.
+ */
+export function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const whole = /^(is|are) /.test(text) ? `This ${text}` : text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(whole) ? whole : `${whole}.`;
+}
+
+function spread(problems: FieldProblem[], fieldNames: Record<string, string>) {
+  const fields: Record<string, string> = {};
+  for (const problem of problems) {
+    // An item of a list ("aliases", "1") belongs to the list's field.
+    const key = problem.path.findLast((part) => !/^\d+$/.test(part)) ?? '';
+    fields[fieldNames[key] ?? key] ??= sentence(problem.message);
+  }
+  return fields;
+}
+
 /** Spreads an api error over the form's fields (by the last segment of each problem's path). */
 export function failureFrom(
   error: TypedError,
   fieldNames: Record<string, string> = {},
 ): FormFailure {
-  const fields: Record<string, string> = {};
-  for (const problem of error.problems ?? []) {
-    const key = problem.path.at(-1) ?? '';
-    const field = fieldNames[key] ?? key;
-    fields[field] ??= problem.message;
-  }
+  const fields = spread(error.problems ?? [], fieldNames);
   if (error.field) fields[fieldNames[error.field] ?? error.field] ??= error.message;
   if (error.__typename === 'PasswordRequiredError') {
     fields[fieldNames.password ?? 'password'] ??= error.message;
   }
-  return { message: error.message, fields };
+  // A ValidationError's own message lists paths ("input.note: ..."): the fields say it better.
+  const checked = Object.keys(fields).length ? CHECK_FIELDS : 'Please check what you entered.';
+  const message = error.__typename === 'ValidationError' ? checked : error.message;
+  return { message, fields };
+}
+
+/** An api call's outcome as far as a form cares (see ApiResult). */
+export interface Answer {
+  error?: string | undefined;
+  problems?: FieldProblem[] | undefined;
+}
+
+/**
+ * Why the api did not do what a form asked: its typed error, or the input it refused
+ * before running (e.g. an amount past the largest it takes), or its message.
+ */
+export function refusal(
+  answer: Answer,
+  error: TypedError | null,
+  fieldNames: Record<string, string> = {},
+  fallback = 'That did not work. Please try again.',
+): FormFailure {
+  if (error) return failureFrom(error, fieldNames);
+  if (answer.problems?.length) {
+    return { message: CHECK_FIELDS, fields: spread(answer.problems, fieldNames) };
+  }
+  return { message: answer.error ?? fallback, fields: {} };
 }
 
 /** A field kept exactly as typed (passwords), '' when missing. */

@@ -78,6 +78,12 @@ export const EXPENSES = gql`
   }
 `;
 
+export const EXPENSE_TOTALS = gql`
+  query ExpenseTotals($filter: ExpenseFilter) {
+    expenseTotals(filter: $filter) { currency count spent { ${MONEY} } received { ${MONEY} } }
+  }
+`;
+
 export const CREATE_EXPENSE = gql`
   mutation CreateExpense($input: NewExpense!) {
     createExpense(input: $input) { __typename ${ERROR} ${INVALID} ... on Expense { ${EXPENSE} } }

@@ -54,6 +54,14 @@ export interface Category extends CategoryRef {
   expenseCount: number;
 }
 
+/** What the entries of one currency under a filter add up to (all pages). */
+export interface FilterTotal {
+  currency: string;
+  count: number;
+  spent: Money;
+  received: Money;
+}
+
 export type ExpenseSource = 'WHATSAPP' | 'WEB' | 'API' | 'IMPORT' | 'RECURRING';
 
 export interface Expense {

@@ -5,6 +5,7 @@ import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit'
 import { Client, fetchExchange, type AnyVariables, type DocumentInput } from '@urql/core';
 import { Kind, OperationTypeNode } from 'graphql';
 import { API_URL } from '$app/env/private';
+import type { FieldProblem } from '../graphql/types.ts';
 import { parseSetCookie } from './set-cookie.ts';
 
 export const SESSION_COOKIE = 'spendline_session';
@@ -13,6 +14,8 @@ export interface ApiResult<T> {
   data: T | undefined;
   /** The first GraphQL error's message (e.g. "sandbox chat is off"), if any. */
   error: string | undefined;
+  /** Input the api refused before running (extensions.problems of BAD_USER_INPUT). */
+  problems: FieldProblem[];
   /** The api said the caller is not signed in. */
   unauthenticated: boolean;
 }
@@ -73,9 +76,12 @@ export function apiFor(event: ApiEvent): Api {
       error(502, 'The Spendline api is not answering. Please try again in a moment.');
     }
     const first = result.error?.graphQLErrors[0];
+    const refused = first?.extensions?.code === 'BAD_USER_INPUT';
     return {
       data: result.data ?? undefined,
-      error: first?.message,
+      // graphql-js words refused input for programmers; the problems say it for people.
+      error: refused ? 'Some of what you entered could not be used.' : first?.message,
+      problems: refused ? problemsIn(first.extensions.problems) : [],
       unauthenticated: first?.extensions?.code === 'UNAUTHENTICATED',
     } satisfies ApiResult<T>;
   }
@@ -92,6 +98,17 @@ export function apiFor(event: ApiEvent): Api {
       return result.data;
     },
   };
+}
+
+function problemsIn(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is FieldProblem =>
+      typeof item === 'object' &&
+      item !== null &&
+      Array.isArray((item as FieldProblem).path) &&
+      typeof (item as FieldProblem).message === 'string',
+  );
 }
 
 function isMutation(document: DocumentInput): boolean {

@@ -55,7 +55,9 @@ describe('DailySpending', () => {
   ];
 
   it('draws the month as a line from the first day to the last, peaking on the biggest day', () => {
-    const { body } = render(DailySpending, { props: { days, title: 'Each day', locale: 'en-IN' } });
+    const { body } = render(DailySpending, {
+      props: { days, title: 'Each day', locale: 'en-IN', currency: 'INR' },
+    });
     const line = /class="line[^"]*" d="([^"]+)"/.exec(body)?.[1] ?? '';
     const points = [...line.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => [
       Number(m[1]),
@@ -69,11 +71,47 @@ describe('DailySpending', () => {
   });
 
   it('labels the axis with days in the person’s locale and lists every day in its table', () => {
-    const { body } = render(DailySpending, { props: { days, title: 'Each day', locale: 'en-IN' } });
+    const { body } = render(DailySpending, {
+      props: { days, title: 'Each day', locale: 'en-IN', currency: 'INR' },
+    });
     expect(body).toContain('1 Mar');
     expect(body).toContain('3 Mar');
     expect(body.match(/<th scope="row"/g)).toHaveLength(3);
     expect(html(body)).toMatch(/2 Mar<\/th><td[^>]*>₹120.00/);
+  });
+});
+
+describe('DailySpending in the middle of a month', () => {
+  const month = Array.from({ length: 31 }, (_, i) => {
+    const date = `2026-03-${String(i + 1).padStart(2, '0')}`;
+    const minor = i === 1 ? '250000' : '0';
+    return { date, minor, formatted: i === 1 ? '₹2,500.00' : '₹0.00' };
+  });
+  const props = {
+    days: month,
+    title: 'Each day',
+    locale: 'en-IN',
+    currency: 'INR',
+    today: '2026-03-11',
+  };
+
+  it('stops the line at today, over an axis that still spans the month', () => {
+    const { body } = render(DailySpending, { props });
+    const line = /class="line[^"]*" d="([^"]+)"/.exec(body)?.[1] ?? '';
+    const xs = [...line.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(11);
+    expect(xs.at(-1)).toBeCloseTo((10 / 30) * 100);
+    expect(body.match(/<th scope="row"/g)).toHaveLength(11);
+    expect(body).not.toContain('12 Mar');
+  });
+
+  it('labels the amount axis in the person’s currency', () => {
+    const { body } = render(DailySpending, { props });
+    const labels = [...html(body).matchAll(/class="tick[^"]*"[^>]*><span[^>]*>([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    expect(labels).toContain('₹0');
+    expect(labels.some((label) => /^₹[\d.]+K$/.test(label ?? ''))).toBe(true);
   });
 });
 

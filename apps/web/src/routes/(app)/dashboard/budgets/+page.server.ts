@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { BUDGETS, DELETE_BUDGET, SET_BUDGET } from '#lib/graphql/documents.ts';
 import type { BudgetUse, CategoryRef, TypedError } from '#lib/graphql/types.ts';
-import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { asTypedError, refusal, text, type Answer } from '#lib/forms.ts';
 import { toMinor } from '#lib/money.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { today } from '#lib/zoned-time.ts';
@@ -23,11 +23,9 @@ const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category' };
 function refused(
   values: { action: string; scope: string; amount?: string },
   error: TypedError | null,
-  problem?: string,
+  answer: Answer,
 ) {
-  const failure: { message: string; fields: Record<string, string> } = error
-    ? failureFrom(error, FIELD_NAMES)
-    : { message: problem ?? 'That did not work. Please try again.', fields: {} };
+  const failure = refusal(answer, error, FIELD_NAMES);
   if (error?.__typename === 'NotFoundError') {
     failure.message = 'That category is archived or gone: pick another one.';
   }
@@ -46,11 +44,12 @@ async function setBudget(event: RequestEvent, action: 'set' | 'edit') {
     const fields = { amount: 'Enter a monthly limit above zero, like 40000 or 2500.50.' };
     return fail(400, { action, scope, amount, message: 'Please fix the amount.', fields });
   }
-  const { data, error: problem } = await apiFor(event).run<{
+  const answer = await apiFor(event).run<{
     setBudget: BudgetUse & { __typename: string };
   }>(SET_BUDGET, { input: { categoryId: scope || null, amountMinor } });
+  const { data } = answer;
   const error = asTypedError(data?.setBudget);
-  if (error || !data) return refused({ action, scope, amount }, error, problem);
+  if (error || !data) return refused({ action, scope, amount }, error, answer);
   const use = data.setBudget;
   const name = use.category ? `${use.category.name} budget` : 'Overall budget';
   return { action, scope, done: `${name}: ${use.limit.formatted} a month.` };
@@ -62,11 +61,12 @@ export const actions: Actions = {
   remove: async (event) => {
     const form = await event.request.formData();
     const scope = text(form, 'category');
-    const { data, error: problem } = await apiFor(event).run<{
+    const answer = await apiFor(event).run<{
       deleteBudget: { __typename: string };
     }>(DELETE_BUDGET, { categoryId: scope || null });
+    const { data } = answer;
     const error = asTypedError(data?.deleteBudget);
-    if (error || !data) return refused({ action: 'remove', scope }, error, problem);
+    if (error || !data) return refused({ action: 'remove', scope }, error, answer);
     const label = text(form, 'label');
     return {
       action: 'remove',

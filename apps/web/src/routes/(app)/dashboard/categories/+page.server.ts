@@ -7,7 +7,7 @@ import {
   UPDATE_CATEGORY,
 } from '#lib/graphql/documents.ts';
 import type { Category } from '#lib/graphql/types.ts';
-import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,12 +42,11 @@ async function mutate(
   key: string,
   done: string,
 ) {
-  const { data } = await apiFor(event).run<Record<string, Result>>(document, variables);
+  const answer = await apiFor(event).run<Record<string, Result>>(document, variables);
+  const { data } = answer;
   const error = asTypedError(data?.[key]);
   if (error || !data) {
-    const failure = error
-      ? failureFrom(error)
-      : { message: 'That did not work. Please try again.', fields: {} as Record<string, string> };
+    const failure = refusal(answer, error);
     return fail(400, { action, id, ...failure });
   }
   return { action, done };

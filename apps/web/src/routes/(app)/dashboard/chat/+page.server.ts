@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SANDBOX_CHAT, SANDBOX_SEND } from '#lib/graphql/documents.ts';
 import type { SandboxMessage } from '#lib/graphql/types.ts';
-import { asTypedError, text } from '#lib/forms.ts';
+import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { chatPhone } from '#lib/server/chat-phone.ts';
 import { pendingOtp } from '#lib/server/pending-otp.ts';
@@ -22,21 +22,35 @@ export const load: PageServerLoad = async (event) => {
   return { phone, messages: result.data?.sandboxChat ?? [], problem: result.error ?? null };
 };
 
+// WhatsApp's own limit for a text message.
+const MAX_TEXT = 4096;
+
 export const actions: Actions = {
   send: async (event) => {
     const form = await event.request.formData();
     const phone = text(form, 'phone');
     const choiceId = text(form, 'choiceId');
+    const typed = text(form, 'text');
     const input = choiceId
       ? { phone, choiceId, choiceTitle: text(form, 'choiceTitle') }
-      : { phone, text: text(form, 'text') };
-    if (!choiceId && !input.text) return fail(400, { message: 'Type a message first.' });
+      : { phone, text: typed };
+    // What was typed comes back with any failure, so it is never lost.
+    const refused = (message: string, fields: Record<string, string | undefined> = {}) =>
+      fail(400, { message, fields, text: typed });
+    if (!choiceId && !typed) return refused('Type a message first.');
+    if (!choiceId && [...typed].length > MAX_TEXT) {
+      const count = new Intl.NumberFormat('en').format([...typed].length);
+      return refused('This message is too long to send.', {
+        text: `WhatsApp takes at most 4,096 characters in a message; this one has ${count}.`,
+      });
+    }
     const result = await apiFor(event).run<{ sandboxSend: { __typename: string } }>(SANDBOX_SEND, {
       input,
     });
     const error = asTypedError(result.data?.sandboxSend);
     if (result.error || error || !result.data) {
-      return fail(400, { message: error?.message ?? result.error ?? 'Not sent.' });
+      const failure = refusal(result, error, {}, 'Not sent.');
+      return refused(failure.message, failure.fields);
     }
     return { sent: true };
   },

@@ -3,34 +3,72 @@ import {
   CATEGORIES,
   CREATE_EXPENSE,
   DELETE_EXPENSE,
+  EXPENSE_TOTALS,
   EXPENSES,
   RESTORE_EXPENSE,
   UPDATE_EXPENSE,
 } from '#lib/graphql/documents.ts';
-import type { Category, ExpenseConnection, Viewer } from '#lib/graphql/types.ts';
-import { readExpenseQuery, toVariables } from '#lib/expense-query.ts';
-import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import type { Category, ExpenseConnection, FilterTotal, Viewer } from '#lib/graphql/types.ts';
+import { knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { readExpenseForm } from '#lib/server/expense-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
+const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category', occurredAt: 'date' };
+
+type Api = ReturnType<typeof apiFor>;
+type Variables = ReturnType<typeof toVariables> & Record<string, unknown>;
+
+/** One page of the list and the whole filter's totals, or null when the api refused them. */
+async function listing(api: Api, variables: Variables, paging: Record<string, unknown>) {
+  const [list, totals] = await Promise.all([
+    api.run<{ expenses: ExpenseConnection }>(EXPENSES, { ...variables, ...paging }),
+    api.run<{ expenseTotals: FilterTotal[] }>(EXPENSE_TOTALS, { filter: variables.filter }),
+  ]);
+  if (!list.data || !totals.data) return null;
+  return { expenses: list.data.expenses, totals: totals.data.expenseTotals };
+}
 
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
-  const query = readExpenseQuery(event.url.searchParams);
-  const before = event.url.searchParams.get('before');
-  const after = event.url.searchParams.get('after');
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after };
-  const [expenses, categories] = await Promise.all([
-    api.must<{ expenses: ExpenseConnection }>(EXPENSES, { ...toVariables(query), ...paging }),
-    api.must<{ categories: Category[] }>(CATEGORIES, { includeArchived: false }),
-  ]);
+  const params = event.url.searchParams;
+  const { categories } = await api.must<{ categories: Category[] }>(CATEGORIES, {
+    includeArchived: true,
+  });
+  const { query, ignored } = knownCategory(readExpenseQuery(params), categories);
+  const before = params.get('before');
+  const after = params.get('after');
+  const variables = toVariables(query);
+  // A link the api cannot read (a page cursor or filter typed by hand or cut short) shows
+  // the first page, or everything, and says what was left out instead of failing.
+  let shown = await listing(
+    api,
+    variables,
+    before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after },
+  );
+  if (!shown && (before || after)) {
+    ignored.push('page');
+    shown = await listing(api, variables, { first: PAGE_SIZE });
+  }
+  let shownQuery = query;
+  if (!shown) {
+    ignored.push('filter');
+    shownQuery = readExpenseQuery(new URLSearchParams());
+    const everything = toVariables(shownQuery);
+    const [list, totals] = await Promise.all([
+      api.must<{ expenses: ExpenseConnection }>(EXPENSES, { ...everything, first: PAGE_SIZE }),
+      api.must<{ expenseTotals: FilterTotal[] }>(EXPENSE_TOTALS, { filter: everything.filter }),
+    ]);
+    shown = { expenses: list.expenses, totals: totals.expenseTotals };
+  }
   return {
-    query,
-    expenses: expenses.expenses,
-    categories: categories.categories,
-    editing: event.url.searchParams.get('edit'),
+    query: shownQuery,
+    ignored,
+    ...shown,
+    categories: categories.filter((category) => !category.archived),
+    editing: params.get('edit'),
   };
 };
 
@@ -59,17 +97,13 @@ export const actions: Actions = {
         message: 'Please fix the fields below.',
       });
     }
-    const { data, error: problem } = await apiFor(event).run<{ createExpense: Result }>(
-      CREATE_EXPENSE,
-      {
-        input: read.input,
-      },
-    );
+    const answer = await apiFor(event).run<{ createExpense: Result }>(CREATE_EXPENSE, {
+      input: read.input,
+    });
+    const { data } = answer;
     const error = asTypedError(data?.createExpense);
     if (error || !data) {
-      const failure = error
-        ? failureFrom(error, { amountMinor: 'amount', categoryId: 'category', occurredAt: 'date' })
-        : { message: problem ?? 'Could not save.', fields: {} };
+      const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
       return fail(400, { action: 'create', values: read.values, ...failure });
     }
     return { action: 'create', added: data.createExpense.id };
@@ -88,18 +122,14 @@ export const actions: Actions = {
         message: 'Please fix the fields below.',
       });
     }
-    const { data, error: problem } = await apiFor(event).run<{ updateExpense: Result }>(
-      UPDATE_EXPENSE,
-      {
-        id,
-        input: read.input,
-      },
-    );
+    const answer = await apiFor(event).run<{ updateExpense: Result }>(UPDATE_EXPENSE, {
+      id,
+      input: read.input,
+    });
+    const { data } = answer;
     const error = asTypedError(data?.updateExpense);
     if (error || !data) {
-      const failure = error
-        ? failureFrom(error, { amountMinor: 'amount', categoryId: 'category', occurredAt: 'date' })
-        : { message: problem ?? 'Could not save.', fields: {} };
+      const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
       return fail(400, { action: 'update', id, values: read.values, ...failure });
     }
     return { action: 'update', updated: id };

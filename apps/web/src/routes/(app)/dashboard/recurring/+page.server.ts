@@ -8,7 +8,7 @@ import {
   UPDATE_RECURRING,
 } from '#lib/graphql/documents.ts';
 import type { CategoryRef, RecurringExpense } from '#lib/graphql/types.ts';
-import { asTypedError, failureFrom, text } from '#lib/forms.ts';
+import { asTypedError, failureFrom, refusal, text, type Answer } from '#lib/forms.ts';
 import { dayLabel, parseRule, ruleName, ruleValues, type RuleValues } from '#lib/recurring.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { today } from '#lib/zoned-time.ts';
@@ -55,7 +55,7 @@ function answered(
   id: string,
   values: RuleValues | null,
   result: { __typename: string } | undefined,
-  problem: string | undefined,
+  answer: Answer,
   done: (rule: Result) => string,
 ) {
   const error = asTypedError(result);
@@ -69,7 +69,10 @@ function answered(
           : failure.message;
     return refused(action, id, values, failure.fields, message);
   }
-  if (!result) return refused(action, id, values, {}, problem ?? 'That did not work. Try again.');
+  if (!result) {
+    const failure = refusal(answer, null, FIELD_NAMES, 'That did not work. Try again.');
+    return refused(action, id, values, failure.fields, failure.message);
+  }
   return { action, id, done: done(result as Result) };
 }
 
@@ -89,31 +92,33 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
   const describe = (rule: Result) =>
     `${rule.amount.formatted} ${rule.description} (${ruleName(rule)}), ${nextLabel(rule, viewer.locale)}.`;
   if (action === 'create') {
-    const { data, error } = await api.run<{ createRecurringExpense: Result }>(CREATE_RECURRING, {
+    const answer = await api.run<{ createRecurringExpense: Result }>(CREATE_RECURRING, {
       input: { ...parsed.input, currency },
     });
+    const { data } = answer;
     return answered(
       action,
       id,
       values,
       data?.createRecurringExpense,
-      error,
+      answer,
       (rule) => `Added: ${describe(rule)}`,
     );
   }
   // An archived category is kept as it is: sending it again would be refused.
   const { categoryId, ...input } = parsed.input;
   const unchanged = categoryId === (text(form, 'previousCategory') || null);
-  const { data, error } = await api.run<{ updateRecurringExpense: Result }>(UPDATE_RECURRING, {
+  const answer = await api.run<{ updateRecurringExpense: Result }>(UPDATE_RECURRING, {
     id,
     input: unchanged ? input : { ...input, categoryId },
   });
+  const { data } = answer;
   return answered(
     action,
     id,
     values,
     data?.updateRecurringExpense,
-    error,
+    answer,
     (rule) => `Saved: ${describe(rule)}`,
   );
 }
@@ -122,8 +127,9 @@ async function toggle(event: RequestEvent, action: 'pause' | 'resume') {
   const locale = event.locals.viewer?.locale ?? 'en';
   const id = text(await event.request.formData(), 'id');
   const document = action === 'pause' ? PAUSE_RECURRING : RESUME_RECURRING;
-  const { data, error } = await apiFor(event).run<Record<string, Result>>(document, { id });
-  return answered(action, id, null, data?.[`${action}RecurringExpense`], error, (rule) =>
+  const answer = await apiFor(event).run<Record<string, Result>>(document, { id });
+  const { data } = answer;
+  return answered(action, id, null, data?.[`${action}RecurringExpense`], answer, (rule) =>
     action === 'pause'
       ? `Paused ${ruleName(rule)}: nothing is recorded until you resume it.`
       : `Resumed ${ruleName(rule)}: ${nextLabel(rule, locale)}.`,
@@ -138,16 +144,17 @@ export const actions: Actions = {
   remove: async (event) => {
     const form = await event.request.formData();
     const id = text(form, 'id');
-    const { data, error } = await apiFor(event).run<{
+    const answer = await apiFor(event).run<{
       deleteRecurringExpense: { __typename: string };
     }>(DELETE_RECURRING, { id });
+    const { data } = answer;
     const name = text(form, 'name');
     return answered(
       'remove',
       id,
       null,
       data?.deleteRecurringExpense,
-      error,
+      answer,
       () => `Deleted ${name || 'it'}. The expenses it recorded stay.`,
     );
   },

@@ -10,7 +10,7 @@ import {
   UPDATE_SETTINGS,
 } from '#lib/graphql/documents.ts';
 import type { Session, Settings } from '#lib/graphql/types.ts';
-import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
+import { asTypedError, raw, refusal, text } from '#lib/forms.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,9 +49,7 @@ async function mutate(
   const result = await apiFor(event).run<Record<string, Result>>(document, variables);
   const error = asTypedError(result.data?.[key]);
   if (error || !result.data) {
-    const failure = error
-      ? failureFrom(error)
-      : { message: result.error ?? 'That did not work.', fields: {} as Record<string, string> };
+    const failure = refusal(result, error, {}, 'That did not work.');
     return { failed: fail(400, { action, ...failure }) };
   }
   return { value: result.data[key] };
