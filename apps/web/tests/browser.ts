@@ -1,17 +1,23 @@
-// Shared Chromium set-up for the browser tests: Debian's Chromium through playwright-core,
+// Shared Chromium set-up for the browser tests: the system's Chromium through playwright-core,
 // and screenshots of a page at desktop and phone widths under test-output/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startStack, webDir } from './app.ts';
+import { findChromium, noChromiumMessage } from './chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+const lookup = findChromium();
+// Where a browser is required (CI), a missing one fails every file that would be skipped.
+if (!lookup.path && lookup.required) throw new Error(noChromiumMessage(lookup));
+
+/** False skips the browser tests; the global setup has said why. */
+export const hasChromium = lookup.path !== undefined;
 
 export function launchChromium(): Promise<Browser> {
+  if (!lookup.path) throw new Error(noChromiumMessage(lookup));
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: lookup.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }

@@ -1,10 +1,12 @@
 // Vitest global setup for the `app` project: the tests run the built server
-// (build/index.js), so build it first when it is missing or older than the sources.
+// (build/index.js), so build it first when it is missing or older than the sources. It
+// also says, once and loudly, when there is no Chromium for the browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { webDir } from './app.ts';
+import { findChromium, noChromiumMessage } from './chromium.ts';
 
 const SOURCES = ['src', 'static', 'vite.config.ts', 'package.json', 'tsconfig.json'];
 
@@ -27,9 +29,20 @@ function whyBuild(): string | undefined {
   return changed && `${changed} changed since the last build`;
 }
 
-export default function setup(): void {
+/** Says it before the tests and again after them, where the summary is read. */
+function warnWithoutChromium(): (() => void) | undefined {
+  const lookup = findChromium();
+  if (lookup.path) return undefined;
+  const rule = '!'.repeat(78);
+  const warn = () => console.warn(`\n${rule}\n${noChromiumMessage(lookup)}\n${rule}\n`);
+  warn();
+  return warn;
+}
+
+export default function setup(): (() => void) | undefined {
+  const teardown = warnWithoutChromium();
   const reason = whyBuild();
-  if (!reason) return;
+  if (!reason) return teardown;
 
   console.log(`Building the web app for the tests: ${reason}.`);
   const vite = join(
@@ -45,4 +58,5 @@ export default function setup(): void {
   if (result.status !== 0) {
     throw new Error(`vite build failed (exit code ${result.status}); the app tests need build/.`);
   }
+  return teardown;
 }

@@ -1,16 +1,9 @@
-// The built app in Debian's Chromium, driven by playwright-core. `npx playwright install`
+// The built app in the system's Chromium, driven by playwright-core. `npx playwright install`
 // cannot work offline, so the system browser is used; CI installs it with apt.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStubApi, startWebServer, type StubApi, type WebServer } from './app.ts';
-import { CHROMIUM, hasChromium, launchChromium } from './browser.ts';
-
-if (!hasChromium) {
-  console.warn(
-    `Skipping the browser tests: ${CHROMIUM} is missing. Install it with ` +
-      '`apt-get update && apt-get install -y chromium` (CI does).',
-  );
-}
+import { hasChromium, launchChromium } from './browser.ts';
 
 const HEADING = 'Track spending by sending a WhatsApp message';
 
