@@ -138,6 +138,40 @@ describe('importExpenses', () => {
     ).toMatchObject({ imported: 0, duplicates: 2 });
   });
 
+  it('imports every other row around unreadable ones, each reported for its line', async () => {
+    const result = await importRows([
+      ['2026-12-01', '', '40', '', 'Food', 'tea'],
+      ['2026-12-01', '', '12345678901234567890', '', 'Food', 'typo'],
+      ['2026-12-01', '', '1e9', '', 'Food', 'exponent'],
+      ['2026-12-01', '', '10', '', 'Food', 'nul\u0000inside'],
+      ['2026-12-01', '', '10', '', 'Fo\u0007od', 'bell in the category'],
+      ['31/02/2026', '', '10', '', 'Food', 'no such day'],
+      ['2026-12-01', '', '10', '', 'Food', 'n'.repeat(501)],
+      ['2026-12-02', '', '-40', '', '', 'refund'],
+      ['2026-12-02', '', '55', '', 'Food', 'lunch'],
+    ]);
+    expect(result).toMatchObject({
+      __typename: 'ExpenseImport',
+      read: 9,
+      imported: 3,
+      failed: 6,
+      problems: [
+        { line: 3, message: 'amount too large: "12345678901234567890"' },
+        { line: 4, message: '"1e9" is not an amount in INR' },
+        { line: 5, message: 'the note contains invisible control characters (such as NUL)' },
+        { line: 6, message: 'the category contains invisible control characters (such as NUL)' },
+        { line: 7, message: '"31/02/2026" is not a date' },
+        { line: 8, message: 'the note is longer than 500 characters' },
+      ],
+    });
+    // A negative amount with no Type is money back, not spending.
+    expect(await entries()).toEqual([
+      '2026-12-01 EXPENSE 4000 INR Food tea',
+      '2026-12-02 INCOME 4000 INR  refund',
+      '2026-12-02 EXPENSE 5500 INR Food lunch',
+    ]);
+  });
+
   it(`takes ${MAX_IMPORT_ROWS} rows in a call, and refuses more`, async () => {
     const row = (i: number) => [
       '2026-10-01',

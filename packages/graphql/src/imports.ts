@@ -2,6 +2,7 @@ import { consume, RATE_LIMITS } from '@spendline/auth';
 import { ImportError, importRows, type ImportProgress, type Mapping } from '@spendline/transfer';
 import { z } from 'zod';
 import { builder } from './builder.ts';
+import { OWN_CHECK } from './plain-text-plugin.ts';
 import { RateLimitedError, ValidationError } from './errors.ts';
 
 /** Rows per call: a dashboard batch of 1,000 fits twice, and the body stays under 1 MB. */
@@ -26,7 +27,12 @@ const ImportExpensesInput = builder.inputType('ImportExpensesInput', {
     rows: t.field({
       type: [t.listRef('String')],
       required: true,
-      description: `The file's data rows, as cells; at most ${MAX_IMPORT_ROWS} a call.`,
+      description:
+        `The file's data rows, as cells; at most ${MAX_IMPORT_ROWS} a call. A row whose ` +
+        'note or category holds control characters is reported among the problems.',
+      // Each row is checked on its own (transfer's readRow), so a NUL in one cell is a
+      // problem for that line rather than a refusal of the whole call.
+      extensions: { [OWN_CHECK]: true },
       validate: z.array(z.array(z.string())).max(MAX_IMPORT_ROWS, {
         message: `send at most ${MAX_IMPORT_ROWS} rows a call`,
       }),

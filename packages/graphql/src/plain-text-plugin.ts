@@ -12,6 +12,9 @@ import { plainText } from './validators.ts';
 
 const VALIDATION = '@pothos/plugin-validation';
 
+/** Field extension of a String input that checks its text itself: `{ [OWN_CHECK]: true }`. */
+export const OWN_CHECK = 'checksTextItself';
+
 interface ValidationExtension {
   schemas?: StandardSchemaV1[];
 }
@@ -22,8 +25,11 @@ export class PlainTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types
   ): PothosInputFieldConfig<Types> {
     const type = unwrapInputFieldType(fieldConfig.type);
     if (this.buildCache.getTypeConfig(type).name !== 'String') return fieldConfig;
-    // The validation plugin reads schemas that earlier plugins left in this extension.
     const extensions = fieldConfig.extensions ?? {};
+    // A field whose resolver checks each string itself and reports it on its own (the
+    // rows of an import: one bad cell must not refuse the whole file) opts out.
+    if (extensions[OWN_CHECK] === true) return fieldConfig;
+    // The validation plugin reads schemas that earlier plugins left in this extension.
     const existing = (extensions[VALIDATION] ?? {}) as ValidationExtension;
     return {
       ...fieldConfig,
