@@ -12,6 +12,7 @@ import {
 import type { Session, Settings } from '#lib/graphql/types.ts';
 import { asTypedError, raw, refusal, text } from '#lib/forms.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
+import { timeZoneChoices } from '#lib/time-zones.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,15 +25,9 @@ export const load: PageServerLoad = async (event) => {
     settings: settings.me,
     sessions: sessions.data?.me?.sessions ?? null,
     sessionsProblem: sessions.error ?? null,
-    timeZones: zonesWith(settings.me.timeZone),
+    timeZones: timeZoneChoices(settings.me.timeZone),
   };
 };
-
-/** Every IANA zone, plus the person's own when the list leaves it out (it omits "UTC"). */
-function zonesWith(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 /** An hour select's value: "" is off; anything else is passed on for the api to check. */
 const hourOrNull = (value: string) => (value === '' ? null : Number(value));
