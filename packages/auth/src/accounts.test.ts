@@ -57,12 +57,26 @@ describe('createAccount', () => {
     await expect(attempt).rejects.toMatchObject({
       fields: {
         email: expect.any(String),
-        password: expect.stringMatching(/at least 8/),
+        password: expect.stringMatching(/at least 12/),
         currency: expect.stringMatching(/ISO-4217/),
         timeZone: expect.stringMatching(/IANA/),
         whatsapp: expect.stringMatching(/international/),
       },
     });
+  });
+
+  it('refuses common, leaked and personal passwords in plain words', async () => {
+    for (const password of [
+      'Abcdef12',
+      'password1234',
+      'qwertyuiop123',
+      'priya.sharma@example.com',
+    ]) {
+      await expect(
+        createAccount(db.prisma, { email: 'priya.sharma@example.com', password }),
+      ).rejects.toMatchObject({ fields: { password: expect.stringMatching(/^[A-Z].*\.$/) } });
+    }
+    expect(await db.prisma.user.count({ where: { email: 'priya.sharma@example.com' } })).toBe(0);
   });
 
   it('refuses a taken email or number and leaves nothing half-made', async () => {

@@ -38,10 +38,13 @@ export class AccountError extends Error {
 
 const defaults = { currency: 'INR', timeZone: 'Asia/Kolkata', locale: 'en-IN' };
 
-function validate(input: NewAccount): FieldProblems {
+async function validate(input: NewAccount): Promise<FieldProblems> {
   const problems: FieldProblems = {};
   if (!isEmail(normalizeEmail(input.email))) problems.email = 'is not an email address';
-  const password = passwordProblem(input.password);
+  const password = await passwordProblem(input.password, [
+    input.email,
+    ...(input.displayName ? [input.displayName] : []),
+  ]);
   if (password) problems.password = password;
   if (input.currency !== undefined && !isCurrencyCode(input.currency.toUpperCase())) {
     problems.currency = 'must be an ISO-4217 code such as INR or USD';
@@ -63,7 +66,7 @@ function validate(input: NewAccount): FieldProblems {
  * AccountError naming each bad field, or when the email or number is taken.
  */
 export async function createAccount(prisma: PrismaClient, input: NewAccount): Promise<User> {
-  const problems = validate(input);
+  const problems = await validate(input);
   if (Object.keys(problems).length > 0) throw new AccountError(problems);
   const email = normalizeEmail(input.email);
   const phoneNumber = input.whatsapp === undefined ? null : normalizePhoneNumber(input.whatsapp);

@@ -6,6 +6,7 @@ import {
   changePassword,
   checkCredentials,
   deleteAccount,
+  loginSlowdownMs,
   verifyCurrentPassword,
 } from './credentials.ts';
 import { RATE_LIMITS } from './rate-limit.ts';
@@ -50,19 +51,92 @@ describe('checkCredentials', () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it('refuses further attempts on an account once its limit is spent, even the right one', async () => {
-    const { limit } = RATE_LIMITS.loginPerAccount;
+  it('throttles the guessing client without locking the owner out from another', async () => {
+    const { limit, windowMs } = RATE_LIMITS.loginPerAccountClient;
     const email = 'target@example.com';
     await createAccount(db.prisma, { email, password: 'correct horse' });
+    const attacker = { email, ipAddress: '203.0.113.50' };
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
     for (let i = 0; i < limit; i++) {
-      await checkCredentials(db.prisma, { email, password: `guess ${i}xx` }, now);
+      expect(
+        await checkCredentials(db.prisma, { ...attacker, password: `guess ${i}xx` }, now, {
+          sleep,
+        }),
+      ).toEqual({ ok: false, reason: 'invalid_credentials' });
     }
-    const result = await checkCredentials(db.prisma, { email, password: 'correct horse' }, now);
-    expect(result).toMatchObject({ ok: false, reason: 'rate_limited' });
-    const later = new Date(now.getTime() + RATE_LIMITS.loginPerAccount.windowMs);
+    // Client A is refused, even with the right password...
     expect(
-      await checkCredentials(db.prisma, { email, password: 'correct horse' }, later),
+      await checkCredentials(db.prisma, { ...attacker, password: 'correct horse' }, now, { sleep }),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    // ...while the owner on client B gets in, only slowed down by the failures.
+    expect(
+      await checkCredentials(
+        db.prisma,
+        { email, password: 'correct horse', ipAddress: '198.51.100.7' },
+        now,
+        { sleep },
+      ),
     ).toMatchObject({ ok: true });
+    expect(waits).toEqual([1000]);
+    const later = new Date(now.getTime() + windowMs);
+    expect(
+      await checkCredentials(db.prisma, { ...attacker, password: 'correct horse' }, later, {
+        sleep,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('slows an account down more the more wrong passwords it gets from anywhere', async () => {
+    expect([0, 9, 10, 19, 20, 30, 40, 100].map(loginSlowdownMs)).toEqual([
+      0, 0, 1000, 1000, 2000, 4000, 8000, 10_000,
+    ]);
+    const email = 'spread@example.com';
+    await createAccount(db.prisma, { email, password: 'correct horse' });
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    // Three wrong passwords from each of eight addresses: no one address is throttled.
+    for (let client = 0; client < 8; client++) {
+      for (let i = 0; i < 3; i++) {
+        const result = await checkCredentials(
+          db.prisma,
+          { email, password: `guess ${i}xx`, ipAddress: `192.0.2.${client}` },
+          now,
+          { sleep },
+        );
+        expect(result).toEqual({ ok: false, reason: 'invalid_credentials' });
+      }
+    }
+    expect(waits).toEqual([...Array(10).fill(1000), ...Array(4).fill(2000)]);
+  });
+
+  it('stops a guessing attack spread over very many addresses at the account cap', async () => {
+    const email = 'botnet@example.com';
+    await createAccount(db.prisma, { email, password: 'correct horse' });
+    const sleep = async () => {};
+    const { limit } = RATE_LIMITS.loginPerAccount;
+    for (let i = 0; i < limit; i++) {
+      await checkCredentials(
+        db.prisma,
+        { email, password: `guess ${i}xx`, ipAddress: `10.0.${Math.floor(i / 9)}.${i % 9}` },
+        now,
+        { sleep },
+      );
+    }
+    expect(
+      await checkCredentials(
+        db.prisma,
+        { email, password: 'correct horse', ipAddress: '10.99.0.1' },
+        now,
+        { sleep },
+      ),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
   });
 
   it('limits one IP address across many accounts', async () => {
@@ -87,7 +161,7 @@ describe('changePassword', () => {
   it('needs the current password, then signs out every other session', async () => {
     const user = await createAccount(db.prisma, {
       email: 'cp@example.com',
-      password: 'old password',
+      password: 'old passphrase 42',
     });
     const current = await createSession(db.prisma, user.id, now);
     const other = await createSession(db.prisma, user.id, now);
@@ -97,7 +171,7 @@ describe('changePassword', () => {
         {
           userId: user.id,
           currentPassword: 'not it at all',
-          newPassword: 'new password',
+          newPassword: 'new passphrase 42',
         },
         now,
       ),
@@ -107,7 +181,7 @@ describe('changePassword', () => {
         db.prisma,
         {
           userId: user.id,
-          currentPassword: 'old password',
+          currentPassword: 'old passphrase 42',
           newPassword: 'short',
         },
         now,
@@ -118,8 +192,8 @@ describe('changePassword', () => {
         db.prisma,
         {
           userId: user.id,
-          currentPassword: 'old password',
-          newPassword: 'new password',
+          currentPassword: 'old passphrase 42',
+          newPassword: 'new passphrase 42',
           keepSessionId: current.session.id,
         },
         now,
@@ -128,24 +202,31 @@ describe('changePassword', () => {
     expect(await validateSessionToken(db.prisma, current.token, now)).not.toBeNull();
     expect(await validateSessionToken(db.prisma, other.token, now)).toBeNull();
     expect(
-      await checkCredentials(db.prisma, { email: 'cp@example.com', password: 'new password' }, now),
+      await checkCredentials(
+        db.prisma,
+        { email: 'cp@example.com', password: 'new passphrase 42' },
+        now,
+      ),
     ).toMatchObject({ ok: true });
   });
 });
 
 describe('verifyCurrentPassword', () => {
-  it('counts wrong guesses against the login allowance and refuses once it is spent', async () => {
+  it('gives a signed-in session its own small allowance of guesses', async () => {
     const user = await createAccount(db.prisma, {
       email: 'guess@example.com',
       password: 'right password',
     });
-    const { limit } = RATE_LIMITS.loginPerAccount;
+    const { limit } = RATE_LIMITS.loginPerAccountClient;
+    const sleep = async () => {};
     for (let i = 0; i < limit; i++) {
       expect(
-        await verifyCurrentPassword(db.prisma, { userId: user.id, password: `guess ${i}` }, now),
+        await verifyCurrentPassword(db.prisma, { userId: user.id, password: `guess ${i}` }, now, {
+          sleep,
+        }),
       ).toEqual({ ok: false, reason: 'invalid_credentials' });
     }
-    // Spent: even the right password waits, and so does a login to the same account.
+    // Spent: even the right password waits; a login from a browser is not locked out.
     expect(
       await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'right password' }, now),
     ).toMatchObject({ ok: false, reason: 'rate_limited' });
@@ -154,8 +235,9 @@ describe('verifyCurrentPassword', () => {
         db.prisma,
         { email: 'guess@example.com', password: 'right password' },
         now,
+        { sleep },
       ),
-    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    ).toMatchObject({ ok: true });
     expect(
       await deleteAccount(db.prisma, { userId: user.id, password: 'right password' }, now),
     ).toMatchObject({ ok: false, reason: 'rate_limited' });
@@ -165,13 +247,17 @@ describe('verifyCurrentPassword', () => {
   it('clears the count on a match', async () => {
     const user = await createAccount(db.prisma, {
       email: 'ok@example.com',
-      password: 'right one!',
+      password: 'right one again!',
     });
-    const { limit } = RATE_LIMITS.loginPerAccount;
+    const { limit } = RATE_LIMITS.loginPerAccountClient;
     for (let i = 0; i < limit - 1; i++)
       await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'nope nope' }, now);
     expect(
-      await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'right one!' }, now),
+      await verifyCurrentPassword(
+        db.prisma,
+        { userId: user.id, password: 'right one again!' },
+        now,
+      ),
     ).toEqual({ ok: true });
     expect(
       await verifyCurrentPassword(db.prisma, { userId: user.id, password: 'nope nope' }, now),
@@ -183,7 +269,7 @@ describe('deleteAccount', () => {
   it('removes the user and everything that belongs to them', async () => {
     const user = await createAccount(db.prisma, {
       email: 'gone@example.com',
-      password: 'password 1',
+      password: 'password one two',
     });
     await db.prisma.expense.create({
       data: {
@@ -202,7 +288,7 @@ describe('deleteAccount', () => {
       },
     );
     expect(
-      await deleteAccount(db.prisma, { userId: user.id, password: 'password 1' }, now),
+      await deleteAccount(db.prisma, { userId: user.id, password: 'password one two' }, now),
     ).toEqual({
       ok: true,
     });

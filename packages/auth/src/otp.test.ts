@@ -5,6 +5,7 @@ import {
   generateCode,
   hashCode,
   LINK_CODE_LENGTH,
+  LINK_CODE_MAX_WRONG_GUESSES,
   OTP_MAX_ATTEMPTS,
   OTP_RESEND_COOLDOWN_MS,
   OTP_TTL_MS,
@@ -12,6 +13,7 @@ import {
   startOtpChallenge,
   verifyWhatsAppOtp,
 } from './otp.ts';
+import { RATE_LIMITS } from './rate-limit.ts';
 
 const secretKey = 'test-secret-key-that-is-long-enough-to-pass';
 const now = new Date('2026-03-01T10:00:00Z');
@@ -227,5 +229,89 @@ describe('link codes', () => {
         now: later(OTP_TTL_MS),
       }),
     ).toEqual({ ok: false, reason: 'no_challenge' });
+  });
+
+  describe('against guessing', () => {
+    // A day after the other tests, so their codes are long dead and none of theirs count.
+    const day = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+    const at = (ms: number) => new Date(day.getTime() + ms);
+
+    async function linkCode(userId: string, when: Date): Promise<string> {
+      const made = await startOtpChallenge(db.prisma, {
+        userId,
+        purpose: 'LINK_CODE',
+        secretKey,
+        now: when,
+      });
+      if (!made.ok) throw new Error(made.reason);
+      return made.code;
+    }
+
+    /** Wrong guesses from `count` different phones, none of them the live code. */
+    async function guessWrong(count: number, live: string, when: Date): Promise<void> {
+      for (let i = 0; i < count; i++) {
+        const guess = String(10_000_000 + i);
+        if (guess === live) continue;
+        const phoneNumber = `+1555020${String(i).padStart(4, '0')}`;
+        const result = await redeemLinkCode(db.prisma, {
+          code: guess,
+          phoneNumber,
+          secretKey,
+          now: when,
+        });
+        expect(result).toEqual({ ok: false, reason: 'no_challenge' });
+      }
+    }
+
+    it('kill a code after enough wrong guesses from any phones', async () => {
+      const userId = await user();
+      const code = await linkCode(userId, day);
+      await guessWrong(LINK_CODE_MAX_WRONG_GUESSES, code, at(1000));
+      expect(
+        await redeemLinkCode(db.prisma, {
+          code,
+          phoneNumber: '+15550300001',
+          secretKey,
+          now: at(2000),
+        }),
+      ).toEqual({ ok: false, reason: 'no_challenge' });
+      expect(await db.prisma.whatsAppLink.count({ where: { userId } })).toBe(0);
+    });
+
+    it('keep working after a few wrong guesses', async () => {
+      const userId = await user();
+      const code = await linkCode(userId, at(OTP_TTL_MS));
+      await guessWrong(3, code, at(OTP_TTL_MS + 1000));
+      expect(
+        await redeemLinkCode(db.prisma, {
+          code,
+          phoneNumber: '+15550300002',
+          secretKey,
+          now: at(OTP_TTL_MS + 2000),
+        }),
+      ).toMatchObject({ ok: true, userId });
+    });
+
+    it('stop linking for an account whose successive codes drew too many guesses', async () => {
+      const userId = await user();
+      const start = 2 * OTP_TTL_MS;
+      const perCode = LINK_CODE_MAX_WRONG_GUESSES - 1;
+      const codes = Math.ceil(RATE_LIMITS.linkGuessesPerAccount.limit / perCode);
+      // Each code takes fewer guesses than kill it, but together they exceed the account's.
+      let code = '';
+      for (let i = 0; i < codes; i++) {
+        const when = start + i * OTP_RESEND_COOLDOWN_MS;
+        code = await linkCode(userId, at(when));
+        await guessWrong(perCode, code, at(when + 1000));
+      }
+      expect(
+        await redeemLinkCode(db.prisma, {
+          code,
+          phoneNumber: '+15550300003',
+          secretKey,
+          now: at(start + codes * OTP_RESEND_COOLDOWN_MS),
+        }),
+      ).toEqual({ ok: false, reason: 'no_challenge' });
+    });
   });
 });

@@ -5,7 +5,7 @@ import { SHA256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
 import type { OtpChallenge, OtpPurpose, PrismaClient, WhatsAppLink } from '@spendline/db';
-import { consume, RATE_LIMITS } from './rate-limit.ts';
+import { consume, peek, RATE_LIMITS } from './rate-limit.ts';
 
 const minute = 60 * 1000;
 export const OTP_LENGTH = 6;
@@ -15,6 +15,12 @@ export const LINK_CODE_LENGTH = 8;
 export const OTP_TTL_MS = 10 * minute;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_COOLDOWN_MS = minute;
+// A wrong "LINK <code>" cannot say which code it was aimed at, so it counts against every
+// live one: a code dies after this many wrong guesses made while it lived, by anyone.
+// An attacker's chance against one code is then at most 25 in 10^8, whatever number of
+// phones they use; the price is that 25 wrong LINK messages in ten minutes spend every
+// live code (their owners ask for a new one, or link by the code sent to their number).
+export const LINK_CODE_MAX_WRONG_GUESSES = 25;
 
 const random: RandomReader = {
   read: (bytes) => {
@@ -144,10 +150,51 @@ async function linkNumber(
   return tx.whatsAppLink.create({ data: { userId, phoneNumber, bsuid, verifiedAt: now } });
 }
 
+export type CodeAttempt =
+  | { ok: true; challenge: OtpChallenge }
+  | {
+      ok: false;
+      reason: 'no_challenge' | 'wrong_code' | 'too_many_attempts';
+      attemptsLeft?: number;
+    };
+
+/**
+ * Checks a code typed by a user against their live challenge of `purpose`. Each try
+ * counts before the comparison (OTP_MAX_ATTEMPTS per code, and the account's allowance
+ * per 15 minutes), so parallel guesses cannot exceed the limits. Does not spend the code.
+ */
+export async function tryCode(
+  prisma: PrismaClient,
+  input: { userId: string; purpose: OtpPurpose; code: string; secretKey: string; now: Date },
+): Promise<CodeAttempt> {
+  const { userId, purpose, now } = input;
+  const { limit, windowMs } = RATE_LIMITS.otpVerifyPerAccount;
+  const key =
+    purpose === 'WHATSAPP_OTP' ? `otp:verify:${userId}` : `otp:verify:${purpose}:${userId}`;
+  const allowance = await consume(prisma, key, limit, windowMs, now);
+  if (!allowance.allowed) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  const challenge = await prisma.otpChallenge.findFirst({
+    where: { userId, purpose, consumedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!challenge) return { ok: false, reason: 'no_challenge' };
+  const counted = await prisma.otpChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (counted.count === 0) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  const attemptsLeft = OTP_MAX_ATTEMPTS - (challenge.attempts + 1);
+  if (!sameHash(challenge.codeHash, hashCode(input.secretKey, purpose, input.code.trim()))) {
+    return attemptsLeft > 0
+      ? { ok: false, reason: 'wrong_code', attemptsLeft }
+      : { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
+  }
+  return { ok: true, challenge };
+}
+
 /**
  * Checks the code the user typed on the dashboard against their live WHATSAPP_OTP
- * challenge and, when it matches, links the number it was sent to. Each try counts
- * (5 per code) before the comparison, so parallel guesses cannot exceed the limit.
+ * challenge and, when it matches, links the number it was sent to (see tryCode).
  * `afterLink` runs in the linking transaction (e.g. to queue a welcome): what it writes
  * commits with the link or not at all.
  */
@@ -162,25 +209,10 @@ export async function verifyWhatsAppOtp(
   },
 ): Promise<LinkResult> {
   const { userId, now } = input;
-  const { limit, windowMs } = RATE_LIMITS.otpVerifyPerAccount;
-  const allowance = await consume(prisma, `otp:verify:${userId}`, limit, windowMs, now);
-  if (!allowance.allowed) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
-  const challenge = await prisma.otpChallenge.findFirst({
-    where: { userId, purpose: 'WHATSAPP_OTP', consumedAt: null, expiresAt: { gt: now } },
-    orderBy: { createdAt: 'desc' },
-  });
-  if (!challenge?.phoneNumber) return { ok: false, reason: 'no_challenge' };
-  const counted = await prisma.otpChallenge.updateMany({
-    where: { id: challenge.id, consumedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS } },
-    data: { attempts: { increment: 1 } },
-  });
-  if (counted.count === 0) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
-  const attemptsLeft = OTP_MAX_ATTEMPTS - (challenge.attempts + 1);
-  if (!sameHash(challenge.codeHash, hashCode(input.secretKey, 'WHATSAPP_OTP', input.code.trim()))) {
-    return attemptsLeft > 0
-      ? { ok: false, reason: 'wrong_code', attemptsLeft }
-      : { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
-  }
+  const attempt = await tryCode(prisma, { ...input, purpose: 'WHATSAPP_OTP' });
+  if (!attempt.ok) return attempt;
+  const { challenge } = attempt;
+  if (!challenge.phoneNumber) return { ok: false, reason: 'no_challenge' };
   const phoneNumber = challenge.phoneNumber;
   return prisma.$transaction(async (tx): Promise<LinkResult> => {
     const consumed = await tx.otpChallenge.updateMany({
@@ -195,10 +227,26 @@ export async function verifyWhatsAppOtp(
   });
 }
 
+const linkGuessKey = (userId: string) => `link:guesses:${userId}`;
+
+/** Counts a wrong LINK guess against every live code and against the accounts they belong to. */
+async function countWrongLinkGuess(tx: Tx, now: Date): Promise<void> {
+  const live = await tx.otpChallenge.updateManyAndReturn({
+    where: { purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: now } },
+    data: { attempts: { increment: 1 } },
+    select: { userId: true },
+  });
+  const { limit, windowMs } = RATE_LIMITS.linkGuessesPerAccount;
+  for (const userId of new Set(live.map((challenge) => challenge.userId)))
+    await consume(tx, linkGuessKey(userId), limit, windowMs, now);
+}
+
 /**
  * For the bot: a sender typed "LINK <code>". Finds the live LINK_CODE challenge by
  * its keyed hash and links the sender's number (or BSUID) to that challenge's user.
- * The caller rate-limits senders; a wrong code tells it nothing about any account.
+ * The caller rate-limits senders; a wrong code tells it nothing about any account, and
+ * counts against every live code (LINK_CODE_MAX_WRONG_GUESSES) and their accounts
+ * (RATE_LIMITS.linkGuessesPerAccount): past either, the code no longer links.
  * Run it in a transaction (the bot's own), so the code is spent only with the link.
  */
 export async function redeemLinkCode(
@@ -218,7 +266,16 @@ export async function redeemLinkCode(
   const challenge = await tx.otpChallenge.findFirst({
     where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
   });
-  if (!challenge) return { ok: false as const, reason: 'no_challenge' as const };
+  if (!challenge) {
+    await countWrongLinkGuess(tx, input.now);
+    return { ok: false as const, reason: 'no_challenge' as const };
+  }
+  const guessed = await peek(tx, linkGuessKey(challenge.userId), input.now);
+  if (
+    challenge.attempts >= LINK_CODE_MAX_WRONG_GUESSES ||
+    guessed >= RATE_LIMITS.linkGuessesPerAccount.limit
+  )
+    return { ok: false as const, reason: 'no_challenge' as const };
   const consumed = await tx.otpChallenge.updateMany({
     where: { id: challenge.id, consumedAt: null },
     data: { consumedAt: input.now },

@@ -22,9 +22,29 @@ describe('password hashing', () => {
     expect(await verifyPassword('not-a-hash', 'anything')).toBe(false);
   });
 
-  it('explains why a password is too short or too long', () => {
-    expect(passwordProblem('short')).toMatch(/at least 8/);
-    expect(passwordProblem('x'.repeat(257))).toMatch(/at most 256/);
-    expect(passwordProblem('long enough')).toBeNull();
+  it('explains why a password is too short or too long', async () => {
+    expect(await passwordProblem('short')).toBe('Use at least 12 characters (this one has 5).');
+    expect(await passwordProblem('Abcdef12')).toMatch(/at least 12/);
+    expect(await passwordProblem('x'.repeat(257))).toMatch(/at most 256/);
+    expect(await passwordProblem('plum kettle orbit')).toBeNull();
+  });
+
+  it('counts characters as a person sees them', async () => {
+    expect(await passwordProblem('🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑')).toMatch(/this one has 11/);
+  });
+
+  it('refuses common and leaked passwords of any length, saying why', async () => {
+    for (const password of ['password1234', 'qwertyuiop123', 'iloveyou12345', '123456789012']) {
+      expect(await passwordProblem(password)).toMatch(/common|guess/i);
+    }
+  });
+
+  it('refuses a password made of the account’s own email or name', async () => {
+    const problem = await passwordProblem('ashakapoor2026', [
+      'asha.kapoor@example.com',
+      'Asha Kapoor',
+    ]);
+    expect(problem).not.toBeNull();
+    expect(await passwordProblem('ashakapoor2026')).toBeNull();
   });
 });

@@ -49,6 +49,14 @@ export async function consume(
   };
 }
 
+/** The attempts counted against `key` in its current window, without counting one more. */
+export async function peek(prisma: RawClient, key: string, now: Date): Promise<number> {
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count FROM rate_limits
+    WHERE key = ${key} AND window_ends_at > ${now.toISOString()}::timestamptz`;
+  return rows[0] ? Number(rows[0].count) : 0;
+}
+
 /** Forgets a key's attempts, e.g. an account's failed logins after a successful one. */
 export async function resetRateLimit(prisma: RawClient, key: string): Promise<void> {
   await prisma.$executeRaw`DELETE FROM rate_limits WHERE key = ${key}`;
@@ -67,17 +75,25 @@ export interface RateLimitPolicy {
 const minute = 60 * 1000;
 
 /**
- * The limits the API applies. Per account they stop guessing one password from many
- * addresses; per IP they stop one address trying many accounts.
+ * The limits the API applies. Password guesses are limited per account and client, so
+ * one address cannot keep guessing and cannot lock the owner out elsewhere; per IP they
+ * stop one address trying many accounts; the per-account cap only stops a guessing
+ * attack spread over many addresses (see loginSlowdownMs for what comes before it).
  */
 export const RATE_LIMITS = {
-  loginPerAccount: { limit: 10, windowMs: 15 * minute },
+  loginPerAccountClient: { limit: 10, windowMs: 15 * minute },
+  loginPerAccount: { limit: 300, windowMs: 15 * minute },
   loginPerIp: { limit: 50, windowMs: 15 * minute },
   registerPerIp: { limit: 10, windowMs: 60 * minute },
+  // Asking for reset codes and trying them, from one address across all accounts.
+  passwordResetPerIp: { limit: 20, windowMs: 60 * minute },
   otpRequestPerAccount: { limit: 5, windowMs: 60 * minute },
   otpVerifyPerAccount: { limit: 10, windowMs: 15 * minute },
   // "LINK <code>" from one WhatsApp sender: guessing 8-digit codes stays hopeless.
   linkCodePerSender: { limit: 5, windowMs: 15 * minute },
+  // Wrong LINK guesses made while an account had a live code, over its successive codes:
+  // past this, its codes stop linking for the rest of the day.
+  linkGuessesPerAccount: { limit: 100, windowMs: 24 * 60 * minute },
   // importExpenses calls of up to 2,000 rows: room for a 20 MB file sent 1,000 rows at a
   // time, while a runaway script cannot keep the database busy writing for long.
   importBatchesPerAccount: { limit: 600, windowMs: 60 * minute },

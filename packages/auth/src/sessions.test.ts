@@ -7,6 +7,7 @@ import {
   generateSessionToken,
   invalidateSession,
   invalidateUserSessions,
+  SESSION_IDLE_TIMEOUT_MS,
   SESSION_LIFETIME_MS,
   sessionIdFromToken,
   validateSessionToken,
@@ -60,17 +61,31 @@ describe('validateSessionToken', () => {
     expect(await validateSessionToken(db.prisma, "' OR 1=1 --", start)).toBeNull();
   });
 
-  it('keeps the expiry in the first half of a session and extends it in the second', async () => {
+  it('ends 30 days after sign-in however often it is used', async () => {
     const { token, session } = await createSession(db.prisma, userId, start);
-    const early = await validateSessionToken(db.prisma, token, later(10 * day));
-    expect(early?.session.expiresAt).toEqual(session.expiresAt);
-    expect(early?.extended).toBe(false);
-    const late = await validateSessionToken(db.prisma, token, later(20 * day));
-    expect(late?.session.expiresAt).toEqual(later(20 * day + SESSION_LIFETIME_MS));
-    expect(late?.extended).toBe(true);
+    // Used every six days: never idle, yet the sign-in is not renewed by use.
+    for (let at = 6; at < 30; at += 6) {
+      const used = await validateSessionToken(db.prisma, token, later(at * day));
+      expect(used?.session.expiresAt).toEqual(later(SESSION_LIFETIME_MS));
+    }
+    expect(
+      await validateSessionToken(db.prisma, token, later(SESSION_LIFETIME_MS - 1)),
+    ).not.toBeNull();
+    expect(await validateSessionToken(db.prisma, token, later(SESSION_LIFETIME_MS))).toBeNull();
+    expect(await db.prisma.session.findUnique({ where: { id: session.id } })).toBeNull();
+  });
+
+  it('ends after a week without use, and each use restarts that week', async () => {
+    const { token, session } = await createSession(db.prisma, userId, start);
+    const used = await validateSessionToken(db.prisma, token, later(5 * day));
+    expect(used?.session.lastUsedAt).toEqual(later(5 * day));
     const stored = await db.prisma.session.findUniqueOrThrow({ where: { id: session.id } });
-    expect(stored.expiresAt).toEqual(later(50 * day));
-    expect(stored.lastUsedAt).toEqual(later(20 * day));
+    expect(stored.lastUsedAt).toEqual(later(5 * day));
+    const lastUse = 5 * day + SESSION_IDLE_TIMEOUT_MS;
+    expect(await validateSessionToken(db.prisma, token, later(lastUse - 60_000))).not.toBeNull();
+    const idleUntil = lastUse - 60_000 + SESSION_IDLE_TIMEOUT_MS;
+    expect(await validateSessionToken(db.prisma, token, later(idleUntil))).toBeNull();
+    expect(await db.prisma.session.findUnique({ where: { id: session.id } })).toBeNull();
   });
 
   it('refuses an expired session and deletes it', async () => {
@@ -104,9 +119,13 @@ describe('invalidation', () => {
     expect(await validateSessionToken(db.prisma, mine.token, start)).not.toBeNull();
   });
 
-  it('sweeps expired sessions', async () => {
+  it('sweeps expired and idle sessions', async () => {
     await createSession(db.prisma, userId, later(-40 * day));
-    expect(await deleteExpiredSessions(db.prisma, start)).toBeGreaterThanOrEqual(1);
+    const idle = await createSession(db.prisma, userId, later(-8 * day));
+    const fresh = await createSession(db.prisma, userId, later(-1 * day));
+    expect(await deleteExpiredSessions(db.prisma, start)).toBeGreaterThanOrEqual(2);
     expect(await db.prisma.session.count({ where: { expiresAt: { lte: start } } })).toBe(0);
+    expect(await db.prisma.session.findUnique({ where: { id: idle.session.id } })).toBeNull();
+    expect(await db.prisma.session.findUnique({ where: { id: fresh.session.id } })).not.toBeNull();
   });
 });

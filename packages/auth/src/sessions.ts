@@ -2,11 +2,13 @@ import type { PrismaClient, Session, User } from '@spendline/db';
 import { hashToken, randomToken } from './tokens.ts';
 
 const day = 24 * 60 * 60 * 1000;
+// ASVS 3.3: a session ends 30 days after sign-in however much it is used (the absolute
+// lifetime, kept in expiresAt), and sooner after 7 days without a request (the idle
+// timeout, measured from lastUsedAt). A stolen cookie dies with either.
 export const SESSION_LIFETIME_MS = 30 * day;
-// Lucia's sliding expiry: a session used in its second half is pushed out again,
-// so an active user stays signed in while each session costs at most one write a fortnight.
-export const SESSION_REFRESH_WITHIN_MS = 15 * day;
-// lastUsedAt is shown in the session list; a minute's precision saves a write per request.
+export const SESSION_IDLE_TIMEOUT_MS = 7 * day;
+// lastUsedAt is shown in the session list and measures idleness; a minute's precision
+// saves a write per request and moves the idle deadline by at most that minute.
 const LAST_USED_PRECISION_MS = 60 * 1000;
 
 // 20 bytes = 160 bits of entropy, 32 base32 characters (Lucia's recommendation).
@@ -20,8 +22,6 @@ export interface SessionMetadata {
 export interface SessionValidation {
   session: Session;
   user: User;
-  /** The expiry moved: the cookie must be sent again with the new date. */
-  extended: boolean;
 }
 
 type SessionStore = Pick<PrismaClient, 'session'>;
@@ -57,9 +57,17 @@ export async function createSession(
   return { token, session };
 }
 
+/** Whether a session has ended at `now`: past its absolute lifetime or idle too long. */
+export function sessionEnded(session: Pick<Session, 'expiresAt' | 'lastUsedAt'>, now: Date) {
+  return (
+    session.expiresAt.getTime() <= now.getTime() ||
+    session.lastUsedAt.getTime() + SESSION_IDLE_TIMEOUT_MS <= now.getTime()
+  );
+}
+
 /**
- * The session and user a token stands for, or null when it is unknown or expired
- * (an expired row is deleted on the way). Extends a session in its second half.
+ * The session and user a token stands for, or null when it is unknown or has ended
+ * (its row is deleted on the way). Marks the session used; its expiry never moves.
  */
 export async function validateSessionToken(
   prisma: SessionStore,
@@ -73,21 +81,16 @@ export async function validateSessionToken(
   });
   if (!found) return null;
   const { user, ...session } = found;
-  if (session.expiresAt.getTime() <= now.getTime()) {
+  if (sessionEnded(session, now)) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return null;
   }
-  const refresh = session.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_WITHIN_MS;
-  const touch = now.getTime() - session.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS;
-  if (refresh || touch) {
-    const data = refresh
-      ? { lastUsedAt: now, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) }
-      : { lastUsedAt: now };
+  if (now.getTime() - session.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     // updateMany: a concurrent sign-out may have removed the row; that is not an error.
-    await prisma.session.updateMany({ where: { id: session.id }, data });
-    Object.assign(session, data);
+    await prisma.session.updateMany({ where: { id: session.id }, data: { lastUsedAt: now } });
+    session.lastUsedAt = now;
   }
-  return { session, user, extended: refresh };
+  return { session, user };
 }
 
 export async function invalidateSession(prisma: SessionStore, sessionId: string): Promise<void> {
@@ -106,8 +109,11 @@ export async function invalidateUserSessions(
   return count;
 }
 
-/** Housekeeping: removes sessions that expired before `now`. */
+/** Housekeeping: removes sessions that ended before `now`, by lifetime or idleness. */
 export async function deleteExpiredSessions(prisma: SessionStore, now: Date): Promise<number> {
-  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS);
+  const { count } = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { lastUsedAt: { lte: idleSince } }] },
+  });
   return count;
 }

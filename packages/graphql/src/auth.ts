@@ -109,7 +109,7 @@ builder.prismaObject('Session', {
 });
 
 /** Signs the user in: a new session, its cookie, and the rest of this request as them. */
-async function startSession(context: GraphQLContext, user: User): Promise<void> {
+export async function startSession(context: GraphQLContext, user: User): Promise<void> {
   const { token, session } = await createSession(context.prisma, user.id, context.now(), {
     userAgent: context.userAgent,
     ipAddress: context.ipAddress,
@@ -161,14 +161,19 @@ builder.mutationField('register', (t) =>
         });
       } catch (error) {
         if (!(error instanceof AccountError)) throw error;
+        // This tells an existing email apart from a new one; see "Enumeration" in the README.
         if (error.fields.email === 'already has an account') {
-          throw new ConflictError('An account with this email already exists.', 'email');
+          throw new ConflictError(
+            'An account with this email already exists. Log in, or reset your password if you forgot it.',
+            'email',
+          );
         }
         throw new ValidationError(
           Object.entries(error.fields).map(([field, message]) => ({
             path: ['input', field],
             message,
           })),
+          error.fields.password ?? 'Some fields need a change.',
         );
       }
       await startSession(context, user);
@@ -261,7 +266,10 @@ builder.mutationField('changePassword', (t) =>
       if (!result.ok) {
         if (result.reason === 'invalid_credentials') throw new InvalidCredentialsError();
         if (result.reason === 'rate_limited') throw new RateLimitedError(result.retryAfterMs);
-        throw new ValidationError([{ path: ['newPassword'], message: result.problem }]);
+        throw new ValidationError(
+          [{ path: ['newPassword'], message: result.problem }],
+          result.problem,
+        );
       }
       return context.prisma.user.findUniqueOrThrow({
         ...query,

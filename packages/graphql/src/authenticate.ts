@@ -2,7 +2,6 @@ import {
   blankSessionCookie,
   readCookie,
   SESSION_COOKIE_NAME,
-  sessionCookie,
   validateApiToken,
   validateSessionToken,
 } from '@spendline/auth';
@@ -11,7 +10,7 @@ import type { Viewer } from './context.ts';
 
 export interface Authentication {
   viewer: Viewer | null;
-  /** Set-Cookie values: a refreshed expiry, or clearing a dead cookie. */
+  /** Set-Cookie values: clearing a dead cookie. */
   cookies: string[];
   /** The request carried the session cookie (so CSRF rules apply to it). */
   usedCookie: boolean;
@@ -49,10 +48,8 @@ export async function authenticate(
   }
   return {
     viewer: { user: found.user, session: found.session, apiToken: null },
-    // A session that slid forward needs the browser's cookie to slide with it.
-    cookies: found.extended
-      ? [sessionCookie(token, found.session.expiresAt, { secure: secureCookies })]
-      : [],
+    // The cookie was given the session's absolute expiry at sign-in; it never moves.
+    cookies: [],
     usedCookie: true,
   };
 }

@@ -21,7 +21,7 @@ async function requestCode(phone: string, options: { ago?: number; locale?: stri
     });
   }
   const user = new TestClient(server.url);
-  await user.register(`otp${phone.slice(1)}@example.com`, 'otp password', {
+  await user.register(`otp${phone.slice(1)}@example.com`, 'otp passphrase 42', {
     locale: options.locale ?? 'en-IN',
   });
   const res = await user.ok<{ requestWhatsAppOtp: { __typename: string } }>(REQUEST, { phone });
@@ -96,7 +96,7 @@ describe('requestWhatsAppOtp delivery', () => {
     const custom = await startTestServer({ otpTemplateName: 'acme_login_code' });
     try {
       const user = new TestClient(custom.url);
-      await user.register('custom-otp@example.com', 'otp password');
+      await user.register('custom-otp@example.com', 'otp passphrase 42');
       await user.ok(REQUEST, { phone: '+919811100005' });
       const message = await custom.db.prisma.outboundMessage.findFirstOrThrow({});
       expect(message.payload).toMatchObject({ template: { name: 'acme_login_code' } });

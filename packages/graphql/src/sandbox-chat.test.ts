@@ -85,7 +85,7 @@ beforeAll(async () => {
   });
   webhook = await startRecordingWebhook(server.db.prisma, SECRET);
   alice = new TestClient(server.url);
-  await alice.register('alice@example.com', 'alice pw 1', { displayName: 'Alice' });
+  await alice.register('alice@example.com', 'alice passphrase 1', { displayName: 'Alice' });
 });
 afterAll(async () => {
   await webhook.close();
@@ -268,7 +268,7 @@ describe('sandboxChat', () => {
 describe('sandbox chat scoping', () => {
   beforeAll(async () => {
     bob = new TestClient(server.url);
-    await bob.register('bob@example.com', 'bob pw 12');
+    await bob.register('bob@example.com', 'bob passphrase 12');
     await server.db.prisma.whatsAppLink.create({
       data: { userId: await userId('bob@example.com'), phoneNumber: BOBS_PHONE },
     });
@@ -325,7 +325,7 @@ describe('sandbox chat when off', () => {
       const before = webhook.requests.length;
       for (const target of [plain, production]) {
         const client = new TestClient(target.url);
-        await client.register('carol@example.com', 'carol pw 1');
+        await client.register('carol@example.com', 'carol passphrase 1');
         const read = await chat(client, PHONE);
         expect(read.errors?.[0]).toMatchObject({
           message: expect.stringContaining('Sandbox chat is off') as string,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from './test-server.ts';
 
-const LOGIN = `mutation { login(email: "sam@example.com", password: "sam password") { __typename } }`;
+const LOGIN = `mutation { login(email: "sam@example.com", password: "sam passphrase 42") { __typename } }`;
 const SESSIONS = '{ me { sessions { id current } } }';
 const REVOKE = `mutation ($id: ID!) {
   revokeSession(id: $id) {
@@ -33,7 +33,7 @@ async function isSignedIn(client: TestClient): Promise<boolean> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  await new TestClient(server.url).register('sam@example.com', 'sam password');
+  await new TestClient(server.url).register('sam@example.com', 'sam passphrase 42');
 });
 afterAll(async () => {
   await server.close();

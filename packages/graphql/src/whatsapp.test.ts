@@ -68,7 +68,9 @@ describe('linking WhatsApp with a code sent to the number', () => {
       VERIFY,
       { code: code === '000000' ? '111111' : '000000' },
     );
-    expect(wrong.verifyWhatsAppOtp.problems[0]?.message).toBe('is not right; 4 tries left');
+    expect(wrong.verifyWhatsAppOtp.problems[0]?.message).toBe(
+      'That code is not right. Check the WhatsApp message and try again (4 more tries).',
+    );
     const linked = await user.ok<{ verifyWhatsAppOtp: Record<string, string> }>(VERIFY, { code });
     expect(linked.verifyWhatsAppOtp).toMatchObject({
       __typename: 'WhatsAppLink',
@@ -93,17 +95,35 @@ describe('linking WhatsApp with a code sent to the number', () => {
     });
   });
 
-  it('refuses a malformed number and a number that belongs to someone else', async () => {
+  it('refuses a malformed number', async () => {
     const bad = await user.ok<{ requestWhatsAppOtp: { __typename: string } }>(REQUEST, {
       phone: '98765',
     });
     expect(bad.requestWhatsAppOtp.__typename).toBe('ValidationError');
+  });
+
+  it('answers alike for a free number and one linked to another account', async () => {
     const other = new TestClient(server.url);
     await other.register('other-wa@example.com');
-    const taken = await other.ok<{ requestWhatsAppOtp: { __typename: string } }>(REQUEST, {
+    const taken = await other.ok<{ requestWhatsAppOtp: Record<string, unknown> }>(REQUEST, {
       phone: '+919876543210',
     });
-    expect(taken.requestWhatsAppOtp.__typename).toBe('ConflictError');
+    const freshClient = new TestClient(server.url);
+    await freshClient.register('free-wa@example.com');
+    const free = await freshClient.ok<{ requestWhatsAppOtp: Record<string, unknown> }>(REQUEST, {
+      phone: '+15550004321',
+    });
+    expect(Object.keys(taken.requestWhatsAppOtp)).toEqual(Object.keys(free.requestWhatsAppOtp));
+    expect(taken.requestWhatsAppOtp).toMatchObject({ __typename: 'WhatsAppOtpSent' });
+    // Only the holder of the phone, who reads the code, learns the number is taken.
+    const code = await sentCode('+919876543210');
+    const res = await other.ok<{ verifyWhatsAppOtp: { __typename: string } }>(VERIFY, { code });
+    expect(res.verifyWhatsAppOtp.__typename).toBe('ConflictError');
+    const owner = await server.db.prisma.whatsAppLink.findFirstOrThrow({
+      where: { phoneNumber: '+919876543210' },
+      include: { user: true },
+    });
+    expect(owner.user.email).toBe('wa@example.com');
   });
 
   it('says there is no live code once it has expired', async () => {

@@ -66,6 +66,12 @@ async function confirmIfLinked(
 
 const passwordArg = z.string().max(1024);
 
+/** What a person reads beside the code field after a wrong code. */
+export function wrongCodeMessage(attemptsLeft: number): string {
+  const tries = attemptsLeft === 1 ? '1 more try' : `${attemptsLeft} more tries`;
+  return `That code is not right. Check the WhatsApp message and try again (${tries}).`;
+}
+
 builder.mutationField('requestWhatsAppOtp', (t) =>
   t.withAuth({ loggedIn: true }).field({
     type: OtpSentRef,
@@ -89,12 +95,9 @@ builder.mutationField('requestWhatsAppOtp', (t) =>
     resolve: async (_root, { phoneNumber, password }, context) => {
       await confirmIfLinked(context, password);
       const userId = context.viewer.user.id;
-      const taken = await context.prisma.whatsAppLink.findFirst({
-        where: { phoneNumber, userId: { not: userId } },
-        select: { id: true },
-      });
-      if (taken)
-        throw new ConflictError('This number is linked to another account.', 'phoneNumber');
+      // A number linked to another account gets its code like any other, so the answer
+      // does not tell whether it is taken; only whoever holds that phone can learn it,
+      // from verifyWhatsAppOtp's ConflictError after typing the right code.
       const now = context.now();
       const result = await startOtpChallenge(context.prisma, {
         userId,
@@ -128,7 +131,7 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
         validate: z
           .string()
           .trim()
-          .regex(/^\d{6}$/, `must be the ${OTP_LENGTH} digits you received`),
+          .regex(/^\d{6}$/, `Enter the ${OTP_LENGTH} digits from the WhatsApp message.`),
       }),
     },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RateLimitedError] },
@@ -155,13 +158,10 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
       switch (result.reason) {
         case 'no_challenge':
           throw new NotFoundError('A live code (it may have expired; ask for a new one)');
-        case 'wrong_code':
-          throw new ValidationError([
-            {
-              path: ['code'],
-              message: `is not right; ${result.attemptsLeft ?? 0} tries left`,
-            },
-          ]);
+        case 'wrong_code': {
+          const message = wrongCodeMessage(result.attemptsLeft ?? 0);
+          throw new ValidationError([{ path: ['code'], message }], message);
+        }
         case 'too_many_attempts':
           throw new RateLimitedError(60_000);
         case 'number_taken':
