@@ -1,4 +1,5 @@
-// WhatsApp digests chosen on the settings page, with and without JavaScript.
+// WhatsApp digests and the first day of the week chosen on the settings page, with and
+// without JavaScript.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useChromiumStack } from './browser.ts';
@@ -9,7 +10,7 @@ describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
   const chosen = (page: Page) =>
     Promise.all([
       page.getByLabel('Daily digest').inputValue(),
-      page.getByLabel('Weekly digest, Monday morning').isChecked(),
+      page.getByLabel('Weekly digest, on the morning your week starts').isChecked(),
       page.getByLabel('Reminder when nothing was recorded').inputValue(),
     ]);
 
@@ -34,15 +35,56 @@ describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
       await page.goto(`${app.url}/dashboard/settings/`);
       expect(await chosen(page)).toEqual(['', false, '']);
       await page.getByLabel('Daily digest').selectOption('21');
-      await page.getByLabel('Weekly digest, Monday morning').check();
+      await page.getByLabel('Weekly digest, on the morning your week starts').check();
       await page.getByLabel('Reminder when nothing was recorded').selectOption('20');
       await saveAndReload(page);
       expect(await chosen(page)).toEqual(['21', true, '20']);
 
       await page.getByLabel('Daily digest').selectOption('');
-      await page.getByLabel('Weekly digest, Monday morning').uncheck();
+      await page.getByLabel('Weekly digest, on the morning your week starts').uncheck();
       await saveAndReload(page);
       expect(await chosen(page)).toEqual(['', false, '20']);
+    },
+  );
+});
+
+describe.skipIf(!hasChromium)('first day of the week in Chromium', () => {
+  const app = useChromiumStack();
+
+  const weekStart = (page: Page) => page.getByLabel('Week starts on');
+
+  /** Saves the money, time and language card and shows the page afresh. */
+  async function saveAndReload(page: Page): Promise<void> {
+    await page
+      .getByRole('region', { name: 'Money, time and language' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.reload();
+  }
+
+  it.each([true, false])(
+    'starts on the language’s day until another is chosen, and back (JavaScript: %s)',
+    { timeout: 60_000 },
+    async (javaScriptEnabled) => {
+      const page = await app.register({
+        email: `week-${javaScriptEnabled}@example.com`,
+        locale: 'en-US',
+        javaScriptEnabled,
+      });
+      await page.goto(`${app.url}/dashboard/settings/`);
+      expect(await weekStart(page).inputValue()).toBe('');
+      // CLDR: weeks in the United States start on Sunday.
+      expect(await weekStart(page).locator('option:checked').textContent()).toMatch(
+        /^\s*Default for your language \(Sunday\)\s*$/,
+      );
+      await weekStart(page).selectOption({ label: 'Monday' });
+      await saveAndReload(page);
+      expect(await weekStart(page).inputValue()).toBe('1');
+
+      await weekStart(page).selectOption('');
+      await saveAndReload(page);
+      expect(await weekStart(page).inputValue()).toBe('');
     },
   );
 });

@@ -274,7 +274,7 @@ export const SETTINGS = gql`
   query Settings {
     me {
       ${USER}
-      dailyDigestHour weeklyDigest reminderHour
+      dailyDigestHour weeklyDigest reminderHour weekStartsOn localeWeekStartsOn
       apiTokens { id name prefix createdAt lastUsedAt revokedAt }
     }
   }
@@ -348,7 +348,7 @@ export const ACCOUNT_EXPORT = gql`
   query AccountExport {
     me {
       email displayName currency timeZone locale confirmAboveMinor
-      dailyDigestHour weeklyDigest reminderHour createdAt
+      dailyDigestHour weeklyDigest reminderHour weekStartsOn createdAt
       whatsAppLinks { phoneNumber verifiedAt active createdAt }
     }
     categories(includeArchived: true) { name emoji color archived aliases createdAt }

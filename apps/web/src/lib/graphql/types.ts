@@ -199,6 +199,10 @@ export interface Settings extends Omit<Viewer, 'whatsAppLinks'> {
   dailyDigestHour: number | null;
   weeklyDigest: boolean;
   reminderHour: number | null;
+  /** First day of the week, ISO 1 Monday ... 7 Sunday; null follows the locale's. */
+  weekStartsOn: number | null;
+  /** The locale's first day of the week: what null means. */
+  localeWeekStartsOn: number;
   apiTokens: ApiToken[];
 }
 
@@ -220,7 +224,7 @@ export interface ImportBatch {
 }
 
 export interface AccountExportData {
-  me: Omit<Settings, 'id' | 'apiTokens'> & {
+  me: Omit<Settings, 'id' | 'apiTokens' | 'localeWeekStartsOn'> & {
     confirmAboveMinor: string | null;
     createdAt: string;
     whatsAppLinks: (Omit<WhatsAppLink, 'id'> & { createdAt: string })[];

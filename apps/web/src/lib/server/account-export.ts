@@ -155,6 +155,7 @@ export function profileOf({ me }: Account): Record<string, Cell> {
     currency: me.currency,
     timeZone: me.timeZone,
     locale: me.locale,
+    weekStartsOn: me.weekStartsOn,
     confirmAbove: me.confirmAboveMinor && toMajor(me.confirmAboveMinor, me.currency),
     dailyDigestHour: me.dailyDigestHour,
     weeklyDigest: me.weeklyDigest,

@@ -32,6 +32,12 @@ export const load: PageServerLoad = async (event) => {
 /** An hour select's value: "" is off; anything else is passed on for the api to check. */
 const hourOrNull = (value: string) => (value === '' ? null : Number(value));
 
+/** The week select's value: "" follows the locale, 1-7 is a day; undefined for neither. */
+function weekStartOrNull(value: string): number | null | undefined {
+  if (value === '') return null;
+  return /^[1-7]$/.test(value) ? Number(value) : undefined;
+}
+
 type Result = { __typename: string; token?: string };
 
 async function mutate(
@@ -58,7 +64,15 @@ export const actions: Actions = {
       currency: text(form, 'currency').toUpperCase(),
       timeZone: text(form, 'timeZone'),
       locale: text(form, 'locale'),
+      weekStartsOn: weekStartOrNull(text(form, 'weekStartsOn')),
     };
+    if (input.weekStartsOn === undefined) {
+      return fail(400, {
+        action: 'settings',
+        message: 'Pick the day your week starts on from the list.',
+        fields: { weekStartsOn: 'Pick a day from the list.' },
+      });
+    }
     const done = await mutate(event, 'settings', UPDATE_SETTINGS, { input }, 'updateSettings');
     return done.failed ?? { action: 'settings', done: 'Settings saved.' };
   },
