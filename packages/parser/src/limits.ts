@@ -23,7 +23,7 @@ export function checkAmount(
     text,
     currency,
     limitMinor,
-    detail: `"${text}" is more than any single expense could be.`,
+    detail: 'That amount is more than any single expense could be, so nothing was saved.',
   };
   if (amount.value === 'huge') return tooLarge;
   const minor = amount.value === 'invalid' ? null : toMinor(amount.value, exponent);
@@ -35,7 +35,7 @@ export function checkAmount(
       currency,
       detail:
         amount.value === 'invalid'
-          ? `"${text}" is not a number I can read.`
+          ? 'I can\'t read its amount for certain, so nothing was saved. Write the amount in plain digits, like 1500 or 1,500.50.'
           : `${currency} amounts have at most ${exponent} decimal places.`,
     };
   }
