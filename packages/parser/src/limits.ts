@@ -35,7 +35,7 @@ export function checkAmount(
       currency,
       detail:
         amount.value === 'invalid'
-          ? 'I can\'t read its amount for certain, so nothing was saved. Write the amount in plain digits, like 1500 or 1,500.50.'
+          ? "I can't read its amount for certain, so nothing was saved. Write the amount in plain digits, like 1500 or 1,500.50."
           : `${currency} amounts have at most ${exponent} decimal places.`,
     };
   }
