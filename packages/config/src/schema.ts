@@ -53,6 +53,9 @@ export const envSchema = z
     // Loopback by default: browsers and Meta reach the api through the web app's proxy.
     API_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: port(3000),
+    // Seconds a stop may take before work still under way is cut off; below Docker's
+    // 10 s between SIGTERM and SIGKILL. The web app reads the same name.
+    SHUTDOWN_TIMEOUT: z.coerce.number().min(1).max(600).default(8),
     API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4000'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/),

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Prisma, PrismaClient } from '@spendline/db';
 
 type Tx = Prisma.TransactionClient;
@@ -16,16 +17,22 @@ export interface Round {
  * takes one row no other replica holds (FOR UPDATE SKIP LOCKED) and `handle` does its
  * work and marks it done in the same transaction: the lock and the mark make each piece
  * happen once, however many schedulers run. A piece that fails is skipped for the rest
- * of the round, so it cannot hold up the others.
+ * of the round, so it cannot hold up the others. Once `stopping` is aborted no further
+ * piece is claimed: what is left stays due for the next round.
  */
 export async function drain<T extends { id: string }>(
   prisma: PrismaClient,
   claim: (tx: Tx, skip: string[]) => Promise<T | undefined>,
   handle: (tx: Tx, row: T) => Promise<number>,
+  stopping?: AbortSignal,
 ): Promise<Round> {
   const round: Round = { claimed: 0, done: 0, failed: [] };
   const skip: string[] = [];
   for (;;) {
+    // The embedded database answers without real I/O, so a long round would otherwise be
+    // one chain of promises that starves requests and signals until it ends.
+    await setImmediate();
+    if (stopping?.aborted) return round;
     let claimed: string | undefined;
     try {
       const done = await prisma.$transaction(async (tx) => {

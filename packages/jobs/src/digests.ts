@@ -136,11 +136,13 @@ export async function runDueDigests(
   prisma: PrismaClient,
   kind: DigestKind,
   now: Date,
+  stopping?: AbortSignal,
 ): Promise<Round> {
   const weeks = kind === 'weekly' ? await localeWeeks(prisma) : NO_LOCALES;
   return drain(
     prisma,
     (tx, skip) => claimOne(tx, kind, now, skip, weeks),
     (tx, user) => send(tx, kind, user, now),
+    stopping,
   );
 }

@@ -5,11 +5,15 @@ import { runDueDigests, type DigestKind } from './digests.ts';
 import { runDueRecurring } from './recurring.ts';
 import type { Job } from './scheduler.ts';
 
-function job(name: string, logger: Logger, run: (now: Date) => Promise<Round>): Job {
+function job(
+  name: string,
+  logger: Logger,
+  run: (now: Date, stopping: AbortSignal) => Promise<Round>,
+): Job {
   return {
     name,
-    async run(now) {
-      const round = await run(now);
+    async run(now, stopping) {
+      const round = await run(now, stopping);
       for (const { id, error } of round.failed)
         logger.error({ err: error, job: name, id }, 'work failed');
       return { done: round.done, failed: round.failed.length };
@@ -21,9 +25,9 @@ function job(name: string, logger: Logger, run: (now: Date) => Promise<Round>): 
 export function scheduledJobs(prisma: PrismaClient, logger: Logger): Job[] {
   const digests: DigestKind[] = ['daily', 'weekly', 'reminder'];
   return [
-    job('recurring', logger, (now) => runDueRecurring(prisma, now)),
+    job('recurring', logger, (now, stopping) => runDueRecurring(prisma, now, stopping)),
     ...digests.map((kind) =>
-      job(`${kind} digest`, logger, (now) => runDueDigests(prisma, kind, now)),
+      job(`${kind} digest`, logger, (now, stopping) => runDueDigests(prisma, kind, now, stopping)),
     ),
   ];
 }

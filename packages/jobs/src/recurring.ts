@@ -128,10 +128,15 @@ async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
  * Records every recurring expense due by `now`, one rule per transaction; `done` counts
  * the expenses recorded (more than the rules after downtime). Safe on every replica.
  */
-export function runDueRecurring(prisma: PrismaClient, now: Date): Promise<Round> {
+export function runDueRecurring(
+  prisma: PrismaClient,
+  now: Date,
+  stopping?: AbortSignal,
+): Promise<Round> {
   return drain(
     prisma,
     (tx, skip) => claimOne(tx, now, skip),
     (tx, row) => record(tx, row, now),
+    stopping,
   );
 }

@@ -48,4 +48,39 @@ describe('startScheduler', () => {
     expect(runs).toEqual(['slow', 'slow']);
     await scheduler.stop();
   });
+
+  it('tells the round under way to stop, skips the jobs after it and starts no other round', async () => {
+    const { logger } = capture();
+    const runs: string[] = [];
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const jobs: Job[] = [
+      {
+        name: 'long',
+        run: async (_now, stopping) => {
+          runs.push('long');
+          started();
+          // Works piece by piece until told to stop, as drain() does.
+          let pieces = 0;
+          while (!stopping.aborted) {
+            pieces += 1;
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          return { done: pieces, failed: 0 };
+        },
+      },
+      {
+        name: 'next',
+        run: () => {
+          runs.push('next');
+          return Promise.resolve({ done: 0, failed: 0 });
+        },
+      },
+    ];
+    const scheduler = startScheduler({ jobs, logger, intervalMs: 60_000 });
+    await running;
+    await scheduler.stop();
+    await scheduler.runNow();
+    expect(runs).toEqual(['long']);
+  });
 });

@@ -1,15 +1,19 @@
 import type { Logger } from '@spendline/log';
 
-/** Scheduled work: does whatever is due at `now` and says what, for the log. */
+/**
+ * Scheduled work: does whatever is due at `now` and says what, for the log. Once
+ * `stopping` is aborted it finishes the piece under way and leaves the rest for the
+ * next round (on this replica or another).
+ */
 export interface Job {
   name: string;
-  run(now: Date): Promise<{ done: number; failed: number }>;
+  run(now: Date, stopping: AbortSignal): Promise<{ done: number; failed: number }>;
 }
 
 export interface Scheduler {
   /** One round of every job now; resolves when it is over (a round under way is joined). */
   runNow(): Promise<void>;
-  /** Stops the timer and waits for the round under way. */
+  /** Stops the timer, tells the round under way to stop after its current piece, and waits for it. */
   stop(): Promise<void>;
 }
 
@@ -33,10 +37,12 @@ export function startScheduler({
   now = () => new Date(),
 }: SchedulerOptions): Scheduler {
   let running: Promise<void> | undefined;
+  const stopping = new AbortController();
   const round = async () => {
     for (const job of jobs) {
+      if (stopping.signal.aborted) return;
       try {
-        const { done, failed } = await job.run(now());
+        const { done, failed } = await job.run(now(), stopping.signal);
         if (done + failed > 0) logger.info({ job: job.name, done, failed }, 'scheduled work done');
       } catch (error) {
         logger.error({ err: error, job: job.name }, 'scheduled job failed');
@@ -44,9 +50,11 @@ export function startScheduler({
     }
   };
   const runNow = () =>
-    (running ??= round().finally(() => {
-      running = undefined;
-    }));
+    stopping.signal.aborted
+      ? Promise.resolve()
+      : (running ??= round().finally(() => {
+          running = undefined;
+        }));
   const timer = setInterval(() => void runNow(), intervalMs);
   timer.unref();
   void runNow();
@@ -54,6 +62,7 @@ export function startScheduler({
     runNow,
     async stop() {
       clearInterval(timer);
+      stopping.abort();
       await running;
     },
   };

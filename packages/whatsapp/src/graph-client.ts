@@ -36,6 +36,11 @@ export interface GraphClient {
   markRead(body: MarkReadRequest): Promise<MarkReadResult>;
   /** Closes the kept-alive connections once the requests under way have finished. */
   close(): Promise<void>;
+  /**
+   * Cuts the requests under way (each answers a retryable failure, so its row stays in
+   * the outbox) and closes the connections: for a stop that cannot wait for Meta.
+   */
+  abort(): Promise<void>;
 }
 
 interface Answer {
@@ -177,5 +182,6 @@ export function createGraphClient({
     },
 
     close: () => pool.close(),
+    abort: () => pool.destroy(),
   };
 }

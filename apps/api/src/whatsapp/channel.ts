@@ -19,7 +19,14 @@ export interface WhatsAppChannel {
   processor: InboxProcessor;
   dispatcher: Dispatcher;
   sandbox: boolean;
-  stop(): Promise<void>;
+  /**
+   * Takes no more work, lets the conversations under way finish their batch, and gives
+   * the sends under way `sendGraceMs` before cutting them (their rows stay in the outbox
+   * and are sent after the next start).
+   */
+  stop(options?: { sendGraceMs?: number }): Promise<void>;
+  /** Cuts the sends under way now. */
+  abortSends(): Promise<void>;
 }
 
 export interface ChannelOptions {
@@ -106,6 +113,13 @@ export async function startWhatsAppChannel({
   if (recovered > 0)
     logger.info({ conversations: recovered }, 'processed messages left from before start');
   const stopPruning = startPruning(prisma, logger.child({ component: 'pruning' }), pruneIntervalMs);
+  let aborted = false;
+  const abortSends = async () => {
+    if (aborted || !graph) return;
+    aborted = true;
+    logger.warn('cutting the Graph API sends under way; they stay queued for the next start');
+    await graph.abort();
+  };
   const sweeper = setInterval(() => {
     processor.sweep().catch((error: unknown) => logger.error({ err: error }, 'inbox sweep failed'));
   }, sweepIntervalMs);
@@ -113,12 +127,20 @@ export async function startWhatsAppChannel({
     processor,
     dispatcher,
     sandbox,
-    async stop() {
+    async stop({ sendGraceMs = 2000 } = {}) {
       clearInterval(sweeper);
-      await stopPruning();
-      await processor.idle();
-      await dispatcher.stop();
-      await graph?.close();
+      await Promise.all([stopPruning(), processor.stop()]);
+      const dispatching = dispatcher.stop();
+      let grace: NodeJS.Timeout | undefined;
+      const settled = await Promise.race([
+        dispatching.then(() => true),
+        new Promise<false>((resolve) => (grace = setTimeout(resolve, sendGraceMs, false))),
+      ]);
+      clearTimeout(grace);
+      if (!settled) await abortSends();
+      await dispatching;
+      if (!aborted) await graph?.close();
     },
+    abortSends,
   };
 }

@@ -86,6 +86,11 @@ export interface InboxProcessor {
   processConversation(conversationId: string): Promise<number>;
   /** Waits for background work to finish. */
   idle(): Promise<void>;
+  /**
+   * Takes no more work: each conversation under way stops after its current batch and
+   * what is left stays stored for the next start. Resolves when the batches are done.
+   */
+  stop(): Promise<void>;
 }
 
 interface Batch {
@@ -263,18 +268,25 @@ export function createInboxProcessor({
     }
   }
 
+  // Set by stop(): no batch starts after it.
+  let stopped = false;
+  const nothing: Batch = { handled: 0, more: false, claimed: [], waiting: 0 };
+
   async function processConversation(
     conversationId: string,
     run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ): Promise<number> {
     let handled = 0;
     for (;;) {
-      const batch = await run(() => processBatch(conversationId, batchSize));
+      // A conversation waiting its turn at the gate when the stop came leaves its messages stored.
+      const batch = await run(() =>
+        stopped ? Promise.resolve(nothing) : processBatch(conversationId, batchSize),
+      );
       handled += batch.handled;
       if (batch.claimed.length > 0) handOver?.send(batch.claimed);
       // Unless all it queued was handed over, something may wait for the dispatcher.
       if (batch.handled > 0 && (batch.waiting > 0 || batch.claimed.length === 0)) onProcessed();
-      if (!batch.more) return handled;
+      if (!batch.more || stopped) return handled;
     }
   }
 
@@ -295,6 +307,7 @@ export function createInboxProcessor({
   const rerun = new Set<string>();
 
   function kickOne(conversationId: string): void {
+    if (stopped) return;
     if (active.has(conversationId)) {
       rerun.add(conversationId);
       return;
@@ -305,7 +318,7 @@ export function createInboxProcessor({
         await processConversation(conversationId, gate).catch((error: unknown) => {
           logger.error({ err: error, conversationId }, 'conversation processing failed');
         });
-      } while (rerun.has(conversationId));
+      } while (rerun.has(conversationId) && !stopped);
     })().finally(() => active.delete(conversationId));
     active.set(conversationId, work);
   }
@@ -333,6 +346,10 @@ export function createInboxProcessor({
     },
     async idle() {
       while (active.size > 0) await Promise.all(active.values());
+    },
+    async stop() {
+      stopped = true;
+      await this.idle();
     },
   };
 }
