@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Config } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import type { Progress } from './progress.ts';
+import type { ReadSecret } from './secret-input.ts';
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -20,6 +21,8 @@ export interface CommandContext {
   out: (line: string) => void;
   /** Starts showing the progress of long work over `total` units. */
   progress: (total: number) => Progress;
+  /** Asks for a secret (a password) without echoing it or taking it as an argument. */
+  readSecret: ReadSecret;
 }
 
 export interface Command {

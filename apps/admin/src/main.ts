@@ -1,5 +1,6 @@
 import { terminalProgress } from './progress.ts';
 import { runAdmin } from './run.ts';
+import { readSecretFromStdin } from './secret-input.ts';
 
 const code = await runAdmin(process.argv.slice(2), {
   envFile: '.env',
@@ -10,6 +11,7 @@ const code = await runAdmin(process.argv.slice(2), {
     if (process.env.DEBUG) console.error(error);
   },
   progress: terminalProgress,
+  readSecret: readSecretFromStdin,
 });
 // The schema engine leaves a timer behind after migrating; do not wait for it.
 process.exit(code);

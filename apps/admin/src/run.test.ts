@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSession, verifyPassword } from '@spendline/auth';
 import { openDatabase, type Database } from '@spendline/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin } from './run.ts';
@@ -31,10 +32,19 @@ async function freshEnv(): Promise<Record<string, string>> {
 const progressSeen: [number, number][] = [];
 
 async function admin(env: Record<string, string>, ...argv: string[]) {
+  return adminWithSecret(env, undefined, ...argv);
+}
+
+async function adminWithSecret(
+  env: Record<string, string>,
+  secret: string | undefined,
+  ...argv: string[]
+) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runAdmin(argv, {
     env,
+    ...(secret === undefined ? {} : { readSecret: () => Promise.resolve(secret) }),
     out: (l) => out.push(l),
     err: (l) => err.push(l),
     progress: (total) => ({
@@ -244,5 +254,41 @@ describe('npm run admin', () => {
     expect(brokenRun.code).toBe(1);
     expect(brokenRun.err).toMatch(/^.*broken\.csv could not be read as CSV: /);
     expect(brokenRun.err).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('sets a new password read as a secret, signs the account out everywhere, and says so without it', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'nowa@example.com', '--password', 'correct horse');
+    await withDatabase(env, async ({ prisma }) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: 'nowa@example.com' } });
+      await createSession(prisma, user.id, new Date());
+      await createSession(prisma, user.id, new Date());
+    });
+    const weak = await adminWithSecret(env, 'password1234', 'reset-password', 'nowa@example.com');
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/common/);
+    const unknown = await adminWithSecret(
+      env,
+      'plum kettle orbit 42',
+      'reset-password',
+      'nobody@example.com',
+    );
+    expect(unknown).toMatchObject({ code: 1, err: 'No account has the email nobody@example.com.' });
+    const done = await adminWithSecret(
+      env,
+      'plum kettle orbit 42',
+      'reset-password',
+      'NOWA@example.com',
+    );
+    expect(done).toMatchObject({ code: 0, err: '' });
+    expect(done.out).toMatch(/Password of NOWA@example\.com changed; 2 signed-in sessions ended\./);
+    expect(done.out).not.toContain('plum');
+    await withDatabase(env, async ({ prisma }) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: 'nowa@example.com' } });
+      expect(await verifyPassword(user.passwordHash ?? '', 'plum kettle orbit 42')).toBe(true);
+      expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    });
+    // Without a place to read the secret from, it refuses rather than set anything.
+    expect(await admin(env, 'reset-password', 'nowa@example.com')).toMatchObject({ code: 1 });
   });
 });

@@ -6,12 +6,15 @@ import { createDefaultCategoriesCommand } from './commands/create-default-catego
 import { createUser } from './commands/create-user.ts';
 import { importCommand } from './commands/import.ts';
 import { migrate } from './commands/migrate.ts';
+import { resetPassword } from './commands/reset-password.ts';
+import type { ReadSecret } from './secret-input.ts';
 
 export const commands: Record<string, Command> = {
   migrate,
   'create-user': createUser,
   'create-default-categories': createDefaultCategoriesCommand,
   import: importCommand,
+  'reset-password': resetPassword,
 };
 
 export function usage(): string {
@@ -35,6 +38,8 @@ export interface RunIO {
   log?: (error: unknown) => void;
   /** Progress of long work; silent when not given. */
   progress?: (total: number) => Progress;
+  /** Where secrets are read from; commands that need one fail without it. */
+  readSecret?: ReadSecret;
 }
 
 const firstLine = (error: unknown) =>
@@ -42,6 +47,10 @@ const firstLine = (error: unknown) =>
   'unexpected error';
 
 const silent = (): Progress => ({ update: () => {}, stop: () => {} });
+const noSecrets: ReadSecret = () =>
+  Promise.reject(
+    new InputError('This command reads a secret, and there is no input to read it from.'),
+  );
 
 /** Runs one admin command; resolves to the process exit code. */
 export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
@@ -63,6 +72,7 @@ export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
       config,
       out: io.out,
       progress: io.progress ?? silent,
+      readSecret: io.readSecret ?? noSecrets,
       database: async () => {
         if (!db) {
           db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
