@@ -43,14 +43,19 @@ export async function openTestChat(): Promise<TestChat> {
     data: { email: 'asha@example.com', displayName: 'Asha' },
   });
   await createDefaultCategories(db.prisma, user.id);
-  await db.prisma.whatsAppLink.create({ data: { userId: user.id, phoneNumber: TEST_PHONE } });
+  return chatWith(db, user.id);
+}
+
+/** Links an existing user of `db` to TEST_PHONE and opens that number's chat. */
+export async function chatWith(db: Database, userId: string): Promise<TestChat> {
+  await db.prisma.whatsAppLink.create({ data: { userId, phoneNumber: TEST_PHONE } });
   const chat: Conversation = await db.prisma.conversation.create({
     data: { waKey: TEST_PHONE, phoneNumber: TEST_PHONE },
   });
   let sequence = 0;
   return {
     db,
-    userId: user.id,
+    userId,
     async say(body, at) {
       sequence += 1;
       const message = await db.prisma.inboundMessage.create({
