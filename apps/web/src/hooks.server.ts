@@ -1,15 +1,34 @@
+import { isAllowedHost } from '@spendline/config';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { API_URL } from '$app/env/private';
+import { ALLOWED_HOSTS, API_URL, PUBLIC_URL } from '$app/env/private';
 import { VIEWER } from '#lib/graphql/documents.ts';
 import type { Viewer } from '#lib/graphql/types.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
 import { isApiPath, proxyRequest } from '#lib/server/proxy.ts';
+import { addSecurityHeaders } from '#lib/server/security-headers.ts';
+
+// PUBLIC_URL is a host people use whatever ALLOWED_HOSTS says.
+const allowedHosts = [...ALLOWED_HOSTS, new URL(PUBLIC_URL).hostname];
+const https = new URL(PUBLIC_URL).protocol === 'https:';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = await route({ event, resolve });
+  return addSecurityHeaders(response, {
+    https,
+    // Pages for a signed-in browser; the api marks its own answers.
+    private: !isApiPath(event.url.pathname) && event.cookies.get(SESSION_COOKIE) !== undefined,
+  });
+};
 
 // /graphql and /whatsapp/ belong to the api: forward them there so browsers and Meta's
 // webhooks need only this origin. Everything else is the web app.
-export const handle: Handle = async ({ event, resolve }) => {
+const route: Handle = async ({ event, resolve }) => {
+  // Links and redirects are built from the host asked for: answer only our own names.
+  if (!isAllowedHost(event.url.host, allowedHosts)) {
+    return new Response('Unknown host', { status: 400, headers: { 'content-type': 'text/plain' } });
+  }
   if (isCrossSiteForm(event.request, event.url.host)) {
     return new Response('Cross-site form submissions are forbidden', { status: 403 });
   }

@@ -52,10 +52,11 @@ afterEach(() => {
 
 const WEB = 'https://spendline.example';
 
-function proxy(path: string, init?: RequestInit, clientAddress = '203.0.113.7') {
+/** `clientAddress` null: the server could not tell the client's address. */
+function proxy(path: string, init?: RequestInit, clientAddress: string | null = '203.0.113.7') {
   return proxyRequest(new Request(`${WEB}${path}`, init), {
     upstream: upstreamUrlBase,
-    clientAddress,
+    clientAddress: clientAddress ?? undefined,
   });
 }
 
@@ -152,6 +153,8 @@ describe('proxyRequest', () => {
           te: 'trailers',
           upgrade: 'websocket',
           'x-forwarded-for': '198.51.100.1',
+          'x-real-ip': '198.51.100.2',
+          forwarded: 'for=198.51.100.3',
         },
         body: '{"query":"{ me { id } }"}',
       },
@@ -165,13 +168,22 @@ describe('proxyRequest', () => {
       cookie: 'session=abc; theme=dark',
       'x-request-id': 'req-42',
       'accept-encoding': 'gzip, br',
-      'x-forwarded-for': '198.51.100.1, 203.0.113.7',
+      // The client's own claims are dropped: only the address this server saw goes on.
+      'x-forwarded-for': '203.0.113.7',
       'x-forwarded-proto': 'https',
       'x-forwarded-host': 'spendline.example',
       // node:http names the api here, not the public host
       host: new URL(upstreamUrlBase).host,
     });
-    for (const name of ['x-remove-me', 'keep-alive', 'proxy-authorization', 'te', 'upgrade']) {
+    for (const name of [
+      'x-remove-me',
+      'keep-alive',
+      'proxy-authorization',
+      'te',
+      'upgrade',
+      'x-real-ip',
+      'forwarded',
+    ]) {
       expect(headers, name).not.toHaveProperty(name);
     }
     // Node's own connection handling, not the client's `keep-alive, x-remove-me`
@@ -204,6 +216,11 @@ describe('proxyRequest', () => {
   it('starts X-Forwarded-For when the client sent none', async () => {
     await proxy('/graphql', undefined, '192.0.2.9');
     expect(received[0]!.headers['x-forwarded-for']).toBe('192.0.2.9');
+  });
+
+  it('sends no X-Forwarded-For of the client’s when this server could not tell its address', async () => {
+    await proxy('/graphql', { headers: { 'x-forwarded-for': '198.51.100.1' } }, null);
+    expect(received[0]!.headers).not.toHaveProperty('x-forwarded-for');
   });
 
   it('returns the status, headers and body of the api, repeated headers included', async () => {

@@ -39,7 +39,11 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 export interface ProxyOptions {
   /** Base URL of the api, e.g. `http://127.0.0.1:4000`. A path in it is kept as a prefix. */
   upstream: string | URL;
-  /** Address of the client, appended to `X-Forwarded-For` when known. */
+  /**
+   * Address of the client as this server determined it (its socket's, or what adapter-node's
+   * ADDRESS_HEADER and XFF_DEPTH let a proxy in front say): the whole `X-Forwarded-For`
+   * the api gets, which trusts it from this server only (TRUSTED_PROXIES).
+   */
   clientAddress?: string | undefined;
   /** The largest request body forwarded; a larger one is a 413 (default: the server's limit). */
   maxBodyBytes?: number;
@@ -123,10 +127,10 @@ function forwardedRequestHeaders(
     if (!dropped.has(name)) headers[name] = value;
   }
 
-  const forwardedFor = source.get('x-forwarded-for');
-  if (clientAddress) {
-    headers['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress;
-  }
+  // What the client says of itself is no fact: a script rotating its own X-Forwarded-For
+  // escaped the per-address limits when it was passed on.
+  for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) delete headers[name];
+  if (clientAddress) headers['x-forwarded-for'] = clientAddress;
   headers['x-forwarded-proto'] = incoming.protocol.slice(0, -1);
   headers['x-forwarded-host'] = incoming.host;
   return headers;
