@@ -206,12 +206,12 @@ describe('summary', () => {
     expect(summary.budgets).toEqual([]);
   });
 
-  it('answers today and the week from Monday', async () => {
+  it('answers today and the week from the first day of an en-US week, Sunday', async () => {
     const today = await user.ok<SummaryData>(SUMMARY, { period: 'TODAY' });
     expect(today.summary.range.from).toBe('2026-03-20');
     expect(today.summary.totals.map((t) => t.total.amountMinor)).toEqual(['800', '999']);
     const week = await user.ok<SummaryData>(SUMMARY, { period: 'WEEK' });
-    expect([week.summary.range.from, week.summary.range.to]).toEqual(['2026-03-16', '2026-03-22']);
+    expect([week.summary.range.from, week.summary.range.to]).toEqual(['2026-03-15', '2026-03-21']);
   });
 
   it('refuses a custom period without dates, saying why', async () => {
