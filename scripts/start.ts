@@ -18,38 +18,56 @@ try {
 
 const children: ChildProcess[] = [];
 let stopping = false;
+// Each child gets this long to stop; start.ts itself stops within the same deadline.
+const deadlineMs = config.SHUTDOWN_TIMEOUT * 1000;
+// The children's own deadline, a little earlier so they finish before this one expires.
+const childTimeout = String(Math.max(1, config.SHUTDOWN_TIMEOUT - 1));
 
 function start(name: string, script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [script], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...process.env, SHUTDOWN_TIMEOUT: childTimeout, ...env },
   });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping Spendline.`);
-    void stop(1);
+    void stop('SIGTERM', 1);
   });
   children.push(child);
   return child;
 }
 
-async function stop(code: number): Promise<never> {
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/**
+ * Passes the signal on to both processes and waits for them up to the deadline; one
+ * still running then is killed. A second signal is passed on as well, which makes the
+ * children stop at once.
+ */
+async function stop(signal: NodeJS.Signals, code: number): Promise<void> {
+  const running = children.filter(isRunning);
+  for (const child of running) child.kill(signal);
+  if (stopping) return;
   stopping = true;
-  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  await Promise.all(
-    running.map(
-      (c) =>
-        new Promise((resolve) => {
-          c.once('exit', resolve);
-          c.kill('SIGTERM');
-        }),
-    ),
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>(
+    (resolve) => (timer = setTimeout(resolve, deadlineMs, 'deadline')),
   );
+  const exited = Promise.all(
+    running.map((child) => new Promise((resolve) => child.once('exit', resolve))),
+  );
+  if ((await Promise.race([exited, deadline])) === 'deadline') {
+    for (const child of children.filter(isRunning)) {
+      console.error(`pid ${child.pid} did not stop within ${deadlineMs / 1000} s; killing it.`);
+      child.kill('SIGKILL');
+    }
+  }
+  clearTimeout(timer);
   process.exit(code);
 }
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop('SIGINT', 0));
+process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
 async function waitFor(url: string, what: string, seconds = 120): Promise<void> {
   for (let waited = 0; waited < seconds * 4; waited++) {
@@ -63,7 +81,7 @@ async function waitFor(url: string, what: string, seconds = 120): Promise<void> 
     await sleep(250);
   }
   console.error(`${what} did not answer at ${url} within ${seconds} s.`);
-  await stop(1);
+  await stop('SIGTERM', 1);
 }
 
 const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
