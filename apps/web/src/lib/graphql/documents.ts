@@ -32,6 +32,18 @@ export const LOGIN = gql`
   }
 `;
 
+export const REQUEST_PASSWORD_RESET = gql`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email) { __typename ${ERROR} ${LIMITED} }
+  }
+`;
+
+export const RESET_PASSWORD = gql`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) { __typename ${ERROR} ${INVALID} ${LIMITED} }
+  }
+`;
+
 export const LOGOUT = gql`
   mutation Logout($everywhere: Boolean) {
     logout(everywhere: $everywhere)

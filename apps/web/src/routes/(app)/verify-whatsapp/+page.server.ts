@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { REQUEST_OTP, VERIFY_OTP } from '#lib/graphql/documents.ts';
-import { asTypedError, raw, text } from '#lib/forms.ts';
+import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
+import type { TypedError } from '#lib/graphql/types.ts';
 import { apiFor } from '#lib/server/api.ts';
 import {
   forgetOtp,
@@ -24,16 +25,28 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
 
 type Result = { __typename: string; retryAfterSeconds?: number };
 
+/** What to say beside the code field when the api did not take it. */
+function codeProblem(error: TypedError | null): string {
+  if (!error) return 'That did not work. Please try again.';
+  if (error.__typename === 'NotFoundError')
+    return 'This code is no longer valid: codes last 10 minutes. Send a new one below.';
+  return failureFrom(error).fields.code ?? error.message;
+}
+
 export const actions: Actions = {
   verify: async (event) => {
     const code = text(await event.request.formData(), 'code').replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) {
-      return fail(400, { action: 'verify', message: 'The code has 6 digits.', code });
+      return fail(400, {
+        action: 'verify',
+        message: 'Enter the 6 digits from the WhatsApp message.',
+        code,
+      });
     }
     const { data } = await apiFor(event).run<{ verifyWhatsAppOtp: Result }>(VERIFY_OTP, { code });
     const error = asTypedError(data?.verifyWhatsAppOtp);
     if (error || !data) {
-      return fail(400, { action: 'verify', message: error?.message ?? 'That did not work.', code });
+      return fail(400, { action: 'verify', message: codeProblem(error), code });
     }
     forgetOtp(event.cookies);
     redirect(303, '/link-whatsapp/?linked=1');

@@ -33,7 +33,7 @@ export const actions: Actions = {
     const fields: Record<string, string> = {};
     if (!values.email.includes('@'))
       fields.email = 'Enter your email address, like name@example.com.';
-    if (password.length < 8) fields.password = 'Use at least 8 characters.';
+    if ([...password].length < 12) fields.password = 'Use at least 12 characters.';
     if (Object.keys(fields).length) {
       return fail(400, { values, message: 'Please fix the fields below.', fields });
     }

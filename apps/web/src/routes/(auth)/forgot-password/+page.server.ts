@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { REQUEST_PASSWORD_RESET } from '#lib/graphql/documents.ts';
+import { asTypedError, text } from '#lib/forms.ts';
+import { apiFor } from '#lib/server/api.ts';
+import { rememberResetEmail } from '#lib/server/reset-email.ts';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  default: async (event) => {
+    const email = text(await event.request.formData(), 'email');
+    const fields: Record<string, string> = {};
+    if (!email.includes('@')) {
+      fields.email = 'Enter your email address, like name@example.com.';
+      return fail(400, { email, message: 'Please fix the field below.', fields });
+    }
+    const { data } = await apiFor(event).run<{ requestPasswordReset: { __typename: string } }>(
+      REQUEST_PASSWORD_RESET,
+      { email },
+    );
+    const error = asTypedError(data?.requestPasswordReset);
+    if (error || !data) {
+      return fail(400, {
+        email,
+        message: error?.message ?? 'The code could not be sent. Please try again.',
+        fields,
+      });
+    }
+    rememberResetEmail(event.cookies, email, event.url);
+    redirect(303, '/reset-password/?sent=1');
+  },
+};
