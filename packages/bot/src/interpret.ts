@@ -4,7 +4,7 @@ import { weekStartOf } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
-import { concernsOf, recentMedian } from './spending-history.ts';
+import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
   CHOICE,
   moreOf,
@@ -60,8 +60,50 @@ function choiceOf(content: MessageContent): string | null {
   return null;
 }
 
+/** The category the head of the queue gets from this answer, if it answers its question. */
+function answeredCategory(context: BotContext, choice: string): string | null | undefined {
+  const head = context.queue[0];
+  if (context.question?.kind !== 'category' || !head) return undefined;
+  if (choice === CHOICE.other) return head.other?.id;
+  // A category made by this answer holds no entry yet.
+  if (choice === CHOICE.newCategory) return undefined;
+  return head.candidates.find((c) => CHOICE.category(c.id) === choice)?.id;
+}
+
+/**
+ * Whether each waiting expense has an equal entry stored now, in the category it has or
+ * gets from this answer; the one under a Yes/No question keeps the question it was asked.
+ */
+function twinsOf(
+  context: BotContext,
+  account: ChatAccount,
+  event: BotEvent,
+): Record<string, boolean> | undefined {
+  if (context.queue.length === 0) return undefined;
+  const choice = event.type === 'CHOICE' ? answeredCategory(context, event.id) : undefined;
+  const twins: Record<string, boolean> = {};
+  context.queue.forEach((draft, index) => {
+    if (index === 0 && context.question?.kind === 'confirm') return;
+    const categoryId = index === 0 && choice !== undefined ? choice : draft.category?.id;
+    if (categoryId === undefined || categoryId === null || draft.kind === 'INCOME') return;
+    twins[draft.id] = hasTwin(
+      { ...draft, amountMinor: BigInt(draft.amountMinor), categoryId },
+      account.user.timeZone,
+      account.history.recent,
+    );
+  });
+  return twins;
+}
+
 /** Turns one stored inbound message into the machine's event, reading what it needs. */
 export async function toEvent(incoming: Incoming): Promise<BotEvent> {
+  const event = await eventOf(incoming);
+  if (!incoming.account || event.type === 'STRANGER' || event.type === 'LINK') return event;
+  const twins = twinsOf(incoming.context, incoming.account, event);
+  return twins ? { ...event, twins } : event;
+}
+
+async function eventOf(incoming: Incoming): Promise<BotEvent> {
   const { account, content, context } = incoming;
   const at = incoming.at.toISOString();
   if (content.kind === 'unsupported') return { type: 'UNSUPPORTED', at, kind: content.type };

@@ -548,6 +548,28 @@ describe('asking a category', () => {
   });
 });
 
+describe('duplicates as they stand when asked', () => {
+  it('a category answer saves at once when the twin seen earlier is no longer stored', () => {
+    const e1 = unclear('e1', { concerns: ['duplicate'] });
+    const c = askedAbout([e1]);
+    const answer = { ...events.choice('cat:cat-food', after(MINUTE)), twins: { e1: false } };
+    expect(c.send(answer)).toEqual([
+      { type: 'learnAlias', word: 'chai', category: FOOD },
+      { type: 'save', expenses: [{ ...e1, category: FOOD, concerns: [] }] },
+    ]);
+    expect(c.value()).toBe('idle');
+  });
+
+  it('a category answer asks to confirm when an equal entry is stored in that category', () => {
+    const e1 = unclear('e1');
+    const c = askedAbout([e1]);
+    const answer = { ...events.choice('cat:other', after(MINUTE)), twins: { e1: true } };
+    expect(c.send(answer)).toEqual([
+      askConfirm({ ...e1, category: OTHER, concerns: ['duplicate'] }, false),
+    ]);
+  });
+});
+
 describe('asking to confirm', () => {
   it('yes saves the expense without its concerns', () => {
     const e1 = large('e1');

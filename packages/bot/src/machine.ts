@@ -1,5 +1,12 @@
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
-import { CHOICE, type BotContext, type BotEvent, type DraftExpense, type Effect } from './types.ts';
+import {
+  CHOICE,
+  type BotContext,
+  type BotEvent,
+  type Concern,
+  type DraftExpense,
+  type Effect,
+} from './types.ts';
 
 /** Bump when a change makes older snapshots unsafe to restore (see snapshot.ts). */
 export const MACHINE_VERSION = 1;
@@ -121,6 +128,20 @@ export const conversationMachine = setup({
     emitted: Effect;
   },
   actions: {
+    // Waiting expenses take the duplicate concern as it stands now (see BotEvent.twins).
+    refreshTwins: assign(({ context, event }) => {
+      const twins = event.twins;
+      if (!twins) return {};
+      return {
+        queue: context.queue.map((draft) => {
+          const twin = twins[draft.id];
+          if (twin === undefined) return draft;
+          const others = draft.concerns.filter((c) => c !== 'duplicate');
+          const concerns: Concern[] = twin ? [...others, 'duplicate'] : others;
+          return { ...draft, concerns };
+        }),
+      };
+    }),
     takeExpenses: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'EXPENSES');
       const now = event.expenses.filter(ready);
@@ -263,8 +284,8 @@ export const conversationMachine = setup({
     },
     asking: {
       on: {
-        EXPENSES: [expireFirst, { actions: ['takeExpenses', remind] }],
-        COMMAND: [expireFirst, { actions: ['handleCommand', remind] }],
+        EXPENSES: [expireFirst, { actions: ['refreshTwins', 'takeExpenses', remind] }],
+        COMMAND: [expireFirst, { actions: ['refreshTwins', 'handleCommand', remind] }],
         UNCLEAR: [
           expireFirst,
           {
@@ -288,8 +309,16 @@ export const conversationMachine = setup({
           expireFirst,
           { guard: 'isUndoChoice', actions: ['undoChoice', remind] },
           { guard: 'isUndoRunChoice', actions: ['undoRunChoice', remind] },
-          { guard: 'answersCategory', target: 'deciding', actions: 'answerCategory' },
-          { guard: 'answersConfirm', target: 'deciding', actions: 'answerConfirm' },
+          {
+            guard: 'answersCategory',
+            target: 'deciding',
+            actions: ['refreshTwins', 'answerCategory'],
+          },
+          {
+            guard: 'answersConfirm',
+            target: 'deciding',
+            actions: ['refreshTwins', 'answerConfirm'],
+          },
           { actions: [emit({ type: 'staleChoice' }), remind] },
         ],
       },

@@ -67,6 +67,40 @@ export interface ConcernInput {
   confirmAboveMinor: bigint | null;
 }
 
+/** What the duplicate check compares of an expense about to be saved. */
+export interface TwinQuery {
+  amountMinor: bigint;
+  currency: string;
+  occurredOn: string;
+  /** null: not chosen yet, so an equal entry in any category counts. */
+  categoryId: string | null;
+  /** The message it came from: what that message saved itself is no twin. */
+  messageId: string;
+}
+
+/**
+ * Whether an equal entry is stored: same amount and currency, on the same local day, in
+ * the same category, saved within the last minutes by another message.
+ */
+export function hasTwin(
+  query: TwinQuery,
+  timeZone: string,
+  recent: readonly RecentExpense[],
+): boolean {
+  const day = daysSpan(query.occurredOn, query.occurredOn, timeZone);
+  return recent.some((saved) => {
+    const at = Date.parse(saved.occurredAt);
+    return (
+      BigInt(saved.amountMinor) === query.amountMinor &&
+      saved.currency === query.currency &&
+      at >= day.start.getTime() &&
+      at < day.end.getTime() &&
+      (query.categoryId === null || saved.categoryId === query.categoryId) &&
+      saved.inboundMessageId !== query.messageId
+    );
+  });
+}
+
 /**
  * Whether to ask before saving: an amount above the user's threshold (or ten times the
  * usual one), or an equal amount in the same category on the same day saved within the
@@ -79,18 +113,11 @@ export function concernsOf(
 ): { concerns: Concern[]; usualMinor: string | null } {
   const usual = usualMinor === null ? null : BigInt(usualMinor);
   const threshold = confirmAboveMinor ?? (usual === null ? null : usual * LARGE_MULTIPLE);
-  const day = daysSpan(expense.occurredOn, expense.occurredOn, timeZone);
-  const duplicate = recent.some((saved) => {
-    const at = Date.parse(saved.occurredAt);
-    return (
-      BigInt(saved.amountMinor) === expense.amountMinor &&
-      saved.currency === expense.currency &&
-      at >= day.start.getTime() &&
-      at < day.end.getTime() &&
-      (category === null || saved.categoryId === category.id) &&
-      saved.inboundMessageId !== messageId
-    );
-  });
+  const duplicate = hasTwin(
+    { ...expense, categoryId: category?.id ?? null, messageId },
+    timeZone,
+    recent,
+  );
   const found: Concern[] = [];
   if (threshold !== null && expense.amountMinor > threshold) found.push('large');
   if (duplicate) found.push('duplicate');

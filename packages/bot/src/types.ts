@@ -51,8 +51,13 @@ export interface BotContext {
   questionTtlMs: number;
 }
 
-/** Every event carries the message's WhatsApp timestamp: expiry is measured on it. */
-export type BotEvent =
+/**
+ * Every event carries the message's WhatsApp timestamp: expiry is measured on it. With
+ * expenses waiting, it also says, per waiting expense id, whether an equal entry is stored
+ * as the message arrives (in the category it gets from this very answer, if any): the
+ * duplicate question is about an entry that exists, not one that did when it was read.
+ */
+export type BotEvent = (
   | { type: 'EXPENSES'; at: string; expenses: DraftExpense[] }
   /** text: as typed, so a long answer's More button can ask again; page: 1 unless More. */
   | { type: 'COMMAND'; at: string; command: Command; text?: string; page?: number }
@@ -60,7 +65,8 @@ export type BotEvent =
   | { type: 'UNCLEAR'; at: string; text: string; detail: string }
   | { type: 'UNSUPPORTED'; at: string; kind: string }
   | { type: 'STRANGER'; at: string; text: string }
-  | { type: 'LINK'; at: string; code: string };
+  | { type: 'LINK'; at: string; code: string }
+) & { twins?: Record<string, boolean> };
 
 /** What the runtime does (writes, replies) after each event, in order. */
 export type Effect =
