@@ -229,6 +229,12 @@ describe('SIGTERM stops the api within its deadline', () => {
 
       // The scheduler's first round starts as the channel is ready, and is under way here.
       const api = await startApi({ store, env: whatsappEnv, until: /whatsapp channel ready/ });
+      const from = phone();
+      const acknowledged = await eventually(
+        () => postText(api, from, '30 chai').catch(() => 0),
+        (status) => status === 200,
+      );
+      expect(acknowledged).toBe(200);
       await expectStopInTime(api);
       const partial = await recorded();
       expect(partial.all).toBe(partial.distinct);
@@ -240,6 +246,7 @@ describe('SIGTERM stops the api within its deadline', () => {
         Boolean,
         120_000,
       );
+      expect(await sandboxReplies(again, from)).toBeGreaterThan(0);
       await expectStopInTime(again);
       const all = await recorded();
       expect(all.all).toBe(all.distinct);
