@@ -163,4 +163,36 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
       await page.context().close();
     }
   });
+
+  it('imports the readable rows around a 20-digit amount, and a negative one as income', async () => {
+    const badRows = {
+      name: 'badrows.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'date,amount,note',
+          '2026-11-01,40,tea',
+          '2026-11-01,12345678901234567890,typo',
+          '2026-11-02,-40,refund',
+        ].join('\n'),
+      ),
+    };
+    const page = await app.register({ email: 'badrows@example.com', timeZone: 'Asia/Kolkata' });
+    await page.goto(`${app.url}/dashboard/import/`);
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(badRows);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: 'badrows.csv' }).waitFor();
+    expect(await text(page.locator('.counts'))).toBe('3 rows: 2 readable, 1 unreadable.');
+    await page.getByRole('button', { name: 'Import 2 entries' }).click();
+    const summary = await summaryOf(page);
+    expect(summary).toContain('Imported 2 entries');
+    expect(summary).toContain('Line 3: amount too large: "12345678901234567890"');
+    expect(summary).not.toContain('Unexpected error');
+    await page.goto(`${app.url}/dashboard/expenses/`);
+    const refund = page.getByRole('row').filter({ hasText: 'refund' });
+    await refund.waitFor();
+    // Money back: shown as income, not as ₹40 of spending.
+    expect(await text(refund)).toContain('+₹40.00');
+    await page.context().close();
+  });
 });
