@@ -29,6 +29,8 @@ export interface AmountCandidate {
   /** Named next to the number; null means the default (or one named elsewhere). */
   currency: string | null;
   strength: Strength;
+  /** Worked out from several numbers ("2x50", "120+80"), not written as one. */
+  expression: boolean;
 }
 
 type Value = Decimal | 'invalid' | 'huge';
@@ -157,11 +159,12 @@ export function readAmount(
   const head = readOperand(tokens, j, end, taken, options, currency);
   if (head === null) return null;
   let quantity = head.quantity;
+  let operands = 1;
   let sum: Value = { units: 0n, scale: 0 };
   let product = negative ? negated(head.value) : head.value;
   j = head.end;
 
-  for (let operands = 1; operands < MAX_OPERANDS; operands++) {
+  for (; operands < MAX_OPERANDS; operands++) {
     // "120rs + 80rs": a currency after an operand, before the next operator.
     const after = j < end ? tokens[j] : undefined;
     let at = j;
@@ -220,7 +223,7 @@ export function readAmount(
 
   // An unreadable numeral ("1,2,3") is reported only when nothing else could be the price.
   const strength: Strength = value === 'invalid' ? 0 : currency !== null ? 2 : quantity ? 0 : 1;
-  return { start: i, end: j, value, currency, strength };
+  return { start: i, end: j, value, currency, strength, expression: operands > 1 };
 }
 
 /**
@@ -263,11 +266,29 @@ export function findAmounts(
   return found;
 }
 
-/** The one to record: strongest first, then earliest. */
+function sameValue(a: Value, b: Value): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  const [x, y] = a.scale >= b.scale ? [a, b] : [b, a];
+  return x.units === y.units * 10n ** BigInt(x.scale - y.scale);
+}
+
+/**
+ * The one to record: strongest first, then earliest. A sum or product beside a plain
+ * number just as strong and of another value ("24x7 gym 1500") leaves the price in doubt:
+ * the pick is then unreadable rather than a guess.
+ */
 export function pickAmount(candidates: readonly AmountCandidate[]): AmountCandidate | null {
   let best: AmountCandidate | null = null;
   for (const candidate of candidates) {
     if (best === null || candidate.strength > best.strength) best = candidate;
   }
-  return best;
+  const rival = candidates.find(
+    (c) =>
+      c !== best &&
+      best !== null &&
+      c.strength === best.strength &&
+      (c.expression || best.expression) &&
+      !sameValue(c.value, best.value),
+  );
+  return best && rival ? { ...best, value: 'invalid' } : best;
 }

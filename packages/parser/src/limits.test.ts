@@ -5,7 +5,14 @@ import { contexts } from './corpus/contexts.ts';
 import { checkAmount } from './limits.ts';
 
 function candidate(value: AmountCandidate['value'], currency: string | null = null) {
-  return { start: 0, end: 1, value, currency, strength: 1 } satisfies AmountCandidate;
+  return {
+    start: 0,
+    end: 1,
+    value,
+    currency,
+    strength: 1,
+    expression: false,
+  } satisfies AmountCandidate;
 }
 
 describe('checkAmount', () => {
