@@ -1,12 +1,13 @@
 import { Prisma, type PrismaClient } from '@spendline/db';
+import { loginRateLimitKeys } from './credentials.ts';
 
-type Writer = Pick<PrismaClient, 'whatsAppLink' | '$executeRaw'>;
+type Writer = Pick<PrismaClient, 'user' | 'whatsAppLink' | '$executeRaw'>;
 
 /**
  * Deletes what holds a user's data without a foreign key to them, which no cascade
  * reaches: the chats of their linked WhatsApp numbers (messages both ways and the bot's
  * state, kept per number rather than per account) and rate-limit counters keyed by
- * their id. Numbers they only asked a code for are left alone: such a number may be
+ * their id or, for password guesses, their email. Numbers they only asked a code for are left alone: such a number may be
  * someone else's, with a chat of its own.
  */
 export async function deleteUnlinkedData(tx: Writer, userId: string): Promise<void> {
@@ -30,4 +31,12 @@ export async function deleteUnlinkedData(tx: Writer, userId: string): Promise<vo
     await tx.$executeRaw`DELETE FROM conversations WHERE id IN (${chats})`;
   }
   await tx.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%:${userId}`}`;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (user) {
+    const keys = loginRateLimitKeys;
+    await tx.$executeRaw`
+      DELETE FROM rate_limits
+       WHERE key = ANY(${[keys.account(user.email), keys.failures(user.email)]}::text[])
+          OR starts_with(key, ${keys.accountClient(user.email, '')})`;
+  }
 }
