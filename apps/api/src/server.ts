@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isAllowedHost, type Config } from '@spendline/config';
 import type { Database } from '@spendline/db';
+import { GRAPHIQL_ASSETS_PATH } from '@spendline/graphql';
 import { requestId, type Logger } from '@spendline/log';
 import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
@@ -10,6 +12,8 @@ import { listSandboxMessages } from './whatsapp/sandbox.ts';
 export interface ApiDependencies {
   db: Database;
   logger: Logger;
+  /** Host names requests may name (Host, X-Forwarded-Host); others get 400. Unset: any. */
+  allowedHosts?: readonly string[];
   graphql?: (req: IncomingMessage, res: ServerResponse) => unknown;
   whatsapp?: {
     channel: Pick<WhatsAppChannel, 'processor'>;
@@ -61,6 +65,30 @@ function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
   return table;
 }
 
+/**
+ * The hosts the api answers to: ALLOWED_HOSTS, PUBLIC_URL's, and the one the web app's
+ * proxy calls it by (API_URL's, e.g. `api` under docker compose).
+ */
+export function apiAllowedHosts(
+  config: Pick<Config, 'ALLOWED_HOSTS' | 'PUBLIC_URL' | 'API_URL'>,
+): string[] {
+  return [
+    ...config.ALLOWED_HOSTS,
+    new URL(config.PUBLIC_URL).hostname,
+    new URL(config.API_URL).hostname,
+  ];
+}
+
+/** Whether the Host, and the X-Forwarded-Host the web app's proxy adds, are allowed. */
+function namesAllowedHost(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const forwarded = req.headers['x-forwarded-host'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return (
+    isAllowedHost(req.headers.host, allowed) &&
+    (forwarded === undefined || isAllowedHost(first, allowed))
+  );
+}
+
 /** The api's HTTP server: request ids, one log line per request, JSON errors. */
 export function createApiServer(deps: ApiDependencies): Server {
   const table = routes(deps);
@@ -81,7 +109,14 @@ export function createApiServer(deps: ApiDependencies): Server {
         'request',
       );
     });
-    const methods = table[path];
+    // Health probes (load balancers, orchestrators) call by address, not by name.
+    if (deps.allowedHosts && path !== '/healthz' && !namesAllowedHost(req, deps.allowedHosts)) {
+      sendJson(res, 400, { error: 'bad_host' });
+      return;
+    }
+    // GraphiQL's scripts and styles, served by the GraphQL handler.
+    const methods =
+      table[path] ?? (path.startsWith(GRAPHIQL_ASSETS_PATH) ? table['/graphql'] : undefined);
     const handler = methods?.[req.method ?? 'GET'];
     try {
       if (handler) await handler(req, res);

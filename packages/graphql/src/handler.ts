@@ -3,13 +3,14 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import type { Config } from '@spendline/config';
+import { proxyTrust, type Config } from '@spendline/config';
 import type { PrismaClient } from '@spendline/db';
 import { requestId, type Logger } from '@spendline/log';
 import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './authenticate.ts';
 import type { GraphQLContext, SandboxChatSettings } from './context.ts';
 import { useCookieCsrfProtection } from './csrf.ts';
+import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { isIntendedError } from './graphql-errors.ts';
 import { useRequestIdErrors } from './mask-errors.ts';
 import { createOtpMessageQueue, type QueueOtpMessage } from './otp-message.ts';
@@ -43,10 +44,11 @@ export interface GraphQLHandlerOptions {
   /** The clock; tests pin it. */
   now?: () => Date;
   /**
-   * Take the client address from X-Forwarded-For (its first entry). Only behind a proxy
-   * that sets it, or anyone could dodge the per-IP rate limits.
+   * Addresses and CIDR ranges of the proxies (the web app) whose X-Forwarded-For,
+   * X-Forwarded-Host and X-Forwarded-Proto are believed (TRUSTED_PROXIES). Anyone else's
+   * are ignored, or a client could dodge the per-IP rate limits. None by default.
    */
-  trustProxy?: boolean;
+  trustedProxies?: readonly string[];
   /** Live updates; in-process by default (one replica). */
   events?: ExpenseEvents;
   /**
@@ -70,13 +72,8 @@ export interface NodeServerContext {
 
 export type GraphQLHandler = YogaServerInstance<NodeServerContext, GraphQLContext>;
 
-function clientAddress(req: IncomingMessage | undefined, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const forwarded = req?.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req?.socket.remoteAddress;
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
 }
 
 /**
@@ -97,6 +94,12 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
   }
   const queueOtpMessage =
     options.queueOtpMessage ?? createOtpMessageQueue({ templateName: options.otpTemplateName });
+  const proxies = proxyTrust(options.trustedProxies ?? []);
+  /** The host the browser spoke to: the web app's, when its proxy tells us. */
+  const publicHost = (url: URL, req: IncomingMessage | undefined): string => {
+    const forwarded = req && proxies.trusts(req.socket.remoteAddress);
+    return (forwarded && firstValue(req.headers['x-forwarded-host'])) || url.host;
+  };
   const cookiesFor = new WeakMap<Request, string[]>();
   const idFor = new WeakMap<Request, string>();
 
@@ -105,6 +108,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: { title: 'Spendline GraphQL', defaultQuery: '{\n  me {\n    email\n  }\n}\n' },
+    renderGraphiQL,
     maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
     batching: false,
     // The dashboard (PUBLIC_URL) and trusted origins may call with cookies; no one else.
@@ -139,12 +143,18 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
         maxCost: QUERY_LIMITS.maxCost,
         anonymousIntrospection: config.NODE_ENV !== 'production',
       }),
-      useCookieCsrfProtection(trustedOrigins),
+      useCookieCsrfProtection(trustedOrigins, (url, serverContext) =>
+        publicHost(url, serverContext.req),
+      ),
+      useGraphiQLAssets(),
       useRequestIdErrors(),
       {
         onResponse({ request, response }) {
           const id = idFor.get(request);
           if (id && !response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
+          // Answers are one viewer's data: no cache may keep them.
+          if (!response.headers.has('cache-control'))
+            response.headers.set('cache-control', 'no-store');
           for (const cookie of cookiesFor.get(request) ?? []) {
             response.headers.append('set-cookie', cookie);
           }
@@ -170,7 +180,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
         requestId: id,
         logger: logger.child({ requestId: id }),
         now,
-        ipAddress: clientAddress(req, options.trustProxy ?? false),
+        ipAddress: proxies.clientAddress(
+          req?.socket.remoteAddress,
+          req?.headers['x-forwarded-for'],
+        ),
         userAgent: request.headers.get('user-agent') ?? undefined,
         secureCookies,
         setCookie: (value) => cookies.push(value),

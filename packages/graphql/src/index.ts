@@ -1,4 +1,5 @@
 export type { GraphQLContext, Viewer } from './context.ts';
+export { GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 export {
   createGraphQLHandler,
   GRAPHQL_PATH,

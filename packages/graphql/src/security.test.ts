@@ -181,10 +181,34 @@ describe('query limits', () => {
     expect(JSON.stringify(res.data)).toContain('"createExpense"');
   });
 
-  it('serves GraphiQL to a browser at /graphql', async () => {
+  it('serves GraphiQL to a browser at /graphql from its own files, under a strict policy', async () => {
     const res = await fetch(server.url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/graphiql/i);
+    const page = await res.text();
+    expect(page).toMatch(/graphiql/i);
+    // Every script and style sheet is one of ours: none from a CDN, none inline.
+    const sources = [...page.matchAll(/<(?:script|link)[^>]*(?:src|href)="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(sources.filter((src) => !src?.startsWith('data:'))).toEqual([
+      '/graphql/graphiql/graphiql.css',
+      '/graphql/graphiql/graphiql.js',
+    ]);
+    expect(page).not.toMatch(/<script>/);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    for (const file of ['graphiql.js', 'graphiql.css', 'editor.worker.js', 'graphql.worker.js']) {
+      const asset = await fetch(`${server.url}/graphiql/${file}`);
+      expect(asset.status, file).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, file).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('tells caches to keep no answer', async () => {
+    const res = await browser.request('{ me { email } }');
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -51,7 +51,7 @@ export async function startTestServer(
     config: TEST_CONFIG,
     now: () => clock ?? new Date(),
     // Each TestClient claims its own address, as browsers behind a proxy would.
-    trustProxy: true,
+    trustedProxies: ['127.0.0.1', '::1'],
     ...handlerOptions,
   });
   const server: Server = createServer((req, res) => void handler(req, res));

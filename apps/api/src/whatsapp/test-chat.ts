@@ -200,7 +200,13 @@ export async function startChatApp(): Promise<ChatApp> {
   const server = createApiServer({
     db,
     logger,
-    graphql: createGraphQLHandler({ prisma: db.prisma, logger, config, events, trustProxy: true }),
+    graphql: createGraphQLHandler({
+      prisma: db.prisma,
+      logger,
+      config,
+      events,
+      trustedProxies: config.TRUSTED_PROXIES,
+    }),
     whatsapp: { channel, appSecret, verifyToken: 'verify-me' },
   });
   server.listen(0, '127.0.0.1');
