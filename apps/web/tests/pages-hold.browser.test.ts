@@ -1,0 +1,242 @@
+// The dashboard with the data people really have (200-character bank narrations, long
+// category names, a month of entries) at phone and desktop widths, the answers to input it
+// cannot take, and the chat simulator as WhatsApp shows it.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
+
+const WIDTHS = [1280, 360];
+const NARRATION = `NEFT-HDFC0001234-${'X'.repeat(60)}-SALARYADVANCEREVERSALREF${'9'.repeat(100)}`;
+const LONG_CATEGORY = 'Subscriptions&Memberships&Donations&Miscellaneous';
+
+/** Runs a GraphQL operation as the signed-in browser, through the web app's proxy. */
+async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  const body = await page.evaluate(
+    async ([query, variables]) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.text();
+    },
+    [query, variables] as const,
+  );
+  const parsed = JSON.parse(body) as { data?: T; errors?: unknown[] };
+  if (!parsed.data || parsed.errors) throw new Error(body);
+  return parsed.data;
+}
+
+const addExpense = (page: Page, input: Record<string, unknown>) =>
+  gql(page, 'mutation ($input: NewExpense!) { createExpense(input: $input) { __typename } }', {
+    input,
+  });
+
+/** How far the page scrolls sideways at each width (none, when it holds). */
+async function overflowAtEveryWidth(page: Page, path: string, name: string) {
+  await page.goto(path);
+  await screenshots(page, name);
+  const overflows: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await horizontalOverflow(page);
+    if (overflow !== 0) overflows.push(`${name} at ${width} px: ${overflow} px too wide`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return overflows;
+}
+
+describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
+  const app = useChromiumStack();
+
+  it(
+    'keeps every dashboard page inside the screen with long notes and names, at 360 and 1280 px',
+    { timeout: 120_000 },
+    async () => {
+      const page = await app.register({ email: 'long@example.com', timeZone: 'Asia/Kolkata' });
+      const created = await gql<{ createCategory: { id?: string } }>(
+        page,
+        'mutation ($name: String!) { createCategory(input: { name: $name }) { ... on Category { id } } }',
+        { name: LONG_CATEGORY },
+      );
+      const categoryId = created.createCategory.id;
+      await addExpense(page, { amountMinor: '250000', note: NARRATION, categoryId });
+      await gql(
+        page,
+        'mutation ($input: BudgetInput!) { setBudget(input: $input) { __typename } }',
+        {
+          input: { categoryId, amountMinor: '500000' },
+        },
+      );
+      await gql(
+        page,
+        'mutation ($input: NewRecurringExpense!) { createRecurringExpense(input: $input) { __typename } }',
+        { input: { amountMinor: '99900', note: NARRATION, categoryId, frequency: 'MONTHLY' } },
+      );
+
+      const pages = {
+        overview: '/dashboard/',
+        expenses: '/dashboard/expenses/',
+        categories: '/dashboard/categories/',
+        budgets: '/dashboard/budgets/',
+        recurring: '/dashboard/recurring/',
+        import: '/dashboard/import/',
+        chat: '/dashboard/chat/',
+        settings: '/dashboard/settings/',
+        whatsapp: '/link-whatsapp/',
+      };
+      const overflows: string[] = [];
+      for (const [name, path] of Object.entries(pages)) {
+        overflows.push(...(await overflowAtEveryWidth(page, `${app.url}${path}`, `hold-${name}`)));
+      }
+      expect(overflows).toEqual([]);
+
+      // The row's amount and buttons stay on the card next to the narration.
+      await page.goto(`${app.url}/dashboard/expenses/`);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 800 });
+        const row = page.getByRole('row').filter({ hasText: 'NEFT-HDFC' });
+        for (const control of [
+          row.getByRole('button', { name: /^Delete/ }),
+          row.getByRole('link', { name: /^Edit/ }),
+          row.getByText('₹2,500.00'),
+        ]) {
+          const box = await control.boundingBox();
+          expect(box && box.x + box.width, `at ${width} px`).toBeLessThanOrEqual(width);
+        }
+      }
+
+      // At phone width: every section of the navigation is on screen, and the settings
+      // inputs stay inside their cards.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${app.url}/dashboard/settings/`);
+      const links = page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link');
+      expect(await links.count()).toBe(9);
+      for (const link of await links.all()) {
+        const box = await link.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 360, await link.innerText()).toBe(true);
+      }
+      const escaping = await page.evaluate(() =>
+        [...document.querySelectorAll('.card')].flatMap((card) => {
+          const edge = card.getBoundingClientRect().right;
+          return [...card.querySelectorAll('input, select, button')]
+            .filter((field) => field.getBoundingClientRect().right > edge + 0.5)
+            .map((field) => field.getAttribute('name') ?? field.textContent);
+        }),
+      );
+      expect(escaping).toEqual([]);
+
+      // The chat page is as tall as its content, not thousands of pixels of nothing.
+      await page.goto(`${app.url}/dashboard/chat/`);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1600);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'adds once on a double click, totals the whole filter, and answers bad input in words',
+    { timeout: 90_000 },
+    async () => {
+      const page = await app.register({ email: 'totals@example.com', timeZone: 'Asia/Kolkata' });
+      for (let i = 0; i < 30; i += 1)
+        await addExpense(page, { amountMinor: '7700', note: `lunch ${i}` });
+      await addExpense(page, { amountMinor: '50000', note: 'petrol' });
+
+      // More than a page (25) matches: the total is of all 30, summed by the api.
+      await page.goto(`${app.url}/dashboard/expenses/?q=lunch`);
+      const total = page.getByTestId('filter-total');
+      expect((await total.innerText()).replace(/\s+/g, ' ')).toBe(
+        'Total of all 30, on every page: ₹2,310.00 spent',
+      );
+
+      await page.goto(`${app.url}/dashboard/expenses/`);
+      await page.getByLabel('Amount (INR)').fill('77');
+      await page.getByLabel('Note').first().fill('twice');
+      await page.getByRole('button', { name: 'Add', exact: true }).dblclick();
+      await page.getByText('Saved.').waitFor();
+      await page.waitForTimeout(1000);
+      const twice = await gql<{ expenses: { totalCount: number } }>(
+        page,
+        '{ expenses(filter: { search: "twice" }) { totalCount } }',
+      );
+      expect(twice.expenses.totalCount).toBe(1);
+
+      // An amount past the largest the api takes: said beside the field, typed value kept.
+      await page.getByLabel('Amount (INR)').fill('99999999999999999');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByText('This is too large.').waitFor();
+      expect(await page.getByLabel('Amount (INR)').inputValue()).toBe('99999999999999999');
+      expect(await page.locator('body').innerText()).not.toMatch(/Variable|MinorUnits|10\^15/);
+      await screenshots(page, 'hold-expenses-refused');
+
+      // Links the api cannot read show the page and say what was left out.
+      for (const [query, notice] of [
+        ["?category='", 'The category in this link is not one of yours'],
+        ['?after=garbage', 'The page in this link could not be read'],
+        ['?before=%00', 'The page in this link could not be read'],
+      ] as const) {
+        const response = await page.goto(`${app.url}/dashboard/expenses/${query}`);
+        expect(response?.status(), query).toBe(200);
+        await page.getByText(notice).waitFor();
+      }
+      await page.context().close();
+    },
+  );
+
+  it(
+    'keeps the chosen phone, draws WhatsApp formatting and aligned tables, keeps a refused message',
+    { timeout: 90_000 },
+    async () => {
+      const PHONE = '+919812300017';
+      const page = await app.register({ email: 'chat@example.com', timeZone: 'Asia/Kolkata' });
+      await page.goto(`${app.url}/link-whatsapp/`);
+      const fromPhone = page.getByRole('region', { name: 'Or send us a code' });
+      await fromPhone.getByRole('button', { name: 'Show me a code' }).click();
+      const link = await fromPhone.getByText(/^LINK \d{8}$/).innerText();
+
+      await page.goto(`${app.url}/dashboard/chat/?phone=${encodeURIComponent(PHONE)}`);
+      const thread = page.getByRole('region', { name: `Chat with Spendline from ${PHONE}` });
+      const send = async (text: string) => {
+        await page.getByLabel('Message').fill(text);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await thread.locator('.you').filter({ hasText: text }).last().waitFor();
+      };
+      await send(link);
+      // Still the same phone after the send, its history shown.
+      expect(page.url()).toContain(encodeURIComponent(PHONE));
+      expect(await page.getByRole('textbox', { name: 'Simulated phone' }).inputValue()).toBe(PHONE);
+      const bot = thread.locator('.bot');
+      await bot.first().waitFor({ timeout: 10_000 });
+
+      await send('1200 petrol');
+      await bot.filter({ hasText: 'Fuel' }).first().waitFor({ timeout: 10_000 });
+      await send('350 groceries');
+      await bot.filter({ hasText: 'Groceries' }).first().waitFor({ timeout: 10_000 });
+      await send('today');
+      const statement = bot.filter({ has: page.locator('pre') }).last();
+      await statement.waitFor({ timeout: 10_000 });
+
+      // *Today* is bold, not starred; the table is fixed-width with its columns lined up.
+      expect(await statement.locator('.bold').first().innerText()).toMatch(/^Today/);
+      expect(await statement.innerText()).not.toContain('*');
+      expect(await statement.innerText()).not.toContain('```');
+      const table = statement.locator('pre');
+      expect(await table.evaluate((pre) => getComputedStyle(pre).fontFamily)).toMatch(/mono/i);
+      expect(await table.evaluate((pre) => getComputedStyle(pre).whiteSpace)).toBe('pre');
+      const lines = (await table.innerText()).split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(lines.map((line) => [...line].length)).size).toBe(1);
+      await screenshots(page, 'hold-chat-statement');
+
+      // Too long for WhatsApp: said beside the box, and the text stays to be shortened.
+      const long = 'x'.repeat(5000);
+      await page.getByLabel('Message').fill(long);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByText('WhatsApp takes at most 4,096 characters').waitFor();
+      expect(await page.getByLabel('Message').inputValue()).toBe(long);
+      expect(await page.locator('body').innerText()).not.toMatch(/Too big|input\.text/);
+      expect(await page.getByRole('textbox', { name: 'Simulated phone' }).inputValue()).toBe(PHONE);
+      await page.context().close();
+    },
+  );
+});
