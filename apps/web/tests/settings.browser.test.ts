@@ -2,7 +2,7 @@
 // without JavaScript.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useChromiumStack } from './browser.ts';
+import { hasChromium, screenshots, useChromiumStack } from './browser.ts';
 
 describe.skipIf(!hasChromium)('digest settings in Chromium', () => {
   const app = useChromiumStack();
@@ -81,6 +81,12 @@ describe.skipIf(!hasChromium)('first day of the week in Chromium', () => {
       await weekStart(page).selectOption({ label: 'Monday' });
       await saveAndReload(page);
       expect(await weekStart(page).inputValue()).toBe('1');
+      // The select stays on a 360 px screen, whatever the rest of the card does.
+      await page.setViewportSize({ width: 360, height: 740 });
+      const box = await weekStart(page).boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+      if (javaScriptEnabled) await screenshots(page, 'settings-week-start');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await weekStart(page).selectOption('');
       await saveAndReload(page);
