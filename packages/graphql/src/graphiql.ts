@@ -42,9 +42,6 @@ const assets = new Map<string, Asset>([
   ['graphql.worker.js', { type: 'text/javascript', body: graphqlWorker }],
 ]);
 
-/** The asset file names served under GRAPHIQL_ASSETS_PATH. */
-export const GRAPHIQL_ASSET_NAMES = [...assets.keys()];
-
 /**
  * GraphiQL's page: everything but its options comes from our own origin. Nothing here runs
  * inline, so the page's policy needs no 'unsafe-inline' for scripts; Monaco and GraphiQL
