@@ -42,8 +42,8 @@ describe('budgets in the chat', () => {
 
     const list = await say('budget');
     expect(list).toContain('*Budgets, November 2026* · day 24 of 30');
-    expect(list).toContain('Monthly  ▓▓▓░░░░░░░   28%');
-    expect(list).toContain('Food     ▓▓▓▓▓▓▓▓▓▓  114%');
+    expect(list).toContain('Monthly  ▓▓▓░░░░░░░  28%');
+    expect(list).toContain('Food     ▓▓▓▓▓▓▓▓▓▓ 114%');
     expect(list).toContain('Food: ₹570.00 of ₹500.00 · ₹70.00 over');
     expect(list).toContain('Monthly: ₹570.00 of ₹2,000.00 · ₹1,430.00 left');
 

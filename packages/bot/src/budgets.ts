@@ -9,7 +9,7 @@ import {
 } from '@spendline/ledger';
 import type { Command } from '@spendline/parser';
 import { replies } from './replies.ts';
-import { money, monthLabel, table, type StatementInput } from './statements.ts';
+import { label, money, monthLabel, table, type StatementInput } from './statements.ts';
 
 type BudgetCommand = Extract<Command, { type: 'budget' }>;
 
@@ -62,7 +62,7 @@ async function monthBudgets(
 export async function budgetStatement(input: StatementInput): Promise<string> {
   const { title, dayLine, budgets } = await monthBudgets(input);
   if (budgets.length === 0) return replies.noBudgets;
-  const name = (b: { name: string | null }) => (b.name ?? 'Monthly').slice(0, 12);
+  const name = (b: { name: string | null }) => label(b.name ?? 'Monthly');
   return [
     `*Budgets, ${title}* · ${dayLine}`,
     table(budgets.map((b) => [name(b), bar(b.used), percent(b)])),

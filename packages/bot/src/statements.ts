@@ -24,7 +24,10 @@ export interface StatementInput {
   now: Date;
 }
 
-const NAME_WIDTH = 12;
+// WhatsApp shows about 32 fixed-width characters on a phone before it wraps a line. A
+// 16-character name, an amount like ₹12,345.00 and a share fit, and common names such as
+// "Food & Dining", "Entertainment" or "Health & Fitness" are not cut.
+export const NAME_WIDTH = 16;
 
 /** An amount in the user's locale; snapshots carry amounts as decimal strings. */
 export const money = (user: User, minor: bigint | string, currency: string) =>
@@ -43,21 +46,26 @@ export function totalsText(user: User, totals: CurrencyTotal[]): string {
 }
 
 // WhatsApp shows ``` blocks in a fixed-width font: the only way columns line up on a phone.
+// The name column is followed by two spaces, the figures by one, to stay in a phone's width.
 export function table(rows: string[][]): string {
   if (rows.length === 0) return '';
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  const lines = rows.map((r) =>
-    r
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd(),
-  );
+  const pad = (cell: string, width: number, end: boolean) => {
+    const missing = ' '.repeat(Math.max(0, width - [...cell].length));
+    return end ? cell + missing : missing + cell;
+  };
+  const lines = rows.map((r) => {
+    const [name = '', ...figures] = r.map((cell, i) => pad(cell, widths[i]!, i === 0));
+    return [name, figures.join(' ')].join('  ').trimEnd();
+  });
   return ['```', ...lines, '```'].join('\n');
 }
 
+/** A category's name for a table column: whole when it fits, else cut with an ellipsis. */
 export const label = (name: string | null) => {
   const text = name ?? 'Uncategorised';
-  return text.length > NAME_WIDTH ? `${text.slice(0, NAME_WIDTH - 1)}…` : text;
+  const chars = [...text];
+  return chars.length > NAME_WIDTH ? `${chars.slice(0, NAME_WIDTH - 1).join('')}…` : text;
 };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
