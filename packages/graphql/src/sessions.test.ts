@@ -115,3 +115,46 @@ describe('logoutEverywhere', () => {
     expect(await isSignedIn(script)).toBe(true);
   });
 });
+
+describe('session lifetime', () => {
+  const day = 24 * 60 * 60 * 1000;
+  const signIn = new Date('2026-05-01T09:00:00Z');
+  const at = (ms: number) => new Date(signIn.getTime() + ms);
+
+  async function signedInAt(when: Date): Promise<TestClient> {
+    server.setNow(when);
+    return signedIn();
+  }
+
+  it('ends 30 days after sign-in however often the browser is used, without a new cookie', async () => {
+    const daily = await signedInAt(signIn);
+    try {
+      for (let used = 1; used < 30; used += 1) {
+        server.setNow(at(used * day));
+        const res = await daily.request('{ me { email } }');
+        expect(res.data).toEqual({ me: { email: 'sam@example.com' } });
+        expect(res.headers.getSetCookie()).toEqual([]);
+      }
+      server.setNow(at(30 * day));
+      const ended = await daily.request('{ me { email } }');
+      expect(ended.data).toEqual({ me: null });
+      expect(ended.headers.getSetCookie()[0]).toMatch(/^spendline_session=; .*Max-Age=0/);
+    } finally {
+      server.setNow(new Date());
+    }
+  });
+
+  it('ends after a week without use', async () => {
+    const idle = await signedInAt(signIn);
+    const used = await signedInAt(signIn);
+    try {
+      server.setNow(at(6 * day));
+      expect(await isSignedIn(used)).toBe(true);
+      server.setNow(at(7 * day));
+      expect(await isSignedIn(idle)).toBe(false);
+      expect(await isSignedIn(used)).toBe(true);
+    } finally {
+      server.setNow(new Date());
+    }
+  });
+});
