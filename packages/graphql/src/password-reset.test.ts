@@ -176,6 +176,28 @@ describe('forgotten password', () => {
     expect(right.resetPassword.message).toMatch(/too many wrong tries/);
   });
 
+  it('lets a code expire after ten minutes', async () => {
+    await account('slow@example.com', '+919800000005');
+    const asker = new TestClient(server.url);
+    await asker.ok(REQUEST, { email: 'slow@example.com' });
+    const code = await sentCode('+919800000005');
+    server.setNow(new Date(start.getTime() + 10 * 60 * 1000));
+    try {
+      const late = await asker.ok<ResetAnswer>(RESET, {
+        input: { email: 'slow@example.com', code, newPassword: 'plum kettle orbit 42' },
+      });
+      expect(late.resetPassword.problems).toEqual([
+        {
+          path: ['input', 'code'],
+          message:
+            'There is no live code for this email. Codes last 10 minutes: ask for a new one.',
+        },
+      ]);
+    } finally {
+      server.setNow(start);
+    }
+  });
+
   it('limits requests from one address across accounts', async () => {
     const asker = new TestClient(server.url, '203.0.113.77');
     for (let i = 0; i < RATE_LIMITS.passwordResetPerIp.limit; i++)
