@@ -5,7 +5,7 @@ import { SHA256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
 import type { OtpChallenge, OtpPurpose, PrismaClient, WhatsAppLink } from '@spendline/db';
-import { consume, peek, RATE_LIMITS } from './rate-limit.ts';
+import { consume, countMany, peek, RATE_LIMITS } from './rate-limit.ts';
 
 const minute = 60 * 1000;
 export const OTP_LENGTH = 6;
@@ -236,9 +236,8 @@ async function countWrongLinkGuess(tx: Tx, now: Date): Promise<void> {
     data: { attempts: { increment: 1 } },
     select: { userId: true },
   });
-  const { limit, windowMs } = RATE_LIMITS.linkGuessesPerAccount;
-  for (const userId of new Set(live.map((challenge) => challenge.userId)))
-    await consume(tx, linkGuessKey(userId), limit, windowMs, now);
+  const keys = live.map((challenge) => linkGuessKey(challenge.userId));
+  await countMany(tx, keys, RATE_LIMITS.linkGuessesPerAccount.windowMs, now);
 }
 
 /**

@@ -49,6 +49,29 @@ export async function consume(
   };
 }
 
+/**
+ * Counts one attempt against each of `keys` in one statement (same windows as consume),
+ * for an event that concerns many keys at once; it does not say which are over a limit.
+ */
+export async function countMany(
+  prisma: RawClient,
+  keys: readonly string[],
+  windowMs: number,
+  now: Date,
+): Promise<void> {
+  if (keys.length === 0) return;
+  const nowIso = now.toISOString();
+  const windowEnd = new Date(now.getTime() + windowMs).toISOString();
+  await prisma.$executeRaw`
+    INSERT INTO rate_limits (key, count, window_ends_at)
+    SELECT key, 1, ${windowEnd}::timestamptz FROM unnest(${[...new Set(keys)]}::text[]) AS key
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
+                   THEN 1 ELSE rate_limits.count + 1 END,
+      window_ends_at = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
+                            THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END`;
+}
+
 /** The attempts counted against `key` in its current window, without counting one more. */
 export async function peek(prisma: RawClient, key: string, now: Date): Promise<number> {
   const rows = await prisma.$queryRaw<{ count: number }[]>`
