@@ -113,7 +113,7 @@ describe('npm run admin', () => {
       'Mars/Base',
     );
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--timezone must be an IANA time zone/);
+    expect(bad.err).toMatch(/--timezone: must be an IANA time zone/);
 
     const unknownFlag = await admin(env, 'create-user', '--emial', 'a@example.com');
     expect(unknownFlag.code).toBe(2);
@@ -138,7 +138,7 @@ describe('npm run admin', () => {
       'correct horse',
     );
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/--email already has an account/);
+    expect(again.err).toMatch(/--email: already has an account/);
   });
 
   it('gives existing users the default categories they lack, and is safe to re-run', async () => {

@@ -39,7 +39,7 @@ export const createUser: Command = {
       const flag: Record<string, string> = { displayName: 'name', timeZone: 'timezone' };
       throw new UsageError(
         Object.entries(error.fields)
-          .map(([field, problem]) => `--${flag[field] ?? field} ${problem}`)
+          .map(([field, problem]) => `--${flag[field] ?? field}: ${problem}`)
           .join('\n'),
       );
     }
