@@ -41,12 +41,15 @@ export function submitOnce(form: HTMLFormElement, submit?: SubmitFunction) {
     pending = true;
     const idle = markBusy(form, input.submitter);
     return async (outcome) => {
+      // The answer is in: the buttons get their own state back before the page updates,
+      // so one the update disables (an old chat choice) stays disabled. Submits are still
+      // dropped until the update is done.
+      idle();
       try {
         if (after) await after(outcome);
         else await outcome.update();
       } finally {
         pending = false;
-        idle();
       }
     };
   });

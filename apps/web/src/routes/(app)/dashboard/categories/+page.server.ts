@@ -33,6 +33,14 @@ function categoryInput(form: FormData) {
 
 type Result = { __typename: string; name?: string };
 
+/** The category fields as typed, to show again with a refusal. */
+const typed = (form: FormData) => ({
+  name: text(form, 'name'),
+  emoji: text(form, 'emoji'),
+  color: text(form, 'color'),
+  aliases: text(form, 'aliases'),
+});
+
 async function mutate(
   event: Parameters<Actions[string]>[0],
   action: string,
@@ -41,26 +49,29 @@ async function mutate(
   variables: Record<string, unknown>,
   key: string,
   done: string,
+  values?: Record<string, string>,
 ) {
   const answer = await apiFor(event).run<Record<string, Result>>(document, variables);
   const { data } = answer;
   const error = asTypedError(data?.[key]);
   if (error || !data) {
     const failure = refusal(answer, error);
-    return fail(400, { action, id, ...failure });
+    return fail(400, { action, id, ...failure, ...(values ? { values } : {}) });
   }
   return { action, done };
 }
 
 export const actions: Actions = {
   create: async (event) => {
-    const input = categoryInput(await event.request.formData());
+    const form = await event.request.formData();
+    const input = categoryInput(form);
     if (!input.name) {
       return fail(400, {
         action: 'create',
         id: '',
         message: 'Give the category a name.',
         fields: { name: 'Required.' },
+        values: typed(form),
       });
     }
     return mutate(
@@ -71,6 +82,7 @@ export const actions: Actions = {
       { input },
       'createCategory',
       `Added ${input.name}.`,
+      typed(form),
     );
   },
   update: async (event) => {
@@ -84,6 +96,7 @@ export const actions: Actions = {
       { id: text(form, 'id'), input },
       'updateCategory',
       `Saved ${input.name}.`,
+      typed(form),
     );
   },
   archive: async (event) => {

@@ -3,16 +3,24 @@
 import { Readable, PassThrough } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import ExcelJS from 'exceljs';
-import { readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import { knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import { CATEGORIES } from '#lib/graphql/documents.ts';
 import { apiFor, loginPath } from '#lib/server/api.ts';
 import { csvLine, EXPORT_COLUMNS, entryCells, expensePages } from '#lib/server/export-rows.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
   if (!event.locals.viewer) redirect(303, loginPath(event.url));
   const format = event.url.searchParams.get('format') ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') error(400, 'format must be csv or xlsx');
-  const pages = expensePages(apiFor(event), toVariables(readExpenseQuery(event.url.searchParams)));
+  const api = apiFor(event);
+  // A category that is none of the viewer's is left out, as on the page, rather than
+  // failing the download halfway.
+  const { categories } = await api.must<{ categories: { id: string }[] }>(CATEGORIES, {
+    includeArchived: true,
+  });
+  const { query } = knownCategory(readExpenseQuery(event.url.searchParams), categories);
+  const pages = expensePages(api, toVariables(query));
   const stamp = new Date().toISOString().slice(0, 10);
   const headers = {
     'content-disposition': `attachment; filename="spendline-expenses-${stamp}.${format}"`,
