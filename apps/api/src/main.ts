@@ -4,7 +4,8 @@ import { ConfigError, loadConfig, type Config } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
 import { createLogger, stdoutDestination } from '@spendline/log';
-import { createExpenseEvents, createGraphQLHandler } from '@spendline/graphql';
+import { createExpenseEvents } from '@spendline/entries';
+import { createGraphQLHandler } from '@spendline/graphql';
 import { trackConnections, type Connections } from './connections.ts';
 import { apiAllowedHosts, createApiServer } from './server.ts';
 import { createShutdown } from './shutdown.ts';
@@ -81,7 +82,7 @@ async function startServices(): Promise<void> {
   if (stopping) return;
   // Every replica runs one; the jobs' row locks make each piece of work happen once.
   running.scheduler = startScheduler({
-    jobs: scheduledJobs(db.prisma, logger.child({ component: 'jobs' })),
+    jobs: scheduledJobs(db.prisma, logger.child({ component: 'jobs' }), expenseEvents.events),
     logger: logger.child({ component: 'scheduler' }),
   });
   // Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies

@@ -1,14 +1,13 @@
-import type { OutboundMessage as OutboundRow, Prisma } from '@spendline/db';
+import type { OutboundMessage as OutboundRow } from '@spendline/db';
+import { inTransaction, type ExpenseEvents } from '@spendline/entries';
 import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
 import type { InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
-import { perform, type EffectScope, type ExpenseChanges } from './effects.ts';
+import { perform, type EffectScope } from './effects/index.ts';
 import { toEvent } from './interpret.ts';
 import { replies } from './replies.ts';
 import { emptyReply, toOutbound } from './reply.ts';
 import { MACHINE_VERSION, restoreConversation } from './snapshot.ts';
-
-type Tx = Prisma.TransactionClient;
 
 /** What the webhook stores for each inbound message. */
 interface InboundPayload {
@@ -16,15 +15,13 @@ interface InboundPayload {
   content: MessageContent;
 }
 
-/** Announces a message's expense changes from inside its transaction (live dashboards). */
-export type ExpenseNotifier = (tx: Tx, userId: string, changes: ExpenseChanges) => Promise<void>;
-
 export interface ConversationHandlerOptions {
   publicUrl: string;
   /** Keys the link-code hashes (SECRET_KEY). */
   secretKey: string;
   questionTtlMs?: number;
-  notify?: ExpenseNotifier;
+  /** Where the entries a message writes are announced (live dashboards), on commit. */
+  events?: ExpenseEvents;
 }
 
 /** Another writer saved the conversation since it was read: the message is retried. */
@@ -43,6 +40,7 @@ export class ConversationConflictError extends Error {
 export function createConversationHandler(options: ConversationHandlerOptions): InboundHandler {
   const linkUrl = new URL('/link-whatsapp/', options.publicUrl).toString();
   const dashboardUrl = new URL('/dashboard/', options.publicUrl).toString();
+  const announce = inTransaction(options.events);
   const input =
     options.questionTtlMs === undefined ? undefined : { questionTtlMs: options.questionTtlMs };
 
@@ -78,7 +76,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
       secretKey: options.secretKey,
       linkUrl,
       dashboardUrl,
-      changes: { added: [], updated: [], deleted: [] },
+      announce,
     };
     const reply = emptyReply();
     if (restored.lostQuestion) reply.parts.push(replies.snapshotReset);
@@ -98,8 +96,5 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     if (saved?.saved !== 1)
       throw new ConversationConflictError(`conversation ${conversation.id} changed meanwhile`);
     outbox.queued(saved);
-    const { changes } = scope;
-    const changed = changes.added.length + changes.updated.length + changes.deleted.length;
-    if (user && options.notify && changed > 0) await options.notify(tx, user.id, changes);
   };
 }

@@ -97,3 +97,42 @@ describe('budget notices', () => {
     expect(await notices()).toHaveLength(2);
   });
 });
+
+describe('budget notices from an import', () => {
+  it('tells the threshold an imported file crossed, once', async () => {
+    const ravi = new TestClient(server.url);
+    await ravi.register('ravi@example.com', 'correct horse', {
+      timeZone: 'Asia/Kolkata',
+      locale: 'en-IN',
+    });
+    const { prisma } = server.db;
+    const raviId = (await prisma.user.findUniqueOrThrow({ where: { email: 'ravi@example.com' } }))
+      .id;
+    await prisma.whatsAppLink.create({ data: { userId: raviId, phoneNumber: '+919812300000' } });
+    await setBudget(prisma, {
+      userId: raviId,
+      categoryId: null,
+      from: '2026-11-01',
+      amountMinor: 200_000n,
+      currency: 'INR',
+      timeZone: 'Asia/Kolkata',
+    });
+    const told = (await notices()).length;
+    const IMPORT = `mutation ($input: ImportExpensesInput!) {
+      importExpenses(input: $input) { __typename ... on ExpenseImport { imported } } }`;
+    const rows = (amounts: string[]) => ({
+      input: {
+        rows: amounts.map((a, i) => [`2026-11-0${i + 1}`, a]),
+        mapping: { date: 0, amount: 1 },
+      },
+    });
+    await ravi.ok(IMPORT, rows(['900', '700']));
+    expect(await notices()).toHaveLength(told + 1);
+    expect((await notices())[told]).toBe(
+      'spendline_notice: ⚠️ 80% of your Monthly budget used: ₹1,600.00 of ₹2,000.00. At this pace: ₹4,800.00 by month end.',
+    );
+    // Spending imported again under the threshold already told tells nothing more.
+    await ravi.ok(IMPORT, rows(['10']));
+    expect(await notices()).toHaveLength(told + 1);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ApiToken, PrismaClient, Session, User } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import type { QueueOtpMessage } from './otp-message.ts';
-import type { ExpenseEvents } from './pubsub.ts';
+import type { ExpenseEvents } from '@spendline/entries';
 
 /** Who is calling: a signed-in browser (session) or a script (personal API token). */
 export interface Viewer {

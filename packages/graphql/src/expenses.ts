@@ -9,9 +9,15 @@ import {
   type Expense,
   type Prisma,
 } from '@spendline/db';
+import {
+  afterCommit,
+  deleteEntries,
+  recordEntries,
+  restoreEntries,
+  updateEntry,
+} from '@spendline/entries';
 import { localDateOf } from '@spendline/ledger';
 import { z } from 'zod';
-import { noticeCrossedBudgets } from './budget-notices.ts';
 import { amount, currency, note } from './validators.ts';
 import { builder } from './builder.ts';
 import { CategoryRef } from './categories.ts';
@@ -243,21 +249,6 @@ export async function ownCategory(
   return category.id;
 }
 
-/** After an entry changed or came back: the budget thresholds it may have pushed past. */
-async function noticeAfterChange(
-  tx: Prisma.TransactionClient,
-  context: SignedInContext,
-  expenseId: string,
-): Promise<void> {
-  const { kind, categoryId } = await tx.expense.findUniqueOrThrow({
-    where: { id: expenseId },
-    select: { kind: true, categoryId: true },
-  });
-  if (kind === 'EXPENSE') {
-    await noticeCrossedBudgets(tx, context.viewer.user, [categoryId], context.now());
-  }
-}
-
 builder.mutationField('createExpense', (t) =>
   t.withAuth({ loggedIn: true }).prismaField({
     type: 'Expense',
@@ -266,26 +257,28 @@ builder.mutationField('createExpense', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const { user, apiToken } = context.viewer;
       const categoryId = (await ownCategory(context, input.categoryId)) ?? null;
-      const kind = input.kind ?? 'EXPENSE';
-      const expense = await context.prisma.$transaction(async (tx) => {
-        const created = await tx.expense.create({
-          ...query,
-          data: {
-            userId: user.id,
-            kind,
-            amountMinor: input.amountMinor,
-            currency: input.currency ?? user.currency,
-            occurredAt: input.occurredAt ?? context.now(),
-            note: input.note || null,
-            categoryId,
-            source: apiToken ? 'API' : 'WEB',
-          },
-        });
-        if (kind === 'EXPENSE') await noticeCrossedBudgets(tx, user, [categoryId], context.now());
-        return created;
+      const announce = afterCommit(context.events);
+      const [id] = await context.prisma.$transaction(async (tx) => {
+        const { ids } = await recordEntries(
+          tx,
+          user,
+          [
+            {
+              kind: input.kind ?? 'EXPENSE',
+              amountMinor: input.amountMinor,
+              currency: input.currency ?? user.currency,
+              occurredAt: input.occurredAt ?? context.now(),
+              note: input.note || null,
+              categoryId,
+            },
+          ],
+          apiToken ? 'API' : 'WEB',
+          { now: context.now(), announce },
+        );
+        return ids;
       });
-      context.events.publish({ userId: user.id, expenseId: expense.id });
-      return expense;
+      announce.publish();
+      return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: id! } });
     },
   }),
 );
@@ -305,10 +298,13 @@ builder.mutationField('updateExpense', (t) =>
       }
       const categoryId = await ownCategory(context, input.categoryId);
       const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
-      const updated = await context.prisma.$transaction(async (tx) => {
-        const { count } = await tx.expense.updateMany({
-          where,
-          data: {
+      const announce = afterCommit(context.events);
+      const updated = await context.prisma.$transaction((tx) =>
+        updateEntry(
+          tx,
+          context.viewer.user,
+          where.id,
+          {
             amountMinor: skipNull(input.amountMinor),
             currency: skipNull(input.currency),
             occurredAt: skipNull(input.occurredAt),
@@ -316,12 +312,11 @@ builder.mutationField('updateExpense', (t) =>
             note: input.note === undefined ? undefined : input.note || null,
             categoryId,
           },
-        });
-        if (count > 0) await noticeAfterChange(tx, context, where.id);
-        return count > 0;
-      });
+          { now: context.now(), announce },
+        ),
+      );
       if (!updated) throw new NotFoundError('Expense', id.id);
-      context.events.publish({ userId: where.userId, expenseId: where.id, kind: 'updated' });
+      announce.publish();
       return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: where.id } });
     },
   }),
@@ -339,21 +334,18 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
       errors: { types: [NotFoundError] },
       resolve: async (query, _root, { id }, context) => {
         const where = ownedWhere(context, id.id);
-        const count = await context.prisma.$transaction(async (tx) => {
-          const changed = await tx.expense.updateMany({
-            where: { ...where, deletedAt: deleting ? null : { not: null } },
-            data: { deletedAt: deleting ? context.now() : null },
-          });
-          if (changed.count > 0 && !deleting) await noticeAfterChange(tx, context, where.id);
-          return changed.count;
-        });
+        const announce = afterCommit(context.events);
+        const options = { now: context.now(), announce };
+        const { user } = context.viewer;
+        await context.prisma.$transaction((tx) =>
+          deleting
+            ? deleteEntries(tx, user, [where.id], options)
+            : restoreEntries(tx, user, [where.id], options),
+        );
         const expense = await context.prisma.expense.findFirst({ ...query, where });
         if (!expense) throw new NotFoundError('Expense', id.id);
         // Repeating a delete or restore changes nothing, so it announces nothing.
-        if (count > 0) {
-          const kind = deleting ? 'deleted' : 'restored';
-          context.events.publish({ userId: where.userId, expenseId: where.id, kind });
-        }
+        announce.publish();
         return expense;
       },
     }),

@@ -14,7 +14,7 @@ import { renderGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { isIntendedError } from './graphql-errors.ts';
 import { useRequestIdErrors } from './mask-errors.ts';
 import { createOtpMessageQueue, type QueueOtpMessage } from './otp-message.ts';
-import { createInProcessExpenseEvents, type ExpenseEvents } from './pubsub.ts';
+import { createInProcessExpenseEvents, type ExpenseEvents } from '@spendline/entries';
 import { useQueryCost } from './query-cost.ts';
 import { schema } from './schema.ts';
 

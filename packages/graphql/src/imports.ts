@@ -113,6 +113,8 @@ builder.mutationField('importExpenses', (t) =>
           userId: user.id,
           rows: input.rows,
           mapping,
+          events: context.events,
+          now: context.now,
           ...(input.startedAt ? { startedAt: input.startedAt } : {}),
           ...(input.firstLine ? { firstLine: input.firstLine } : {}),
         });

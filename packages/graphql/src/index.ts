@@ -8,20 +8,6 @@ export {
   type GraphQLHandlerOptions,
   type NodeServerContext,
 } from './handler.ts';
-export {
-  createInProcessExpenseEvents,
-  EXPENSE_EVENT_KINDS,
-  type ExpenseAddedEvent,
-  type ExpenseEventKind,
-  type ExpenseEvents,
-} from './pubsub.ts';
-export {
-  createExpenseEvents,
-  createPostgresExpenseEvents,
-  EXPENSE_EVENTS_CHANNEL,
-  type ExpenseEventsHandle,
-  type PostgresExpenseEventsOptions,
-} from './postgres-events.ts';
 export { schema } from './schema.ts';
 export {
   createOtpMessageQueue,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresExpenseEvents, type ExpenseEventsHandle } from './postgres-events.ts';
+import { createPostgresExpenseEvents, type ExpenseEventsHandle } from '@spendline/entries';
 import { startTestServer, subscribe, TestClient, type TestServer } from './test-server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;

@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { filter, map, pipe } from 'graphql-yoga';
 import { builder } from './builder.ts';
 import { ExpenseRef } from './expenses.ts';
-import type { ExpenseAddedEvent } from './pubsub.ts';
+import type { ExpenseAddedEvent } from '@spendline/entries';
 
 builder.subscriptionType();
 

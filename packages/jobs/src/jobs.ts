@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@spendline/db';
+import type { ExpenseEvents } from '@spendline/entries';
 import type { Logger } from '@spendline/log';
 import type { Round } from './claims.ts';
 import { runDueDigests, type DigestKind } from './digests.ts';
@@ -21,11 +22,14 @@ function job(
   };
 }
 
-/** Everything the scheduler runs: recurring expenses, then digests and reminders. */
-export function scheduledJobs(prisma: PrismaClient, logger: Logger): Job[] {
+/**
+ * Everything the scheduler runs: recurring expenses (announced to `events` for live
+ * dashboards), then digests and reminders.
+ */
+export function scheduledJobs(prisma: PrismaClient, logger: Logger, events?: ExpenseEvents): Job[] {
   const digests: DigestKind[] = ['daily', 'weekly', 'reminder'];
   return [
-    job('recurring', logger, (now, stopping) => runDueRecurring(prisma, now, stopping)),
+    job('recurring', logger, (now, stopping) => runDueRecurring(prisma, now, stopping, events)),
     ...digests.map((kind) =>
       job(`${kind} digest`, logger, (now, stopping) => runDueDigests(prisma, kind, now, stopping)),
     ),

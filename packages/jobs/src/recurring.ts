@@ -1,8 +1,13 @@
 import { CHOICE, recurringSavedText } from '@spendline/bot';
-import { newId, type Prisma, type PrismaClient } from '@spendline/db';
+import type { Prisma, PrismaClient } from '@spendline/db';
+import {
+  inTransaction,
+  recordEntries,
+  type Announcer,
+  type ExpenseEvents,
+} from '@spendline/entries';
 import {
   budgetAlertText,
-  crossedBudgets,
   dueOccurrences,
   localDateOf,
   runAt,
@@ -66,7 +71,7 @@ async function claimOne(tx: Tx, now: Date, skip: string[]): Promise<DueRow | und
  * after downtime), moves it to the next, and tells the user with an Undo button (or the
  * notice template outside the chat's window), budget alerts included.
  */
-async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
+async function record(tx: Tx, row: DueRow, now: Date, announce: Announcer): Promise<number> {
   const rule = {
     frequency: row.frequency,
     interval: row.interval,
@@ -78,32 +83,29 @@ async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
   };
   const first = localDateOf(row.next_run_at, row.time_zone);
   const { dates, next } = dueOccurrences(rule, first, now, row.time_zone);
-  const ids = dates.map(() => newId());
-  if (dates.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
-                            category_id, source, recurring_expense_id, updated_at)
-      SELECT e.id, ${row.user_id}::uuid, ${row.kind}::"ExpenseKind", ${row.amount}::bigint,
-             ${row.currency}, e.occurred_at, ${row.note}, ${row.category_id}::uuid,
-             'RECURRING'::"ExpenseSource", ${row.id}::uuid, now()
-      FROM unnest(${ids}::uuid[], ${dates.map((d) => runAt(d, row.time_zone).toISOString())}::timestamptz[])
-        AS e(id, occurred_at)`;
-  }
+  const user = { id: row.user_id, timeZone: row.time_zone, locale: row.locale };
+  // The budget alerts go into this run's own notice, beside its Undo button.
+  const { ids, alerts } = await recordEntries(
+    tx,
+    user,
+    dates.map((date) => ({
+      kind: row.kind,
+      amountMinor: row.amount,
+      currency: row.currency,
+      occurredAt: runAt(date, row.time_zone),
+      note: row.note,
+      categoryId: row.category_id,
+      recurringExpenseId: row.id,
+    })),
+    'RECURRING',
+    { now, announce, budgets: 'return' },
+  );
   await tx.$executeRaw`
     UPDATE recurring_expenses
        SET next_run_at = ${next?.at.toISOString() ?? null}::timestamptz,
            last_run_at = ${now.toISOString()}::timestamptz, updated_at = now()
      WHERE id = ${row.id}::uuid`;
   if (dates.length === 0) return 0;
-  const alerts =
-    row.kind === 'EXPENSE'
-      ? await crossedBudgets(tx, {
-          userId: row.user_id,
-          timeZone: row.time_zone,
-          now,
-          categoryIds: [row.category_id],
-        })
-      : [];
   const saved = recurringSavedText({
     kind: row.kind,
     amountMinor: BigInt(row.amount),
@@ -126,17 +128,20 @@ async function record(tx: Tx, row: DueRow, now: Date): Promise<number> {
 
 /**
  * Records every recurring expense due by `now`, one rule per transaction; `done` counts
- * the expenses recorded (more than the rules after downtime). Safe on every replica.
+ * the expenses recorded (more than the rules after downtime), announced to `events` as
+ * each transaction commits. Safe on every replica.
  */
 export function runDueRecurring(
   prisma: PrismaClient,
   now: Date,
   stopping?: AbortSignal,
+  events?: ExpenseEvents,
 ): Promise<Round> {
+  const announce = inTransaction(events);
   return drain(
     prisma,
     (tx, skip) => claimOne(tx, now, skip),
-    (tx, row) => record(tx, row, now),
+    (tx, row) => record(tx, row, now, announce),
     stopping,
   );
 }

@@ -1,4 +1,10 @@
-import { newId, type PrismaClient } from '@spendline/db';
+import { newId, type PrismaClient, type User } from '@spendline/db';
+import {
+  inTransaction,
+  recordEntries,
+  type Announcer,
+  type ExpenseEvents,
+} from '@spendline/entries';
 import { daysSpan } from '@spendline/ledger';
 import { mappingProblems, readRow, type ImportRow, type Mapping } from './rows.ts';
 
@@ -39,6 +45,10 @@ export interface ImportOptions {
   /** The line of the first row, counting the header as line 1: 2 unless a call goes on. */
   firstLine?: number;
   onProgress?: (progress: Readonly<ImportProgress>) => void;
+  /** Where the imported entries are announced, for live dashboards. */
+  events?: ExpenseEvents;
+  /** The clock budget notices count the month on; default the system's. */
+  now?: () => Date;
 }
 
 export class ImportError extends Error {
@@ -65,7 +75,16 @@ interface Pending extends ImportRow {
  */
 export async function importRows(
   prisma: PrismaClient,
-  { userId, rows, mapping, batchSize = 2000, onProgress, ...options }: ImportOptions,
+  {
+    userId,
+    rows,
+    mapping,
+    batchSize = 2000,
+    onProgress,
+    events,
+    now: clock = () => new Date(),
+    ...options
+  }: ImportOptions,
 ): Promise<ImportProgress> {
   const missing = mappingProblems(mapping);
   if (missing.length > 0) throw new ImportError(missing.join(' '));
@@ -93,8 +112,9 @@ export async function importRows(
     progress.failed += 1;
     if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ line, problem });
   };
+  const announce = inTransaction(events);
   const insert = async (rows: Pending[]) => {
-    const imported = await insertBatch(prisma, userId, rows, startedAt);
+    const imported = await insertBatch(prisma, user, rows, { startedAt, announce, now: clock() });
     progress.imported += imported;
     progress.duplicates += rows.length - imported;
   };
@@ -176,35 +196,31 @@ async function categoryIds(
   };
 }
 
-/** Inserts the batch but for rows recorded before `startedAt`; returns how many went in. */
+/**
+ * Records the batch but for rows recorded before `startedAt`, in one transaction with the
+ * budget notices its spending calls for; returns how many went in.
+ */
 async function insertBatch(
   prisma: PrismaClient,
-  userId: string,
+  user: User,
   batch: Pending[],
-  startedAt: Date,
+  { startedAt, announce, now }: { startedAt: Date; announce: Announcer; now: Date },
 ): Promise<number> {
-  const column = <T>(pick: (row: Pending) => T) => batch.map(pick);
-  return prisma.$executeRaw`
-    INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
-                          category_id, source, updated_at)
-    SELECT r.id, ${userId}::uuid, r.kind::"ExpenseKind", r.amount_minor, r.currency,
-           r.occurred_at, r.note, r.category_id, 'IMPORT'::"ExpenseSource", now()
-    FROM unnest(
-      ${column(() => newId())}::uuid[],
-      ${column((r) => r.kind)}::text[],
-      ${column((r) => r.amountMinor)}::bigint[],
-      ${column((r) => r.currency)}::text[],
-      ${column((r) => r.occurredAt)}::timestamptz[],
-      ${column((r) => r.note)}::text[],
-      ${column((r) => r.categoryId)}::uuid[],
-      ${column((r) => r.start)}::timestamptz[],
-      ${column((r) => r.end)}::timestamptz[]
-    ) AS r(id, kind, amount_minor, currency, occurred_at, note, category_id, day_start, day_end)
-    WHERE NOT EXISTS (
-      SELECT 1 FROM expenses e
-      WHERE e.user_id = ${userId}::uuid AND e.deleted_at IS NULL
-        AND e.occurred_at >= r.day_start AND e.occurred_at < r.day_end
-        AND e.amount_minor = r.amount_minor AND e.currency = r.currency
-        AND e.kind = r.kind::"ExpenseKind" AND e.note IS NOT DISTINCT FROM r.note
-        AND e.created_at < ${startedAt.toISOString()}::timestamptz)`;
+  const drafts = batch.map((row) => ({
+    kind: row.kind,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    occurredAt: row.occurredAt,
+    note: row.note,
+    categoryId: row.categoryId,
+    day: { start: row.start, end: row.end },
+  }));
+  const { ids } = await prisma.$transaction((tx) =>
+    recordEntries(tx, user, drafts, 'IMPORT', {
+      now,
+      announce,
+      skipRecordedBefore: startedAt,
+    }),
+  );
+  return ids.length;
 }

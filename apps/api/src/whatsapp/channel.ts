@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createConversationHandler, type ExpenseNotifier } from '@spendline/bot';
+import { createConversationHandler } from '@spendline/bot';
 import type { Config } from '@spendline/config';
 import type { PrismaClient } from '@spendline/db';
-import type { ExpenseEvents } from '@spendline/graphql';
+import type { ExpenseEvents } from '@spendline/entries';
 import type { Logger } from '@spendline/log';
 import { createGraphClient, type OutboundMessage, type SendResult } from '@spendline/whatsapp';
 import {
@@ -46,17 +46,6 @@ export interface ChannelOptions {
 const sandboxSend = (): Promise<SendResult> =>
   Promise.resolve({ ok: true, providerMessageId: `sandbox.${randomUUID()}` });
 
-function notifier(events: ExpenseEvents): ExpenseNotifier {
-  return async (tx, userId, changes) => {
-    const announced = [
-      ...changes.added.map((expenseId) => ({ expenseId, kind: 'added' as const })),
-      ...changes.updated.map((expenseId) => ({ expenseId, kind: 'updated' as const })),
-      ...changes.deleted.map((expenseId) => ({ expenseId, kind: 'deleted' as const })),
-    ];
-    for (const event of announced) await events.publishInTransaction(tx, { userId, ...event });
-  };
-}
-
 /**
  * Starts the background half of the channel: the inbox processor (with a sweep that
  * picks up anything acknowledged but not processed, e.g. after a crash) and the
@@ -70,7 +59,7 @@ export async function startWhatsAppChannel({
   handler = createConversationHandler({
     publicUrl: config.PUBLIC_URL,
     secretKey: config.SECRET_KEY,
-    ...(events ? { notify: notifier(events) } : {}),
+    ...(events ? { events } : {}),
   }),
   sweepIntervalMs = 30_000,
   dispatchIntervalMs = 1_000,

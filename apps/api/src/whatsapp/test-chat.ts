@@ -6,11 +6,8 @@ import { SESSION_COOKIE_NAME } from '@spendline/auth';
 import { loadConfig } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
-import {
-  createGraphQLHandler,
-  createInProcessExpenseEvents,
-  type ExpenseEvents,
-} from '@spendline/graphql';
+import { createInProcessExpenseEvents, type ExpenseEvents } from '@spendline/entries';
+import { createGraphQLHandler } from '@spendline/graphql';
 import { createLogger } from '@spendline/log';
 import {
   signedWebhookRequest,

@@ -5,7 +5,7 @@ import {
   EXPENSE_EVENT_KINDS,
   type ExpenseAddedEvent,
   type ExpenseEvents,
-} from './pubsub.ts';
+} from './events.ts';
 
 export const EXPENSE_EVENTS_CHANNEL = 'spendline_expense_events';
 
@@ -112,8 +112,12 @@ export async function createPostgresExpenseEvents(
         }
         client.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(onError);
       },
-      async publishInTransaction(tx, event) {
-        await tx.$executeRaw`SELECT pg_notify(${channel}, ${payloadOf(event)})`;
+      async publishInTransaction(tx, events) {
+        const payloads = [events].flat().map(payloadOf);
+        if (payloads.length === 0) return;
+        await tx.$executeRaw`
+          SELECT pg_notify(${channel}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS n(p, i)
+          ORDER BY i`;
       },
       subscribe: (userId) => local.subscribe(userId),
     },

@@ -1,5 +1,5 @@
 import type { Prisma } from '@spendline/db';
-import { createPubSub } from 'graphql-yoga';
+import { createPubSub } from '@graphql-yoga/subscription';
 
 /** What happened to the expense: created, edited, moved to the bin, or brought back. */
 export type ExpenseEventKind = 'added' | 'updated' | 'deleted' | 'restored';
@@ -22,19 +22,23 @@ export interface ExpenseAddedEvent {
 export type TransactionSql = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 /**
- * Where expense changes are announced for live dashboards. Writers publish after their
- * transaction commits (`publish`), or from inside it (`publishInTransaction`, as the
- * WhatsApp bot does from the inbox transaction). In-process by default;
- * several replicas need one backed by PostgreSQL LISTEN/NOTIFY (createPostgresExpenseEvents),
- * passed in through createGraphQLHandler's `events` option.
+ * Where expense changes are announced for live dashboards. The entries module is the
+ * only writer: it publishes after its caller's transaction commits (`publish`), or from
+ * inside it (`publishInTransaction`, for writers inside a transaction they do not own:
+ * the inbox, the scheduler). In-process by default; several replicas need one backed by
+ * PostgreSQL LISTEN/NOTIFY (createPostgresExpenseEvents). GraphQL subscriptions only read.
  */
 export interface ExpenseEvents {
   publish(event: ExpenseAddedEvent): void;
   /**
-   * On PostgreSQL a NOTIFY in the writer's transaction: delivered when it commits, never
-   * if it rolls back, so no dashboard refetches before the row is there.
+   * On PostgreSQL one NOTIFY per event in the writer's transaction, sent in one statement:
+   * delivered when it commits, never if it rolls back, so no dashboard refetches before
+   * the row is there.
    */
-  publishInTransaction(tx: TransactionSql, event: ExpenseAddedEvent): Promise<void>;
+  publishInTransaction(
+    tx: TransactionSql,
+    events: ExpenseAddedEvent | readonly ExpenseAddedEvent[],
+  ): Promise<void>;
   subscribe(userId: string): AsyncIterable<ExpenseAddedEvent>;
 }
 
@@ -44,7 +48,10 @@ export function createInProcessExpenseEvents(): ExpenseEvents {
   return {
     publish,
     // PGlite serves one connection: a subscriber's refetch waits for the transaction anyway.
-    publishInTransaction: (_tx, event) => Promise.resolve(publish(event)),
+    publishInTransaction: (_tx, events) => {
+      for (const event of [events].flat()) publish(event);
+      return Promise.resolve();
+    },
     subscribe: (userId) => pubsub.subscribe('expenseAdded', userId),
   };
 }

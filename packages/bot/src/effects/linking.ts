@@ -1,0 +1,36 @@
+// The effects for a number not linked yet: how to link it, and redeeming a LINK code.
+import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
+import { replies } from '../replies.ts';
+import type { EffectScope, FamilyHandlers } from './scope.ts';
+
+async function link(scope: EffectScope, code: string): Promise<string> {
+  const { tx, sender, now } = scope;
+  if (scope.user) return replies.alreadyLinked(scope.user.displayName);
+  const { limit, windowMs } = RATE_LIMITS.linkCodePerSender;
+  const who = sender.bsuid ?? sender.phoneNumber ?? scope.conversationId;
+  const allowance = await consume(tx, `link:wa:${who}`, limit, windowMs, now);
+  if (!allowance.allowed) return replies.linkRateLimited;
+  const result = await redeemLinkCode(tx, {
+    code,
+    phoneNumber: sender.phoneNumber ?? null,
+    bsuid: sender.bsuid ?? null,
+    secretKey: scope.secretKey,
+    now,
+  });
+  if (!result.ok) return result.reason === 'number_taken' ? replies.linkTaken : replies.linkFailed;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: result.link.userId } });
+  return replies.linked(user.displayName);
+}
+
+export const linkingHandlers: FamilyHandlers<'linkHelp' | 'link'> = {
+  linkHelp(effect, { scope, reply }) {
+    reply.parts.push(
+      /^\s*\d{6}\s*$/.test(effect.text)
+        ? replies.otpHere(scope.linkUrl)
+        : replies.unknownNumber(scope.linkUrl),
+    );
+  },
+  async link(effect, { scope, reply }) {
+    reply.parts.push(await link(scope, effect.code));
+  },
+};

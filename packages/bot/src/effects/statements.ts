@@ -1,0 +1,104 @@
+// The effects that answer with words read from the books: statements and commands.
+import type { Command } from '@spendline/parser';
+import { LIMITS } from '@spendline/whatsapp';
+import { budgetCommand, budgetLines } from '../budgets.ts';
+import { createRecurring } from '../recurring.ts';
+import { replies } from '../replies.ts';
+import { paginate, type Reply } from '../reply.ts';
+import {
+  categoryList,
+  categoryStatement,
+  lastExpenses,
+  monthLabel,
+  monthSummary,
+  periodStatement,
+} from '../statements.ts';
+import { CHOICE, type Effect } from '../types.ts';
+import { requireUser, type EffectScope, type FamilyHandlers } from './scope.ts';
+
+async function command(scope: EffectScope, cmd: Command): Promise<string> {
+  const input = { tx: scope.tx, user: requireUser(scope), now: scope.now };
+  const { locale } = input.user;
+  switch (cmd.type) {
+    case 'today':
+      return periodStatement(input, 'Today', cmd.range);
+    case 'yesterday':
+      return periodStatement(input, 'Yesterday', cmd.range);
+    case 'week':
+      return periodStatement(input, cmd.which === 'this' ? 'This week' : 'Last week', cmd.range, {
+        showDays: true,
+      });
+    case 'month':
+      return periodStatement(input, monthLabel(cmd.year, cmd.month, locale), cmd.range);
+    case 'summary':
+      return [await monthSummary(input), ...(scope.budgeted ? await budgetLines(input) : [])].join(
+        '\n',
+      );
+    case 'budget':
+      return budgetCommand(input, cmd);
+    case 'stopDigests': {
+      const { count } = await scope.tx.user.updateMany({
+        where: {
+          id: input.user.id,
+          OR: [
+            { dailyDigestHour: { not: null } },
+            { weeklyDigest: true },
+            { reminderHour: { not: null } },
+          ],
+        },
+        data: { dailyDigestHour: null, weeklyDigest: false, reminderHour: null },
+      });
+      return count > 0
+        ? replies.digestsStopped(new URL('settings/', scope.dashboardUrl).toString())
+        : replies.noDigests;
+    }
+    case 'recurring':
+      return createRecurring(input, cmd, new URL('recurring/', scope.dashboardUrl).toString());
+    case 'category':
+      return cmd.category.status === 'matched'
+        ? categoryStatement(input, { id: cmd.category.categoryId, name: cmd.category.name })
+        : `${await categoryList(input)}\n\nWhich one? e.g. "category ${cmd.words[0] ?? 'food'}".`;
+    case 'categories':
+      return categoryList(input);
+    case 'last':
+      return lastExpenses(input, cmd.count);
+    case 'help':
+      return replies.help(scope.dashboardUrl);
+    default:
+      // The record-changing commands the machine turns into their own effects.
+      return replies.notYet(scope.dashboardUrl);
+  }
+}
+
+/** What a statement leaves of a message for the rest of the reply (e.g. an expiry notice). */
+const ROOM_FOR_OTHER_PARTS = 200;
+
+/**
+ * Adds a statement to the reply. One longer than a message holds goes in pages with a
+ * More button that asks the same command again for the next page (nothing to remember
+ * between messages); the dashboard link stands in when the command cannot be carried.
+ */
+function paged(
+  reply: Reply,
+  statement: string,
+  { text, page = 1 }: Extract<Effect, { type: 'command' }>,
+  dashboardUrl: string,
+): void {
+  if (statement.length <= LIMITS.textBody - ROOM_FOR_OTHER_PARTS && page === 1) {
+    reply.parts.push(statement);
+    return;
+  }
+  const pages = paginate(statement);
+  const shown = Math.min(Math.max(page, 1), pages.length);
+  reply.parts.push(`${pages[shown - 1]!}\n${replies.page(shown, pages.length)}`);
+  if (shown >= pages.length) return;
+  const id = text === undefined ? '' : CHOICE.more(shown + 1, text);
+  if (id && id.length <= LIMITS.buttonId) reply.more = { id, title: replies.moreButton };
+  else reply.parts.push(replies.more(dashboardUrl));
+}
+
+export const statementHandlers: FamilyHandlers<'command'> = {
+  async command(effect, { scope, reply }) {
+    paged(reply, await command(scope, effect.command), effect, scope.dashboardUrl);
+  },
+};

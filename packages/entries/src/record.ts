@@ -1,0 +1,156 @@
+import { newId, Prisma } from '@spendline/db';
+import {
+  currencyTotal,
+  type BudgetAlert,
+  type CurrencyTotal,
+  type DateSpan,
+} from '@spendline/ledger';
+import type { Announcer } from './announce.ts';
+import { checkBudgets, type BudgetTelling } from './budgets.ts';
+import { checkDrafts, type EntryDraft, type EntrySource, type EntryUser } from './drafts.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface RecordOptions {
+  now: Date;
+  announce: Announcer;
+  /** Default `notice`. */
+  budgets?: BudgetTelling;
+  /**
+   * Skips a draft equal (day, amount, currency, kind, note) to an entry recorded before
+   * this instant: an interrupted import run again adds nothing twice. Drafts need `day`.
+   */
+  skipRecordedBefore?: Date;
+  /** Also sum the user's spending in this span, the new entries included, per currency. */
+  totalsIn?: Pick<DateSpan, 'start' | 'end'>;
+}
+
+export interface Recorded {
+  /** The entries stored, in the drafts' order (skipped ones left out). */
+  ids: string[];
+  /** Budget thresholds crossed (with `budgets: 'return'`, for the caller to tell). */
+  alerts: BudgetAlert[];
+  /** Spending in `totalsIn`, when asked. */
+  totals: CurrencyTotal[];
+}
+
+interface AddedRow {
+  id: string;
+  kind: 'EXPENSE' | 'INCOME';
+  category_id: string | null;
+  currency: string | null;
+  total: string | null;
+  count: number | null;
+}
+
+/**
+ * The one way entries are recorded, from every source: checks the drafts, stores them in
+ * one statement (a batch of any size), checks budget thresholds their spending crossed,
+ * and announces them to live dashboards (on commit, through `announce`).
+ */
+export async function recordEntries(
+  tx: Tx,
+  user: EntryUser,
+  drafts: readonly EntryDraft[],
+  source: EntrySource,
+  options: RecordOptions,
+): Promise<Recorded> {
+  if (drafts.length === 0) return { ids: [], alerts: [], totals: [] };
+  checkDrafts(drafts);
+  const rows = await tx.$queryRaw<AddedRow[]>(insertSql(user, drafts, source, options));
+  const added = rows.filter((row) => row.id !== null);
+  const spent = added.filter((row) => row.kind === 'EXPENSE').map((row) => row.category_id);
+  const alerts = await checkBudgets(tx, user, spent, options.now, options.budgets ?? 'notice');
+  await options.announce.announce(
+    tx,
+    added.map((row) => ({ userId: user.id, expenseId: row.id, kind: 'added' as const })),
+  );
+  const totals = options.totalsIn
+    ? rows
+        .filter((row) => row.currency !== null)
+        .map((row) =>
+          currencyTotal({
+            currency: row.currency!,
+            total: row.total ?? '0',
+            count: row.count ?? 0,
+          }),
+        )
+    : [];
+  return { ids: added.map((row) => row.id), alerts, totals };
+}
+
+const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
+
+/**
+ * One INSERT over unnest'ed columns. Asked for totals, the same statement sums the span:
+ * a statement does not see its own CTE's rows, so the new ones are added to the sum.
+ */
+function insertSql(
+  user: EntryUser,
+  drafts: readonly EntryDraft[],
+  source: EntrySource,
+  { skipRecordedBefore, totalsIn }: RecordOptions,
+): Prisma.Sql {
+  const column = <T>(pick: (draft: EntryDraft) => T) => drafts.map(pick);
+  const skip = skipRecordedBefore
+    ? Prisma.sql`WHERE NOT EXISTS (
+        SELECT 1 FROM expenses x
+        WHERE x.user_id = ${user.id}::uuid AND x.deleted_at IS NULL
+          AND x.occurred_at >= e.day_start AND x.occurred_at < e.day_end
+          AND x.amount_minor = e.amount_minor AND x.currency = e.currency
+          AND x.kind = e.kind::"ExpenseKind" AND x.note IS NOT DISTINCT FROM e.note
+          AND x.created_at < ${skipRecordedBefore.toISOString()}::timestamptz)`
+    : Prisma.empty;
+  const insert = Prisma.sql`
+    INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
+                          category_id, source, inbound_message_id, recurring_expense_id,
+                          updated_at)
+    SELECT e.id, ${user.id}::uuid, e.kind::"ExpenseKind", e.amount_minor, e.currency,
+           e.occurred_at, e.note, e.category_id, ${source}::"ExpenseSource", e.message_id,
+           e.recurring_id, now()
+    FROM unnest(
+      ${column((d) => d.id ?? newId())}::uuid[],
+      ${column((d) => d.kind)}::text[],
+      ${column((d) => d.amountMinor.toString())}::bigint[],
+      ${column((d) => d.currency)}::text[],
+      ${column((d) => iso(d.occurredAt))}::timestamptz[],
+      ${column((d) => d.note || null)}::text[],
+      ${column((d) => d.categoryId)}::uuid[],
+      ${column((d) => d.inboundMessageId ?? null)}::uuid[],
+      ${column((d) => d.recurringExpenseId ?? null)}::uuid[],
+      ${column((d) => d.day?.start ?? null)}::timestamptz[],
+      ${column((d) => d.day?.end ?? null)}::timestamptz[]
+    ) WITH ORDINALITY AS e(id, kind, amount_minor, currency, occurred_at, note, category_id,
+                           message_id, recurring_id, day_start, day_end, n)
+    ${skip}
+    ORDER BY e.n
+    RETURNING id, kind, category_id, currency, amount_minor, occurred_at`;
+  if (!totalsIn) {
+    return Prisma.sql`
+      WITH added AS (${insert})
+      SELECT id::text AS id, kind::text AS kind, category_id::text AS category_id,
+             NULL AS currency, NULL AS total, NULL::int AS count
+      FROM added`;
+  }
+  const [start, end] = [totalsIn.start.toISOString(), totalsIn.end.toISOString()];
+  // The added rows and the span's totals in one answer: rows with an id, then totals.
+  return Prisma.sql`
+    WITH added AS (${insert}),
+    totals AS (
+      SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
+      FROM (
+        SELECT currency, amount_minor FROM expenses
+        WHERE user_id = ${user.id}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
+          AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+        UNION ALL
+        SELECT currency, amount_minor FROM added
+        WHERE kind = 'EXPENSE'
+          AND occurred_at >= ${start}::timestamptz AND occurred_at < ${end}::timestamptz
+      ) span
+      GROUP BY currency)
+    SELECT id::text AS id, kind::text AS kind, category_id::text AS category_id,
+           NULL::text AS currency, NULL::text AS total, NULL::int AS count
+    FROM added
+    UNION ALL
+    SELECT NULL, NULL, NULL, currency, total, count FROM (SELECT * FROM totals ORDER BY currency) t`;
+}
