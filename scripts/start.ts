@@ -90,6 +90,9 @@ await waitFor(`${apiUrl}/healthz`, 'The api');
 start('web', 'apps/web/build/index.js', {
   PORT: String(config.WEB_PORT),
   API_URL: apiUrl,
+  // Settings from .env, which the web app does not read itself.
+  PUBLIC_URL: config.PUBLIC_URL,
+  ALLOWED_HOSTS: config.ALLOWED_HOSTS.join(','),
   // The wa.me link and QR code on /link-whatsapp/ open a chat with this number.
   WHATSAPP_DISPLAY_NUMBER: config.WHATSAPP_DISPLAY_NUMBER ?? '',
 });
