@@ -272,4 +272,21 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
       await page.context().close();
     },
   );
+
+  it(
+    'keeps the phone and a refused message without JavaScript too',
+    { timeout: 60_000 },
+    async () => {
+      const PHONE = '+919812300018';
+      const page = await app.register({ email: 'nojs-chat@example.com', javaScriptEnabled: false });
+      await page.goto(`${app.url}/dashboard/chat/?phone=${encodeURIComponent(PHONE)}`);
+      const long = 'y'.repeat(4097);
+      await page.getByLabel('Message').fill(long);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByText('WhatsApp takes at most 4,096 characters').waitFor();
+      expect(await page.getByLabel('Message').inputValue()).toBe(long);
+      expect(await page.getByRole('textbox', { name: 'Simulated phone' }).inputValue()).toBe(PHONE);
+      await page.context().close();
+    },
+  );
 });
