@@ -176,6 +176,14 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
       expect(await page.locator('body').innerText()).not.toMatch(/Variable|MinorUnits|10\^15/);
       await screenshots(page, 'hold-expenses-refused');
 
+      // The same on the budgets page.
+      await page.goto(`${app.url}/dashboard/budgets/`);
+      await page.getByLabel(/^Monthly limit/).fill('99999999999999999');
+      await page.getByRole('button', { name: 'Set budget' }).click();
+      await page.getByText('This is too large.').waitFor();
+      expect(await page.getByLabel(/^Monthly limit/).inputValue()).toBe('99999999999999999');
+      expect(await page.locator('body').innerText()).not.toMatch(/Variable|MinorUnits|10\^15/);
+
       // A name past the api's limit: its words beside the field, not zod's.
       await page.goto(`${app.url}/dashboard/categories/`);
       const name = `Trip${'s'.repeat(56)}`;
