@@ -19,18 +19,20 @@ function pathParts(printed: string): string[] {
 // The value is printed by the client's own text, so the path is read from the end.
 function variableProblem(error: GraphQLError): FieldProblem | null {
   const variable = VARIABLE.exec(error.message)?.[1];
-  const reason = error.originalError?.message;
+  const original = error.originalError;
+  const reason = original?.message;
   if (!variable || !reason || !error.message.endsWith(`; ${reason}`)) return null;
   const head = error.message.slice(0, -`; ${reason}`.length);
   const at = new RegExp(` at "${variable}((?:\\.\\w+|\\[\\d+\\])*)"$`).exec(head);
-  return { path: [variable, ...pathParts(at?.[1] ?? '')], message: plainReason(reason) };
+  return { path: [variable, ...pathParts(at?.[1] ?? '')], message: plainReason(original) };
 }
 
-// graphql-js's own reasons name GraphQL types; a person needs only to know it was refused.
-function plainReason(reason: string): string {
-  return /^(Expected|Field|Int|Float|String|Boolean|ID|Enum) /.test(reason)
-    ? 'is not valid'
-    : reason;
+// Our scalars word their refusals for people (code BAD_USER_INPUT); graphql-js's own name
+// GraphQL types ('Value "GIFT" does not exist in "ExpenseKind" enum.'): a person needs only
+// to know the value was refused.
+function plainReason(original: Error | undefined): string {
+  const ours = isGraphQLError(original) && original.extensions.code === 'BAD_USER_INPUT';
+  return ours ? original.message : 'is not valid';
 }
 
 /** The error with extensions.problems and code BAD_USER_INPUT, or null when not about input. */
