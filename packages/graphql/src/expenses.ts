@@ -31,6 +31,7 @@ import {
   type PageWindow,
 } from './expense-filters.ts';
 import { asUuid, ownedWhere } from './ids.ts';
+import { idForRequestKey, isUniqueViolation } from './request-key.ts';
 import { money, MoneyRef } from './money.ts';
 
 builder.enumType(ExpenseKind, { name: 'ExpenseKind' });
@@ -214,6 +215,12 @@ const NewExpense = builder.inputType('NewExpense', {
     note: t.string({ validate: note.nullish() }),
     categoryId: t.globalID({ for: CategoryRef }),
     kind: t.field({ type: ExpenseKind, defaultValue: 'EXPENSE' }),
+    requestKey: t.string({
+      description:
+        'A key of your choosing for this create (e.g. a UUID per form shown): sending the ' +
+        'same key again answers the entry it made instead of making a second one.',
+      validate: z.string().min(8).max(64).nullish(),
+    }),
   }),
 });
 
@@ -256,27 +263,40 @@ builder.mutationField('createExpense', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (query, _root, { input }, context) => {
       const { user, apiToken } = context.viewer;
+      // The same key sent twice (a double click, a retried script) makes one entry.
+      const keyed = input.requestKey ? idForRequestKey(user.id, input.requestKey) : undefined;
+      const made =
+        keyed && (await context.prisma.expense.findUnique({ ...query, where: { id: keyed } }));
+      if (made) return made;
       const categoryId = (await ownCategory(context, input.categoryId)) ?? null;
       const announce = afterCommit(context.events);
-      const [id] = await context.prisma.$transaction(async (tx) => {
-        const { ids } = await recordEntries(
-          tx,
-          user,
-          [
-            {
-              kind: input.kind ?? 'EXPENSE',
-              amountMinor: input.amountMinor,
-              currency: input.currency ?? user.currency,
-              occurredAt: input.occurredAt ?? context.now(),
-              note: input.note || null,
-              categoryId,
-            },
-          ],
-          apiToken ? 'API' : 'WEB',
-          { now: context.now(), announce },
-        );
-        return ids;
-      });
+      let id: string | undefined;
+      try {
+        [id] = await context.prisma.$transaction(async (tx) => {
+          const { ids } = await recordEntries(
+            tx,
+            user,
+            [
+              {
+                ...(keyed ? { id: keyed } : {}),
+                kind: input.kind ?? 'EXPENSE',
+                amountMinor: input.amountMinor,
+                currency: input.currency ?? user.currency,
+                occurredAt: input.occurredAt ?? context.now(),
+                note: input.note || null,
+                categoryId,
+              },
+            ],
+            apiToken ? 'API' : 'WEB',
+            { now: context.now(), announce },
+          );
+          return ids;
+        });
+      } catch (error) {
+        // Both sends of one key got past the look-up: the first one's entry stands.
+        if (!keyed || !isUniqueViolation(error)) throw error;
+        return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: keyed } });
+      }
       announce.publish();
       return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: id! } });
     },
