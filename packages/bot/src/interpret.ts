@@ -6,10 +6,11 @@ import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
-  CHOICE,
+  choiceEvent,
   moreOf,
   type BotContext,
   type BotEvent,
+  type CategoryChoice,
   type CategoryRef,
   type DraftExpense,
 } from './types.ts';
@@ -39,18 +40,19 @@ const normalise = (text: string) =>
     .replace(/[.!]+$/, '');
 
 /** A typed answer to the open question, as if its button or row had been tapped. */
-function typedChoice(context: BotContext, text: string): string | null {
+function typedChoice(context: BotContext, text: string, at: string): BotEvent | null {
   const head = context.queue[0];
   if (!context.question || !head) return null;
   const word = normalise(text);
   if (context.question.kind === 'confirm') {
-    if (YES.has(word)) return CHOICE.yes;
-    if (NO.has(word)) return CHOICE.no;
+    if (YES.has(word) || NO.has(word)) return { type: 'CONFIRM_ANSWERED', at, yes: YES.has(word) };
     return null;
   }
   const named = head.candidates.find((c) => c.name.toLowerCase() === word);
-  if (named) return CHOICE.category(named.id);
-  if (head.other && word === head.other.name.toLowerCase()) return CHOICE.other;
+  if (named)
+    return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'category', categoryId: named.id } };
+  if (head.other && word === head.other.name.toLowerCase())
+    return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'other' } };
   return null;
 }
 
@@ -61,13 +63,13 @@ function choiceOf(content: MessageContent): string | null {
 }
 
 /** The category the head of the queue gets from this answer, if it answers its question. */
-function answeredCategory(context: BotContext, choice: string): string | null | undefined {
+function answeredCategory(context: BotContext, choice: CategoryChoice): string | null | undefined {
   const head = context.queue[0];
   if (context.question?.kind !== 'category' || !head) return undefined;
-  if (choice === CHOICE.other) return head.other?.id;
+  if (choice.kind === 'other') return head.other?.id;
   // A category made by this answer holds no entry yet.
-  if (choice === CHOICE.newCategory) return undefined;
-  return head.candidates.find((c) => CHOICE.category(c.id) === choice)?.id;
+  if (choice.kind === 'new') return undefined;
+  return head.candidates.find((c) => c.id === choice.categoryId)?.id;
 }
 
 /**
@@ -80,7 +82,8 @@ function twinsOf(
   event: BotEvent,
 ): Record<string, boolean> | undefined {
   if (context.queue.length === 0) return undefined;
-  const choice = event.type === 'CHOICE' ? answeredCategory(context, event.id) : undefined;
+  const choice =
+    event.type === 'CATEGORY_CHOSEN' ? answeredCategory(context, event.choice) : undefined;
   const twins: Record<string, boolean> = {};
   context.queue.forEach((draft, index) => {
     if (index === 0 && context.question?.kind === 'confirm') return;
@@ -119,8 +122,9 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
     if (again.kind === 'command')
       return { type: 'COMMAND', at, command: again.command, text: more.text, page: more.page };
   }
-  const choice = tapped ?? (text === null ? null : typedChoice(context, text));
-  if (choice !== null) return { type: 'CHOICE', at, id: choice };
+  if (tapped !== null) return choiceEvent(tapped, at);
+  const typed = text === null ? null : typedChoice(context, text, at);
+  if (typed) return typed;
   return fromText(incoming, account, text ?? '');
 }
 

@@ -1,8 +1,8 @@
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import {
-  CHOICE,
   type BotContext,
   type BotEvent,
+  type CategoryChoice,
   type Concern,
   type DraftExpense,
   type Effect,
@@ -45,23 +45,26 @@ function afterAnswer(
   };
 }
 
-/** The rows of the category question: an id from any other question is stale. */
-function offered(expense: DraftExpense): string[] {
-  return [
-    ...expense.candidates.map((c) => CHOICE.category(c.id)),
-    ...(expense.word ? [CHOICE.newCategory] : []),
-    ...(expense.other ? [CHOICE.other] : []),
-  ];
+/** Whether the category question asked about `expense` offered this row: others are stale. */
+function offered(expense: DraftExpense, choice: CategoryChoice): boolean {
+  switch (choice.kind) {
+    case 'category':
+      return expense.candidates.some((c) => c.id === choice.categoryId);
+    case 'new':
+      return Boolean(expense.word);
+    case 'other':
+      return expense.other !== null;
+  }
 }
 
-function categoryAnswer(expense: DraftExpense, choiceId: string): DraftExpense {
-  if (choiceId === CHOICE.other) return { ...expense, category: expense.other };
-  if (choiceId === CHOICE.newCategory) {
+function categoryAnswer(expense: DraftExpense, choice: CategoryChoice): DraftExpense {
+  if (choice.kind === 'other') return { ...expense, category: expense.other };
+  if (choice.kind === 'new') {
     const word = expense.word || 'new';
     const name = word[0]!.toUpperCase() + word.slice(1);
     return { ...expense, category: { id: expense.newCategoryId, name }, createCategory: true };
   }
-  const chosen = expense.candidates.find((c) => CHOICE.category(c.id) === choiceId);
+  const chosen = expense.candidates.find((c) => c.id === choice.categoryId);
   return { ...expense, category: chosen ?? expense.other };
 }
 
@@ -158,16 +161,16 @@ export const conversationMachine = setup({
       enqueue.assign({ lastSaved });
     }),
     undoChoice: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'CHOICE');
-      const messageId = event.id.slice(CHOICE.undo('').length);
+      assertEvent(event, 'UNDO_TAPPED');
+      const { messageId } = event;
       const last = context.lastSaved;
       // The button names the message whose expenses it removes, however old.
       enqueue.emit({ type: 'undoMessage', messageId });
       if (last?.messageId === messageId) enqueue.assign({ lastSaved: null });
     }),
     undoRunChoice: emit(({ event }) => {
-      assertEvent(event, 'CHOICE');
-      return { type: 'undoRun', expenseId: event.id.slice(CHOICE.undoRun('').length) };
+      assertEvent(event, 'UNDO_RUN_TAPPED');
+      return { type: 'undoRun', expenseId: event.expenseId };
     }),
     ask: enqueueActions(({ context, event, enqueue }, params: { reminder: boolean }) => {
       const expense = head(context);
@@ -180,9 +183,9 @@ export const conversationMachine = setup({
       if (!params.reminder) enqueue.assign({ question: { kind, askedAt: event.at } });
     }),
     answerCategory: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'CHOICE');
+      assertEvent(event, 'CATEGORY_CHOSEN');
       const expense = head(context);
-      const answered = categoryAnswer(expense, event.id);
+      const answered = categoryAnswer(expense, event.choice);
       const learned =
         answered.category?.id !== expense.other?.id &&
         expense.candidates.some((c) => c.id === answered.category?.id);
@@ -194,9 +197,9 @@ export const conversationMachine = setup({
       enqueue.assign(plan.context);
     }),
     answerConfirm: enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'CHOICE');
+      assertEvent(event, 'CONFIRM_ANSWERED');
       const expense = head(context);
-      if (event.id === CHOICE.yes) {
+      if (event.yes) {
         const plan = afterAnswer(context, { ...expense, concerns: [] });
         for (const effect of plan.effects) enqueue.emit(effect);
         enqueue.assign(plan.context);
@@ -211,23 +214,19 @@ export const conversationMachine = setup({
       enqueue.assign({ queue: [], question: null });
     }),
     reraise: raise(({ event }) => event),
+    staleChoice: emit({ type: 'staleChoice' }),
     dropQuestion: assign({ queue: [], question: null }),
   },
   guards: {
     questionExpired: ({ context, event }) =>
       context.question !== null &&
       Date.parse(event.at) - Date.parse(context.question.askedAt) > context.questionTtlMs,
-    isUndoChoice: ({ event }) => event.type === 'CHOICE' && event.id.startsWith(CHOICE.undo('')),
-    isUndoRunChoice: ({ event }) =>
-      event.type === 'CHOICE' && event.id.startsWith(CHOICE.undoRun('')),
     answersCategory: ({ context, event }) =>
-      event.type === 'CHOICE' &&
+      event.type === 'CATEGORY_CHOSEN' &&
       context.question?.kind === 'category' &&
-      offered(head(context)).includes(event.id),
+      offered(head(context), event.choice),
     answersConfirm: ({ context, event }) =>
-      event.type === 'CHOICE' &&
-      context.question?.kind === 'confirm' &&
-      (event.id === CHOICE.yes || event.id === CHOICE.no),
+      event.type === 'CONFIRM_ANSWERED' && context.question?.kind === 'confirm',
     hasQueue: ({ context }) => context.queue.length > 0,
   },
 }).createMachine({
@@ -255,11 +254,12 @@ export const conversationMachine = setup({
       on: {
         EXPENSES: { target: 'deciding', actions: 'takeExpenses' },
         COMMAND: { actions: 'handleCommand' },
-        CHOICE: [
-          { guard: 'isUndoChoice', actions: 'undoChoice' },
-          { guard: 'isUndoRunChoice', actions: 'undoRunChoice' },
-          { actions: emit({ type: 'staleChoice' }) },
-        ],
+        UNDO_TAPPED: { actions: 'undoChoice' },
+        UNDO_RUN_TAPPED: { actions: 'undoRunChoice' },
+        // No question is open: an answer to one is from an older message.
+        CATEGORY_CHOSEN: { actions: 'staleChoice' },
+        CONFIRM_ANSWERED: { actions: 'staleChoice' },
+        UNKNOWN_CHOICE: { actions: 'staleChoice' },
         UNCLEAR: {
           actions: emit(({ event }) => ({
             type: 'notUnderstood',
@@ -305,22 +305,27 @@ export const conversationMachine = setup({
             actions: [emit(({ event }) => ({ type: 'unsupported', kind: event.kind })), remind],
           },
         ],
-        CHOICE: [
+        UNDO_TAPPED: [expireFirst, { actions: ['undoChoice', remind] }],
+        UNDO_RUN_TAPPED: [expireFirst, { actions: ['undoRunChoice', remind] }],
+        CATEGORY_CHOSEN: [
           expireFirst,
-          { guard: 'isUndoChoice', actions: ['undoChoice', remind] },
-          { guard: 'isUndoRunChoice', actions: ['undoRunChoice', remind] },
           {
             guard: 'answersCategory',
             target: 'deciding',
             actions: ['refreshTwins', 'answerCategory'],
           },
+          { actions: ['staleChoice', remind] },
+        ],
+        CONFIRM_ANSWERED: [
+          expireFirst,
           {
             guard: 'answersConfirm',
             target: 'deciding',
             actions: ['refreshTwins', 'answerConfirm'],
           },
-          { actions: [emit({ type: 'staleChoice' }), remind] },
+          { actions: ['staleChoice', remind] },
         ],
+        UNKNOWN_CHOICE: [expireFirst, { actions: ['staleChoice', remind] }],
       },
     },
   },

@@ -1,7 +1,7 @@
 // Builders of drafts and events for the conversation machine's tests. Every value is
 // fixed (no clocks, no random ids) so a failing test prints the same thing twice.
 import type { Command } from '@spendline/parser';
-import type { BotEvent, CategoryRef, DraftExpense } from './types.ts';
+import { choiceEvent, type BotEvent, type CategoryRef, type DraftExpense } from './types.ts';
 
 type EventOf<T extends BotEvent['type']> = Extract<BotEvent, { type: T }>;
 
@@ -65,7 +65,8 @@ export const events = {
     expenses,
   }),
   command: (command: Command, at = T0): EventOf<'COMMAND'> => ({ type: 'COMMAND', at, command }),
-  choice: (id: string, at = T0): EventOf<'CHOICE'> => ({ type: 'CHOICE', at, id }),
+  /** A tap on the reply id `id`, decoded as the runtime decodes it. */
+  choice: (id: string, at = T0) => choiceEvent(id, at),
   unclear: (text: string, detail: string, at = T0): EventOf<'UNCLEAR'> => ({
     type: 'UNCLEAR',
     at,

@@ -51,6 +51,10 @@ export interface BotContext {
   questionTtlMs: number;
 }
 
+/** A row of the category question: a listed category, a new one named after the word, or Other. */
+export type CategoryChoice =
+  { kind: 'category'; categoryId: string } | { kind: 'new' } | { kind: 'other' };
+
 /**
  * Every event carries the message's WhatsApp timestamp: expiry is measured on it. With
  * expenses waiting, it also says, per waiting expense id, whether an equal entry is stored
@@ -61,7 +65,13 @@ export type BotEvent = (
   | { type: 'EXPENSES'; at: string; expenses: DraftExpense[] }
   /** text: as typed, so a long answer's More button can ask again; page: 1 unless More. */
   | { type: 'COMMAND'; at: string; command: Command; text?: string; page?: number }
-  | { type: 'CHOICE'; at: string; id: string }
+  /** A tap (or its typed equivalent), decoded by `choiceEvent`. */
+  | { type: 'UNDO_TAPPED'; at: string; messageId: string }
+  | { type: 'UNDO_RUN_TAPPED'; at: string; expenseId: string }
+  | { type: 'CATEGORY_CHOSEN'; at: string; choice: CategoryChoice }
+  | { type: 'CONFIRM_ANSWERED'; at: string; yes: boolean }
+  /** A reply id the bot never sends (or no longer understands). */
+  | { type: 'UNKNOWN_CHOICE'; at: string }
   | { type: 'UNCLEAR'; at: string; text: string; detail: string }
   | { type: 'UNSUPPORTED'; at: string; kind: string }
   | { type: 'STRANGER'; at: string; text: string }
@@ -102,6 +112,37 @@ export const CHOICE = {
   /** The next page of a long answer: the page and the command as typed. */
   more: (page: number, text: string) => `more:${page}:${text}`,
 } as const;
+
+type TapEvent = Extract<
+  BotEvent,
+  {
+    type:
+      'UNDO_TAPPED' | 'UNDO_RUN_TAPPED' | 'CATEGORY_CHOSEN' | 'CONFIRM_ANSWERED' | 'UNKNOWN_CHOICE';
+  }
+>;
+
+/** The event a reply id stands for: the one place that reads the ids CHOICE writes. */
+export function choiceEvent(id: string, at: string): TapEvent {
+  if (id === CHOICE.yes || id === CHOICE.no)
+    return { type: 'CONFIRM_ANSWERED', at, yes: id === CHOICE.yes };
+  if (id === CHOICE.other) return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'other' } };
+  if (id === CHOICE.newCategory) return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'new' } };
+  const [prefix, rest] = splitId(id);
+  if (rest) {
+    if (prefix === CHOICE.category('')) {
+      return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'category', categoryId: rest } };
+    }
+    if (prefix === CHOICE.undo('')) return { type: 'UNDO_TAPPED', at, messageId: rest };
+    if (prefix === CHOICE.undoRun('')) return { type: 'UNDO_RUN_TAPPED', at, expenseId: rest };
+  }
+  return { type: 'UNKNOWN_CHOICE', at };
+}
+
+/** "undo:abc" -> ["undo:", "abc"]. */
+function splitId(id: string): [string, string] {
+  const colon = id.indexOf(':');
+  return colon < 0 ? [id, ''] : [id.slice(0, colon + 1), id.slice(colon + 1)];
+}
 
 /** A More button's page and command text, or null for any other reply id. */
 export function moreOf(id: string): { page: number; text: string } | null {

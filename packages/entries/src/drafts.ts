@@ -77,8 +77,11 @@ export function fieldProblems(fields: EntryFields): string[] {
   }
   if (fields.currency != null && !CURRENCY.test(fields.currency))
     problems.push('The currency must be a three-letter code such as INR or USD.');
-  if (fields.occurredAt != null && Number.isNaN(new Date(fields.occurredAt).getTime()))
-    problems.push('The date is not a date.');
+  if (fields.occurredAt != null) {
+    const at = fields.occurredAt;
+    if (Number.isNaN(typeof at === 'string' ? Date.parse(at) : at.getTime()))
+      problems.push('The date is not a date.');
+  }
   if (fields.note != null) {
     if (!isPlainText(fields.note)) problems.push('The note contains control characters.');
     if (fields.note.length > MAX_NOTE)

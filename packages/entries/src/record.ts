@@ -26,7 +26,7 @@ export interface RecordOptions {
 }
 
 export interface Recorded {
-  /** The entries stored, in the drafts' order (skipped ones left out). */
+  /** The ids of the entries stored (skipped ones left out). */
   ids: string[];
   /** Budget thresholds crossed (with `budgets: 'return'`, for the caller to tell). */
   alerts: BudgetAlert[];

@@ -60,8 +60,8 @@ const MAX_PROBLEMS = 100;
 interface Pending extends ImportRow {
   line: number;
   categoryId: string | null;
-  start: string;
-  end: string;
+  /** The row's local day, for the check against entries recorded before the import. */
+  day: { start: string; end: string };
   occurredAt: string;
 }
 
@@ -156,8 +156,7 @@ export async function importRows(
       ...row,
       line,
       categoryId,
-      start: day.start.toISOString(),
-      end: day.end.toISOString(),
+      day: { start: day.start.toISOString(), end: day.end.toISOString() },
       // Midday keeps the entry on its date whatever the zone's DST does.
       occurredAt: new Date((day.start.getTime() + day.end.getTime()) / 2).toISOString(),
     });
@@ -206,17 +205,8 @@ async function insertBatch(
   batch: Pending[],
   { startedAt, announce, now }: { startedAt: Date; announce: Announcer; now: Date },
 ): Promise<number> {
-  const drafts = batch.map((row) => ({
-    kind: row.kind,
-    amountMinor: row.amountMinor,
-    currency: row.currency,
-    occurredAt: row.occurredAt,
-    note: row.note,
-    categoryId: row.categoryId,
-    day: { start: row.start, end: row.end },
-  }));
   const { ids } = await prisma.$transaction((tx) =>
-    recordEntries(tx, user, drafts, 'IMPORT', {
+    recordEntries(tx, user, batch, 'IMPORT', {
       now,
       announce,
       skipRecordedBefore: startedAt,
