@@ -297,4 +297,43 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
       await page.context().close();
     },
   );
+
+  it(
+    'adds once when the same form is posted twice without JavaScript',
+    { timeout: 60_000 },
+    async () => {
+      const page = await app.register({ email: 'nojs-add@example.com', javaScriptEnabled: false });
+      await page.goto(`${app.url}/dashboard/expenses/`);
+      await page.getByLabel('Amount (INR)').fill('77');
+      await page.getByLabel('Note').first().fill('twice without script');
+      // What a browser sends when the form goes off twice before the page changes: the
+      // same fields, the same form key, one right after the other.
+      const fields = Object.fromEntries(
+        await page
+          .locator('form[action="?/create"]')
+          .evaluate((form: HTMLFormElement) =>
+            [...new FormData(form)].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]),
+          ),
+      ) as Record<string, string>;
+      expect(fields.requestKey).toMatch(/^[0-9a-f-]{36}$/);
+      const post = () =>
+        page.request.post(`${app.url}/dashboard/expenses/?/create`, {
+          form: fields,
+          headers: { origin: app.url },
+          maxRedirects: 0,
+        });
+      const answers = await Promise.all([post(), post()]);
+      expect(answers.map((answer) => answer.status())).toEqual([200, 200]);
+      await page.goto(
+        `${app.url}/dashboard/expenses/?q=${encodeURIComponent('twice without script')}`,
+      );
+      expect(
+        (await page.getByRole('heading', { level: 2, name: /match/ }).innerText()).replace(
+          /\s+/g,
+          ' ',
+        ),
+      ).toBe('1 entry match');
+      await page.context().close();
+    },
+  );
 });

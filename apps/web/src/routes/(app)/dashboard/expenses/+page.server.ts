@@ -69,6 +69,9 @@ export const load: PageServerLoad = async (event) => {
     ...shown,
     categories: categories.filter((category) => !category.archived),
     editing: params.get('edit'),
+    // A fresh key for the add form each time the page is shown: posting the same form
+    // twice (a double click without JavaScript) makes one entry.
+    requestKey: crypto.randomUUID(),
   };
 };
 
@@ -97,8 +100,9 @@ export const actions: Actions = {
         message: 'Please fix the fields below.',
       });
     }
+    const requestKey = text(form, 'requestKey');
     const answer = await apiFor(event).run<{ createExpense: Result }>(CREATE_EXPENSE, {
-      input: read.input,
+      input: { ...read.input, ...(requestKey ? { requestKey } : {}) },
     });
     const { data } = answer;
     const error = asTypedError(data?.createExpense);
