@@ -82,19 +82,24 @@ describe('outbound leases', () => {
     const { sent, send } = recorder();
     // One send a second: the second row waits its turn under the rate limit.
     const waiting = dispatcher({ send, leaseMs: 300, ratePerSecond: 1 });
-    await enqueueOutbound(db.prisma, textMessage('919800000001', 'first'));
-    const second = await enqueueOutbound(db.prisma, textMessage('919800000002', 'second'));
+    const rows = {
+      first: await enqueueOutbound(db.prisma, textMessage('919800000001', 'first')),
+      second: await enqueueOutbound(db.prisma, textMessage('919800000002', 'second')),
+    };
     const sending = waiting.runOnce();
     await until(() => sent.length === 1, 5_000);
+    // Rows of different chats have no order between them: the other one is the one waiting.
+    const [sentFirst] = sent.map((s) => s.text);
+    const waited = sentFirst === 'first' ? rows.second : rows.first;
     // What another dispatcher's claim does to a row whose lease ran out.
     await db.prisma.outboundMessage.update({
-      where: { id: second.id },
+      where: { id: waited.id },
       data: { attempts: { increment: 1 } },
     });
     await sending;
 
-    expect(sent.map((s) => s.text)).toEqual(['first']);
-    const row = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: second.id } });
+    expect(sent.map((s) => s.text)).toEqual([sentFirst]);
+    const row = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: waited.id } });
     expect(row).toMatchObject({ status: 'SENDING', attempts: 2 });
   });
 });
