@@ -1,4 +1,4 @@
-import type { Viewer } from '#lib/graphql/types.ts';
+import type { Viewer } from '#lib/server/viewer.ts';
 
 declare global {
   namespace App {

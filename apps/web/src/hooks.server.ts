@@ -1,13 +1,12 @@
 import { isAllowedHost } from '@spendline/config';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { ALLOWED_HOSTS, API_URL, PUBLIC_URL } from '$app/env/private';
-import { VIEWER } from '#lib/graphql/documents.ts';
-import type { Viewer } from '#lib/graphql/types.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
 import { isApiPath, proxyRequest } from '#lib/server/proxy.ts';
 import { addSecurityHeaders } from '#lib/server/security-headers.ts';
+import { ViewerQuery, type Viewer } from '#lib/server/viewer.ts';
 
 // PUBLIC_URL is a host people use whatever ALLOWED_HOSTS says.
 const allowedHosts = [...ALLOWED_HOSTS, new URL(PUBLIC_URL).hostname];
@@ -54,7 +53,7 @@ const route: Handle = async ({ event, resolve }) => {
 async function viewerOf(event: Parameters<Handle>[0]['event']): Promise<Viewer | null> {
   if (!event.cookies.get(SESSION_COOKIE)) return null;
   try {
-    const { data } = await apiFor(event).run<{ me: Viewer | null }>(VIEWER);
+    const { data } = await apiFor(event).run(ViewerQuery);
     return data?.me ?? null;
   } catch {
     // The api is down (already logged): pages that need a viewer send people to log in.

@@ -14,42 +14,6 @@ const EXPENSE = `id kind amount { ${MONEY} } occurredAt localDate note source ca
 const USER = 'id email displayName currency timeZone locale';
 const BUDGET = `category { id name emoji archived } limit { ${MONEY} } spent { ${MONEY} } remaining { ${MONEY} } used projected { ${MONEY} }`;
 
-export const VIEWER = gql`
-  query Viewer {
-    me { ${USER} whatsAppLinks { id phoneNumber verifiedAt active } }
-  }
-`;
-
-export const REGISTER = gql`
-  mutation Register($input: RegisterInput!) {
-    register(input: $input) { __typename ${ERROR} ${INVALID} ${LIMITED} ${CONFLICT} }
-  }
-`;
-
-export const LOGIN = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { __typename ${ERROR} ${LIMITED} }
-  }
-`;
-
-export const REQUEST_PASSWORD_RESET = gql`
-  mutation RequestPasswordReset($email: String!) {
-    requestPasswordReset(email: $email) { __typename ${ERROR} ${LIMITED} }
-  }
-`;
-
-export const RESET_PASSWORD = gql`
-  mutation ResetPassword($input: ResetPasswordInput!) {
-    resetPassword(input: $input) { __typename ${ERROR} ${INVALID} ${LIMITED} }
-  }
-`;
-
-export const LOGOUT = gql`
-  mutation Logout($everywhere: Boolean) {
-    logout(everywhere: $everywhere)
-  }
-`;
-
 export const SUMMARY = gql`
   query Summary($period: Period!) {
     summary(period: $period) {

@@ -2,10 +2,10 @@
 // an urql client per request that carries the browser's session cookie, address and user
 // agent to the api, and hands the api's Set-Cookie headers back to the browser.
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
-import { Client, fetchExchange, type AnyVariables, type DocumentInput } from '@urql/core';
-import { Kind, OperationTypeNode } from 'graphql';
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import { Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import { API_URL } from '$app/env/private';
-import type { FieldProblem } from '../graphql/types.ts';
+import type { FieldProblem } from '../graphql/errors.ts';
 import { parseSetCookie } from './set-cookie.ts';
 
 export const SESSION_COOKIE = 'spendline_session';
@@ -22,11 +22,22 @@ export interface ApiResult<T> {
 
 type ApiEvent = Pick<RequestEvent, 'cookies' | 'request' | 'getClientAddress' | 'url'>;
 
+/** An operation's variables: optional only when it declares none. */
+type VariablesArg<Variables> = [keyof Variables] extends [never]
+  ? [variables?: Variables]
+  : [variables: Variables];
+
 export interface Api {
   /** Runs an operation; GraphQL errors come back in the result. */
-  run<T>(document: DocumentInput, variables?: AnyVariables): Promise<ApiResult<T>>;
+  run<Data, Variables extends AnyVariables = AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    ...variables: VariablesArg<Variables>
+  ): Promise<ApiResult<Data>>;
   /** Runs an operation that must succeed: signed-out callers go to /login/, failures are a 502. */
-  must<T>(document: DocumentInput, variables?: AnyVariables): Promise<T>;
+  must<Data, Variables extends AnyVariables = AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    ...variables: VariablesArg<Variables>
+  ): Promise<Data>;
 }
 
 function relayCookies(response: Response, cookies: Cookies): void {
@@ -66,10 +77,15 @@ export function apiFor(event: ApiEvent): Api {
     },
   });
 
-  async function run<T>(document: DocumentInput, variables: AnyVariables = {}) {
+  async function run<Data, Variables extends AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    ...[given]: VariablesArg<Variables>
+  ): Promise<ApiResult<Data>> {
+    // Only an operation that declares no variables may leave them out, so none is {}.
+    const variables = given ?? ({} as Variables);
     const operation = isMutation(document)
-      ? client.mutation<T>(document, variables)
-      : client.query<T>(document, variables);
+      ? client.mutation(document, variables)
+      : client.query(document, variables);
     const result = await operation.toPromise();
     if (result.error?.networkError) {
       console.error(`api: ${result.error.networkError.message}`);
@@ -83,13 +99,13 @@ export function apiFor(event: ApiEvent): Api {
       error: refused ? 'Some of what you entered could not be used.' : first?.message,
       problems: refused ? problemsIn(first.extensions.problems) : [],
       unauthenticated: first?.extensions?.code === 'UNAUTHENTICATED',
-    } satisfies ApiResult<T>;
+    };
   }
 
   return {
     run,
-    async must<T>(document: DocumentInput, variables: AnyVariables = {}) {
-      const result = await run<T>(document, variables);
+    async must(document, ...variables) {
+      const result = await run(document, ...variables);
       if (result.unauthenticated) redirect(303, loginPath(event.url));
       if (result.error || result.data === undefined) {
         console.error(`api: ${result.error ?? 'no data'}`);
@@ -111,8 +127,7 @@ function problemsIn(value: unknown): FieldProblem[] {
   );
 }
 
-function isMutation(document: DocumentInput): boolean {
-  if (typeof document === 'string') return /^\s*mutation\b/.test(document);
+function isMutation(document: DocumentNode): boolean {
   return document.definitions.some(
     (definition) =>
       definition.kind === Kind.OPERATION_DEFINITION &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '#lib/graphql/types.ts';
+import type { Viewer } from './viewer.ts';
 import { chatPhone, DEMO_PHONE } from './chat-phone.ts';
 
 const viewer = (links: Viewer['whatsAppLinks']): Viewer => ({

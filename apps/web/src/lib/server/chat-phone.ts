@@ -1,4 +1,4 @@
-import type { Viewer } from '#lib/graphql/types.ts';
+import type { Viewer } from './viewer.ts';
 import { normalizePhone } from '#lib/phone.ts';
 
 /** A number no real phone has (555-01xx is reserved for fiction), for trying the bot. */

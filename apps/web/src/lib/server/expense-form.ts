@@ -1,6 +1,6 @@
 // Reads the add and edit forms of the expenses page into the api's input.
 import { text } from '#lib/forms.ts';
-import type { Viewer } from '#lib/graphql/types.ts';
+import type { Viewer } from './viewer.ts';
 import { toMinor } from '#lib/money.ts';
 import { localNoon, today } from '#lib/zoned-time.ts';
 

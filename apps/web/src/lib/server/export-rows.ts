@@ -1,6 +1,6 @@
 // Pages through the api's `expenses` connection for an export, one page at a time, so
 // a large export never sits whole in memory.
-import type { DocumentInput } from '@urql/core';
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { EXPENSES } from '#lib/graphql/documents.ts';
 import type { Expense, ExpenseConnection } from '#lib/graphql/types.ts';
 import { toMajor } from '#lib/money.ts';
@@ -11,7 +11,7 @@ const PAGE = 200; // the api's largest page
 export async function* expensePages<T extends Expense = Expense>(
   api: Api,
   variables: Record<string, unknown>,
-  document: DocumentInput = EXPENSES,
+  document: TypedDocumentNode<{ expenses: ExpenseConnection<T> }, AnyVariables> = EXPENSES,
 ): AsyncGenerator<T[]> {
   let after: string | null = null;
   for (;;) {

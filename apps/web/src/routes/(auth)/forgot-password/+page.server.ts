@@ -1,9 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { REQUEST_PASSWORD_RESET } from '#lib/graphql/documents.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { rememberResetEmail } from '#lib/server/reset-email.ts';
 import type { Actions } from './$types';
+
+const RequestPasswordResetMutation = graphql(
+  `
+    mutation RequestPasswordReset($email: String!) {
+      requestPasswordReset(email: $email) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const actions: Actions = {
   default: async (event) => {
@@ -13,10 +26,7 @@ export const actions: Actions = {
       fields.email = 'Enter your email address, like name@example.com.';
       return fail(400, { email, message: 'Please fix the field below.', fields });
     }
-    const { data } = await apiFor(event).run<{ requestPasswordReset: { __typename: string } }>(
-      REQUEST_PASSWORD_RESET,
-      { email },
-    );
+    const { data } = await apiFor(event).run(RequestPasswordResetMutation, { email });
     const error = asTypedError(data?.requestPasswordReset);
     if (error || !data) {
       return fail(400, {

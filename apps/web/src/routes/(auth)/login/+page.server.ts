@@ -1,9 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { LOGIN } from '#lib/graphql/documents.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { safeNext } from '#lib/server/next.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const LoginMutation = graphql(
+  `
+    mutation Login($email: String!, $password: String!) {
+      login(email: $email, password: $password) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.viewer) redirect(303, safeNext(url, '/dashboard/'));
@@ -20,7 +33,7 @@ export const actions: Actions = {
     if (Object.keys(fields).length) {
       return fail(400, { email, message: 'Please fill in both fields.', fields });
     }
-    const { data } = await apiFor(event).run<{ login: { __typename: string } }>(LOGIN, {
+    const { data } = await apiFor(event).run(LoginMutation, {
       email,
       password,
     });

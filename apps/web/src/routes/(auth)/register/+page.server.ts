@@ -1,9 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { REGISTER } from '#lib/graphql/documents.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { safeNext } from '#lib/server/next.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const RegisterMutation = graphql(
+  `
+    mutation Register($input: RegisterInput!) {
+      register(input: $input) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 /** The browser's first language when it is a real locale ("en-IN"), else the api's default. */
 function preferredLocale(header: string | null): string | undefined {
@@ -38,7 +51,7 @@ export const actions: Actions = {
       return fail(400, { values, message: 'Please fix the fields below.', fields });
     }
 
-    const { data } = await apiFor(event).run<{ register: { __typename: string } }>(REGISTER, {
+    const { data } = await apiFor(event).run(RegisterMutation, {
       input: {
         email: values.email,
         password,

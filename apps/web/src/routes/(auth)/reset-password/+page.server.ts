@@ -1,9 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { RESET_PASSWORD } from '#lib/graphql/documents.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { forgetResetEmail, resetEmail } from '#lib/server/reset-email.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const ResetPasswordMutation = graphql(
+  `
+    mutation ResetPassword($input: ResetPasswordInput!) {
+      resetPassword(input: $input) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const load: PageServerLoad = ({ cookies, url }) => ({
   email: resetEmail(cookies),
@@ -26,10 +39,9 @@ export const actions: Actions = {
     if (Object.keys(fields).length) {
       return fail(400, { values, message: 'Please fix the fields below.', fields });
     }
-    const { data } = await apiFor(event).run<{ resetPassword: { __typename: string } }>(
-      RESET_PASSWORD,
-      { input: { email: values.email, code: values.code, newPassword: password } },
-    );
+    const { data } = await apiFor(event).run(ResetPasswordMutation, {
+      input: { email: values.email, code: values.code, newPassword: password },
+    });
     const error = asTypedError(data?.resetPassword);
     if (error || !data) {
       const failure = error

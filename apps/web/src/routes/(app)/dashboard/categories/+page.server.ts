@@ -1,3 +1,4 @@
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { fail } from '@sveltejs/kit';
 import {
   ARCHIVE_CATEGORY,
@@ -45,7 +46,7 @@ async function mutate(
   event: Parameters<Actions[string]>[0],
   action: string,
   id: string,
-  document: Parameters<ReturnType<typeof apiFor>['run']>[0],
+  document: TypedDocumentNode<Record<string, Result>, AnyVariables>,
   variables: Record<string, unknown>,
   key: string,
   done: string,

@@ -1,3 +1,4 @@
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { fail, redirect } from '@sveltejs/kit';
 import {
   CHANGE_PASSWORD,
@@ -43,7 +44,7 @@ type Result = { __typename: string; token?: string };
 async function mutate(
   event: Parameters<Actions[string]>[0],
   action: string,
-  document: Parameters<ReturnType<typeof apiFor>['run']>[0],
+  document: TypedDocumentNode<Record<string, Result>, AnyVariables>,
   variables: Record<string, unknown>,
   key: string,
 ) {
