@@ -143,6 +143,24 @@ const attacks: Record<string, Attack> = {
       expect(res.data).toMatchObject({ all: { totalCount: 0 }, filtered: { totalCount: 0 } });
     },
   },
+  'Query.expenseTotals': {
+    // The sum covers the caller's own entries only, also with the victim's category asked for.
+    operation: `query ($cat: ID!) {
+      mine: expenses(filter: { status: ALL }) { totalCount }
+      all: expenseTotals(filter: { status: ALL }) { count }
+      filtered: expenseTotals(filter: { categoryIds: [$cat], status: ALL }) { count }
+    }`,
+    variables: () => ({ cat: ids.category }),
+    check: (res) => {
+      const data = res.data as {
+        mine: { totalCount: number };
+        all: { count: number }[];
+        filtered: { count: number }[];
+      };
+      expect(data.all.reduce((sum, total) => sum + total.count, 0)).toBe(data.mine.totalCount);
+      expect(data.filtered.reduce((sum, total) => sum + total.count, 0)).toBe(0);
+    },
+  },
   'Query.expense': {
     operation: 'query ($id: ID!) { expense(id: $id) { note } }',
     variables: () => ({ id: ids.expense }),

@@ -193,8 +193,9 @@ describe('budgets', () => {
   });
 
   it('takes this month in the user’s time zone when no month is given', async () => {
-    // 1 April, 00:30 in Kolkata, still 31 March in UTC.
+    // 1 April, 00:30 in Kolkata, still 31 March in UTC: past the session's idle timeout.
     server.setNow(new Date('2026-03-31T19:00:00Z'));
+    await user.login('budgets@example.com');
     try {
       await set(user, { categoryId: ids.Health, amountMinor: '20000' });
       const april = await budgets(user);

@@ -267,6 +267,8 @@ describe('recurring expenses', () => {
     // Resumed a month later, the 1st of April's rent is not caught up.
     await toggle('pause', rent.id);
     server.setNow(new Date('2026-04-10T06:00:00Z'));
+    // Three weeks on, the session has been idle too long: sign in again.
+    await user.login('recurring@example.com');
     expect((await toggle('resume', rent.id)).nextRunOn).toBe('2026-05-01');
     server.setNow(NOW);
     for (const rule of [rent, sip, paper]) {

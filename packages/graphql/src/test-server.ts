@@ -144,6 +144,17 @@ export class TestClient {
     if (data.register.__typename !== 'User') throw new Error(JSON.stringify(data.register));
     return data.register.id as string;
   }
+
+  /** Signs in again, e.g. after a test moved the clock past the session's idle timeout. */
+  async login(email: string, password = 'correct horse'): Promise<void> {
+    const data = await this.ok<{ login: { __typename: string } }>(
+      `mutation ($email: String!, $password: String!) {
+        login(email: $email, password: $password) { __typename ... on Error { message } }
+      }`,
+      { email, password },
+    );
+    if (data.login.__typename !== 'User') throw new Error(JSON.stringify(data.login));
+  }
 }
 
 export interface Subscription {
