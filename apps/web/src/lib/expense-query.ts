@@ -1,7 +1,63 @@
 // The expenses page's state lives in its URL (?from=&to=&category=&source=&q=&sort=), so
 // a filtered view can be bookmarked, works without JavaScript, and the export endpoint
 // gets the very same filter from the same parameters.
-import type { ExpenseSource } from './graphql/types.ts';
+import { graphql, type ResultOf, type VariablesOf } from './graphql/graphql.ts';
+
+/** A page of entries under a filter, in an order (the table, the exports). */
+export const ExpensesQuery = graphql(`
+  query Expenses(
+    $filter: ExpenseFilter
+    $orderBy: ExpenseOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    expenses(
+      filter: $filter
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          amount {
+            amountMinor
+            currency
+            amount
+            formatted
+          }
+          occurredAt
+          localDate
+          note
+          source
+          category {
+            id
+            name
+            emoji
+            color
+          }
+        }
+      }
+    }
+  }
+`);
+
+type ExpenseFilter = NonNullable<VariablesOf<typeof ExpensesQuery>['filter']>;
+/** An entry as the expenses table and the exports read it. */
+export type Expense = ResultOf<typeof ExpensesQuery>['expenses']['edges'][number]['node'];
+type ExpenseSource = Expense['source'];
 
 export const SOURCES: { value: ExpenseSource; label: string }[] = [
   { value: 'WHATSAPP', label: 'WhatsApp' },
@@ -24,7 +80,7 @@ export interface ExpenseQuery {
   from: string;
   to: string;
   category: string;
-  source: string;
+  source: ExpenseSource | '';
   q: string;
   sort: SortKey;
 }
@@ -51,7 +107,7 @@ export function readExpenseQuery(params: URLSearchParams): ExpenseQuery {
     from: isDay(get('from')) ? get('from') : '',
     to: isDay(get('to')) ? get('to') : '',
     category: get('category'),
-    source: SOURCES.some((s) => s.value === source) ? source : '',
+    source: SOURCES.find((s) => s.value === source)?.value ?? '',
     q: [...get('q').replace(CONTROL, ' ').trim()].slice(0, SEARCH_LENGTH).join(''),
     sort: sort in SORTS ? (sort as SortKey) : 'newest',
   };
@@ -74,7 +130,7 @@ export function knownCategory(
 
 /** The GraphQL `filter` and `orderBy` arguments for a query. */
 export function toVariables(query: ExpenseQuery) {
-  const filter: Record<string, unknown> = {};
+  const filter: ExpenseFilter = {};
   if (query.from) filter.fromDate = query.from;
   if (query.to) filter.toDate = query.to;
   if (query.category === 'none') filter.uncategorized = true;

@@ -68,7 +68,7 @@ describe('refusal', () => {
   });
 
   it('prefers the typed error, and falls back to the api’s message or a default', () => {
-    const typed = { __typename: 'NotFoundError', message: 'Category not found' };
+    const typed = { __typename: 'NotFoundError' as const, message: 'Category not found' };
     expect(refusal({}, typed).message).toBe('Category not found');
     expect(refusal({ error: 'Sandbox chat is off.' }, null).message).toBe('Sandbox chat is off.');
     expect(refusal({}, null, {}, 'Not sent.').message).toBe('Not sent.');

@@ -1,5 +1,5 @@
 // What form actions hand back to their page when the api refused the input.
-import type { FieldProblem, TypedError } from './graphql/types.ts';
+import type { FieldProblem, TypedError } from './graphql/errors.ts';
 
 export interface FormFailure {
   /** One message for the whole form. */
@@ -12,10 +12,23 @@ export interface FormFailure {
 export const CHECK_FIELDS = 'Please check the fields marked below.';
 
 /** A result-union member that is one of the api's typed errors, or null. */
-export function asTypedError(result: { __typename: string } | null | undefined): TypedError | null {
-  return result && 'message' in result && result.__typename.endsWith('Error')
-    ? (result as TypedError)
-    : null;
+export function asTypedError<Result extends { __typename: string }>(
+  result: Result | null | undefined,
+): Extract<Result, TypedError> | null {
+  return result && isTypedError(result) ? result : null;
+}
+
+function isTypedError<Result extends { __typename: string }>(
+  result: Result,
+): result is Extract<Result, TypedError> {
+  return 'message' in result && result.__typename.endsWith('Error');
+}
+
+/** A result-union member that is what was asked for, not one of the api's typed errors. */
+export function isAnswer<Result extends { __typename: string }>(
+  result: Result,
+): result is Exclude<Result, TypedError> {
+  return !isTypedError(result);
 }
 
 /**
@@ -29,7 +42,7 @@ export function sentence(message: string): string {
   return /[.!?]$/.test(whole) ? whole : `${whole}.`;
 }
 
-function spread(problems: FieldProblem[], fieldNames: Record<string, string>) {
+function spread(problems: readonly FieldProblem[], fieldNames: Record<string, string>) {
   const fields: Record<string, string> = {};
   for (const problem of problems) {
     // An item of a list ("aliases", "1") belongs to the list's field.
@@ -44,8 +57,10 @@ export function failureFrom(
   error: TypedError,
   fieldNames: Record<string, string> = {},
 ): FormFailure {
-  const fields = spread(error.problems ?? [], fieldNames);
-  if (error.field) fields[fieldNames[error.field] ?? error.field] ??= error.message;
+  const fields = spread('problems' in error ? error.problems : [], fieldNames);
+  if ('field' in error && error.field) {
+    fields[fieldNames[error.field] ?? error.field] ??= error.message;
+  }
   if (error.__typename === 'PasswordRequiredError') {
     fields[fieldNames.password ?? 'password'] ??= error.message;
   }
@@ -58,7 +73,7 @@ export function failureFrom(
 /** An api call's outcome as far as a form cares (see ApiResult). */
 export interface Answer {
   error?: string | undefined;
-  problems?: FieldProblem[] | undefined;
+  problems?: readonly FieldProblem[] | undefined;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportBatch } from './graphql/types.ts';
 import {
   addBatch,
   batches,
@@ -8,6 +7,7 @@ import {
   MAX_PROBLEMS,
   runBatches,
   type BatchInput,
+  type ImportBatch,
 } from './import.ts';
 
 const batch = (over: Partial<ImportBatch> = {}): ImportBatch => ({

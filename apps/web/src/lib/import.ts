@@ -2,7 +2,7 @@
 // column fields, and how a file's rows travel to the api (only the mapped columns, in
 // batches that fit one request) and add up to one summary.
 import type { Field, Mapping } from '@spendline/transfer/rows';
-import type { ImportBatch, ImportProblem } from './graphql/types.ts';
+import { graphql, type ResultOf } from './graphql/graphql.ts';
 
 export type { Field, Mapping };
 
@@ -100,6 +100,25 @@ export function* batches(rows: string[][], maxRows = BATCH_ROWS): Generator<Batc
     start = end;
   }
 }
+
+/** What one importExpenses call did. Unmasked: the import adds these up. */
+export const ImportBatchFields = graphql(`
+  fragment ImportBatchFields on ExpenseImport @_unmask {
+    __typename
+    startedAt
+    read
+    imported
+    duplicates
+    failed
+    problems {
+      line
+      message
+    }
+  }
+`);
+
+export type ImportBatch = ResultOf<typeof ImportBatchFields>;
+type ImportProblem = ImportBatch['problems'][number];
 
 export interface ImportSummary {
   /** Data rows in the file. */

@@ -1,7 +1,40 @@
 // The recurring-expense form: what a person typed, checked and turned into the api's
 // input. Only the day fields that fit the frequency are sent; the api fills the rest.
-import type { Frequency, RecurringExpense } from './graphql/types.ts';
+import { graphql, type ResultOf } from './graphql/graphql.ts';
 import { toMajor, toMinor } from './money.ts';
+
+/** A rule as the recurring page lists it and its forms answer it. */
+export const RecurringRuleFields = graphql(`
+  fragment RecurringRuleFields on RecurringExpense @_unmask {
+    id
+    kind
+    amount {
+      amountMinor
+      currency
+      amount
+      formatted
+    }
+    category {
+      id
+      name
+      emoji
+      archived
+    }
+    note
+    frequency
+    interval
+    dayOfMonth
+    dayOfWeek
+    monthOfYear
+    description
+    paused
+    ended
+    nextRunOn
+  }
+`);
+
+export type RecurringExpense = ResultOf<typeof RecurringRuleFields>;
+type Frequency = RecurringExpense['frequency'];
 
 export const FREQUENCIES: { value: Frequency; label: string }[] = [
   { value: 'DAILY', label: 'Daily' },

@@ -1,8 +1,7 @@
 // The import page's script: the chosen file read in the browser by the same CSV rules as
 // the server's preview, and its rows posted batch by batch to the page's endpoint.
 import { CSV_OPTIONS } from '@spendline/transfer/csv-options';
-import type { BatchInput, SendBatch } from '#lib/import.ts';
-import type { ImportBatch } from '#lib/graphql/types.ts';
+import type { BatchInput, ImportBatch, SendBatch } from '#lib/import.ts';
 
 /** The file's data rows (the header left out). */
 export async function readRows(file: File): Promise<string[][]> {

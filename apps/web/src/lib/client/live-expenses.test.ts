@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXPENSE_ADDED, EXPENSE_CHANGED } from '../graphql/documents.ts';
 import {
+  ExpenseAddedSubscription,
+  ExpenseChangedSubscription,
   refreshOnExpenseEvents,
   type ExpenseNews,
   type SubscriptionClient,
@@ -42,9 +43,9 @@ describe('refreshOnExpenseEvents', () => {
     const { client, emit } = fakeClient();
     const { calls, refresh, finishOne } = gatedRefresh();
     refreshOnExpenseEvents(client, refresh);
-    emit(EXPENSE_ADDED, { expenseAdded: { id: 'e1' } });
+    emit(ExpenseAddedSubscription, { expenseAdded: { id: 'e1' } });
     await finishOne();
-    emit(EXPENSE_CHANGED, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
+    emit(ExpenseChangedSubscription, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
     await finishOne();
     expect(calls).toEqual(['added', 'changed']);
   });
@@ -53,9 +54,9 @@ describe('refreshOnExpenseEvents', () => {
     const { client, emit } = fakeClient();
     const { calls, refresh, finishOne } = gatedRefresh();
     refreshOnExpenseEvents(client, refresh);
-    emit(EXPENSE_ADDED, { expenseAdded: { id: 'e1' } });
-    emit(EXPENSE_CHANGED, { expenseChanged: { kind: 'UPDATED', expenseId: 'e1' } });
-    emit(EXPENSE_CHANGED, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
+    emit(ExpenseAddedSubscription, { expenseAdded: { id: 'e1' } });
+    emit(ExpenseChangedSubscription, { expenseChanged: { kind: 'UPDATED', expenseId: 'e1' } });
+    emit(ExpenseChangedSubscription, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
     expect(calls).toEqual(['added']);
     await finishOne();
     expect(calls).toEqual(['added', 'changed']);
@@ -67,10 +68,10 @@ describe('refreshOnExpenseEvents', () => {
     const { client, emit, unsubscribed } = fakeClient();
     const { calls, refresh } = gatedRefresh();
     const stop = refreshOnExpenseEvents(client, refresh);
-    emit(EXPENSE_CHANGED, undefined);
+    emit(ExpenseChangedSubscription, undefined);
     expect(calls).toEqual([]);
     stop();
-    expect(unsubscribed).toEqual([EXPENSE_ADDED, EXPENSE_CHANGED]);
+    expect(unsubscribed).toEqual([ExpenseAddedSubscription, ExpenseChangedSubscription]);
   });
 
   it('keeps listening after a refresh fails', async () => {
@@ -80,9 +81,9 @@ describe('refreshOnExpenseEvents', () => {
       calls.push(news);
       return calls.length === 1 ? Promise.reject(new Error('api down')) : Promise.resolve();
     });
-    emit(EXPENSE_ADDED, { expenseAdded: { id: 'e1' } });
+    emit(ExpenseAddedSubscription, { expenseAdded: { id: 'e1' } });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    emit(EXPENSE_CHANGED, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
+    emit(ExpenseChangedSubscription, { expenseChanged: { kind: 'DELETED', expenseId: 'e1' } });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual(['added', 'changed']);
   });

@@ -1,7 +1,25 @@
 // Keeps a page in step with the viewer's expenses wherever they change: the web, another
 // tab, a script, or the WhatsApp bot (added, edited, undone, restored).
 import type { TypedDocumentNode } from '@urql/core';
-import { EXPENSE_ADDED, EXPENSE_CHANGED } from '../graphql/documents.ts';
+import { graphql } from '../graphql/graphql.ts';
+
+export const ExpenseAddedSubscription = graphql(`
+  subscription ExpenseAdded {
+    expenseAdded {
+      id
+    }
+  }
+`);
+
+// Edits, deletes and restores made anywhere (another tab, the WhatsApp bot).
+export const ExpenseChangedSubscription = graphql(`
+  subscription ExpenseChanged {
+    expenseChanged {
+      kind
+      expenseId
+    }
+  }
+`);
 
 /** What happened, for the page's status line. */
 export type ExpenseNews = 'added' | 'changed';
@@ -49,10 +67,10 @@ export function refreshOnExpenseEvents(
   };
 
   const subscriptions = [
-    client.subscription(EXPENSE_ADDED, {}).subscribe((result) => {
+    client.subscription(ExpenseAddedSubscription, {}).subscribe((result) => {
       if (result.data) void run('added');
     }),
-    client.subscription(EXPENSE_CHANGED, {}).subscribe((result) => {
+    client.subscription(ExpenseChangedSubscription, {}).subscribe((result) => {
       if (result.data) void run('changed');
     }),
   ];

@@ -1,8 +1,13 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AccountExportData, ExportEntry, Money } from '#lib/graphql/types.ts';
-import { accountJson, writeAccountXlsx } from './account-export.ts';
+import type { Money } from '#lib/graphql/money.ts';
+import {
+  accountJson,
+  writeAccountXlsx,
+  type AccountExportData,
+  type ExportEntry,
+} from './account-export.ts';
 
 const inr = (minor: string): Money => ({
   amountMinor: minor,

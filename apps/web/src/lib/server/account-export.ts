@@ -3,9 +3,127 @@
 // and linked WhatsApp numbers. Entries arrive page by page and are written as they come.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { AccountExportData, ExportEntry, Money } from '#lib/graphql/types.ts';
+import { graphql, type ResultOf } from '#lib/graphql/graphql.ts';
+import type { Money } from '#lib/graphql/money.ts';
 import { toMajor } from '#lib/money.ts';
 import { kindLabel } from './export-rows.ts';
+
+/** Everything an account export holds apart from the entries, which are paged. */
+export const AccountExportQuery = graphql(`
+  query AccountExport {
+    me {
+      email
+      displayName
+      currency
+      timeZone
+      locale
+      confirmAboveMinor
+      dailyDigestHour
+      weeklyDigest
+      reminderHour
+      weekStartsOn
+      createdAt
+      whatsAppLinks {
+        phoneNumber
+        verifiedAt
+        active
+        createdAt
+      }
+    }
+    categories(includeArchived: true) {
+      name
+      emoji
+      color
+      archived
+      aliases
+      createdAt
+    }
+    budgetChanges {
+      category {
+        name
+      }
+      from
+      limit {
+        amountMinor
+        currency
+        amount
+        formatted
+      }
+      createdAt
+    }
+    recurringExpenses {
+      kind
+      amount {
+        amountMinor
+        currency
+        amount
+        formatted
+      }
+      category {
+        name
+      }
+      note
+      frequency
+      interval
+      dayOfMonth
+      dayOfWeek
+      monthOfYear
+      startsOn
+      endsOn
+      description
+      paused
+      nextRunOn
+      lastRun
+      createdAt
+    }
+  }
+`);
+
+/** Every entry, deleted ones too, oldest first. */
+export const ExportEntriesQuery = graphql(`
+  query ExportEntries($first: Int, $after: String) {
+    expenses(
+      filter: { status: ALL }
+      orderBy: { field: OCCURRED_AT, direction: ASC }
+      first: $first
+      after: $after
+    ) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          amount {
+            amountMinor
+            currency
+            amount
+            formatted
+          }
+          occurredAt
+          localDate
+          note
+          source
+          category {
+            id
+            name
+            emoji
+            color
+          }
+          createdAt
+          deletedAt
+        }
+      }
+    }
+  }
+`);
+
+type Exported = ResultOf<typeof AccountExportQuery>;
+/** The export of a signed-in account (its `me` is there). */
+export type AccountExportData = Omit<Exported, 'me'> & { me: NonNullable<Exported['me']> };
+export type ExportEntry = ResultOf<typeof ExportEntriesQuery>['expenses']['edges'][number]['node'];
 
 type Cell = string | number | boolean | null;
 

@@ -1,11 +1,47 @@
-// Reads the add and edit forms of the expenses page into the api's input.
+// Reads the add and edit forms of the expenses page into the api's input, and the
+// mutations that take it.
 import { text } from '#lib/forms.ts';
-import type { Viewer } from './viewer.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql, type VariablesOf } from '#lib/graphql/graphql.ts';
 import { toMinor } from '#lib/money.ts';
 import { localNoon, today } from '#lib/zoned-time.ts';
+import type { Viewer } from './viewer.ts';
+
+export const CreateExpenseMutation = graphql(
+  `
+    mutation CreateExpense($input: NewExpense!) {
+      createExpense(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on Expense {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+export const UpdateExpenseMutation = graphql(
+  `
+    mutation UpdateExpense($id: ID!, $input: ExpensePatch!) {
+      updateExpense(id: $id, input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on Expense {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+type NewExpense = VariablesOf<typeof CreateExpenseMutation>['input'];
 
 export interface ExpenseFormResult {
-  input: Record<string, unknown>;
+  /** Sent only when `fields` is empty. */
+  input: NewExpense;
   values: Record<string, string>;
   fields: Record<string, string>;
 }
@@ -16,7 +52,7 @@ export function readExpenseForm(
   previousDate?: string,
 ): ExpenseFormResult {
   const values = {
-    kind: text(form, 'kind') === 'INCOME' ? 'INCOME' : 'EXPENSE',
+    kind: text(form, 'kind') === 'INCOME' ? ('INCOME' as const) : ('EXPENSE' as const),
     amount: text(form, 'amount'),
     date: text(form, 'date'),
     category: text(form, 'category'),
@@ -29,9 +65,10 @@ export function readExpenseForm(
   if (values.date > today(viewer.timeZone)) fields.date = 'The date cannot be in the future.';
   if (values.note.length > 500) fields.note = 'Keep the note under 500 characters.';
 
-  const input: Record<string, unknown> = {
+  const input: NewExpense = {
     kind: values.kind,
-    amountMinor,
+    // A missing amount is in `fields`, so this input is not sent.
+    amountMinor: amountMinor ?? '',
     note: values.note || null,
     categoryId: values.category || null,
   };

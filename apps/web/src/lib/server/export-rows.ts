@@ -1,29 +1,35 @@
 // Pages through the api's `expenses` connection for an export, one page at a time, so
 // a large export never sits whole in memory.
-import type { AnyVariables, TypedDocumentNode } from '@urql/core';
-import { EXPENSES } from '#lib/graphql/documents.ts';
-import type { Expense, ExpenseConnection } from '#lib/graphql/types.ts';
+import { ExpensesQuery, type Expense, type toVariables } from '#lib/expense-query.ts';
 import { toMajor } from '#lib/money.ts';
 import type { Api } from './api.ts';
 
 const PAGE = 200; // the api's largest page
 
-export async function* expensePages<T extends Expense = Expense>(
-  api: Api,
-  variables: Record<string, unknown>,
-  document: TypedDocumentNode<{ expenses: ExpenseConnection<T> }, AnyVariables> = EXPENSES,
-): AsyncGenerator<T[]> {
+interface Connection<Node> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: readonly { node: Node }[];
+}
+
+/** Every node of a connection, one page at a time, from a function that fetches a page. */
+export async function* pagesOf<Node>(
+  page: (first: number, after: string | null) => Promise<Connection<Node>>,
+): AsyncGenerator<Node[]> {
   let after: string | null = null;
   for (;;) {
-    const { expenses }: { expenses: ExpenseConnection<T> } = await api.must(document, {
-      ...variables,
-      first: PAGE,
-      after,
-    });
-    yield expenses.edges.map((edge) => edge.node);
-    if (!expenses.pageInfo.hasNextPage || !expenses.pageInfo.endCursor) return;
-    after = expenses.pageInfo.endCursor;
+    const connection: Connection<Node> = await page(PAGE, after);
+    yield connection.edges.map((edge) => edge.node);
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
+    after = connection.pageInfo.endCursor;
   }
+}
+
+/** The entries under the expenses page's filter and order. */
+export function expensePages(api: Api, variables: ReturnType<typeof toVariables>) {
+  return pagesOf(async (first, after) => {
+    const { expenses } = await api.must(ExpensesQuery, { ...variables, first, after });
+    return expenses;
+  });
 }
 
 // The import reads these headers back (Type included), so an export imports as it was.

@@ -4,12 +4,14 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '@spendline/transfer/csv';
 import { FIELDS, guessMapping, mappingProblems, readRow } from '@spendline/transfer/rows';
-import { IMPORT_EXPENSES } from '#lib/graphql/documents.ts';
-import type { ImportBatch, TypedError } from '#lib/graphql/types.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import {
+  ImportBatchFields,
   MAX_BATCH_ROWS,
   runBatches,
   type BatchInput,
+  type ImportBatch,
   type ImportPreview,
   type ImportSummary,
   type Mapping,
@@ -17,6 +19,19 @@ import {
 } from '#lib/import.ts';
 import { formatMinor } from '#lib/money.ts';
 import type { Api } from './api.ts';
+
+const ImportExpensesMutation = graphql(
+  `
+    mutation ImportExpenses($input: ImportExpensesInput!) {
+      importExpenses(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ...ImportBatchFields
+      }
+    }
+  `,
+  [TypedErrorFields, ImportBatchFields],
+);
 
 export interface CsvTable {
   headers: string[];
@@ -131,13 +146,17 @@ export async function sendBatch(
   api: Api,
   input: BatchInput,
 ): Promise<ImportBatch | { stopped: string }> {
-  const { data, error, unauthenticated } = await api.run<{
-    importExpenses: ImportBatch | TypedError;
-  }>(IMPORT_EXPENSES, { input });
-  if (data?.importExpenses.__typename === 'ExpenseImport')
-    return data.importExpenses as ImportBatch;
-  const result = data?.importExpenses as TypedError | undefined;
   const again = 'What is imported so far stays: importing the file again skips it.';
+  const { date, amount } = input.mapping;
+  // Every caller checks the mapping first (mappingProblems); the api needs both columns.
+  if (date === undefined || amount === undefined) {
+    return { stopped: `${mappingProblems(input.mapping).join(' ')} ${again}` };
+  }
+  const { data, error, unauthenticated } = await api.run(ImportExpensesMutation, {
+    input: { ...input, mapping: { ...input.mapping, date, amount } },
+  });
+  const result = data?.importExpenses;
+  if (result?.__typename === 'ExpenseImport') return result;
   if (unauthenticated) return { stopped: `You were signed out. Sign in again. ${again}` };
   if (result?.__typename === 'RateLimitedError')
     return {

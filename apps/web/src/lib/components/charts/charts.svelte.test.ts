@@ -2,6 +2,8 @@
 // compiled by Svelte, rendered with svelte/server.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { maskFragments } from 'gql.tada';
+import { BudgetUseFields } from './budget-use-fields.ts';
 import BudgetUse from './BudgetUse.svelte';
 import DailySpending from './DailySpending.svelte';
 import SpendingByCategory from './SpendingByCategory.svelte';
@@ -122,24 +124,27 @@ describe('BudgetUse', () => {
     amount: '',
     formatted,
   });
-  const budgets = [
-    {
-      category: null,
-      limit: inr('4000000', '₹40,000.00'),
-      spent: inr('2660000', '₹26,600.00'),
-      remaining: inr('1340000', '₹13,400.00'),
-      used: 0.665,
-      projected: inr('4123300', '₹41,233.00'),
-    },
-    {
-      category: { id: 'c1', name: 'Food', emoji: '🍔', archived: false },
-      limit: inr('500000', '₹5,000.00'),
-      spent: inr('600000', '₹6,000.00'),
-      remaining: inr('-100000', '-₹1,000.00'),
-      used: 1.2,
-      projected: null,
-    },
-  ];
+  const budgets = maskFragments(
+    [BudgetUseFields],
+    [
+      {
+        category: null,
+        limit: inr('4000000', '₹40,000.00'),
+        spent: inr('2660000', '₹26,600.00'),
+        remaining: inr('1340000', '₹13,400.00'),
+        used: 0.665,
+        projected: inr('4123300', '₹41,233.00'),
+      },
+      {
+        category: { id: 'c1', name: 'Food', emoji: '🍔', archived: false },
+        limit: inr('500000', '₹5,000.00'),
+        spent: inr('600000', '₹6,000.00'),
+        remaining: inr('-100000', '-₹1,000.00'),
+        used: 1.2,
+        projected: null,
+      },
+    ],
+  );
 
   /** Each budget's rendered list item, whitespace collapsed. */
   const items = () =>

@@ -1,8 +1,7 @@
-import { DASHBOARD } from '#lib/graphql/documents.ts';
-import type { DashboardData } from '#lib/graphql/types.ts';
+import { DashboardQuery } from '#lib/dashboard.ts';
 import { apiFor } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({
-  dashboard: await apiFor(event).must<DashboardData>(DASHBOARD),
+  dashboard: await apiFor(event).must(DashboardQuery),
 });

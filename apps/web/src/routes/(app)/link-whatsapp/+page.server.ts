@@ -1,12 +1,43 @@
 import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { WHATSAPP_DISPLAY_NUMBER } from '$app/env/private';
-import { CREATE_LINK_CODE, REQUEST_OTP, UNLINK_WHATSAPP } from '#lib/graphql/documents.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { normalizePhone, PHONE_HINT } from '#lib/phone.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { rememberOtp, secureCookie } from '#lib/server/pending-otp.ts';
+import { RequestOtpMutation } from '#lib/server/request-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const CreateLinkCodeMutation = graphql(
+  `
+    mutation CreateWhatsAppLinkCode($password: String) {
+      createWhatsAppLinkCode(password: $password) {
+        __typename
+        ...TypedErrorFields
+        ... on WhatsAppLinkCode {
+          code
+          message
+          expiresAt
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const UnlinkMutation = graphql(
+  `
+    mutation UnlinkWhatsApp($id: ID!) {
+      unlinkWhatsApp(id: $id) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const load: PageServerLoad = ({ locals, url }) => ({
   links: (locals.viewer?.whatsAppLinks ?? []).filter((link) => link.active),
@@ -15,8 +46,6 @@ export const load: PageServerLoad = ({ locals, url }) => ({
 
 // One shape for every failure of this page, so the page can read any field's error.
 type FieldErrors = Record<string, string>;
-
-type Result = { __typename: string; code?: string; message?: string; expiresAt?: string };
 
 export const actions: Actions = {
   otp: async (event) => {
@@ -27,7 +56,7 @@ export const actions: Actions = {
       const fields: FieldErrors = { phone: PHONE_HINT };
       return fail(400, { action: 'otp', phone: typed, message: 'Check the number.', fields });
     }
-    const { data } = await apiFor(event).run<{ requestWhatsAppOtp: Result }>(REQUEST_OTP, {
+    const { data } = await apiFor(event).run(RequestOtpMutation, {
       phoneNumber: phone,
       password: raw(form, 'password') || null,
     });
@@ -44,12 +73,12 @@ export const actions: Actions = {
 
   code: async (event) => {
     const password = raw(await event.request.formData(), 'password') || null;
-    const { data } = await apiFor(event).run<{ createWhatsAppLinkCode: Result }>(CREATE_LINK_CODE, {
+    const { data } = await apiFor(event).run(CreateLinkCodeMutation, {
       password,
     });
     const error = asTypedError(data?.createWhatsAppLinkCode);
     const created = data?.createWhatsAppLinkCode;
-    if (error || !created?.code || !created.message) {
+    if (error || created?.__typename !== 'WhatsAppLinkCode' || !created.code || !created.message) {
       const fields: FieldErrors = error ? failureFrom(error).fields : {};
       return fail(400, {
         action: 'code',
@@ -72,7 +101,7 @@ export const actions: Actions = {
 
   unlink: async (event) => {
     const id = text(await event.request.formData(), 'id');
-    const { data } = await apiFor(event).run<{ unlinkWhatsApp: Result }>(UNLINK_WHATSAPP, { id });
+    const { data } = await apiFor(event).run(UnlinkMutation, { id });
     const error = asTypedError(data?.unlinkWhatsApp);
     if (error || !data) {
       return fail(400, { action: 'unlink', message: error?.message ?? 'Could not unlink.' });

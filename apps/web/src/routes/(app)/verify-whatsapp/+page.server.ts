@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { REQUEST_OTP, VERIFY_OTP } from '#lib/graphql/documents.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
-import type { TypedError } from '#lib/graphql/types.ts';
+import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
 import {
   forgetOtp,
@@ -10,7 +10,24 @@ import {
   RESEND_AFTER_SECONDS,
   secureCookie,
 } from '#lib/server/pending-otp.ts';
+import { RequestOtpMutation } from '#lib/server/request-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const VerifyOtpMutation = graphql(
+  `
+    mutation VerifyWhatsAppOtp($code: String!) {
+      verifyWhatsAppOtp(code: $code) {
+        __typename
+        ...TypedErrorFields
+        ... on WhatsAppLink {
+          id
+          phoneNumber
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const load: PageServerLoad = ({ cookies, locals }) => {
   const pending = pendingOtp(cookies);
@@ -22,8 +39,6 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
     needsPassword: (locals.viewer?.whatsAppLinks ?? []).some((link) => link.active),
   };
 };
-
-type Result = { __typename: string; retryAfterSeconds?: number };
 
 /** What to say beside the code field when the api did not take it. */
 function codeProblem(error: TypedError | null): string {
@@ -43,7 +58,7 @@ export const actions: Actions = {
         code,
       });
     }
-    const { data } = await apiFor(event).run<{ verifyWhatsAppOtp: Result }>(VERIFY_OTP, { code });
+    const { data } = await apiFor(event).run(VerifyOtpMutation, { code });
     const error = asTypedError(data?.verifyWhatsAppOtp);
     if (error || !data) {
       return fail(400, { action: 'verify', message: codeProblem(error), code });
@@ -56,7 +71,7 @@ export const actions: Actions = {
     const pending = pendingOtp(event.cookies);
     if (!pending) redirect(303, '/link-whatsapp/');
     const password = raw(await event.request.formData(), 'password') || null;
-    const { data } = await apiFor(event).run<{ requestWhatsAppOtp: Result }>(REQUEST_OTP, {
+    const { data } = await apiFor(event).run(RequestOtpMutation, {
       phoneNumber: pending.phone,
       password,
     });
@@ -66,7 +81,7 @@ export const actions: Actions = {
         action: 'resend',
         message: error?.message ?? 'The code could not be sent.',
         code: '',
-        retryAfter: error?.retryAfterSeconds ?? 0,
+        retryAfter: error && 'retryAfterSeconds' in error ? error.retryAfterSeconds : 0,
       });
     }
     rememberOtp(event.cookies, pending.phone, secureCookie(event.url));

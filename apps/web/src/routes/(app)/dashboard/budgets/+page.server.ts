@@ -1,20 +1,69 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { BUDGETS, DELETE_BUDGET, SET_BUDGET } from '#lib/graphql/documents.ts';
-import type { BudgetUse, CategoryRef, TypedError } from '#lib/graphql/types.ts';
+import { BudgetUseFields } from '#lib/components/charts/budget-use-fields.ts';
 import { asTypedError, refusal, text, type Answer } from '#lib/forms.ts';
+import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { toMinor } from '#lib/money.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { today } from '#lib/zoned-time.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+const BudgetsQuery = graphql(
+  `
+    query Budgets($month: Date) {
+      budgets(month: $month) {
+        ...BudgetUseFields
+      }
+      categories {
+        id
+        name
+        emoji
+      }
+    }
+  `,
+  [BudgetUseFields],
+);
+
+const SetBudgetMutation = graphql(
+  `
+    mutation SetBudget($input: BudgetInput!) {
+      setBudget(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on BudgetUse {
+          category {
+            name
+          }
+          limit {
+            formatted
+          }
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const DeleteBudgetMutation = graphql(
+  `
+    mutation DeleteBudget($categoryId: ID, $from: Date) {
+      deleteBudget(categoryId: $categoryId, from: $from) {
+        __typename
+        ...TypedErrorFields
+        ... on DeleteBudgetSuccess {
+          ended
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
 export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
   // Asked for by name so the heading and the numbers are about the same month.
   const month = `${today(viewer.timeZone).slice(0, 7)}-01`;
-  const { budgets, categories } = await apiFor(event).must<{
-    budgets: BudgetUse[];
-    categories: CategoryRef[];
-  }>(BUDGETS, { month });
+  const { budgets, categories } = await apiFor(event).must(BudgetsQuery, { month });
   return { month, budgets, categories, editing: event.url.searchParams.get('edit') };
 };
 
@@ -44,13 +93,15 @@ async function setBudget(event: RequestEvent, action: 'set' | 'edit') {
     const fields = { amount: 'Enter a monthly limit above zero, like 40000 or 2500.50.' };
     return fail(400, { action, scope, amount, message: 'Please fix the amount.', fields });
   }
-  const answer = await apiFor(event).run<{
-    setBudget: BudgetUse & { __typename: string };
-  }>(SET_BUDGET, { input: { categoryId: scope || null, amountMinor } });
+  const answer = await apiFor(event).run(SetBudgetMutation, {
+    input: { categoryId: scope || null, amountMinor },
+  });
   const { data } = answer;
   const error = asTypedError(data?.setBudget);
-  if (error || !data) return refused({ action, scope, amount }, error, answer);
-  const use = data.setBudget;
+  const use = data?.setBudget;
+  if (error || use?.__typename !== 'BudgetUse') {
+    return refused({ action, scope, amount }, error, answer);
+  }
   const name = use.category ? `${use.category.name} budget` : 'Overall budget';
   return { action, scope, done: `${name}: ${use.limit.formatted} a month.` };
 }
@@ -61,9 +112,7 @@ export const actions: Actions = {
   remove: async (event) => {
     const form = await event.request.formData();
     const scope = text(form, 'category');
-    const answer = await apiFor(event).run<{
-      deleteBudget: { __typename: string };
-    }>(DELETE_BUDGET, { categoryId: scope || null });
+    const answer = await apiFor(event).run(DeleteBudgetMutation, { categoryId: scope || null });
     const { data } = answer;
     const error = asTypedError(data?.deleteBudget);
     if (error || !data) return refused({ action: 'remove', scope }, error, answer);

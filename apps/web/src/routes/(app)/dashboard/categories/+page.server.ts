@@ -1,21 +1,92 @@
-import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { fail } from '@sveltejs/kit';
-import {
-  ARCHIVE_CATEGORY,
-  CATEGORIES,
-  CREATE_CATEGORY,
-  MERGE_CATEGORIES,
-  UPDATE_CATEGORY,
-} from '#lib/graphql/documents.ts';
-import type { Category } from '#lib/graphql/types.ts';
+import { CategoryFormFields } from '#lib/components/categories/category-form-fields.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
-import { apiFor } from '#lib/server/api.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
+import { apiFor, type ApiResult } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+const CategoriesQuery = graphql(
+  `
+    query Categories {
+      categories(includeArchived: true) {
+        id
+        name
+        emoji
+        color
+        archived
+        aliases
+        expenseCount
+        ...CategoryFormFields
+      }
+    }
+  `,
+  [CategoryFormFields],
+);
+
+const CreateCategoryMutation = graphql(
+  `
+    mutation CreateCategory($input: CategoryInput!) {
+      createCategory(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on Category {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const UpdateCategoryMutation = graphql(
+  `
+    mutation UpdateCategory($id: ID!, $input: CategoryPatch!) {
+      updateCategory(id: $id, input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on Category {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const ArchiveCategoryMutation = graphql(
+  `
+    mutation ArchiveCategory($id: ID!, $archived: Boolean) {
+      archiveCategory(id: $id, archived: $archived) {
+        __typename
+        ...TypedErrorFields
+        ... on Category {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const MergeCategoriesMutation = graphql(
+  `
+    mutation MergeCategories($sourceIds: [ID!]!, $targetId: ID!) {
+      mergeCategories(sourceIds: $sourceIds, targetId: $targetId) {
+        __typename
+        ...TypedErrorFields
+        ... on Category {
+          id
+          name
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
 export const load: PageServerLoad = async (event) => {
-  const { categories } = await apiFor(event).must<{ categories: Category[] }>(CATEGORIES, {
-    includeArchived: true,
-  });
+  const { categories } = await apiFor(event).must(CategoriesQuery);
   return { categories, editing: event.url.searchParams.get('edit') };
 };
 
@@ -32,8 +103,6 @@ function categoryInput(form: FormData) {
   };
 }
 
-type Result = { __typename: string; name?: string };
-
 /** The category fields as typed, to show again with a refusal. */
 const typed = (form: FormData) => ({
   name: text(form, 'name'),
@@ -42,17 +111,15 @@ const typed = (form: FormData) => ({
   aliases: text(form, 'aliases'),
 });
 
-async function mutate(
-  event: Parameters<Actions[string]>[0],
+/** A mutation's answer under `key` as the page's result: a confirmation or a failure. */
+function settle<Data extends Record<Key, { __typename: string }>, Key extends string>(
   action: string,
   id: string,
-  document: TypedDocumentNode<Record<string, Result>, AnyVariables>,
-  variables: Record<string, unknown>,
-  key: string,
+  answer: ApiResult<Data>,
+  key: Key,
   done: string,
   values?: Record<string, string>,
 ) {
-  const answer = await apiFor(event).run<Record<string, Result>>(document, variables);
   const { data } = answer;
   const error = asTypedError(data?.[key]);
   if (error || !data) {
@@ -75,12 +142,10 @@ export const actions: Actions = {
         values: typed(form),
       });
     }
-    return mutate(
-      event,
+    return settle(
       'create',
       '',
-      CREATE_CATEGORY,
-      { input },
+      await apiFor(event).run(CreateCategoryMutation, { input }),
       'createCategory',
       `Added ${input.name}.`,
       typed(form),
@@ -89,12 +154,10 @@ export const actions: Actions = {
   update: async (event) => {
     const form = await event.request.formData();
     const input = categoryInput(form);
-    return mutate(
-      event,
+    return settle(
       'update',
       text(form, 'id'),
-      UPDATE_CATEGORY,
-      { id: text(form, 'id'), input },
+      await apiFor(event).run(UpdateCategoryMutation, { id: text(form, 'id'), input }),
       'updateCategory',
       `Saved ${input.name}.`,
       typed(form),
@@ -103,12 +166,10 @@ export const actions: Actions = {
   archive: async (event) => {
     const form = await event.request.formData();
     const archived = text(form, 'archived') !== 'false';
-    return mutate(
-      event,
+    return settle(
       'archive',
       text(form, 'id'),
-      ARCHIVE_CATEGORY,
-      { id: text(form, 'id'), archived },
+      await apiFor(event).run(ArchiveCategoryMutation, { id: text(form, 'id'), archived }),
       'archiveCategory',
       archived ? 'Archived. Its expenses keep it.' : 'Restored.',
     );
@@ -125,12 +186,13 @@ export const actions: Actions = {
         fields: {},
       });
     }
-    return mutate(
-      event,
+    return settle(
       'merge',
       '',
-      MERGE_CATEGORIES,
-      { sourceIds: [source], targetId: target },
+      await apiFor(event).run(MergeCategoriesMutation, {
+        sourceIds: [source],
+        targetId: target,
+      }),
       'mergeCategories',
       'Merged. The old name now maps to the kept category.',
     );

@@ -1,11 +1,29 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { SANDBOX_CHAT, SANDBOX_SEND } from '#lib/graphql/documents.ts';
-import type { SandboxMessage } from '#lib/graphql/types.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { chatPhone } from '#lib/server/chat-phone.ts';
 import { pendingOtp } from '#lib/server/pending-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { SandboxChatQuery } from './sandbox-chat.ts';
+
+const SandboxSendMutation = graphql(
+  `
+    mutation SandboxSend($input: SandboxSendInput!) {
+      sandboxSend(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ... on SandboxSendSuccess {
+          sent: message {
+            id
+          }
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const viewer = event.locals.viewer;
@@ -15,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
     viewer,
     pendingOtp(event.cookies)?.phone ?? null,
   );
-  const result = await apiFor(event).run<{ sandboxChat: SandboxMessage[] }>(SANDBOX_CHAT, {
+  const result = await apiFor(event).run(SandboxChatQuery, {
     phone,
     last: 50,
   });
@@ -44,7 +62,7 @@ export const actions: Actions = {
         text: `WhatsApp takes at most 4,096 characters in a message; this one has ${count}.`,
       });
     }
-    const result = await apiFor(event).run<{ sandboxSend: { __typename: string } }>(SANDBOX_SEND, {
+    const result = await apiFor(event).run(SandboxSendMutation, {
       input,
     });
     const error = asTypedError(result.data?.sandboxSend);

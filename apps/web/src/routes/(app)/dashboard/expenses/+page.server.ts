@@ -1,31 +1,98 @@
 import { fail, redirect } from '@sveltejs/kit';
-import {
-  CATEGORIES,
-  CREATE_EXPENSE,
-  DELETE_EXPENSE,
-  EXPENSE_TOTALS,
-  EXPENSES,
-  RESTORE_EXPENSE,
-  UPDATE_EXPENSE,
-} from '#lib/graphql/documents.ts';
-import type { Category, ExpenseConnection, FilterTotal, Viewer } from '#lib/graphql/types.ts';
-import { knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import { ExpensesQuery, knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
+import { CategoryOptionFields } from '#lib/graphql/category.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql, type VariablesOf } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
-import { readExpenseForm } from '#lib/server/expense-form.ts';
+import {
+  CreateExpenseMutation,
+  readExpenseForm,
+  UpdateExpenseMutation,
+} from '#lib/server/expense-form.ts';
+import type { Viewer } from '#lib/server/viewer.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const CategoriesQuery = graphql(
+  `
+    query ExpenseCategories {
+      categories(includeArchived: true) {
+        ...CategoryOptionFields
+        archived
+      }
+    }
+  `,
+  [CategoryOptionFields],
+);
+
+/** What the entries of each currency under a filter add up to (all pages). */
+const ExpenseTotalsQuery = graphql(`
+  query ExpenseTotals($filter: ExpenseFilter) {
+    expenseTotals(filter: $filter) {
+      currency
+      count
+      spent {
+        amountMinor
+        currency
+        amount
+        formatted
+      }
+      received {
+        amountMinor
+        currency
+        amount
+        formatted
+      }
+    }
+  }
+`);
+
+const DeleteExpenseMutation = graphql(
+  `
+    mutation DeleteExpense($id: ID!) {
+      deleteExpense(id: $id) {
+        __typename
+        ...TypedErrorFields
+        ... on Expense {
+          id
+          note
+          amount {
+            formatted
+          }
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const RestoreExpenseMutation = graphql(
+  `
+    mutation RestoreExpense($id: ID!) {
+      restoreExpense(id: $id) {
+        __typename
+        ...TypedErrorFields
+        ... on Expense {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
 
 const PAGE_SIZE = 25;
 const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category', occurredAt: 'date' };
 
 type Api = ReturnType<typeof apiFor>;
-type Variables = ReturnType<typeof toVariables> & Record<string, unknown>;
+type Variables = ReturnType<typeof toVariables>;
+type Paging = Pick<VariablesOf<typeof ExpensesQuery>, 'first' | 'after' | 'last' | 'before'>;
 
 /** One page of the list and the whole filter's totals, or null when the api refused them. */
-async function listing(api: Api, variables: Variables, paging: Record<string, unknown>) {
+async function listing(api: Api, variables: Variables, paging: Paging) {
   const [list, totals] = await Promise.all([
-    api.run<{ expenses: ExpenseConnection }>(EXPENSES, { ...variables, ...paging }),
-    api.run<{ expenseTotals: FilterTotal[] }>(EXPENSE_TOTALS, { filter: variables.filter }),
+    api.run(ExpensesQuery, { ...variables, ...paging }),
+    api.run(ExpenseTotalsQuery, { filter: variables.filter }),
   ]);
   if (!list.data || !totals.data) return null;
   return { expenses: list.data.expenses, totals: totals.data.expenseTotals };
@@ -34,9 +101,7 @@ async function listing(api: Api, variables: Variables, paging: Record<string, un
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const params = event.url.searchParams;
-  const { categories } = await api.must<{ categories: Category[] }>(CATEGORIES, {
-    includeArchived: true,
-  });
+  const { categories } = await api.must(CategoriesQuery);
   const { query, ignored } = knownCategory(readExpenseQuery(params), categories);
   const before = params.get('before');
   const after = params.get('after');
@@ -58,8 +123,8 @@ export const load: PageServerLoad = async (event) => {
     shownQuery = readExpenseQuery(new URLSearchParams());
     const everything = toVariables(shownQuery);
     const [list, totals] = await Promise.all([
-      api.must<{ expenses: ExpenseConnection }>(EXPENSES, { ...everything, first: PAGE_SIZE }),
-      api.must<{ expenseTotals: FilterTotal[] }>(EXPENSE_TOTALS, { filter: everything.filter }),
+      api.must(ExpensesQuery, { ...everything, first: PAGE_SIZE }),
+      api.must(ExpenseTotalsQuery, { filter: everything.filter }),
     ]);
     shown = { expenses: list.expenses, totals: totals.expenseTotals };
   }
@@ -73,13 +138,6 @@ export const load: PageServerLoad = async (event) => {
     // twice (a double click without JavaScript) makes one entry.
     requestKey: crypto.randomUUID(),
   };
-};
-
-type Result = {
-  __typename: string;
-  id?: string;
-  note?: string | null;
-  amount?: { formatted: string };
 };
 
 function signedIn(viewer: Viewer | null): Viewer {
@@ -101,16 +159,16 @@ export const actions: Actions = {
       });
     }
     const requestKey = text(form, 'requestKey');
-    const answer = await apiFor(event).run<{ createExpense: Result }>(CREATE_EXPENSE, {
+    const answer = await apiFor(event).run(CreateExpenseMutation, {
       input: { ...read.input, ...(requestKey ? { requestKey } : {}) },
     });
-    const { data } = answer;
-    const error = asTypedError(data?.createExpense);
-    if (error || !data) {
+    const created = answer.data?.createExpense;
+    const error = asTypedError(created);
+    if (error || created?.__typename !== 'Expense') {
       const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
       return fail(400, { action: 'create', values: read.values, ...failure });
     }
-    return { action: 'create', added: data.createExpense.id };
+    return { action: 'create', added: created.id };
   },
 
   update: async (event) => {
@@ -126,7 +184,7 @@ export const actions: Actions = {
         message: 'Please fix the fields below.',
       });
     }
-    const answer = await apiFor(event).run<{ updateExpense: Result }>(UPDATE_EXPENSE, {
+    const answer = await apiFor(event).run(UpdateExpenseMutation, {
       id,
       input: read.input,
     });
@@ -141,21 +199,21 @@ export const actions: Actions = {
 
   delete: async (event) => {
     const id = text(await event.request.formData(), 'id');
-    const { data } = await apiFor(event).run<{ deleteExpense: Result }>(DELETE_EXPENSE, { id });
-    const error = asTypedError(data?.deleteExpense);
-    if (error || !data) {
+    const { data } = await apiFor(event).run(DeleteExpenseMutation, { id });
+    const deleted = data?.deleteExpense;
+    const error = asTypedError(deleted);
+    if (error || deleted?.__typename !== 'Expense') {
       return fail(404, { action: 'delete', message: error?.message ?? 'Could not delete.' });
     }
-    const deleted = data.deleteExpense;
     return {
       action: 'delete',
-      deleted: { id, label: [deleted.amount?.formatted, deleted.note].filter(Boolean).join(' · ') },
+      deleted: { id, label: [deleted.amount.formatted, deleted.note].filter(Boolean).join(' · ') },
     };
   },
 
   restore: async (event) => {
     const id = text(await event.request.formData(), 'id');
-    const { data } = await apiFor(event).run<{ restoreExpense: Result }>(RESTORE_EXPENSE, { id });
+    const { data } = await apiFor(event).run(RestoreExpenseMutation, { id });
     const error = asTypedError(data?.restoreExpense);
     if (error || !data) {
       return fail(404, { action: 'restore', message: error?.message ?? 'Could not restore.' });

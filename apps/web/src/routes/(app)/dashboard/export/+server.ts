@@ -3,11 +3,14 @@
 // api with the person's cookie. format=csv is the entries alone, from the expenses export.
 import { PassThrough, Readable } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
-import { ACCOUNT_EXPORT, EXPORT_ENTRIES } from '#lib/graphql/documents.ts';
-import type { AccountExportData, ExportEntry } from '#lib/graphql/types.ts';
-import { accountJson, writeAccountXlsx } from '#lib/server/account-export.ts';
+import {
+  AccountExportQuery,
+  accountJson,
+  ExportEntriesQuery,
+  writeAccountXlsx,
+} from '#lib/server/account-export.ts';
 import { apiFor, loginPath } from '#lib/server/api.ts';
-import { expensePages } from '#lib/server/export-rows.ts';
+import { pagesOf } from '#lib/server/export-rows.ts';
 import type { RequestHandler } from './$types';
 
 const TYPES = {
@@ -21,8 +24,14 @@ export const GET: RequestHandler = async (event) => {
   if (format === 'csv') redirect(303, '/dashboard/expenses/export/?format=csv');
   if (format !== 'json' && format !== 'xlsx') error(400, 'format must be json, xlsx or csv');
   const api = apiFor(event);
-  const account = await api.must<AccountExportData>(ACCOUNT_EXPORT);
-  const entries = expensePages<ExportEntry>(api, {}, EXPORT_ENTRIES);
+  const { me, ...rest } = await api.must(AccountExportQuery);
+  // Signed out since the request began: the api answers no one rather than an error.
+  if (!me) redirect(303, loginPath(event.url));
+  const account = { me, ...rest };
+  const entries = pagesOf(async (first, after) => {
+    const { expenses } = await api.must(ExportEntriesQuery, { first, after });
+    return expenses;
+  });
   const now = new Date();
   const headers = {
     'content-type': TYPES[format],

@@ -1,25 +1,105 @@
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { asTypedError, failureFrom, isAnswer, refusal, text, type Answer } from '#lib/forms.ts';
+import { CategoryOptionFields } from '#lib/graphql/category.ts';
+import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import {
-  CREATE_RECURRING,
-  DELETE_RECURRING,
-  PAUSE_RECURRING,
-  RECURRING_EXPENSES,
-  RESUME_RECURRING,
-  UPDATE_RECURRING,
-} from '#lib/graphql/documents.ts';
-import type { CategoryRef, RecurringExpense } from '#lib/graphql/types.ts';
-import { asTypedError, failureFrom, refusal, text, type Answer } from '#lib/forms.ts';
-import { dayLabel, parseRule, ruleName, ruleValues, type RuleValues } from '#lib/recurring.ts';
+  dayLabel,
+  parseRule,
+  RecurringRuleFields,
+  ruleName,
+  ruleValues,
+  type RecurringExpense,
+  type RuleValues,
+} from '#lib/recurring.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { today } from '#lib/zoned-time.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+const RecurringQuery = graphql(
+  `
+    query RecurringExpenses {
+      recurringExpenses {
+        ...RecurringRuleFields
+      }
+      categories {
+        ...CategoryOptionFields
+      }
+    }
+  `,
+  [RecurringRuleFields, CategoryOptionFields],
+);
+
+const CreateMutation = graphql(
+  `
+    mutation CreateRecurringExpense($input: NewRecurringExpense!) {
+      createRecurringExpense(input: $input) {
+        __typename
+        ...TypedErrorFields
+        ...RecurringRuleFields
+      }
+    }
+  `,
+  [TypedErrorFields, RecurringRuleFields],
+);
+
+const UpdateMutation = graphql(
+  `
+    mutation UpdateRecurringExpense($id: ID!, $input: RecurringExpensePatch!) {
+      updateRecurringExpense(id: $id, input: $input) {
+        __typename
+        ...TypedErrorFields
+        ...RecurringRuleFields
+      }
+    }
+  `,
+  [TypedErrorFields, RecurringRuleFields],
+);
+
+const PauseMutation = graphql(
+  `
+    mutation PauseRecurringExpense($id: ID!) {
+      pauseRecurringExpense(id: $id) {
+        __typename
+        ...TypedErrorFields
+        ...RecurringRuleFields
+      }
+    }
+  `,
+  [TypedErrorFields, RecurringRuleFields],
+);
+
+const ResumeMutation = graphql(
+  `
+    mutation ResumeRecurringExpense($id: ID!) {
+      resumeRecurringExpense(id: $id) {
+        __typename
+        ...TypedErrorFields
+        ...RecurringRuleFields
+      }
+    }
+  `,
+  [TypedErrorFields, RecurringRuleFields],
+);
+
+const DeleteMutation = graphql(
+  `
+    mutation DeleteRecurringExpense($id: ID!) {
+      deleteRecurringExpense(id: $id) {
+        __typename
+        ...TypedErrorFields
+        ... on DeleteRecurringExpenseSuccess {
+          deletedId
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
 export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
-  const { recurringExpenses, categories } = await apiFor(event).must<{
-    recurringExpenses: RecurringExpense[];
-    categories: Pick<CategoryRef, 'id' | 'name' | 'emoji'>[];
-  }>(RECURRING_EXPENSES);
+  const { recurringExpenses, categories } = await apiFor(event).must(RecurringQuery);
   return {
     rules: recurringExpenses,
     categories,
@@ -29,7 +109,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type Action = 'create' | 'update' | 'pause' | 'resume' | 'remove';
-type Result = RecurringExpense & { __typename: string };
 
 const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category' };
 
@@ -50,14 +129,15 @@ function refused(
 }
 
 /** The api's answer as the page's result: a confirmation, or a failure to show. */
-function answered(
+function answered<Result extends { __typename: string }>(
   action: Action,
   id: string,
   values: RuleValues | null,
-  result: { __typename: string } | undefined,
+  result: Result | undefined,
   answer: Answer,
-  done: (rule: Result) => string,
+  done: (value: Exclude<Result, TypedError>) => string,
 ) {
+  if (result && isAnswer(result)) return { action, id, done: done(result) };
   const error = asTypedError(result);
   if (error) {
     const failure = failureFrom(error, FIELD_NAMES);
@@ -69,14 +149,11 @@ function answered(
           : failure.message;
     return refused(action, id, values, failure.fields, message);
   }
-  if (!result) {
-    const failure = refusal(answer, null, FIELD_NAMES, 'That did not work. Try again.');
-    return refused(action, id, values, failure.fields, failure.message);
-  }
-  return { action, id, done: done(result as Result) };
+  const failure = refusal(answer, null, FIELD_NAMES, 'That did not work. Try again.');
+  return refused(action, id, values, failure.fields, failure.message);
 }
 
-const nextLabel = (rule: Result, locale: string) =>
+const nextLabel = (rule: RecurringExpense, locale: string) =>
   rule.nextRunOn ? `next on ${dayLabel(rule.nextRunOn, locale)}` : 'it has ended';
 
 async function save(event: RequestEvent, action: 'create' | 'update') {
@@ -89,10 +166,10 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
   const parsed = parseRule(values, currency);
   if ('fields' in parsed) return refused(action, id, values, parsed.fields);
   const api = apiFor(event);
-  const describe = (rule: Result) =>
+  const describe = (rule: RecurringExpense) =>
     `${rule.amount.formatted} ${rule.description} (${ruleName(rule)}), ${nextLabel(rule, viewer.locale)}.`;
   if (action === 'create') {
-    const answer = await api.run<{ createRecurringExpense: Result }>(CREATE_RECURRING, {
+    const answer = await api.run(CreateMutation, {
       input: { ...parsed.input, currency },
     });
     const { data } = answer;
@@ -108,7 +185,7 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
   // An archived category is kept as it is: sending it again would be refused.
   const { categoryId, ...input } = parsed.input;
   const unchanged = categoryId === (text(form, 'previousCategory') || null);
-  const answer = await api.run<{ updateRecurringExpense: Result }>(UPDATE_RECURRING, {
+  const answer = await api.run(UpdateMutation, {
     id,
     input: unchanged ? input : { ...input, categoryId },
   });
@@ -126,13 +203,26 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
 async function toggle(event: RequestEvent, action: 'pause' | 'resume') {
   const locale = event.locals.viewer?.locale ?? 'en';
   const id = text(await event.request.formData(), 'id');
-  const document = action === 'pause' ? PAUSE_RECURRING : RESUME_RECURRING;
-  const answer = await apiFor(event).run<Record<string, Result>>(document, { id });
-  const { data } = answer;
-  return answered(action, id, null, data?.[`${action}RecurringExpense`], answer, (rule) =>
-    action === 'pause'
-      ? `Paused ${ruleName(rule)}: nothing is recorded until you resume it.`
-      : `Resumed ${ruleName(rule)}: ${nextLabel(rule, locale)}.`,
+  const api = apiFor(event);
+  if (action === 'pause') {
+    const answer = await api.run(PauseMutation, { id });
+    return answered(
+      action,
+      id,
+      null,
+      answer.data?.pauseRecurringExpense,
+      answer,
+      (rule) => `Paused ${ruleName(rule)}: nothing is recorded until you resume it.`,
+    );
+  }
+  const answer = await api.run(ResumeMutation, { id });
+  return answered(
+    action,
+    id,
+    null,
+    answer.data?.resumeRecurringExpense,
+    answer,
+    (rule) => `Resumed ${ruleName(rule)}: ${nextLabel(rule, locale)}.`,
   );
 }
 
@@ -144,9 +234,7 @@ export const actions: Actions = {
   remove: async (event) => {
     const form = await event.request.formData();
     const id = text(form, 'id');
-    const answer = await apiFor(event).run<{
-      deleteRecurringExpense: { __typename: string };
-    }>(DELETE_RECURRING, { id });
+    const answer = await apiFor(event).run(DeleteMutation, { id });
     const { data } = answer;
     const name = text(form, 'name');
     return answered(

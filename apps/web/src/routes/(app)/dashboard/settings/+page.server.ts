@@ -1,27 +1,135 @@
-import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { fail, redirect } from '@sveltejs/kit';
-import {
-  CHANGE_PASSWORD,
-  CREATE_API_TOKEN,
-  DELETE_ACCOUNT,
-  REVOKE_API_TOKEN,
-  REVOKE_SESSION,
-  SESSIONS,
-  SETTINGS,
-  UPDATE_SETTINGS,
-} from '#lib/graphql/documents.ts';
-import type { Session, Settings } from '#lib/graphql/types.ts';
+import { SessionFields } from '#lib/components/settings/session-fields.ts';
+import { ApiTokenFields } from '#lib/components/settings/api-token-fields.ts';
+import { TypedErrorFields } from '#lib/graphql/errors.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, raw, refusal, text } from '#lib/forms.ts';
-import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
+import { apiFor, loginPath, SESSION_COOKIE, type ApiResult } from '#lib/server/api.ts';
 import { timeZoneChoices } from '#lib/time-zones.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+const SettingsQuery = graphql(
+  `
+    query Settings {
+      me {
+        id
+        email
+        displayName
+        currency
+        timeZone
+        locale
+        dailyDigestHour
+        weeklyDigest
+        reminderHour
+        weekStartsOn
+        localeWeekStartsOn
+        apiTokens {
+          ...ApiTokenFields
+        }
+      }
+    }
+  `,
+  [ApiTokenFields],
+);
+
+// Apart from the settings so that the rest of the page still shows if sessions fail to load.
+const SessionsQuery = graphql(
+  `
+    query Sessions {
+      me {
+        sessions {
+          ...SessionFields
+        }
+      }
+    }
+  `,
+  [SessionFields],
+);
+
+const UpdateSettingsMutation = graphql(
+  `
+    mutation UpdateSettings($input: SettingsInput!) {
+      updateSettings(input: $input) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const CreateApiTokenMutation = graphql(
+  `
+    mutation CreateApiToken($name: String!) {
+      createApiToken(name: $name) {
+        __typename
+        ...TypedErrorFields
+        ... on ApiTokenCreated {
+          token
+          apiToken {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const RevokeApiTokenMutation = graphql(
+  `
+    mutation RevokeApiToken($id: ID!) {
+      revokeApiToken(id: $id) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const RevokeSessionMutation = graphql(
+  `
+    mutation RevokeSession($id: ID!) {
+      revokeSession(id: $id) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const ChangePasswordMutation = graphql(
+  `
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+      changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+const DeleteAccountMutation = graphql(
+  `
+    mutation DeleteAccount($password: String!) {
+      deleteAccount(password: $password) {
+        __typename
+        ...TypedErrorFields
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
-  const [settings, sessions] = await Promise.all([
-    api.must<{ me: Settings }>(SETTINGS),
-    api.run<{ me: { sessions: Session[] } | null }>(SESSIONS),
-  ]);
+  const [settings, sessions] = await Promise.all([api.must(SettingsQuery), api.run(SessionsQuery)]);
+  // Signed out since the request began: the api answers no one rather than an error.
+  if (!settings.me) redirect(303, loginPath(event.url));
   return {
     settings: settings.me,
     sessions: sessions.data?.me?.sessions ?? null,
@@ -39,16 +147,12 @@ function weekStartOrNull(value: string): number | null | undefined {
   return /^[1-7]$/.test(value) ? Number(value) : undefined;
 }
 
-type Result = { __typename: string; token?: string };
-
-async function mutate(
-  event: Parameters<Actions[string]>[0],
+/** A mutation's answer under `key`, or the failure its form shows. */
+function settle<Data extends Record<Key, { __typename: string }>, Key extends string>(
   action: string,
-  document: TypedDocumentNode<Record<string, Result>, AnyVariables>,
-  variables: Record<string, unknown>,
-  key: string,
+  result: ApiResult<Data>,
+  key: Key,
 ) {
-  const result = await apiFor(event).run<Record<string, Result>>(document, variables);
   const error = asTypedError(result.data?.[key]);
   if (error || !result.data) {
     const failure = refusal(result, error, {}, 'That did not work.');
@@ -74,7 +178,11 @@ export const actions: Actions = {
         fields: { weekStartsOn: 'Pick a day from the list.' },
       });
     }
-    const done = await mutate(event, 'settings', UPDATE_SETTINGS, { input }, 'updateSettings');
+    const done = settle(
+      'settings',
+      await apiFor(event).run(UpdateSettingsMutation, { input }),
+      'updateSettings',
+    );
     return done.failed ?? { action: 'settings', done: 'Settings saved.' };
   },
   digests: async (event) => {
@@ -84,22 +192,44 @@ export const actions: Actions = {
       weeklyDigest: text(form, 'weeklyDigest') === 'on',
       reminderHour: hourOrNull(text(form, 'reminderHour')),
     };
-    const done = await mutate(event, 'digests', UPDATE_SETTINGS, { input }, 'updateSettings');
+    const done = settle(
+      'digests',
+      await apiFor(event).run(UpdateSettingsMutation, { input }),
+      'updateSettings',
+    );
     return done.failed ?? { action: 'digests', done: 'WhatsApp digests saved.' };
   },
   createToken: async (event) => {
     const name = text(await event.request.formData(), 'name') || 'Script';
-    const done = await mutate(event, 'createToken', CREATE_API_TOKEN, { name }, 'createApiToken');
-    return done.failed ?? { action: 'createToken', token: done.value?.token ?? '', name };
+    const done = settle(
+      'createToken',
+      await apiFor(event).run(CreateApiTokenMutation, { name }),
+      'createApiToken',
+    );
+    return (
+      done.failed ?? {
+        action: 'createToken',
+        token: done.value && 'token' in done.value ? done.value.token : '',
+        name,
+      }
+    );
   },
   revokeToken: async (event) => {
     const id = text(await event.request.formData(), 'id');
-    const done = await mutate(event, 'revokeToken', REVOKE_API_TOKEN, { id }, 'revokeApiToken');
+    const done = settle(
+      'revokeToken',
+      await apiFor(event).run(RevokeApiTokenMutation, { id }),
+      'revokeApiToken',
+    );
     return done.failed ?? { action: 'revokeToken', done: 'Token revoked.' };
   },
   revokeSession: async (event) => {
     const id = text(await event.request.formData(), 'id');
-    const done = await mutate(event, 'revokeSession', REVOKE_SESSION, { id }, 'revokeSession');
+    const done = settle(
+      'revokeSession',
+      await apiFor(event).run(RevokeSessionMutation, { id }),
+      'revokeSession',
+    );
     return done.failed ?? { action: 'revokeSession', done: 'That browser is signed out.' };
   },
   changePassword: async (event) => {
@@ -113,11 +243,9 @@ export const actions: Actions = {
         fields: { confirmPassword: 'Type the same new password twice.' },
       });
     }
-    const done = await mutate(
-      event,
+    const done = settle(
       'changePassword',
-      CHANGE_PASSWORD,
-      { currentPassword, newPassword },
+      await apiFor(event).run(ChangePasswordMutation, { currentPassword, newPassword }),
       'changePassword',
     );
     // The API signs every other session out; this one stays.
@@ -137,11 +265,9 @@ export const actions: Actions = {
         fields: { password: 'Required.' },
       });
     }
-    const done = await mutate(
-      event,
+    const done = settle(
       'deleteAccount',
-      DELETE_ACCOUNT,
-      { password },
+      await apiFor(event).run(DeleteAccountMutation, { password }),
       'deleteAccount',
     );
     if (done.failed) return done.failed;

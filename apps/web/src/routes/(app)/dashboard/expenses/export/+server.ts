@@ -4,10 +4,18 @@ import { Readable, PassThrough } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import ExcelJS from 'exceljs';
 import { knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
-import { CATEGORIES } from '#lib/graphql/documents.ts';
+import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor, loginPath } from '#lib/server/api.ts';
 import { csvLine, EXPORT_COLUMNS, entryCells, expensePages } from '#lib/server/export-rows.ts';
 import type { RequestHandler } from './$types';
+
+const CategoryIdsQuery = graphql(`
+  query CategoryIds {
+    categories(includeArchived: true) {
+      id
+    }
+  }
+`);
 
 export const GET: RequestHandler = async (event) => {
   if (!event.locals.viewer) redirect(303, loginPath(event.url));
@@ -16,9 +24,7 @@ export const GET: RequestHandler = async (event) => {
   const api = apiFor(event);
   // A category that is none of the viewer's is left out, as on the page, rather than
   // failing the download halfway.
-  const { categories } = await api.must<{ categories: { id: string }[] }>(CATEGORIES, {
-    includeArchived: true,
-  });
+  const { categories } = await api.must(CategoryIdsQuery);
   const { query } = knownCategory(readExpenseQuery(event.url.searchParams), categories);
   const pages = expensePages(api, toVariables(query));
   const stamp = new Date().toISOString().slice(0, 10);
