@@ -303,3 +303,42 @@ describe('SIGTERM stops the api within its deadline', () => {
     });
   }
 });
+
+describe('kill -9 of the api mid-burst', () => {
+  it('loses and doubles nothing: every acknowledged message is handled once after the restart', async () => {
+    const env = { ...whatsappEnv, LOG_LEVEL: 'warn' };
+    const api = await startApi({ store, env });
+    const phones = Array.from({ length: 150 }, phone);
+    const statuses = await Promise.all(
+      phones.map((from, i) => postText(api, from, `${i + 1} tea`)),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // Killed while the burst is being worked through: some answered, most still waiting.
+    const answered = await eventually(
+      async () =>
+        ((await (await fetch(`${api.url}/whatsapp/sandbox/messages`)).json()) as unknown[]).length,
+      (n) => n >= 10,
+      60_000,
+    );
+    expect(answered).toBeLessThan(phones.length);
+    api.child.kill('SIGKILL');
+    expect((await api.exited).signal).toBe('SIGKILL');
+
+    // The embedded database recovers at this start; the sweep handles what was left.
+    const again = await startApi({ store, env });
+    await expectStopInTime(again);
+    const db = await store.open();
+    try {
+      const inbound = await db.prisma.inboundMessage.groupBy({ by: ['status'], _count: true });
+      expect(inbound).toEqual([{ status: 'PROCESSED', _count: phones.length }]);
+      const [replies] = await db.prisma.$queryRaw<{ all: bigint; recipients: bigint }[]>`
+        SELECT count(*) AS all, count(DISTINCT recipient) AS recipients FROM outbound_messages`;
+      expect({ all: Number(replies?.all), recipients: Number(replies?.recipients) }).toEqual({
+        all: phones.length,
+        recipients: phones.length,
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});
