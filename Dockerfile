@@ -14,6 +14,7 @@ COPY packages/auth/package.json packages/auth/
 COPY packages/bot/package.json packages/bot/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
+COPY packages/entries/package.json packages/entries/
 COPY packages/graphql/package.json packages/graphql/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/ledger/package.json packages/ledger/
