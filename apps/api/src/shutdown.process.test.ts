@@ -86,6 +86,23 @@ async function expectAnsweredAfterRestart(to: string): Promise<void> {
   }
 }
 
+/** Every stored message was processed, and each of the `count` senders got one reply. */
+async function expectEachAnsweredOnce(count: number): Promise<void> {
+  const db = await store.open();
+  try {
+    const inbound = await db.prisma.inboundMessage.groupBy({ by: ['status'], _count: true });
+    expect(inbound).toEqual([{ status: 'PROCESSED', _count: count }]);
+    const [replies] = await db.prisma.$queryRaw<{ all: bigint; recipients: bigint }[]>`
+      SELECT count(*) AS all, count(DISTINCT recipient) AS recipients FROM outbound_messages`;
+    expect({ all: Number(replies?.all), recipients: Number(replies?.recipients) }).toEqual({
+      all: count,
+      recipients: count,
+    });
+  } finally {
+    await db.close();
+  }
+}
+
 describe('SIGTERM stops the api within its deadline', () => {
   it('while a client has sent half a request and never the end of its headers', async () => {
     const api = await startApi({ store, env: whatsappEnv });
@@ -266,19 +283,7 @@ describe('SIGTERM stops the api within its deadline', () => {
     // The sweep at start handles what was left before the api answers its health check.
     const again = await startApi({ store, env: { ...whatsappEnv, LOG_LEVEL: 'warn' } });
     await expectStopInTime(again);
-    const db = await store.open();
-    try {
-      const inbound = await db.prisma.inboundMessage.groupBy({ by: ['status'], _count: true });
-      expect(inbound).toEqual([{ status: 'PROCESSED', _count: phones.length }]);
-      const [replies] = await db.prisma.$queryRaw<{ all: bigint; recipients: bigint }[]>`
-        SELECT count(*) AS all, count(DISTINCT recipient) AS recipients FROM outbound_messages`;
-      expect({ all: Number(replies?.all), recipients: Number(replies?.recipients) }).toEqual({
-        all: phones.length,
-        recipients: phones.length,
-      });
-    } finally {
-      await db.close();
-    }
+    await expectEachAnsweredOnce(phones.length);
   });
 
   for (const reader of ['closed', 'stopped reading'] as const) {
@@ -324,18 +329,6 @@ describe('kill -9 of the api mid-burst', () => {
     // The embedded database recovers at this start; the sweep handles what was left.
     const again = await startApi({ store, env });
     await expectStopInTime(again);
-    const db = await store.open();
-    try {
-      const inbound = await db.prisma.inboundMessage.groupBy({ by: ['status'], _count: true });
-      expect(inbound).toEqual([{ status: 'PROCESSED', _count: phones.length }]);
-      const [replies] = await db.prisma.$queryRaw<{ all: bigint; recipients: bigint }[]>`
-        SELECT count(*) AS all, count(DISTINCT recipient) AS recipients FROM outbound_messages`;
-      expect({ all: Number(replies?.all), recipients: Number(replies?.recipients) }).toEqual({
-        all: phones.length,
-        recipients: phones.length,
-      });
-    } finally {
-      await db.close();
-    }
+    await expectEachAnsweredOnce(phones.length);
   });
 });
