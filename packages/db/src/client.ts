@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { TrackingPool, withDirectRaw } from './direct-raw.ts';
+import { pgliteDatabase, postgresDatabase, type SqlDatabase } from './sql/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { applyMigrations } from './migrations.ts';
 import { defaultDataDir } from './paths.ts';
@@ -19,6 +19,12 @@ export interface DatabaseOptions {
 
 export interface Database {
   prisma: PrismaClient;
+  /**
+   * Statements and transactions straight over the engine's driver: the hot paths
+   * (webhooks, processing, the outbox) and every raw statement outside a Prisma
+   * transaction.
+   */
+  sql: SqlDatabase;
   engine: 'postgresql' | 'pglite';
   /** The adapter factory for the schema engine (migrations). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
@@ -106,13 +112,13 @@ export function postgresAdapterFactory(databaseUrl: string): PrismaPg {
 }
 
 /**
- * The application's PostgreSQL client: Prisma over a pool that the direct raw path
- * (see withDirectRaw) shares, with one prepared-statement naming for both, so a
- * connection's statement keeps its name whichever of them prepared it.
+ * The application's PostgreSQL client: Prisma and the sql database over one pool,
+ * with one prepared-statement naming for both, so a connection's statement keeps its
+ * name whichever of them prepared it.
  */
 function openPostgres(databaseUrl: string): Database {
   const { config, schema } = poolConfig(databaseUrl);
-  const pool = new TrackingPool(config);
+  const pool = new pg.Pool(config);
   const statementName = preparedStatementNames();
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, adapterOptions(schema, statementName)),
@@ -121,7 +127,8 @@ function openPostgres(databaseUrl: string): Database {
   // gets connections of its own, closed with each of its sessions, not pooled ones.
   const adapterFactory = postgresAdapterFactory(databaseUrl);
   return {
-    prisma: withDirectRaw(client, pool, statementName),
+    prisma: client,
+    sql: postgresDatabase(pool, statementName),
     engine: 'postgresql',
     adapterFactory,
     migrate: () => applyMigrations(adapterFactory),
@@ -160,6 +167,7 @@ export function databaseFromPglite(pglite: PGlite): Database {
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
+    sql: pgliteDatabase(pglite),
     engine: 'pglite',
     adapterFactory,
     migrate: () => applyMigrations(adapterFactory),

@@ -26,3 +26,16 @@ export { applyMigrations, diffMigrationsToSchema, readMigrationList } from './mi
 export { defaultDataDir } from './paths.ts';
 export * from './generated/prisma/client.ts';
 export { describeSchema } from './catalog.ts';
+export {
+  empty,
+  join,
+  prismaQueries,
+  raw,
+  sql,
+  TransactionClosedError,
+  TransactionTimeoutError,
+  type Queries,
+  type SqlDatabase,
+  type Statement,
+  type TransactionOptions,
+} from './sql/index.ts';
