@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
-import { scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
+import { jobRunRecorder, scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
 import { createLogger, stdoutDestination } from '@spendline/log';
 import { createExpenseEvents } from '@spendline/entries';
 import { createGraphQLHandler } from '@spendline/graphql';
@@ -84,6 +84,7 @@ async function startServices(): Promise<void> {
   running.scheduler = startScheduler({
     jobs: scheduledJobs(db.prisma, logger.child({ component: 'jobs' }), expenseEvents.events),
     logger: logger.child({ component: 'scheduler' }),
+    record: jobRunRecorder(db.prisma),
   });
   // Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies
   // and posts signed webhooks to this very server, as Meta would.

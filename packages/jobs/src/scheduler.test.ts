@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@spendline/log';
 import { describe, expect, it } from 'vitest';
-import { startScheduler, type Job } from './scheduler.ts';
+import { startScheduler, type Job, type JobRun } from './scheduler.ts';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -82,5 +82,53 @@ describe('startScheduler', () => {
     await scheduler.stop();
     await scheduler.runNow();
     expect(runs).toEqual(['long']);
+  });
+
+  it('records every round of every job, a failure with its reason, and goes on when recording fails', async () => {
+    const { lines, logger } = capture();
+    const recorded: JobRun[] = [];
+    let tick = 0;
+    // Each call to the clock is a second later: a round's end comes after its start.
+    const now = () => new Date(Date.UTC(2026, 11, 6, 9, 0, tick++));
+    const jobs: Job[] = [
+      { name: 'broken', run: () => Promise.reject(new Error('no database\nat line 2')) },
+      { name: 'fine', run: () => Promise.resolve({ done: 3, failed: 1 }) },
+    ];
+    let refuse = false;
+    const record = (run: JobRun) => {
+      if (refuse) return Promise.reject(new Error('cannot write'));
+      recorded.push(run);
+      return Promise.resolve();
+    };
+    const scheduler = startScheduler({ jobs, logger, intervalMs: 60_000, now, record });
+    await scheduler.runNow();
+    expect(recorded).toEqual([
+      {
+        job: 'broken',
+        startedAt: new Date('2026-12-06T09:00:00Z'),
+        finishedAt: new Date('2026-12-06T09:00:01Z'),
+        done: 0,
+        failed: 0,
+        error: 'no database',
+      },
+      {
+        job: 'fine',
+        startedAt: new Date('2026-12-06T09:00:02Z'),
+        finishedAt: new Date('2026-12-06T09:00:03Z'),
+        done: 3,
+        failed: 1,
+      },
+    ]);
+
+    refuse = true;
+    await scheduler.runNow();
+    expect(lines.filter((l) => l.msg === 'job run not recorded').map((l) => l.job)).toEqual([
+      'broken',
+      'fine',
+    ]);
+    refuse = false;
+    await scheduler.runNow();
+    expect(recorded.map((r) => r.job)).toEqual(['broken', 'fine', 'broken', 'fine']);
+    await scheduler.stop();
   });
 });

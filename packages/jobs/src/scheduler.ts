@@ -10,6 +10,17 @@ export interface Job {
   run(now: Date, stopping: AbortSignal): Promise<{ done: number; failed: number }>;
 }
 
+/** One round of one job, as the scheduler saw it. */
+export interface JobRun {
+  job: string;
+  startedAt: Date;
+  finishedAt: Date;
+  done: number;
+  failed: number;
+  /** Why the job stopped short (it threw), in a line; unset when the round ran through. */
+  error?: string;
+}
+
 export interface Scheduler {
   /** One round of every job now; resolves when it is over (a round under way is joined). */
   runNow(): Promise<void>;
@@ -23,7 +34,16 @@ export interface SchedulerOptions {
   /** How often to look for due work; due times are kept in the database, not here. */
   intervalMs?: number;
   now?: () => Date;
+  /**
+   * Keeps each job's round where operators can see it (jobRunRecorder: the database, so
+   * another process can tell whether any replica runs the scheduler). A failure to keep
+   * it is logged and the round goes on.
+   */
+  record?: (run: JobRun) => Promise<void>;
 }
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 500) ?? '';
 
 /**
  * Runs the jobs at start (what fell due while no replica was up is caught up at once)
@@ -35,18 +55,26 @@ export function startScheduler({
   logger,
   intervalMs = 30_000,
   now = () => new Date(),
+  record,
 }: SchedulerOptions): Scheduler {
   let running: Promise<void> | undefined;
   const stopping = new AbortController();
   const round = async () => {
     for (const job of jobs) {
       if (stopping.signal.aborted) return;
+      const startedAt = now();
+      let outcome: Pick<JobRun, 'done' | 'failed' | 'error'>;
       try {
-        const { done, failed } = await job.run(now(), stopping.signal);
+        outcome = await job.run(startedAt, stopping.signal);
+        const { done, failed } = outcome;
         if (done + failed > 0) logger.info({ job: job.name, done, failed }, 'scheduled work done');
       } catch (error) {
         logger.error({ err: error, job: job.name }, 'scheduled job failed');
+        outcome = { done: 0, failed: 0, error: firstLine(error) };
       }
+      await record?.({ job: job.name, startedAt, finishedAt: now(), ...outcome }).catch(
+        (error: unknown) => logger.warn({ err: error, job: job.name }, 'job run not recorded'),
+      );
     }
   };
   const runNow = () =>
