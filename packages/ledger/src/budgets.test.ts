@@ -19,10 +19,10 @@ async function spend(amountMinor: bigint, categoryId: string | null, at = now): 
 }
 
 const crossed = (categoryIds: (string | null)[]) =>
-  crossedBudgets(db.prisma, { userId, timeZone, now, categoryIds });
+  crossedBudgets(db.sql, { userId, timeZone, now, categoryIds });
 
 const set = (categoryId: string | null, amountMinor: bigint, from = '2026-11-10') =>
-  setBudget(db.prisma, { userId, categoryId, from, amountMinor, currency: 'INR', timeZone });
+  setBudget(db.sql, { userId, categoryId, from, amountMinor, currency: 'INR', timeZone });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -53,13 +53,13 @@ describe('setBudget', () => {
 
   it('applies from its month on, and 0 ends it from a later month', async () => {
     await set(food, 5_000_00n, '2026-09-03');
-    expect(await budgetsInForce(db.prisma, userId, '2026-11-01')).toMatchObject([
+    expect(await budgetsInForce(db.sql, userId, '2026-11-01')).toMatchObject([
       { category_id: food, amount: '500000' },
     ]);
     await set(food, 0n, '2026-12-01');
-    expect(await budgetsInForce(db.prisma, userId, '2026-12-01')).toEqual([]);
-    expect(await budgetsInForce(db.prisma, userId, '2026-11-01')).toHaveLength(1);
-    expect(await budgetsInForce(db.prisma, userId, '2026-08-01')).toEqual([]);
+    expect(await budgetsInForce(db.sql, userId, '2026-12-01')).toEqual([]);
+    expect(await budgetsInForce(db.sql, userId, '2026-11-01')).toHaveLength(1);
+    expect(await budgetsInForce(db.sql, userId, '2026-08-01')).toEqual([]);
   });
 
   it('ends a budget for good, later changes included, even in an archived category', async () => {
@@ -68,8 +68,8 @@ describe('setBudget', () => {
     await db.prisma.category.update({ where: { id: food }, data: { archivedAt: now } });
     expect(await set(food, 7_000_00n, '2026-12-01')).toBeNull();
     expect(await set(food, 0n, '2026-12-01')).not.toBeNull();
-    expect(await budgetsInForce(db.prisma, userId, '2027-02-01')).toEqual([]);
-    expect(await budgetsInForce(db.prisma, userId, '2026-11-01')).toHaveLength(1);
+    expect(await budgetsInForce(db.sql, userId, '2027-02-01')).toEqual([]);
+    expect(await budgetsInForce(db.sql, userId, '2026-11-01')).toHaveLength(1);
   });
 
   it('refuses another user’s category and negative amounts', async () => {
@@ -148,7 +148,7 @@ describe('crossedBudgets', () => {
       await spend(85_000n, food);
       const both = await Promise.all(
         [0, 1].map(() =>
-          db.prisma.$transaction((tx) =>
+          db.sql.transaction((tx) =>
             crossedBudgets(tx, { userId, timeZone, now, categoryIds: [food] }),
           ),
         ),

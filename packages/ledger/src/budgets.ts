@@ -1,9 +1,7 @@
-import type { PrismaClient } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import { addDays, addMonths, daysBetween, localDateOf, type LocalDate } from './local-dates.ts';
 import { formatMoney } from './money.ts';
 import { daysSpan, periodRange, type DateSpan } from './periods.ts';
-
-type RawClient = Pick<PrismaClient, '$queryRaw'>;
 
 /** Shares of a budget the bot announces, once each per budget and month. */
 export const ALERT_THRESHOLDS = [80, 100] as const;
@@ -23,11 +21,11 @@ export const monthOf = (date: LocalDate): LocalDate => `${date.slice(0, 7)}-01`;
  * category) the latest row from that month or before, unless that row ended it (0).
  */
 export async function budgetsInForce(
-  prisma: RawClient,
+  db: Queries,
   userId: string,
   month: LocalDate,
 ): Promise<BudgetRow[]> {
-  return prisma.$queryRaw<BudgetRow[]>`
+  return db.rows<BudgetRow>(sql`
     SELECT id, category_id, currency, amount FROM (
       SELECT DISTINCT ON (category_id) id::text AS id, category_id::text AS category_id,
              currency, amount_minor::text AS amount
@@ -35,7 +33,7 @@ export async function budgetsInForce(
       WHERE user_id = ${userId}::uuid AND month <= ${month}::date
       ORDER BY category_id NULLS FIRST, month DESC
     ) latest
-    WHERE amount <> '0'`;
+    WHERE amount <> '0'`);
 }
 
 /**
@@ -79,11 +77,11 @@ export class BudgetError extends RangeError {
  * answer to setting a budget shows its use), the others can still fire, so raising a
  * budget lets its 80% and 100% be announced again when spending gets there.
  */
-export async function setBudget(prisma: RawClient, setting: BudgetSetting): Promise<string | null> {
+export async function setBudget(db: Queries, setting: BudgetSetting): Promise<string | null> {
   const { userId, categoryId, amountMinor, currency } = setting;
   if (amountMinor < 0n) throw new BudgetError('a budget cannot be negative');
   const month = monthOf(setting.from);
-  const [row] = await prisma.$queryRaw<{ id: string }[]>`
+  const [row] = await db.rows<{ id: string }>(sql`
     INSERT INTO budgets (id, user_id, category_id, month, amount_minor, currency, updated_at)
     SELECT gen_random_uuid(), ${userId}::uuid, ${categoryId}::uuid, ${month}::date,
            ${amountMinor}::bigint, ${currency}, now()
@@ -94,19 +92,19 @@ export async function setBudget(prisma: RawClient, setting: BudgetSetting): Prom
     ON CONFLICT (user_id, category_id, month)
       DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
                     updated_at = now()
-    RETURNING id::text AS id`;
+    RETURNING id::text AS id`);
   if (!row) return null;
   if (amountMinor === 0n) {
     // Ending a budget ends it for good, changes already set for later months included.
-    await prisma.$queryRaw`
+    await db.execute(sql`
       DELETE FROM budgets
       WHERE user_id = ${userId}::uuid AND category_id IS NOT DISTINCT FROM ${categoryId}::uuid
-        AND month > ${month}::date`;
+        AND month > ${month}::date`);
   }
   const span = daysSpan(month, lastDayOfMonth(month), setting.timeZone);
-  await prisma.$queryRaw`
-    DELETE FROM budget_alerts WHERE budget_id = ${row.id}::uuid AND month = ${month}::date`;
-  await prisma.$queryRaw`
+  await db.execute(sql`
+    DELETE FROM budget_alerts WHERE budget_id = ${row.id}::uuid AND month = ${month}::date`);
+  await db.execute(sql`
     INSERT INTO budget_alerts (id, budget_id, month, threshold_pc)
     SELECT gen_random_uuid(), ${row.id}::uuid, ${month}::date, t.pc
     FROM unnest(${[...ALERT_THRESHOLDS]}::int[]) AS t(pc)
@@ -117,7 +115,7 @@ export async function setBudget(prisma: RawClient, setting: BudgetSetting): Prom
         AND occurred_at >= ${span.start.toISOString()}::timestamptz
         AND occurred_at < ${span.end.toISOString()}::timestamptz
         AND (${categoryId}::uuid IS NULL OR category_id = ${categoryId}::uuid)
-    ) * 100 >= ${amountMinor}::bigint * t.pc`;
+    ) * 100 >= ${amountMinor}::bigint * t.pc`);
   return row.id;
 }
 
@@ -148,13 +146,13 @@ interface AlertRow extends BudgetRow {
  * thresholds crossed at once only the higher one is returned.
  */
 export async function crossedBudgets(
-  tx: RawClient,
+  tx: Queries,
   input: { userId: string; timeZone: string; now: Date; categoryIds: (string | null)[] },
 ): Promise<BudgetAlert[]> {
   const { userId, timeZone, now } = input;
   const range = periodRange('MONTH', now, timeZone);
   const categoryIds = input.categoryIds.filter((id): id is string => id !== null);
-  const rows = await tx.$queryRaw<AlertRow[]>`
+  const rows = await tx.rows<AlertRow>(sql`
     WITH budget AS (
       SELECT DISTINCT ON (category_id) id, category_id, currency, amount_minor
       FROM budgets
@@ -185,7 +183,7 @@ export async function crossedBudgets(
     FROM fired f
     JOIN used u ON u.id = f.budget_id
     LEFT JOIN categories c ON c.id = u.category_id
-    ORDER BY u.id, f.threshold_pc DESC`;
+    ORDER BY u.id, f.threshold_pc DESC`);
   const today = localDateOf(now, timeZone);
   return rows
     .map((r) => ({

@@ -77,7 +77,7 @@ afterAll(async () => {
 describe('summarize', () => {
   it('totals a month per currency in the user’s zone, skipping deleted rows and income', async () => {
     const range = periodRange('MONTH', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
-    const summary = await summarize(db.prisma, { userId: ny, range, now: march20 });
+    const summary = await summarize(db.sql, { userId: ny, range, now: march20 });
     expect(summary.totals).toEqual([
       { currency: 'EUR', totalMinor: 1234n, count: 1 },
       { currency: 'USD', totalMinor: 3600n, count: 5 },
@@ -87,7 +87,7 @@ describe('summarize', () => {
 
   it('splits totals per category with each one’s share of its currency', async () => {
     const range = periodRange('MONTH', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
-    const { categories } = await summarize(db.prisma, { userId: ny, range, now: march20 });
+    const { categories } = await summarize(db.sql, { userId: ny, range, now: march20 });
     expect(
       categories.map((c) => [c.currency, c.name, c.totalMinor, c.count, c.share, c.categoryId]),
     ).toEqual([
@@ -100,7 +100,7 @@ describe('summarize', () => {
 
   it('groups days by the local calendar, across the daylight-saving change', async () => {
     const range = periodRange('MONTH', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
-    const { days } = await summarize(db.prisma, { userId: ny, range, now: march20 });
+    const { days } = await summarize(db.sql, { userId: ny, range, now: march20 });
     expect(days).toHaveLength(31 * 2);
     const spent = days
       .filter((d) => d.totalMinor > 0n)
@@ -116,7 +116,7 @@ describe('summarize', () => {
 
   it('reports the budgets in force that month and how much of each is used', async () => {
     const range = periodRange('MONTH', new Date('2026-03-20T12:00:00Z'), 'America/New_York');
-    const { budgets } = await summarize(db.prisma, { userId: ny, range, now: march20 });
+    const { budgets } = await summarize(db.sql, { userId: ny, range, now: march20 });
     expect(
       budgets.map((b) => [b.categoryId, b.limitMinor, b.spentMinor, b.used, b.projectedMinor]),
     ).toEqual([
@@ -125,12 +125,12 @@ describe('summarize', () => {
       [food, 2000n, 2500n, 1.25, 3875n],
     ]);
     const april = new Date('2026-04-02T12:00:00Z');
-    const past = await summarize(db.prisma, { userId: ny, range, now: april });
+    const past = await summarize(db.sql, { userId: ny, range, now: april });
     expect(past.budgets.map((b) => b.projectedMinor)).toEqual([null, null]);
     const week = periodRange('WEEK', new Date('2026-03-20T12:00:00Z'), 'America/New_York', {
       weekStartsOn: 1,
     });
-    expect((await summarize(db.prisma, { userId: ny, range: week, now: march20 })).budgets).toEqual(
+    expect((await summarize(db.sql, { userId: ny, range: week, now: march20 })).budgets).toEqual(
       [],
     );
   });
@@ -141,7 +141,7 @@ describe('summarize', () => {
     await spend(kolkata, '2026-03-07T18:30:00Z', 12000n, { currency: 'INR' }); // 00:00 IST on the 8th
     await spend(kolkata, '2026-03-08T18:29:59Z', 500n, { currency: 'INR' }); // 23:59:59 IST on the 8th
     const range = periodRange('TODAY', new Date('2026-03-07T23:30:00Z'), 'Asia/Kolkata');
-    const summary = await summarize(db.prisma, { userId: kolkata, range, now: march20 });
+    const summary = await summarize(db.sql, { userId: kolkata, range, now: march20 });
     expect(summary.totals).toEqual([{ currency: 'INR', totalMinor: 12500n, count: 2 }]);
     expect(summary.previousTotals).toEqual([{ currency: 'INR', totalMinor: 4500n, count: 1 }]);
     expect(summary.days).toEqual([
@@ -151,7 +151,7 @@ describe('summarize', () => {
 
   it('returns empty totals for a period without spending', async () => {
     const range = periodRange('YEAR', new Date('2020-06-01T00:00:00Z'), 'America/New_York');
-    const summary = await summarize(db.prisma, { userId: ny, range, now: march20 });
+    const summary = await summarize(db.sql, { userId: ny, range, now: march20 });
     expect(summary).toMatchObject({ totals: [], categories: [], days: [], budgets: [] });
   });
 });

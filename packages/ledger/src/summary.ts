@@ -1,4 +1,4 @@
-import { PLAN_PER_CALL, Prisma, type PrismaClient } from '@spendline/db';
+import { PLAN_PER_CALL, raw, sql, type Queries } from '@spendline/db';
 import { budgetsInForce, projectedSpend, type BudgetRow } from './budgets.ts';
 import { addDays, localDateOf, type LocalDate } from './local-dates.ts';
 import type { DateSpan, PeriodRange } from './periods.ts';
@@ -48,8 +48,6 @@ export interface Summary {
   budgets: BudgetUse[];
 }
 
-type RawClient = Pick<PrismaClient, '$queryRaw'>;
-
 interface TotalRow {
   currency: string;
   /** SUM(amount_minor)::text: a bigint keeps every digit. */
@@ -93,12 +91,12 @@ function withShares(rows: CategoryRow[]): CategoryTotal[] {
 
 /** Spending (or, with kind INCOME, income) per currency in a span. */
 export async function currencyTotals(
-  prisma: RawClient,
+  db: Queries,
   userId: string,
   span: Pick<DateSpan, 'start' | 'end'>,
   kind: 'EXPENSE' | 'INCOME' = 'EXPENSE',
 ): Promise<CurrencyTotal[]> {
-  const rows = await prisma.$queryRaw<TotalRow[]>`
+  const rows = await db.rows<TotalRow>(sql`
     SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count
     FROM expenses
     WHERE user_id = ${userId}::uuid
@@ -106,16 +104,16 @@ export async function currencyTotals(
       AND occurred_at < ${span.end.toISOString()}::timestamptz
       AND kind = ${kind}::"ExpenseKind" AND deleted_at IS NULL
     GROUP BY currency
-    ORDER BY currency`;
+    ORDER BY currency`);
   return rows.map(currencyTotal);
 }
 
 export async function categoryTotals(
-  prisma: RawClient,
+  db: Queries,
   userId: string,
   span: Pick<DateSpan, 'start' | 'end'>,
 ): Promise<CategoryTotal[]> {
-  const rows = await prisma.$queryRaw<CategoryRow[]>`
+  const rows = await db.rows<CategoryRow>(sql`
     SELECT e.category_id::text AS category_id, c.name, c.emoji, c.color, e.currency,
            SUM(e.amount_minor)::text AS total, COUNT(*)::int AS count
     FROM expenses e
@@ -125,7 +123,7 @@ export async function categoryTotals(
       AND e.occurred_at < ${span.end.toISOString()}::timestamptz
       AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
     GROUP BY e.category_id, c.name, c.emoji, c.color, e.currency
-    ORDER BY e.currency, SUM(e.amount_minor) DESC, c.name`;
+    ORDER BY e.currency, SUM(e.amount_minor) DESC, c.name`);
   return withShares(rows);
 }
 
@@ -142,13 +140,13 @@ interface GroupedRow extends CategoryRow {
  * period is read once however many breakdowns the summary shows.
  */
 async function groupedSpending(
-  prisma: RawClient,
+  db: Queries,
   userId: string,
   range: PeriodRange,
 ): Promise<GroupedRow[]> {
   const { start, end, previous, timeZone } = range;
   // Its best plan depends on how much of the user's history the range holds.
-  return prisma.$queryRaw<GroupedRow[]>`${Prisma.raw(PLAN_PER_CALL)}
+  return db.rows<GroupedRow>(sql`${raw(PLAN_PER_CALL)}
     WITH grouped AS (
       SELECT currency, category_id, day, GROUPING(category_id, day) AS level,
              SUM(amount_minor) AS total, COUNT(*) AS count
@@ -174,7 +172,7 @@ async function groupedSpending(
     WHERE user_id = ${userId}::uuid AND kind = 'EXPENSE' AND deleted_at IS NULL
       AND occurred_at >= ${previous.start.toISOString()}::timestamptz
       AND occurred_at < ${previous.end.toISOString()}::timestamptz
-    GROUP BY currency`;
+    GROUP BY currency`);
 }
 
 const byCurrency = (a: { currency: string }, b: { currency: string }) =>
@@ -226,14 +224,14 @@ export function fillDays(days: DayTotal[], span: DateSpan, currencies: string[])
 
 /** Everything the dashboard and the bot's statements show for one period. */
 export async function summarize(
-  prisma: RawClient,
+  db: Queries,
   input: { userId: string; range: PeriodRange; now: Date },
 ): Promise<Summary> {
   const { userId, range, now } = input;
   const [rows, budgets, income] = await Promise.all([
-    groupedSpending(prisma, userId, range),
-    range.period === 'MONTH' ? budgetsInForce(prisma, userId, range.firstDay) : [],
-    currencyTotals(prisma, userId, range, 'INCOME'),
+    groupedSpending(db, userId, range),
+    range.period === 'MONTH' ? budgetsInForce(db, userId, range.firstDay) : [],
+    currencyTotals(db, userId, range, 'INCOME'),
   ]);
   const totals: CurrencyTotal[] = [];
   const previousTotals: CurrencyTotal[] = [];

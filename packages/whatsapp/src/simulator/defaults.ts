@@ -8,3 +8,9 @@ export const SIMULATOR_PHONE_NUMBER_ID = '100000000000001';
 export const SIMULATOR_API_VERSION = 'v26.0';
 
 export const DEFAULT_SIMULATOR_PORT = 4100;
+
+/** The WhatsApp business account (WABA) the simulator's number belongs to. */
+export const SIMULATOR_BUSINESS_ACCOUNT_ID = '100000000000002';
+
+/** The Meta app whose token the simulator accepts and whose webhook it configures. */
+export const SIMULATOR_APP_ID = '100000000000003';

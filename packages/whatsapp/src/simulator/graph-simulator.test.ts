@@ -187,6 +187,31 @@ describe('startGraphSimulator: failures', () => {
     expect(simulator.messages).toEqual([]);
   });
 
+  it('takes the message under a lost answer, then answers nothing', async () => {
+    const failed: [string, unknown][] = [];
+    const { simulator, client } = await start({
+      onFailure: (failure, body) => failed.push([failure, body]),
+    });
+    simulator.failNext('lost-answer');
+    expect(await client.send(hello)).toEqual({
+      ok: false,
+      retryable: true,
+      reason: 'no answer within 300 ms',
+    });
+    // Indistinguishable from a timeout to the sender, yet the message is on its way.
+    expect(simulator.messages).toEqual([expect.objectContaining({ body: hello, unanswered: true })]);
+    expect(simulator.failures).toEqual(['lost-answer']);
+    expect(failed).toEqual([['lost-answer', hello]]);
+  });
+
+  it('draws no lost answers unless asked for them', async () => {
+    const { simulator, client } = await start({ failRate: 1, seed: 5 });
+    for (let i = 0; i < 40; i++) await client.send(hello);
+    expect(simulator.failures).toHaveLength(40);
+    expect(simulator.failures).not.toContain('lost-answer');
+    expect(simulator.messages).toEqual([]);
+  });
+
   it('fails every request at failRate 1 and none at 0', async () => {
     const { simulator, client } = await start({ failRate: 1, failWith: ['500'] });
     const results = await Promise.all([1, 2, 3].map(() => client.send(hello)));

@@ -2,13 +2,32 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isBsuid } from '../identity.ts';
 import { LIMITS } from '../message-limits.ts';
+import {
+  businessAccount,
+  type SimulatedAccount,
+  type SimulatedAccountOptions,
+} from './business-account.ts';
 import { SIMULATOR_API_VERSION } from './defaults.ts';
 import { randomSeed, seededRandom } from './random.ts';
 
-/** How the simulator can fail a request, mirroring what Graph does under load. */
-export type SimulatedFailure = '429' | '500' | 'timeout' | '131056';
+/**
+ * How the simulator can fail a request, mirroring what Graph does under load. A
+ * 'lost-answer' takes the message (it is recorded, as Meta would deliver it) and never
+ * answers, like a timeout whose request got through: the sender cannot tell it apart
+ * from 'timeout', so a sender that retries delivers that message twice.
+ */
+export type SimulatedFailure = '429' | '500' | 'timeout' | '131056' | 'lost-answer';
 
-export const SIMULATED_FAILURES: readonly SimulatedFailure[] = ['429', '500', 'timeout', '131056'];
+export const SIMULATED_FAILURES: readonly SimulatedFailure[] = [
+  '429',
+  '500',
+  'timeout',
+  '131056',
+  'lost-answer',
+];
+
+/** The failures after which the message was not taken, drawn from unless told otherwise. */
+const DEFAULT_FAILURES: readonly SimulatedFailure[] = ['429', '500', 'timeout', '131056'];
 
 export interface GraphSimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -16,16 +35,20 @@ export interface GraphSimulatorOptions {
   host?: string;
   /** Fraction of message requests to fail, 0 to 1. */
   failRate?: number;
-  /** Failures to draw from when one is due. Default all four. */
+  /** Failures to draw from when one is due. Default DEFAULT_FAILURES (no 'lost-answer'). */
   failWith?: readonly SimulatedFailure[];
   /** Makes failures and wamids repeat from run to run. */
   seed?: number;
   /** When set, only this bearer token is accepted; otherwise any non-empty one. */
   accessToken?: string;
-  /** How long a 'timeout' failure holds the connection before dropping it. Default 30 s. */
+  /** How long 'timeout' and 'lost-answer' hold the connection before dropping it. Default 30 s. */
   hangMs?: number;
   /** Called for each accepted message, e.g. to print it. */
   onMessage?: (message: RecordedMessage) => void;
+  /** The business account its management endpoints show (GET /<phone id>, templates...). */
+  account?: SimulatedAccountOptions;
+  /** Called for each failed request with its parsed body, e.g. to see which message hung. */
+  onFailure?: (failure: SimulatedFailure, body: unknown) => void;
 }
 
 export interface RecordedMessage {
@@ -39,6 +62,8 @@ export interface RecordedMessage {
   /** The request body exactly as parsed. */
   body: Record<string, unknown>;
   receivedAt: string;
+  /** Taken under a 'lost-answer': the sender never learned its wamid. */
+  unanswered?: true;
 }
 
 export interface RecordedRead {
@@ -46,6 +71,8 @@ export interface RecordedRead {
   phoneNumberId: string;
   typing: boolean;
   receivedAt: string;
+  /** Taken under a 'lost-answer'. */
+  unanswered?: true;
 }
 
 export interface FailureSettings {
@@ -68,6 +95,8 @@ export interface GraphSimulator {
   failNext(...failures: SimulatedFailure[]): void;
   /** Forgets recorded messages, reads and failures. */
   clear(): void;
+  /** The business account: its ids, and faults to set (a refused token, no subscription...). */
+  account: SimulatedAccount;
   close(): Promise<void>;
 }
 
@@ -104,7 +133,10 @@ function send(response: ServerResponse, status: number, body: unknown, headers =
   response.end(JSON.stringify(body));
 }
 
-const FAILURE_RESPONSES: Record<Exclude<SimulatedFailure, 'timeout'>, [number, Json, object]> = {
+const FAILURE_RESPONSES: Record<
+  Exclude<SimulatedFailure, 'timeout' | 'lost-answer'>,
+  [number, Json, object]
+> = {
   '429': [
     429,
     graphError(
@@ -179,11 +211,13 @@ export async function startGraphSimulator({
   port = 0,
   host = '127.0.0.1',
   failRate = 0,
-  failWith = SIMULATED_FAILURES,
+  failWith = DEFAULT_FAILURES,
   seed = randomSeed(),
   accessToken,
   hangMs = 30_000,
   onMessage,
+  account: accountOptions = {},
+  onFailure,
 }: GraphSimulatorOptions = {}): Promise<GraphSimulator> {
   const failureRandom = seededRandom(seed);
   // A separate stream for ids, so ids do not shift when the failure settings change.
@@ -220,9 +254,12 @@ export async function startGraphSimulator({
     queued = [];
   }
 
+  const accepts = (token: string | undefined) =>
+    Boolean(token) && (accessToken === undefined || token === accessToken);
+  const account = businessAccount(accountOptions, accepts);
+
   function authorised(request: IncomingMessage): boolean {
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    return Boolean(match && (accessToken === undefined || match[1] === accessToken));
+    return accepts(/^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]);
   }
 
   function listMessages(response: ServerResponse, query: URLSearchParams): void {
@@ -242,6 +279,10 @@ export async function startGraphSimulator({
     response: ServerResponse,
     phoneNumberId: string,
   ): Promise<void> {
+    if (account.refusesTokens()) {
+      send(response, 401, account.expiredToken);
+      return;
+    }
     if (!authorised(request)) {
       send(
         response,
@@ -258,24 +299,34 @@ export async function startGraphSimulator({
       return;
     }
     const failure = dueFailure();
+    const hang = () => setTimeout(() => response.destroy(), hangMs).unref();
     if (failure) {
       failures.push(failure);
+      onFailure?.(failure, body);
       if (failure === 'timeout') {
-        setTimeout(() => response.destroy(), hangMs).unref();
+        hang();
         return;
       }
+    }
+    const lost = failure === 'lost-answer';
+    // Under a lost answer the request is handled in full and only the answer is held back.
+    const answer = (status: number, answerBody: unknown, headers = {}) => {
+      if (lost) hang();
+      else send(response, status, answerBody, headers);
+    };
+    if (failure && !lost) {
       const [status, error, headers] = FAILURE_RESPONSES[failure];
-      send(response, status, error, headers);
+      answer(status, error, headers);
       return;
     }
     if (!isRecord(body)) {
-      send(response, 400, graphError(100, '(#100) Invalid parameter', 'Expected a JSON object'));
+      answer(400, graphError(100, '(#100) Invalid parameter', 'Expected a JSON object'));
       return;
     }
     const receivedAt = new Date().toISOString();
     if (body.status === 'read') {
       if (typeof body.message_id !== 'string' || body.messaging_product !== 'whatsapp') {
-        send(response, 400, graphError(100, '(#100) Invalid parameter', 'message_id is required'));
+        answer(400, graphError(100, '(#100) Invalid parameter', 'message_id is required'));
         return;
       }
       reads.push({
@@ -283,13 +334,14 @@ export async function startGraphSimulator({
         phoneNumberId,
         typing: isRecord(body.typing_indicator),
         receivedAt,
+        ...(lost ? { unanswered: true as const } : {}),
       });
-      send(response, 200, { success: true });
+      answer(200, { success: true });
       return;
     }
     const problem = problemWith(body);
     if (problem) {
-      send(response, 400, graphError(100, '(#100) Invalid parameter', problem));
+      answer(400, graphError(100, '(#100) Invalid parameter', problem));
       return;
     }
     const record: RecordedMessage = {
@@ -298,6 +350,7 @@ export async function startGraphSimulator({
       type: String(body.type),
       body,
       receivedAt,
+      ...(lost ? { unanswered: true as const } : {}),
     };
     const contact: Json = {};
     if (typeof body.to === 'string') {
@@ -309,7 +362,7 @@ export async function startGraphSimulator({
     }
     messages.push(record);
     onMessage?.(record);
-    send(response, 200, {
+    answer(200, {
       messaging_product: 'whatsapp',
       contacts: [contact],
       messages: [{ id: record.wamid }],
@@ -326,7 +379,7 @@ export async function startGraphSimulator({
     } else if (url.pathname === '/messages' && request.method === 'DELETE') {
       clear();
       send(response, 200, { success: true });
-    } else {
+    } else if (!account.handle(request, response, url)) {
       send(
         response,
         404,
@@ -362,6 +415,7 @@ export async function startGraphSimulator({
       queued.push(...next);
     },
     clear,
+    account: account.control,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,7 +1,17 @@
 export {
+  ACCOUNT_FAULTS,
+  SIMULATOR_TEMPLATES,
+  type AccountFault,
+  type SimulatedAccount,
+  type SimulatedAccountOptions,
+  type SimulatedTemplate,
+} from './business-account.ts';
+export {
   DEFAULT_SIMULATOR_PORT,
   DEVELOPMENT_WEBHOOK_SECRET,
   SIMULATOR_API_VERSION,
+  SIMULATOR_APP_ID,
+  SIMULATOR_BUSINESS_ACCOUNT_ID,
   SIMULATOR_PHONE_NUMBER_ID,
 } from './defaults.ts';
 export {

@@ -1,7 +1,9 @@
+import { ACCOUNT_FAULTS, type AccountFault } from './business-account.ts';
 import {
   DEFAULT_SIMULATOR_PORT,
   DEVELOPMENT_WEBHOOK_SECRET,
   SIMULATOR_API_VERSION,
+  SIMULATOR_BUSINESS_ACCOUNT_ID,
   SIMULATOR_PHONE_NUMBER_ID,
 } from './defaults.ts';
 import {
@@ -16,10 +18,15 @@ function isSimulatedFailure(value: string): value is SimulatedFailure {
   return (SIMULATED_FAILURES as readonly string[]).includes(value);
 }
 
+function isAccountFault(value: string): value is AccountFault {
+  return (ACCOUNT_FAULTS as readonly string[]).includes(value);
+}
+
 /**
  * Reads `wa-sim`'s settings: WA_SIM_PORT (default 4100), WA_SIM_HOST (default
  * 127.0.0.1), WA_SIM_FAIL_RATE (0 to 1), WA_SIM_FAIL_WITH (comma list of 429, 500,
- * timeout, 131056) and WA_SIM_SEED. Returns every problem at once.
+ * timeout, 131056, lost-answer) and WA_SIM_SEED. Returns every problem at once.
+ * WA_SIM_ACCOUNT_FAULTS (comma list of ACCOUNT_FAULTS) sets the business account up wrong.
  */
 export function simulatorOptionsFromEnv(
   env: Record<string, string | undefined>,
@@ -55,6 +62,19 @@ export function simulatorOptionsFromEnv(
     if (Number.isInteger(seed)) options.seed = seed;
     else problems.push(`WA_SIM_SEED must be an integer, got ${env.WA_SIM_SEED}`);
   }
+  if (env.WA_SIM_ACCOUNT_FAULTS) {
+    const faults = env.WA_SIM_ACCOUNT_FAULTS.split(',')
+      .map((fault) => fault.trim())
+      .filter(Boolean);
+    const unknown = faults.filter((fault) => !isAccountFault(fault));
+    if (unknown.length > 0) {
+      problems.push(
+        `WA_SIM_ACCOUNT_FAULTS: unknown ${unknown.join(', ')} (use ${ACCOUNT_FAULTS.join(', ')})`,
+      );
+    } else {
+      options.account = { faults: faults.filter(isAccountFault) };
+    }
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, options };
 }
 
@@ -67,7 +87,10 @@ Point the api at it (any non-empty access token leaves sandbox mode):
   WHATSAPP_API_URL=${origin}/${SIMULATOR_API_VERSION}
   WHATSAPP_ACCESS_TOKEN=${SIMULATOR_ACCESS_TOKEN}
   WHATSAPP_PHONE_NUMBER_ID=${SIMULATOR_PHONE_NUMBER_ID}
+  WHATSAPP_BUSINESS_ACCOUNT_ID=${SIMULATOR_BUSINESS_ACCOUNT_ID}
   WEBHOOK_SECRET=${DEVELOPMENT_WEBHOOK_SECRET}
+
+Check that setup as it would be checked against Meta: npm run admin -- doctor
 
 Then talk to the api as a WhatsApp user:
   WA_SIM_URL=${origin} node packages/whatsapp/bin/wa.ts --from 919812345678 "120 petrol"

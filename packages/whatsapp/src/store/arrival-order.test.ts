@@ -33,7 +33,7 @@ const bodyOf = (payload: unknown) => (payload as { content: { body: string } }).
 async function processed(conversationId: string, batchSize?: number): Promise<string[]> {
   const seen: string[] = [];
   const processor = createInboxProcessor({
-    prisma: db.prisma,
+    db: db.sql,
     logger,
     ...(batchSize ? { batchSize } : {}),
     handler: ({ message }) => {
@@ -47,13 +47,13 @@ async function processed(conversationId: string, batchSize?: number): Promise<st
 
 describe('messages sent in the same second', () => {
   it('are handled in the order they arrived in one webhook, not in message id order', async () => {
-    const [stored] = await storeInboundMessages(db.prisma, [lunch, undo]);
+    const [stored] = await storeInboundMessages(db.sql, [lunch, undo]);
     expect(await processed(stored!.conversationId)).toEqual(['100 lunch', 'undo']);
   });
 
   it('are handled in the order their webhooks arrived, one at a time too', async () => {
-    const [stored] = await storeInboundMessages(db.prisma, [lunch]);
-    await storeInboundMessages(db.prisma, [undo]);
+    const [stored] = await storeInboundMessages(db.sql, [lunch]);
+    await storeInboundMessages(db.sql, [undo]);
     expect(await processed(stored!.conversationId, 1)).toEqual(['100 lunch', 'undo']);
   });
 });

@@ -1,6 +1,6 @@
 import {
   modelColumns,
-  Prisma,
+  sql,
   type Conversation,
   type InboundMessage,
   type OutboundMessage,
@@ -66,7 +66,7 @@ export const CONVERSATION_PREFIX = 'conversation.';
  * A taken message and its conversation in one row, from CTEs named taken and locked:
  * the message's fields as they are, the conversation's behind CONVERSATION_PREFIX.
  */
-export const takenColumns = Prisma.sql`${select(inboundMessage, 'taken')}, ${select(
+export const takenColumns = sql`${select(inboundMessage, 'taken')}, ${select(
   conversation,
   'locked',
   CONVERSATION_PREFIX,

@@ -1,3 +1,4 @@
+import { sql } from '@spendline/db';
 import type { Database, OutboundMessage as OutboundRow } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
@@ -29,7 +30,7 @@ function dispatcher(options: Partial<DispatcherOptions> = {}) {
     timeoutMs: 300,
   });
   return createDispatcher({
-    prisma: db.prisma,
+    db: db.sql,
     send: (body) => graph.send(body),
     logger,
     retryBaseMs: 5,
@@ -58,7 +59,7 @@ async function enqueueMany(count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const body = `message ${i}`;
     bodies.push(body);
-    await enqueueOutbound(db.prisma, textMessage(recipients[i % recipients.length] ?? '', body));
+    await enqueueOutbound(db.sql, textMessage(recipients[i % recipients.length] ?? '', body));
   }
   return bodies;
 }
@@ -95,7 +96,7 @@ describe('the outbox dispatcher', () => {
 
   it("claims each recipient's oldest unsent message only, oldest first, skipping sent history", async () => {
     await enqueueMany(8);
-    const first = await claimOutbound(db.prisma, 10, 60_000);
+    const first = await claimOutbound(db.sql, 10, 60_000);
     expect(first.map((row) => (row.payload as { text: { body: string } }).text.body)).toEqual([
       'message 0',
       'message 1',
@@ -103,12 +104,12 @@ describe('the outbox dispatcher', () => {
       'message 3',
     ]);
     // Still leased: nothing else of those recipients may go before them.
-    expect(await claimOutbound(db.prisma, 10, 60_000)).toEqual([]);
+    expect(await claimOutbound(db.sql, 10, 60_000)).toEqual([]);
     await db.prisma.outboundMessage.updateMany({
       where: { id: { in: first.map((row) => row.id) } },
       data: { status: 'DELIVERED' },
     });
-    const second = await claimOutbound(db.prisma, 2, 60_000);
+    const second = await claimOutbound(db.sql, 2, 60_000);
     expect(second.map((row) => (row.payload as { text: { body: string } }).text.body)).toEqual([
       'message 4',
       'message 5',
@@ -120,7 +121,7 @@ describe('the outbox dispatcher', () => {
     let release: () => void = () => {};
     const slow = new Promise<void>((resolve) => (release = resolve));
     const passes = createDispatcher({
-      prisma: db.prisma,
+      db: db.sql,
       logger,
       ratePerSecond: 1000,
       send: async (body) => {
@@ -129,9 +130,9 @@ describe('the outbox dispatcher', () => {
         return { ok: true, providerMessageId: `wamid.${sent.length}` };
       },
     });
-    await enqueueOutbound(db.prisma, textMessage(recipients[0]!, 'slow'));
+    await enqueueOutbound(db.sql, textMessage(recipients[0]!, 'slow'));
     passes.start(60_000);
-    await enqueueOutbound(db.prisma, textMessage(recipients[1]!, 'quick'));
+    await enqueueOutbound(db.sql, textMessage(recipients[1]!, 'quick'));
     passes.kick();
     const deadline = Date.now() + 5_000;
     while (!sent.includes(recipients[1]!) && Date.now() < deadline) {
@@ -157,12 +158,24 @@ describe('the outbox dispatcher', () => {
     });
     await enqueueMany(1);
     await drain(
-      createDispatcher({ prisma: db.prisma, send: (b) => graph.send(b), logger, retryBaseMs: 5 }),
+      createDispatcher({ db: db.sql, send: (b) => graph.send(b), logger, retryBaseMs: 5 }),
     );
     const [row] = await db.prisma.outboundMessage.findMany();
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row?.lastError).toMatch(/190|401/);
     expect(simulator.messages).toHaveLength(0);
+  });
+
+  it('sets aside a queued body it cannot read, sending the others', async () => {
+    await enqueueMany(2);
+    await db.sql.execute(sql`
+      UPDATE outbound_messages SET payload = '{"type": "text", "text": {}}'::jsonb
+       WHERE id = (SELECT id FROM outbound_messages ORDER BY created_at LIMIT 1)`);
+    await drain(dispatcher());
+    const rows = await db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => row.status)).toEqual(['FAILED', 'SENT']);
+    expect(rows[0]?.lastError).toBe('stored message body unreadable');
+    expect(sentBodies()).toEqual(['message 1']);
   });
 
   it('gives up after the last attempt and says why', async () => {
@@ -176,8 +189,8 @@ describe('the outbox dispatcher', () => {
 
   describe('rows handed over by the transaction that claimed them', () => {
     const queue = async (to: string, body: string) => {
-      const [row] = await db.prisma.$queryRaw<OutboundRow[]>`
-        ${claimedInsert(60_000)(textMessage(to, body))}`;
+      const [row] = await db.sql.rows<OutboundRow>(sql`
+        ${claimedInsert(60_000)(textMessage(to, body))}`);
       if (!row) throw new Error('nothing queued');
       return row;
     };
@@ -194,7 +207,7 @@ describe('the outbox dispatcher', () => {
       expect(first.attempts).toBe(1);
       expect(first.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
       // Leased to its caller: no dispatcher claims it meanwhile, nor the row behind it.
-      expect(await claimOutbound(db.prisma, 10, 60_000)).toEqual([]);
+      expect(await claimOutbound(db.sql, 10, 60_000)).toEqual([]);
     });
 
     it('sends them without a claim, then releases the messages queued behind them', async () => {
@@ -220,8 +233,8 @@ describe('the outbox dispatcher', () => {
     });
 
     it('leaves a row whose sender died to any dispatcher once the lease runs out', async () => {
-      const [row] = await db.prisma.$queryRaw<OutboundRow[]>`
-        ${claimedInsert(1)(textMessage(recipients[2]!, 'orphan'))}`;
+      const [row] = await db.sql.rows<OutboundRow>(sql`
+        ${claimedInsert(1)(textMessage(recipients[2]!, 'orphan'))}`);
       expect(row?.status).toBe('SENDING');
       await new Promise((resolve) => setTimeout(resolve, 20));
       await drain(dispatcher());

@@ -1,14 +1,15 @@
-import type { OutboundMessage as OutboundRow, PrismaClient } from '@spendline/db';
+import type { OutboundMessage as OutboundRow, SqlDatabase } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import { retryDelay } from '../backoff.ts';
 import type { SendResult } from '../graph-client.ts';
 import type { OutboundMessage } from '../messages.ts';
 import { createLeases } from './leases.ts';
+import { outboundMessageSchema } from '../outbound-schema.ts';
 import { claimOutbound } from './outbox.ts';
 import { createOutcomeWriter } from './outcomes.ts';
 
 export interface DispatcherOptions {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   send: (body: OutboundMessage) => Promise<SendResult>;
   logger: Logger;
   /** Sends started per second at most: Meta's per-number throughput (default 80). */
@@ -46,7 +47,7 @@ export interface Dispatcher {
 
 /** The outbox dispatcher: claims rows, sends them, and records what happened. */
 export function createDispatcher({
-  prisma,
+  db,
   send,
   logger,
   ratePerSecond = 80,
@@ -67,8 +68,8 @@ export function createDispatcher({
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 
-  const outcomes = createOutcomeWriter(prisma, logger);
-  const leases = createLeases(prisma, logger, leaseMs);
+  const outcomes = createOutcomeWriter(db, logger);
+  const leases = createLeases(db, logger, leaseMs);
 
   async function deliver(row: OutboundRow): Promise<void> {
     await slot();
@@ -77,7 +78,20 @@ export function createDispatcher({
       logger.warn({ outboundId: row.id }, 'outbound lease lost before sending');
       return;
     }
-    const result = await send(row.payload as unknown as OutboundMessage);
+    const message = outboundMessageSchema.safeParse(row.payload);
+    if (!message.success) {
+      // Sending it again cannot help: the row is set aside with the reason.
+      logger.error(
+        { outboundId: row.id, issues: message.error.issues },
+        'outbound payload unreadable',
+      );
+      return outcomes.add({
+        id: row.id,
+        status: 'FAILED',
+        lastError: 'stored message body unreadable',
+      });
+    }
+    const result = await send(message.data);
     if (result.ok) {
       return outcomes.add({
         id: row.id,
@@ -117,7 +131,7 @@ export function createDispatcher({
 
   async function runOnce(): Promise<number> {
     const claimedAt = Date.now();
-    const rows = await claimOutbound(prisma, batchSize, leaseMs);
+    const rows = await claimOutbound(db, batchSize, leaseMs);
     leases.hold(rows, claimedAt);
     await sendAll(rows);
     return rows.length;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { storeInboundMessages, type InboundToStore, type StoredInbound } from './inbox.ts';
 
 export interface InboxWriterOptions {
@@ -19,8 +19,6 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-type Sql = Pick<PrismaClient, '$queryRaw'>;
-
 /**
  * Group commit for acknowledgements: webhooks that arrive while a statement is under
  * way are stored together by the next one, so a burst costs one round trip and one
@@ -30,7 +28,7 @@ type Sql = Pick<PrismaClient, '$queryRaw'>;
  * others.
  */
 export function createInboxWriter(
-  db: Sql,
+  db: Queries,
   { maxBatch = 64, maxInFlight = 2 }: InboxWriterOptions = {},
 ): InboxWriter {
   const queue: Job[] = [];

@@ -1,4 +1,4 @@
-import type { Database } from '@spendline/db';
+import type { Database, Queries } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeInboundMessage, storeInboundMessages } from './inbox.ts';
@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('storing inbound messages', () => {
   it('stores the messages of one webhook together, each wamid once, each in its chat', async () => {
     const first = textEvent('919800000001', 'one');
-    await storeInboundMessage(db.prisma, first.event, first.payload);
+    await storeInboundMessage(db.sql, first.event, first.payload);
     const again = { ...textEvent('919800000001', 'two'), event: { ...first.event } };
     const batch = [
       textEvent('919800000001', 'three'),
@@ -26,7 +26,7 @@ describe('storing inbound messages', () => {
     ];
     batch.push({ ...batch[2]! });
 
-    const rows = await storeInboundMessages(db.prisma, batch);
+    const rows = await storeInboundMessages(db.sql, batch);
 
     expect(rows.map((row) => row !== null)).toEqual([true, false, true, true, false]);
     expect(await db.prisma.inboundMessage.count()).toBe(4);
@@ -40,7 +40,7 @@ describe('storing inbound messages', () => {
   it("creates one conversation when a new sender's first messages arrive at once", async () => {
     const messages = Array.from({ length: 6 }, (_, i) => textEvent('919811111111', `m${i}`));
     const rows = await Promise.all(
-      messages.map((m) => storeInboundMessage(db.prisma, m.event, m.payload)),
+      messages.map((m) => storeInboundMessage(db.sql, m.event, m.payload)),
     );
     expect(rows.every((row) => row !== null)).toBe(true);
     expect(new Set(rows.map((row) => row?.conversationId)).size).toBe(1);
@@ -51,14 +51,14 @@ describe('storing inbound messages', () => {
   it('adds an identity Meta now sends to the conversation, and never drops one', async () => {
     const bsuid = 'US.13491208655302741918';
     const anonymous = textEvent('0', 'hi', { sender: { bsuid }, waKey: bsuid });
-    await storeInboundMessage(db.prisma, anonymous.event, anonymous.payload);
+    await storeInboundMessage(db.sql, anonymous.event, anonymous.payload);
     const withPhone = textEvent('0', 'hi again', {
       sender: { bsuid, phoneNumber: '+919822222222' },
       waKey: bsuid,
     });
-    await storeInboundMessage(db.prisma, withPhone.event, withPhone.payload);
+    await storeInboundMessage(db.sql, withPhone.event, withPhone.payload);
     const hidden = textEvent('0', 'and again', { sender: { bsuid }, waKey: bsuid });
-    await storeInboundMessage(db.prisma, hidden.event, hidden.payload);
+    await storeInboundMessage(db.sql, hidden.event, hidden.payload);
     expect(
       await db.prisma.conversation.findUniqueOrThrow({ where: { waKey: bsuid } }),
     ).toMatchObject({ bsuid, phoneNumber: '+919822222222' });
@@ -66,7 +66,7 @@ describe('storing inbound messages', () => {
 
   it('stores an ignored message as settled, so the processor never sees it', async () => {
     const notice = { ...textEvent('919833333333', ''), ignored: true };
-    await storeInboundMessages(db.prisma, [notice]);
+    await storeInboundMessages(db.sql, [notice]);
     const row = await db.prisma.inboundMessage.findFirstOrThrow();
     expect(row.status).toBe('IGNORED');
     expect(row.processedAt).toBeInstanceOf(Date);
@@ -76,11 +76,12 @@ describe('storing inbound messages', () => {
 describe('the inbox writer (group commit)', () => {
   it('stores webhooks that arrive together in fewer statements, answering each with its own rows', async () => {
     let statements = 0;
-    const counting = {
-      $queryRaw: ((...args: Parameters<typeof db.prisma.$queryRaw>) => {
+    const counting: Queries = {
+      ...db.sql,
+      rows: (statement) => {
         statements++;
-        return db.prisma.$queryRaw(...args);
-      }) as typeof db.prisma.$queryRaw,
+        return db.sql.rows(statement);
+      },
     };
     const writer = createInboxWriter(counting, { maxInFlight: 1 });
     const webhooks = Array.from({ length: 12 }, (_, i) => [
@@ -103,7 +104,7 @@ describe('the inbox writer (group commit)', () => {
   });
 
   it('fails only the webhook the database refuses, not the others stored with it', async () => {
-    const writer = createInboxWriter(db.prisma, { maxInFlight: 1 });
+    const writer = createInboxWriter(db.sql, { maxInFlight: 1 });
     const good = [textEvent('919855555555', 'fine'), textEvent('919855555556', 'also fine')];
     // PostgreSQL refuses \u0000 in jsonb.
     const bad = { ...textEvent('919855555557', 'x'), payload: { text: 'nul \u0000 byte' } };

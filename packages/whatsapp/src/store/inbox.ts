@@ -1,4 +1,4 @@
-import { newId, type PrismaClient } from '@spendline/db';
+import { newId, sql, type Queries } from '@spendline/db';
 import type { InboundMessageEvent } from '../payload.ts';
 
 export interface StoredInbound {
@@ -13,8 +13,6 @@ export interface InboundToStore {
   /** Stored as already settled (e.g. system notices): the processor never sees it. */
   ignored?: boolean;
 }
-
-type Sql = Pick<PrismaClient, '$queryRaw'>;
 
 interface Row {
   waMessageId: string;
@@ -35,7 +33,7 @@ interface Row {
  * conversation's 24-hour window forward instead, when it takes the messages.
  */
 export async function storeInboundMessages(
-  db: Sql,
+  db: Queries,
   messages: readonly InboundToStore[],
 ): Promise<(StoredInbound | null)[]> {
   if (messages.length === 0) return [];
@@ -69,7 +67,7 @@ export async function storeInboundMessages(
 
 /** Stores one message; null for a duplicate delivery. */
 export async function storeInboundMessage(
-  db: Sql,
+  db: Queries,
   event: InboundMessageEvent,
   payload: unknown,
 ): Promise<StoredInbound | null> {
@@ -81,11 +79,11 @@ const status = (message: InboundToStore) => (message.ignored ? 'IGNORED' : 'RECE
 
 // The usual webhook carries one message: this form plans in half the time of the
 // array form below, and planning is most of its cost.
-async function insertOne(db: Sql, message: InboundToStore, id: string): Promise<Row[]> {
+async function insertOne(db: Queries, message: InboundToStore, id: string): Promise<Row[]> {
   const { event } = message;
   const phone = event.sender.phoneNumber ?? null;
   const bsuid = event.sender.bsuid ?? null;
-  const rows = await db.$queryRaw<Omit<Row, 'waMessageId'>[]>`
+  const rows = await db.rows<Omit<Row, 'waMessageId'>>(sql`
     WITH existing AS (
       SELECT id FROM conversations WHERE wa_key = ${event.waKey}
     ),
@@ -117,18 +115,18 @@ async function insertOne(db: Sql, message: InboundToStore, id: string): Promise<
       ON CONFLICT (wa_message_id) DO NOTHING
       RETURNING id
     )
-    SELECT chat.id AS "conversationId", stored.id FROM chat LEFT JOIN stored ON true`;
+    SELECT chat.id AS "conversationId", stored.id FROM chat LEFT JOIN stored ON true`);
   return rows.map((row) => ({ ...row, waMessageId: event.waMessageId }));
 }
 
 function insertMany(
-  db: Sql,
+  db: Queries,
   messages: readonly InboundToStore[],
   ids: ReadonlyMap<InboundToStore, string>,
 ): Promise<Row[]> {
   const column = <T>(pick: (m: InboundToStore) => T) => messages.map(pick);
   const waKeys = column((m) => m.event.waKey);
-  return db.$queryRaw<Row[]>`
+  return db.rows<Row>(sql`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((m) => ids.get(m))}::uuid[],
@@ -183,5 +181,5 @@ function insertMany(
     SELECT i.wa_message_id AS "waMessageId", chat.id AS "conversationId", stored.id
       FROM input i
       LEFT JOIN chat USING (wa_key)
-      LEFT JOIN stored USING (wa_message_id)`;
+      LEFT JOIN stored USING (wa_message_id)`);
 }

@@ -1,3 +1,4 @@
+import { sql } from '@spendline/db';
 import type { Database, OutboundMessage as OutboundRow } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
@@ -31,7 +32,7 @@ function recorder(delayMs = 0) {
 }
 
 function dispatcher(options: Partial<DispatcherOptions> & Pick<DispatcherOptions, 'send'>) {
-  return createDispatcher({ prisma: db.prisma, logger, ratePerSecond: 1000, ...options });
+  return createDispatcher({ db: db.sql, logger, ratePerSecond: 1000, ...options });
 }
 
 async function until(check: () => boolean | Promise<boolean>, withinMs: number): Promise<void> {
@@ -49,8 +50,8 @@ describe('outbound leases', () => {
     expect(restarted.leaseMs).toBeLessThanOrEqual(10_000);
     // The crashed process had claimed the reply as the inbox processor does, and died
     // before sending it or writing what became of it.
-    await db.prisma.$queryRaw<OutboundRow[]>`
-      ${claimedInsert(restarted.leaseMs)(textMessage('919800000001', 'your reply'))}`;
+    await db.sql.rows<OutboundRow>(sql`
+      ${claimedInsert(restarted.leaseMs)(textMessage('919800000001', 'your reply'))}`);
     const restartedAt = Date.now();
     restarted.start(200);
     await until(() => sent.length > 0, 12_000).finally(() => restarted.stop());
@@ -66,7 +67,7 @@ describe('outbound leases', () => {
     const { sent, send } = recorder(1_500);
     const slow = dispatcher({ send, leaseMs: 300 });
     const other = dispatcher({ send, leaseMs: 300 });
-    await enqueueOutbound(db.prisma, textMessage('919800000001', 'slow reply'));
+    await enqueueOutbound(db.sql, textMessage('919800000001', 'slow reply'));
     const sending = slow.runOnce();
     await until(() => sent.length === 1, 5_000);
     other.start(20);
@@ -83,8 +84,8 @@ describe('outbound leases', () => {
     // One send a second: the second row waits its turn under the rate limit.
     const waiting = dispatcher({ send, leaseMs: 300, ratePerSecond: 1 });
     const rows = {
-      first: await enqueueOutbound(db.prisma, textMessage('919800000001', 'first')),
-      second: await enqueueOutbound(db.prisma, textMessage('919800000002', 'second')),
+      first: await enqueueOutbound(db.sql, textMessage('919800000001', 'first')),
+      second: await enqueueOutbound(db.sql, textMessage('919800000002', 'second')),
     };
     const sending = waiting.runOnce();
     await until(() => sent.length === 1, 5_000);

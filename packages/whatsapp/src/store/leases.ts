@@ -1,7 +1,5 @@
-import type { OutboundMessage as OutboundRow, PrismaClient } from '@spendline/db';
+import { sql, type OutboundMessage as OutboundRow, type Queries } from '@spendline/db';
 import type { Logger } from '@spendline/log';
-
-type Sql = Pick<PrismaClient, '$queryRaw'>;
 
 /**
  * The claims this process holds on outbound rows. A claim's lease is short, so a row
@@ -33,7 +31,7 @@ interface Held {
 
 /** Leases of leaseMs, renewed every renewEveryMs while a row is held. */
 export function createLeases(
-  db: Sql,
+  db: Queries,
   logger: Logger,
   leaseMs: number,
   renewEveryMs = leaseMs / 4,
@@ -49,13 +47,13 @@ export function createLeases(
     const startedAt = Date.now();
     const ids = rows.map(([id]) => id);
     try {
-      const renewed = await db.$queryRaw<{ id: string }[]>`
+      const renewed = await db.rows<{ id: string }>(sql`
         UPDATE outbound_messages AS o
            SET next_attempt_at = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::float8)
           FROM unnest(${ids}::uuid[], ${rows.map(([, row]) => row.attempts)}::int[]) AS r(id, attempts)
          WHERE o.id = ANY(${ids}::uuid[]) AND o.id = r.id
            AND o.status = 'SENDING' AND o.attempts = r.attempts
-        RETURNING o.id`;
+        RETURNING o.id`);
       const ours = new Set(renewed.map((row) => row.id));
       for (const [id, row] of rows) {
         // Settled meanwhile (its outcome is written) or claimed again by another dispatcher.

@@ -19,7 +19,7 @@ const notice = (extra: Partial<Notice> = {}): Notice => ({
 });
 
 const queue = (extra?: Partial<Notice>) =>
-  db.prisma.$transaction((tx) => queueNotice(tx, notice(extra)));
+  db.sql.transaction((tx) => queueNotice(tx, notice(extra)));
 
 const lastPayload = async () =>
   (await db.prisma.outboundMessage.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })).payload;

@@ -1,4 +1,4 @@
-import type { Prisma } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import {
   replyButtons,
   templateMessage,
@@ -45,15 +45,12 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  * is sent exactly when the change it tells of is committed. Nothing is queued for a user
  * without a linked number.
  */
-export async function queueNotice(
-  tx: Prisma.TransactionClient,
-  notice: Notice,
-): Promise<NoticeSent> {
-  const link = await tx.whatsAppLink.findFirst({
-    where: { userId: notice.userId, active: true },
-    orderBy: { createdAt: 'desc' },
-    select: { phoneNumber: true, bsuid: true },
-  });
+export async function queueNotice(tx: Queries, notice: Notice): Promise<NoticeSent> {
+  const [link] = await tx.rows<{ phoneNumber: string | null; bsuid: string | null }>(sql`
+    SELECT phone_number AS "phoneNumber", bsuid FROM whatsapp_links
+     WHERE user_id = ${notice.userId}::uuid AND active
+     ORDER BY created_at DESC
+     LIMIT 1`);
   const to = link?.phoneNumber ?? link?.bsuid;
   if (!to) return null;
   const service = await serviceWindow(tx, to, notice.now);

@@ -1,19 +1,19 @@
 import {
   newId,
-  Prisma,
+  raw,
+  sql,
   type OutboundMessage as OutboundRow,
-  type PrismaClient,
+  type Queries,
+  type Statement,
 } from '@spendline/db';
 import type { OutboundMessage } from '../messages.ts';
 import { outboundMessageColumns } from './columns.ts';
 
-type Sql = Pick<PrismaClient, '$queryRaw'>;
-
 /** The columns every queued row is given, and its values for them. */
-const queuedColumns = Prisma.raw('id, conversation_id, recipient, type, payload, updated_at');
+const queuedColumns = raw('id, conversation_id, recipient, type, payload, updated_at');
 
-function queuedValues(message: OutboundMessage, conversationId?: string): Prisma.Sql {
-  return Prisma.sql`${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipientOf(message)},
+function queuedValues(message: OutboundMessage, conversationId?: string): Statement {
+  return sql`${newId()}::uuid, ${conversationId ?? null}::uuid, ${recipientOf(message)},
     ${message.type}, ${JSON.stringify(message)}::jsonb, now()`;
 }
 
@@ -27,7 +27,7 @@ function recipientOf(message: OutboundMessage): string | undefined {
  * transaction's start: a handler's transaction may run a while before it queues.
  */
 const leaseEnd = (leaseMs: number) =>
-  Prisma.sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::float8)`;
+  sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::float8)`;
 
 /**
  * Where a handler queues its reply, inside the statement that saves its other changes:
@@ -35,13 +35,13 @@ const leaseEnd = (leaseMs: number) =>
  * once the statement ran.
  */
 export interface OutboxSlot {
-  insert(message: OutboundMessage, conversationId?: string): Prisma.Sql;
+  insert(message: OutboundMessage, conversationId?: string): Statement;
   queued(row: OutboundRow): void;
 }
 
 /** Queues a row for the dispatcher to claim (PENDING). */
-export function pendingInsert(message: OutboundMessage, conversationId?: string): Prisma.Sql {
-  return Prisma.sql`
+export function pendingInsert(message: OutboundMessage, conversationId?: string): Statement {
+  return sql`
     INSERT INTO outbound_messages (${queuedColumns})
     VALUES (${queuedValues(message, conversationId)})
     RETURNING ${outboundMessageColumns}`;
@@ -55,7 +55,7 @@ export function pendingInsert(message: OutboundMessage, conversationId?: string)
  * lease runs out and any dispatcher sends it.
  */
 export function claimedInsert(leaseMs: number) {
-  return (message: OutboundMessage, conversationId?: string): Prisma.Sql => Prisma.sql`
+  return (message: OutboundMessage, conversationId?: string): Statement => sql`
     INSERT INTO outbound_messages (${queuedColumns}, status, attempts, next_attempt_at)
     SELECT ${queuedValues(message, conversationId)},
            CASE WHEN waiting THEN 'PENDING' ELSE 'SENDING' END::"OutboundStatus",
@@ -73,11 +73,11 @@ export function claimedInsert(leaseMs: number) {
  * send it, so the message exists exactly when the change that caused it does.
  */
 export async function enqueueOutbound(
-  db: Sql,
+  db: Queries,
   message: OutboundMessage,
   conversationId?: string,
 ): Promise<OutboundRow> {
-  const [row] = await db.$queryRaw<OutboundRow[]>`${pendingInsert(message, conversationId)}`;
+  const [row] = await db.rows<OutboundRow>(sql`${pendingInsert(message, conversationId)}`);
   if (!row) throw new Error('the outbound message was not stored');
   return row;
 }
@@ -88,8 +88,8 @@ export async function enqueueOutbound(
  * unsent message of each recipient is eligible, so one recipient's messages leave in
  * order; SKIP LOCKED lets several replicas claim side by side without sharing a row.
  */
-export function claimOutbound(db: Sql, limit: number, leaseMs: number): Promise<OutboundRow[]> {
-  return db.$queryRaw<OutboundRow[]>`
+export function claimOutbound(db: Queries, limit: number, leaseMs: number): Promise<OutboundRow[]> {
+  return db.rows<OutboundRow>(sql`
     WITH claimed AS (
       UPDATE outbound_messages AS o
          SET status = 'SENDING', attempts = o.attempts + 1,
@@ -113,5 +113,5 @@ export function claimOutbound(db: Sql, limit: number, leaseMs: number): Promise<
                 o.provider_message_id AS "providerMessageId", o.last_error AS "lastError",
                 o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.sent_at AS "sentAt")
     -- Oldest first: the order in which they take their places under the rate limit.
-    SELECT * FROM claimed ORDER BY "createdAt", id`;
+    SELECT * FROM claimed ORDER BY "createdAt", id`);
 }

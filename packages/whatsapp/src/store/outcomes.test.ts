@@ -1,4 +1,4 @@
-import type { Database, PrismaClient } from '@spendline/db';
+import type { Database, Queries } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,21 +17,22 @@ afterEach(async () => {
 });
 
 /** The real database, with each UPDATE counted as it starts. */
-function counted(prisma: PrismaClient) {
+function counted(database: Queries) {
   const statements: number[] = [];
-  const sql: Pick<PrismaClient, '$executeRaw'> = {
-    $executeRaw: ((...args: Parameters<PrismaClient['$executeRaw']>) => {
+  const counting: Queries = {
+    ...database,
+    execute: (statement) => {
       statements.push(statements.length);
-      return prisma.$executeRaw(...args);
-    }) as PrismaClient['$executeRaw'],
+      return database.execute(statement);
+    },
   };
-  return { sql, statements };
+  return { counting, statements };
 }
 
 async function queuedRows(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push((await enqueueOutbound(db.prisma, textMessage(`9198000000${i}`, `m${i}`))).id);
+    ids.push((await enqueueOutbound(db.sql, textMessage(`9198000000${i}`, `m${i}`))).id);
   }
   return ids;
 }
@@ -39,8 +40,8 @@ async function queuedRows(count: number): Promise<string[]> {
 describe('the outcome writer', () => {
   it('writes at once when idle, and what queues meanwhile in one statement after', async () => {
     const ids = await queuedRows(4);
-    const { sql, statements } = counted(db.prisma);
-    const writer = createOutcomeWriter(sql, logger);
+    const { counting, statements } = counted(db.sql);
+    const writer = createOutcomeWriter(counting, logger);
     const written = ids.map((id, i) =>
       writer.add({ id, status: 'SENT', providerMessageId: `wamid.out.${i}` }),
     );
@@ -57,7 +58,7 @@ describe('the outcome writer', () => {
 
   it('keeps a row’s outcomes in order: the later one lands last', async () => {
     const [id] = await queuedRows(1);
-    const writer = createOutcomeWriter(db.prisma, logger);
+    const writer = createOutcomeWriter(db.sql, logger);
     const retryAt = new Date(Date.now() + 60_000);
     const first = writer.add({
       id: id!,
@@ -73,7 +74,7 @@ describe('the outcome writer', () => {
 
   it('settles even when its statement fails, leaving the row as it was', async () => {
     const [id] = await queuedRows(1);
-    const writer = createOutcomeWriter(db.prisma, logger);
+    const writer = createOutcomeWriter(db.sql, logger);
     // Not a status the column accepts: the UPDATE fails as a whole.
     await writer.add({ id: id!, status: 'NOPE' as 'SENT', providerMessageId: 'wamid.x' });
     const row = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: id! } });

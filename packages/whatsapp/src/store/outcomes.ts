@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 
 /** What became of one send: the row's next status and what goes with it. */
@@ -15,8 +15,6 @@ export interface OutcomeWriter {
   add(outcome: Outcome): Promise<void>;
 }
 
-type Sql = Pick<PrismaClient, '$executeRaw'>;
-
 interface Queued {
   outcome: Outcome;
   written: () => void;
@@ -31,14 +29,16 @@ interface Queued {
  * dropped). A failed write leaves the rows leased; the lease runs out and they are
  * retried, as when a dispatcher dies.
  */
-export function createOutcomeWriter(db: Sql, logger: Logger): OutcomeWriter {
+export function createOutcomeWriter(db: Queries, logger: Logger): OutcomeWriter {
   let queued: Queued[] = [];
   // One write at a time, in order: a later outcome for a row never lands first.
   let writing = false;
 
   function write(outcomes: Outcome[]): Promise<void> {
     const column = <T>(pick: (o: Outcome) => T) => outcomes.map(pick);
-    return db.$executeRaw`
+    return db
+      .execute(
+        sql`
       UPDATE outbound_messages AS o
          SET status = r.status::"OutboundStatus",
              provider_message_id = coalesce(r.provider_message_id, o.provider_message_id),
@@ -54,15 +54,17 @@ export function createOutcomeWriter(db: Sql, logger: Logger): OutcomeWriter {
           ${column((o) => o.nextAttemptAt?.toISOString() ?? null)}::timestamptz[]
         ) AS r(id, status, provider_message_id, last_error, next_attempt_at)
        -- = ANY reads the primary key whatever the planner believes of the table's size.
-       WHERE o.id = ANY(${column((o) => o.id)}::uuid[]) AND o.id = r.id`.then(
-      () => {},
-      (error: unknown) => {
-        logger.error(
-          { err: error, outboundIds: outcomes.map((o) => o.id) },
-          'outcome write failed',
-        );
-      },
-    );
+       WHERE o.id = ANY(${column((o) => o.id)}::uuid[]) AND o.id = r.id`,
+      )
+      .then(
+        () => {},
+        (error: unknown) => {
+          logger.error(
+            { err: error, outboundIds: outcomes.map((o) => o.id) },
+            'outcome write failed',
+          );
+        },
+      );
   }
 
   function pump(): void {

@@ -1,3 +1,4 @@
+import { sql } from '@spendline/db';
 import type { Database, OutboundMessage as OutboundRow } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
@@ -21,7 +22,7 @@ const at = (s: number) => new Date(Date.UTC(2026, 10, 24, 9, 0, s));
 
 async function chat(...bodies: string[]): Promise<string> {
   const rows = await storeInboundMessages(
-    db.prisma,
+    db.sql,
     bodies.map((body, i) => textEvent('919812345678', body, { sentAt: at(i + 1) })),
   );
   return rows[0]?.conversationId ?? '';
@@ -33,11 +34,10 @@ const textOf = (payload: unknown) => (payload as { text: { body: string } }).tex
 /** Replies to each message and counts it on the conversation, as the bot would. */
 const replying: InboundHandler = async ({ tx, message, conversation }) => {
   await enqueueOutbound(tx, textMessage('919812345678', `re: ${bodyOf(message.payload)}`));
-  const saved = await tx.conversation.updateMany({
-    where: { id: conversation.id, version: conversation.version },
-    data: { version: { increment: 1 } },
-  });
-  if (saved.count !== 1) throw new Error('stale conversation');
+  const saved = await tx.execute(sql`
+    UPDATE conversations SET version = version + 1
+     WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}`);
+  if (saved !== 1) throw new Error('stale conversation');
 };
 
 describe('the inbox processor', () => {
@@ -45,7 +45,7 @@ describe('the inbox processor', () => {
     const id = await chat('one', 'two', 'three');
     const seen: string[] = [];
     const processor = createInboxProcessor({
-      prisma: db.prisma,
+      db: db.sql,
       logger,
       handler: async (work) => {
         const window = work.conversation.lastInboundAt?.getTime() ?? 0;
@@ -72,7 +72,7 @@ describe('the inbox processor', () => {
     const id = await chat('fine', 'broken', 'fine again');
     const calls: string[] = [];
     const processor = createInboxProcessor({
-      prisma: db.prisma,
+      db: db.sql,
       logger,
       maxAttempts: 3,
       handler: async (work) => {
@@ -106,7 +106,7 @@ describe('the inbox processor', () => {
     const handed: string[][] = [];
     let wakeUps = 0;
     const processor = createInboxProcessor({
-      prisma: db.prisma,
+      db: db.sql,
       logger,
       maxAttempts: 1,
       handOver: {
@@ -116,8 +116,8 @@ describe('the inbox processor', () => {
       onProcessed: () => (wakeUps += 1),
       handler: async ({ tx, message, outbox }) => {
         const body = bodyOf(message.payload);
-        const [row] = await tx.$queryRaw<OutboundRow[]>`
-          ${outbox.insert(textMessage('919812345678', `re: ${body}`))}`;
+        const [row] = await tx.rows<OutboundRow>(sql`
+          ${outbox.insert(textMessage('919812345678', `re: ${body}`))}`);
         if (row) outbox.queued(row);
         if (body === 'boom') throw new Error('boom');
       },
@@ -141,7 +141,7 @@ describe('the inbox processor', () => {
     const id = await chat('a', 'b');
     const events: string[] = [];
     const processor = createInboxProcessor({
-      prisma: db.prisma,
+      db: db.sql,
       logger,
       onTaken: (message) => events.push(`taken ${bodyOf(message.payload)}`),
       handler: ({ message }) => {
@@ -162,7 +162,7 @@ describe('the inbox processor', () => {
       let started = () => {};
       const handling = new Promise<void>((resolve) => (started = resolve));
       const processor = createInboxProcessor({
-        prisma: db.prisma,
+        db: db.sql,
         logger,
         handler: async (work) => {
           await replying(work);
@@ -174,7 +174,7 @@ describe('the inbox processor', () => {
       await handling;
       const late = textEvent('919812345678', 'meanwhile', { sentAt: at(9) });
       const stored = await Promise.race([
-        storeInboundMessages(db.prisma, [late]),
+        storeInboundMessages(db.sql, [late]),
         new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
       ]);
       release();
@@ -192,24 +192,22 @@ describe('the inbox processor', () => {
       /** Appends the message to the conversation's snapshot, with the version check. */
       const appending: InboundHandler = async ({ tx, message, conversation }) => {
         const handled = (conversation.snapshot as string[] | null) ?? [];
-        const saved = await tx.conversation.updateMany({
-          where: { id: conversation.id, version: conversation.version },
-          data: {
-            snapshot: [...handled, bodyOf(message.payload)],
-            version: { increment: 1 },
-          },
-        });
-        if (saved.count !== 1) throw new Error('stale conversation');
+        const saved = await tx.execute(sql`
+          UPDATE conversations
+             SET snapshot = ${JSON.stringify([...handled, bodyOf(message.payload)])}::jsonb,
+                 version = version + 1
+           WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}`);
+        if (saved !== 1) throw new Error('stale conversation');
         // Long enough for the other replica to come and wait.
         await new Promise((resolve) => setTimeout(resolve, 2));
       };
       // Two processors: two replicas, each coalescing only its own kicks.
       const replicas = [1, 2].map(() =>
-        createInboxProcessor({ prisma: db.prisma, logger, handler: appending, batchSize: 3 }),
+        createInboxProcessor({ db: db.sql, logger, handler: appending, batchSize: 3 }),
       );
       for (let i = 10; i < bodies.length; i += 5) {
         await storeInboundMessages(
-          db.prisma,
+          db.sql,
           bodies
             .slice(i, i + 5)
             .map((body, j) => textEvent('919812345678', body, { sentAt: at(i + j + 1) })),

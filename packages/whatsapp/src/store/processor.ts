@@ -2,16 +2,17 @@ import type {
   Conversation,
   InboundMessage,
   OutboundMessage as OutboundRow,
-  Prisma,
-  PrismaClient,
+  Queries,
+  SqlDatabase,
 } from '@spendline/db';
+import { sql } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import { CONVERSATION_PREFIX, conversationColumns, takenColumns } from './columns.ts';
 import { claimedInsert, pendingInsert, type OutboxSlot } from './outbox.ts';
 import { createArrivalRate, createGate } from './pacing.ts';
 
 export interface InboundWork {
-  tx: Prisma.TransactionClient;
+  tx: Queries;
   message: InboundMessage;
   /**
    * The conversation as this message finds it (after the earlier messages of the same
@@ -29,7 +30,7 @@ export interface InboundWork {
 export type InboundHandler = (work: InboundWork) => Promise<void>;
 
 export interface InboxProcessorOptions {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   handler: InboundHandler;
   logger: Logger;
   /** Tries before a message that keeps failing is set aside as FAILED. */
@@ -146,7 +147,7 @@ function splitTaken(row: Record<string, unknown>): {
  * tried alone, its failures counted as before.
  */
 export function createInboxProcessor({
-  prisma,
+  db,
   handler,
   logger,
   maxAttempts = 5,
@@ -173,7 +174,7 @@ export function createInboxProcessor({
         else waiting += 1;
       },
     };
-    return prisma.$transaction(
+    return db.transaction(
       async (tx) => {
         // Takes the waiting messages, then locks the conversation (an UPDATE: it waits
         // for another holder and then reads the row as that one committed it), moving
@@ -184,7 +185,7 @@ export function createInboxProcessor({
         // SHARE) does not wait for it, so acknowledging never waits for the processor.
         // Marked processed as they are taken: a handler that throws rolls the mark back
         // with everything else, and the commit needs no statement of its own.
-        const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+        const rows = await tx.rows<Record<string, unknown>>(sql`
           WITH taken AS (
             UPDATE inbound_messages m
                SET status = 'PROCESSED', processed_at = now(), attempts = m.attempts + 1
@@ -202,14 +203,14 @@ export function createInboxProcessor({
             RETURNING *
           )
           SELECT ${takenColumns} FROM taken CROSS JOIN locked
-           ORDER BY taken.sent_at, taken.id`;
+           ORDER BY taken.sent_at, taken.id`);
         const taken = rows.map(splitTaken);
         let conversation: Conversation | undefined = taken[0]?.conversation;
         for (const [index, { message }] of taken.entries()) {
           // The handler may have changed it (snapshot, version): read it afresh.
           conversation ??= (
-            await tx.$queryRaw<Conversation[]>`
-              SELECT ${conversationColumns} FROM conversations WHERE id = ${conversationId}::uuid`
+            await tx.rows<Conversation>(sql`
+              SELECT ${conversationColumns} FROM conversations WHERE id = ${conversationId}::uuid`)
           )[0];
           if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
           onTaken?.(message, conversation);
@@ -222,14 +223,14 @@ export function createInboxProcessor({
         }
         return { handled: taken.length, more: taken.length === limit, claimed, waiting };
       },
-      { timeout: transactionTimeoutMs, maxWait: transactionTimeoutMs },
+      { timeoutMs: transactionTimeoutMs },
     );
   }
 
   async function recordFailure(failure: HandlerFailure): Promise<void> {
     const message = failure.inbound;
     // The user wrote whether or not we could act on it: the 24-hour window moves anyway.
-    const [row] = await prisma.$queryRaw<{ attempts: number; status: string }[]>`
+    const [row] = await db.rows<{ attempts: number; status: string }>(sql`
       WITH failed AS (
         UPDATE inbound_messages
            SET attempts = attempts + 1,
@@ -244,7 +245,7 @@ export function createInboxProcessor({
          WHERE c.id = f.conversation_id
            AND (c.last_inbound_at IS NULL OR c.last_inbound_at < f.sent_at)
       )
-      SELECT attempts, status::text AS status FROM failed`;
+      SELECT attempts, status::text AS status FROM failed`);
     logger.error(
       {
         err: failure.cause,
@@ -338,8 +339,8 @@ export function createInboxProcessor({
       };
     },
     async sweep() {
-      const waiting = await prisma.$queryRaw<{ id: string }[]>`
-        SELECT DISTINCT conversation_id AS id FROM inbound_messages WHERE status = 'RECEIVED'`;
+      const waiting = await db.rows<{ id: string }>(sql`
+        SELECT DISTINCT conversation_id AS id FROM inbound_messages WHERE status = 'RECEIVED'`);
       for (const { id } of waiting) kickOne(id);
       await Promise.all(active.values());
       return waiting.length;

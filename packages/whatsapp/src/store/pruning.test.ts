@@ -1,3 +1,4 @@
+import { sql } from '@spendline/db';
 import { openDatabase, type Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ afterEach(async () => {
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 async function inbound(status: 'RECEIVED' | 'PROCESSED' | 'IGNORED', age: number) {
-  const [row] = await storeInboundMessages(db.prisma, [textEvent('919812345678', status)]);
+  const [row] = await storeInboundMessages(db.sql, [textEvent('919812345678', status)]);
   await db.prisma.inboundMessage.update({
     where: { id: row?.id ?? '' },
     data: { status, receivedAt: daysAgo(age) },
@@ -27,7 +28,7 @@ async function inbound(status: 'RECEIVED' | 'PROCESSED' | 'IGNORED', age: number
 }
 
 async function outbound(age: number) {
-  const row = await enqueueOutbound(db.prisma, textMessage('919812345678', `${age} days`));
+  const row = await enqueueOutbound(db.sql, textMessage('919812345678', `${age} days`));
   await db.prisma.outboundMessage.update({
     where: { id: row.id },
     data: { status: 'DELIVERED', createdAt: daysAgo(age) },
@@ -57,7 +58,7 @@ describe('pruning old messages', () => {
     const oldSent = await outbound(31);
     const recentSent = await outbound(29);
 
-    expect(await pruneMessages(db.prisma, { batch: 1 })).toEqual({
+    expect(await pruneMessages(db.sql, { batch: 1 })).toEqual({
       ran: true,
       inbound: 2,
       outbound: 1,
@@ -79,18 +80,18 @@ describe('pruning old messages', () => {
     'leaves the work to the replica already pruning',
     async () => {
       await inbound('PROCESSED', 8);
-      const [{ schema } = { schema: '' }] = await db.prisma.$queryRaw<{ schema: string }[]>`
-        SELECT current_schema() AS schema`;
+      const [{ schema } = { schema: '' }] = await db.sql.rows<{ schema: string }>(sql`
+        SELECT current_schema() AS schema`);
       const url = new URL(process.env.DATABASE_URL ?? '');
       url.searchParams.set('schema', schema);
       // Another replica, on a connection of its own, in the middle of pruning.
       const other = await openDatabase({ databaseUrl: url.toString() });
       try {
-        await other.prisma.$transaction(async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(7302114551)`;
-          expect(await pruneMessages(db.prisma)).toEqual({ ran: false, inbound: 0, outbound: 0 });
+        await other.sql.transaction(async (tx) => {
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(7302114551)`);
+          expect(await pruneMessages(db.sql)).toEqual({ ran: false, inbound: 0, outbound: 0 });
         });
-        expect((await pruneMessages(db.prisma)).inbound).toBe(1);
+        expect((await pruneMessages(db.sql)).inbound).toBe(1);
       } finally {
         await other.close();
       }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { sql, type SqlDatabase } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 
 export interface PruneOptions {
@@ -27,26 +27,26 @@ const PRUNE_LOCK = 7_302_114_551;
  * when another replica holds it.
  */
 export async function pruneMessages(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   { inboundDays = 7, outboundDays = 30, batch = 5000 }: PruneOptions = {},
 ): Promise<Pruned> {
   const total: Pruned = { ran: false, inbound: 0, outbound: 0 };
   for (;;) {
-    const round = await prisma.$transaction(async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}::bigint) AS locked`;
+    const round = await db.transaction(async (tx) => {
+      const [lock] = await tx.rows<{ locked: boolean }>(sql`
+        SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}::bigint) AS locked`);
       if (!lock?.locked) return undefined;
-      const inbound = await tx.$executeRaw`
+      const inbound = await tx.execute(sql`
         DELETE FROM inbound_messages WHERE id IN (
           SELECT id FROM inbound_messages
            WHERE status IN ('PROCESSED', 'IGNORED')
              AND received_at < now() - make_interval(days => ${inboundDays}::int)
-           LIMIT ${batch})`;
-      const outbound = await tx.$executeRaw`
+           LIMIT ${batch})`);
+      const outbound = await tx.execute(sql`
         DELETE FROM outbound_messages WHERE id IN (
           SELECT id FROM outbound_messages
            WHERE created_at < now() - make_interval(days => ${outboundDays}::int)
-           LIMIT ${batch})`;
+           LIMIT ${batch})`);
       return { inbound, outbound };
     });
     if (!round) return total;
@@ -59,14 +59,14 @@ export async function pruneMessages(
 
 /** Prunes now and then every intervalMs; returns the function that stops it. */
 export function startPruning(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   logger: Logger,
   intervalMs = 60 * 60_000,
   options: PruneOptions = {},
 ): () => Promise<void> {
   let running: Promise<void> | undefined;
   const run = () => {
-    running ??= pruneMessages(prisma, options)
+    running ??= pruneMessages(db, options)
       .then((pruned) => {
         if (pruned.inbound + pruned.outbound > 0) logger.info(pruned, 'old messages pruned');
       })

@@ -1,4 +1,4 @@
-import type { Prisma } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import { toWaDigits } from '../identity.ts';
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,21 +19,16 @@ export interface ServiceWindow {
  * it, only approved templates are.
  */
 export async function serviceWindow(
-  tx: Prisma.TransactionClient,
+  tx: Queries,
   address: string,
   now: Date,
 ): Promise<ServiceWindow> {
-  const conversation = await tx.conversation.findFirst({
-    where: {
-      OR: [
-        { phoneNumber: address },
-        { bsuid: address },
-        { waKey: { in: [address, toWaDigits(address)] } },
-      ],
-    },
-    orderBy: { lastInboundAt: { sort: 'desc', nulls: 'last' } },
-    select: { id: true, lastInboundAt: true },
-  });
+  const [conversation] = await tx.rows<{ id: string; lastInboundAt: Date | null }>(sql`
+    SELECT id, last_inbound_at AS "lastInboundAt" FROM conversations
+     WHERE phone_number = ${address} OR bsuid = ${address}
+        OR wa_key IN (${address}, ${toWaDigits(address)})
+     ORDER BY last_inbound_at DESC NULLS LAST
+     LIMIT 1`);
   const opensAfter = now.getTime() - SERVICE_WINDOW_MS + WINDOW_MARGIN_MS;
   return {
     conversationId: conversation?.id,

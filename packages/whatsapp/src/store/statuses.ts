@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import type { StatusEvent } from '../payload.ts';
 import { shouldApplyStatus, type DeliveryStatus } from '../status-order.ts';
 
@@ -11,15 +11,13 @@ const stored: readonly DeliveryStatus[] = [
   'read',
 ];
 
-type Sql = Pick<PrismaClient, '$executeRaw'>;
-
 /**
  * Moves an outbound message forward on a status webhook. The forward-only rule is
  * checked in the UPDATE itself, so concurrent, repeated or late webhooks cannot
  * move a row backwards (a late `delivered` never overwrites `read`). Returns
  * whether the row changed.
  */
-export async function applyStatus(db: Sql, event: StatusEvent): Promise<boolean> {
+export async function applyStatus(db: Queries, event: StatusEvent): Promise<boolean> {
   if (!stored.includes(event.status as DeliveryStatus)) return false;
   const from = stored.filter((current) => shouldApplyStatus(current, event.status));
   if (from.length === 0) return false;
@@ -27,12 +25,12 @@ export async function applyStatus(db: Sql, event: StatusEvent): Promise<boolean>
   const error = event.errors
     .map((e) => `${e.code} ${e.title}${e.message ? `: ${e.message}` : ''}`)
     .join('; ');
-  const changed = await db.$executeRaw`
+  const changed = await db.execute(sql`
     UPDATE outbound_messages
        SET status = ${target}::"OutboundStatus",
            last_error = CASE WHEN ${target} = 'FAILED' THEN ${error || null} ELSE last_error END,
            updated_at = now()
      WHERE provider_message_id = ${event.providerMessageId}
-       AND status::text = ANY(${from.map((s) => s.toUpperCase())})`;
+       AND status::text = ANY(${from.map((s) => s.toUpperCase())})`);
   return changed > 0;
 }
