@@ -16,8 +16,8 @@ import { createApiToken, validateApiToken } from '@spendline/auth';
 import { openDatabase, PLAN_PER_CALL, Prisma } from '@spendline/db';
 import { createLogger } from '@spendline/log';
 import { formatMoney, localDateOf, periodRange, summarize } from '@spendline/ledger';
-import { createGraphQLHandler } from '../src/handler.ts';
-import { TEST_CONFIG } from '../src/test-server.ts';
+import { createGraphQLHandler } from '../src/server/handler.ts';
+import { TEST_CONFIG } from '../src/testing/test-server.ts';
 
 const USERS = 1_000;
 const TOTAL_EXPENSES = 1_000_000;

@@ -2,7 +2,7 @@
 // `--check` prints nothing and fails when the committed file is not what the code builds.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { printSchemaFile } from '../src/schema-file.ts';
+import { printSchemaFile } from '../src/schema/schema-file.ts';
 
 const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 const printed = printSchemaFile();

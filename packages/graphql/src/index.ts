@@ -1,5 +1,5 @@
-export type { GraphQLContext, Viewer } from './context.ts';
-export { GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
+export type { GraphQLContext, Viewer } from './schema/context.ts';
+export { GRAPHIQL_ASSETS_PATH } from './server/graphiql.ts';
 export {
   createGraphQLHandler,
   GRAPHQL_PATH,
@@ -7,12 +7,12 @@ export {
   type GraphQLHandler,
   type GraphQLHandlerOptions,
   type NodeServerContext,
-} from './handler.ts';
-export { schema } from './schema.ts';
+} from './server/handler.ts';
+export { schema } from './schema/schema.ts';
 export {
   createOtpMessageQueue,
   DEFAULT_OTP_TEMPLATE,
   type OtpMessage,
   type OtpMessageOptions,
   type QueueOtpMessage,
-} from './otp-message.ts';
+} from './schema/whatsapp/otp-message.ts';

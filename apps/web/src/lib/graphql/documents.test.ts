@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-// The api refuses deeper documents (packages/graphql handler.ts, QUERY_LIMITS.maxDepth),
+// The api refuses deeper documents (packages/graphql server/handler.ts, QUERY_LIMITS.maxDepth),
 // counting a field as one level, an inline fragment as one more and a fragment spread
 // as two more, so a document can pass the schema and still be refused.
 const MAX_DEPTH = 6;

@@ -1,0 +1,163 @@
+import { Prisma } from '@spendline/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TestClient, type TestServer } from '../../testing/test-server.ts';
+
+// deleteAccount must leave nothing of the user behind. Every table in the schema says
+// here how its rows tie to a user; a table added without a line fails the first test.
+
+let server: TestServer;
+
+interface Owner {
+  id: string;
+  email: string;
+  phone: string;
+  /** Rows tied through another table, whose ids are gone once it is deleted. */
+  budgetIds: string[];
+  conversationIds: string[];
+}
+
+const byUser = (table: string) => (o: Owner) =>
+  Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(table)} WHERE user_id = ${o.id}::uuid`;
+
+const OWNED: Record<string, (owner: Owner) => Prisma.Sql> = {
+  users: (o) => Prisma.sql`SELECT count(*)::int AS n FROM users WHERE id = ${o.id}::uuid`,
+  sessions: byUser('sessions'),
+  api_tokens: byUser('api_tokens'),
+  whatsapp_links: byUser('whatsapp_links'),
+  otp_challenges: byUser('otp_challenges'),
+  categories: byUser('categories'),
+  category_aliases: byUser('category_aliases'),
+  expenses: byUser('expenses'),
+  budgets: byUser('budgets'),
+  budget_alerts: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM budget_alerts WHERE budget_id = ANY(${o.budgetIds}::uuid[])`,
+  recurring_expenses: byUser('recurring_expenses'),
+  conversations: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM conversations WHERE wa_key = ${o.phone}`,
+  inbound_messages: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM inbound_messages
+                WHERE conversation_id = ANY(${o.conversationIds}::uuid[])`,
+  outbound_messages: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM outbound_messages
+                WHERE recipient = ${o.phone.slice(1)} OR conversation_id = ANY(${o.conversationIds}::uuid[])`,
+  rate_limits: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM rate_limits
+                WHERE key LIKE ${`%:${o.id}`} OR key = ${`login:account:${o.email}`}`,
+};
+
+async function counts(owner: Owner): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const [table, sql] of Object.entries(OWNED)) {
+    const [row] = await server.db.prisma.$queryRaw<{ n: number }[]>(sql(owner));
+    result[table] = row?.n ?? 0;
+  }
+  return result;
+}
+
+/** A user with a row in every table, made the way the product makes them where it can. */
+async function populate(
+  email: string,
+  phone: string,
+): Promise<{ client: TestClient; owner: Owner }> {
+  const client = new TestClient(server.url);
+  await client.register(email, 'correct horse');
+  const { id } = await server.db.prisma.user.findUniqueOrThrow({ where: { email } });
+  const { createCategory } = await client.ok<{ createCategory: { id: string } }>(
+    `mutation { createCategory(input: { name: "Pets", aliases: ["vet"] }) { ... on Category { id } } }`,
+  );
+  await client.ok(
+    `mutation ($cat: ID!) { setBudget(input: { categoryId: $cat, amountMinor: "500" }) { __typename } }`,
+    { cat: createCategory.id },
+  );
+  // Over the budget: the product records its alerts.
+  await client.ok(
+    `mutation ($cat: ID!) { createExpense(input: { amountMinor: "900", categoryId: $cat }) { __typename } }`,
+    { cat: createCategory.id },
+  );
+  const budget = await server.db.prisma.budget.findFirstOrThrow({ where: { userId: id } });
+  await client.ok(
+    `mutation { createRecurringExpense(input: { amountMinor: "100", frequency: DAILY }) { __typename } }`,
+  );
+  await client.ok('mutation { createApiToken(name: "script") { __typename } }');
+  await client.ok('mutation { createWhatsAppLinkCode { __typename } }');
+  await client.ok(
+    `mutation { importExpenses(input: { rows: [["2026-01-05", "12"]], mapping: { date: 0, amount: 1 } }) {
+      __typename } }`,
+  );
+  // A wrong password first: a failed attempt is counted against the account.
+  await client.ok('mutation { deleteAccount(password: "not it at all") { __typename } }');
+
+  await server.db.prisma.whatsAppLink.create({
+    data: { userId: id, phoneNumber: phone, verifiedAt: new Date() },
+  });
+  const conversation = await server.db.prisma.conversation.create({
+    data: { waKey: phone, phoneNumber: phone, snapshot: { value: 'idle' } },
+  });
+  await server.db.prisma.inboundMessage.create({
+    data: {
+      waMessageId: `wamid.${id}`,
+      conversationId: conversation.id,
+      phoneNumberId: '15550001111',
+      type: 'text',
+      payload: { text: { body: '120 petrol' } },
+      sentAt: new Date(),
+    },
+  });
+  await server.db.prisma.outboundMessage.create({
+    data: {
+      conversationId: conversation.id,
+      recipient: phone.slice(1),
+      type: 'text',
+      payload: { text: { body: 'Saved ₹120 petrol' } },
+    },
+  });
+  // Sent before the chat had a conversation row: only the recipient ties it.
+  await server.db.prisma.outboundMessage.create({
+    data: { recipient: phone.slice(1), type: 'template', payload: { template: 'notice' } },
+  });
+  return {
+    client,
+    owner: {
+      id,
+      email,
+      phone,
+      budgetIds: [budget.id],
+      conversationIds: [conversation.id],
+    },
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('deleteAccount', () => {
+  it('knows how every table’s rows tie to a user', async () => {
+    const tables = await server.db.prisma.$queryRaw<{ name: string }[]>`
+      SELECT table_name::text AS name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+         AND table_name <> '_prisma_migrations'`;
+    expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(OWNED).sort());
+  });
+
+  it('removes every row the user owns and nothing of anyone else’s', async () => {
+    const leaving = await populate('leaving@example.com', '+919800000011');
+    const staying = await populate('staying@example.com', '+919800000022');
+    const before = await counts(leaving.owner);
+    // Every table holds something of theirs, or the test would prove little.
+    for (const [table, n] of Object.entries(before)) expect([table, n > 0]).toEqual([table, true]);
+    const theirs = await counts(staying.owner);
+
+    const result = await leaving.client.ok<{ deleteAccount: { __typename: string } }>(
+      'mutation { deleteAccount(password: "correct horse") { __typename } }',
+    );
+    expect(result.deleteAccount.__typename).toBe('DeleteAccountSuccess');
+
+    const after = await counts(leaving.owner);
+    expect(after).toEqual(Object.fromEntries(Object.keys(OWNED).map((table) => [table, 0])));
+    expect(await counts(staying.owner)).toEqual(theirs);
+  });
+});

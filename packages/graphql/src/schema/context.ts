@@ -1,0 +1,45 @@
+import type { ApiToken, PrismaClient, Session, User } from '@spendline/db';
+import type { Logger } from '@spendline/log';
+import type { QueueOtpMessage } from './whatsapp/otp-message.ts';
+import type { ExpenseEvents } from '@spendline/entries';
+
+/** Who is calling: a signed-in browser (session) or a script (personal API token). */
+export interface Viewer {
+  user: User;
+  session: Session | null;
+  apiToken: ApiToken | null;
+}
+
+/** What the sandbox chat needs to post webhooks as Meta would. */
+export interface SandboxChatSettings {
+  /** The api's own webhook; a function when the port is known only once it listens. */
+  webhookUrl: string | (() => string);
+  /** WEBHOOK_SECRET (the Meta app secret), to sign with. Never logged. */
+  appSecret: string;
+  /** The business phone number id the simulated messages are addressed to. */
+  phoneNumberId: string;
+}
+
+export interface GraphQLContext {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+  now: () => Date;
+  ipAddress: string | undefined;
+  userAgent: string | undefined;
+  /** Secure cookies in production; plain HTTP works in development. */
+  secureCookies: boolean;
+  /** Adds a Set-Cookie header to this request's response. */
+  setCookie: (value: string) => void;
+  /** Keys OTP and link-code hashes (SECRET_KEY). */
+  secretKey: string;
+  events: ExpenseEvents;
+  queueOtpMessage: QueueOtpMessage;
+  /** Null unless the api runs in sandbox mode outside production. */
+  sandboxChat: SandboxChatSettings | null;
+}
+
+export type SignedInContext = GraphQLContext & { viewer: Viewer };
+
+export type BrowserContext = GraphQLContext & { viewer: Viewer & { session: Session } };
