@@ -11,6 +11,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createStore,
+  eventually,
   pgliteClusterState,
   startApi,
   type ApiProcess,
@@ -51,19 +52,6 @@ async function expectStopInTime(api: ApiProcess): Promise<void> {
   const { code } = await api.exited;
   expect({ ms: ms < DEADLINE_MS + SLACK_MS, code }, api.output()).toEqual({ ms: true, code: 0 });
   if (store.dataDir) expect(await pgliteClusterState(store.dataDir)).toBe('shut down');
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function sandboxReplies(api: ApiProcess, to: string): Promise<number> {

@@ -199,7 +199,9 @@ describe('startGraphSimulator: failures', () => {
       reason: 'no answer within 300 ms',
     });
     // Indistinguishable from a timeout to the sender, yet the message is on its way.
-    expect(simulator.messages).toEqual([expect.objectContaining({ body: hello, unanswered: true })]);
+    expect(simulator.messages).toEqual([
+      expect.objectContaining({ body: hello, unanswered: true }),
+    ]);
     expect(simulator.failures).toEqual(['lost-answer']);
     expect(failed).toEqual([['lost-answer', hello]]);
   });
