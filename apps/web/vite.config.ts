@@ -56,6 +56,10 @@ export default defineConfig({
           'img-src': ['self', 'data:'],
           'font-src': ['self'],
           'connect-src': ['self'],
+          // The service worker (src/service-worker/) and the app manifest, said outright
+          // rather than left to default-src.
+          'worker-src': ['self'],
+          'manifest-src': ['self'],
           'object-src': ['none'],
           'base-uri': ['self'],
           'form-action': ['self'],

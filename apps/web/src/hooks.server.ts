@@ -1,10 +1,12 @@
 import { isAllowedHost } from '@spendline/config';
 import type { Handle } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { ALLOWED_HOSTS, API_URL, PUBLIC_URL } from '$app/env/private';
+import { isApiPath } from '#lib/api-path.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
-import { isApiPath, proxyRequest } from '#lib/server/proxy.ts';
+import { proxyRequest } from '#lib/server/proxy.ts';
 import { addSecurityHeaders } from '#lib/server/security-headers.ts';
 import { ViewerQuery, type Viewer } from '#lib/server/viewer.ts';
 
@@ -24,8 +26,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 // /graphql and /whatsapp/ belong to the api: forward them there so browsers and Meta's
 // webhooks need only this origin. Everything else is the web app.
 const route: Handle = async ({ event, resolve }) => {
-  // Links and redirects are built from the host asked for: answer only our own names.
-  if (!isAllowedHost(event.url.host, allowedHosts)) {
+  // Links and redirects are built from the host asked for: answer only our own names. The
+  // build asks for the pages it prerenders (the offline page) at a host of its own.
+  if (!building && !isAllowedHost(event.url.host, allowedHosts)) {
     return new Response('Unknown host', { status: 400, headers: { 'content-type': 'text/plain' } });
   }
   if (isCrossSiteForm(event.request, event.url.host)) {

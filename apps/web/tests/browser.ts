@@ -2,7 +2,7 @@
 // and screenshots of a page at desktop and phone widths under test-output/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startStack, webDir } from './app.ts';
 import { findChromium, noChromiumMessage } from './chromium.ts';
@@ -14,11 +14,23 @@ if (!lookup.path && lookup.required) throw new Error(noChromiumMessage(lookup));
 /** False skips the browser tests; the global setup has said why. */
 export const hasChromium = lookup.path !== undefined;
 
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
 export function launchChromium(): Promise<Browser> {
   if (!lookup.path) throw new Error(noChromiumMessage(lookup));
-  return chromium.launch({
+  return chromium.launch({ executablePath: lookup.path, args: ARGS });
+}
+
+/**
+ * Chromium with a profile of its own in `dir`, where launchChromium's contexts are
+ * incognito windows (which Chrome will not install an app from).
+ */
+export function launchChromiumProfile(dir: string): Promise<BrowserContext> {
+  if (!lookup.path) throw new Error(noChromiumMessage(lookup));
+  return chromium.launchPersistentContext(dir, {
     executablePath: lookup.path,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
   });
 }
 
@@ -58,7 +70,11 @@ export async function registerUser(browser: Browser, webUrl: string, user: NewUs
     ...(user.locale ? { locale: user.locale } : {}),
     javaScriptEnabled: user.javaScriptEnabled ?? true,
   });
-  const page = await context.newPage();
+  return signUp(await context.newPage(), webUrl, user);
+}
+
+/** Registers through the register page in `page`; returns on the dashboard. */
+export async function signUp(page: Page, webUrl: string, user: NewUser): Promise<Page> {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(`${webUrl}/register/`);
   await page.getByLabel('Your name').fill(user.name ?? 'Asha');

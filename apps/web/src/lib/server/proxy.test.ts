@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isApiPath, proxyRequest, upstreamUrl } from './proxy.ts';
+import { proxyRequest, upstreamUrl } from './proxy.ts';
 
 interface Received {
   method: string;
@@ -59,20 +59,6 @@ function proxy(path: string, init?: RequestInit, clientAddress: string | null = 
     clientAddress: clientAddress ?? undefined,
   });
 }
-
-describe('isApiPath', () => {
-  it('claims /graphql, /graphql/... and /whatsapp/...', () => {
-    for (const path of ['/graphql', '/graphql/', '/graphql/stream', '/whatsapp/webhook']) {
-      expect(isApiPath(path), path).toBe(true);
-    }
-  });
-
-  it('leaves the web app its own pages', () => {
-    for (const path of ['/', '/graphqlx', '/graphiql', '/whatsapp', '/whatsappx/a', '/login/']) {
-      expect(isApiPath(path), path).toBe(false);
-    }
-  });
-});
 
 describe('upstreamUrl', () => {
   it('keeps the path and query string, and a path prefix in API_URL', () => {

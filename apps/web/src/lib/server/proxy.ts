@@ -9,13 +9,6 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 
-/** Whether a request for this pathname belongs to the api. */
-export function isApiPath(pathname: string): boolean {
-  return (
-    pathname === '/graphql' || pathname.startsWith('/graphql/') || pathname.startsWith('/whatsapp/')
-  );
-}
-
 // Hop-by-hop headers describe one connection, not the message (RFC 9110 §7.6.1), so a
 // proxy must not forward them. `host` is set for the api by node:http; `expect` is
 // dropped because the body has already been read.
