@@ -1,3 +1,14 @@
+export {
+  createAccountReader,
+  type AccountReader,
+  type AccountReaderOptions,
+  type AppWebhook,
+  type BusinessPhoneNumber,
+  type MessageTemplate,
+  type MetaApp,
+  type Read,
+  type ReadFailure,
+} from './account-reader.ts';
 export { backoffDelay, retryDelay, type BackoffOptions } from './backoff.ts';
 export {
   createGraphClient,
@@ -7,6 +18,11 @@ export {
   type SendFailure,
   type SendResult,
 } from './graph-client.ts';
+export {
+  blocksAllSends,
+  graphErrorMeaning,
+  type GraphErrorMeaning,
+} from './graph-error-meanings.ts';
 export { GRAPH_ERROR, isRetryable } from './graph-errors.ts';
 export {
   isBsuid,

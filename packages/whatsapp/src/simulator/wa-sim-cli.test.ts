@@ -49,6 +49,19 @@ describe('simulatorOptionsFromEnv', () => {
     ]);
     expect(problems[2]).toMatch(/503/);
   });
+
+  it('sets the business account up wrong with WA_SIM_ACCOUNT_FAULTS, and names unknown faults', () => {
+    expect(
+      simulatorOptionsFromEnv({ WA_SIM_ACCOUNT_FAULTS: 'unsubscribed, template-pending' }),
+    ).toEqual({
+      ok: true,
+      options: { port: 4100, account: { faults: ['unsubscribed', 'template-pending'] } },
+    });
+    const result = simulatorOptionsFromEnv({ WA_SIM_ACCOUNT_FAULTS: 'bad-token,no-wifi' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^WA_SIM_ACCOUNT_FAULTS: unknown no-wifi \(use bad-token, /),
+    ]);
+  });
 });
 
 describe('simulatorBanner', () => {
@@ -57,6 +70,8 @@ describe('simulatorBanner', () => {
     expect(banner).toContain('WHATSAPP_API_URL=http://127.0.0.1:4100/v26.0');
     expect(banner).toContain('WHATSAPP_ACCESS_TOKEN=');
     expect(banner).toContain('GET http://127.0.0.1:4100/messages');
+    expect(banner).toContain('WHATSAPP_BUSINESS_ACCOUNT_ID=100000000000002');
+    expect(banner).toContain('npm run admin -- doctor');
   });
 });
 
