@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import type { Config } from '@spendline/config';
+import type { Config, LoadConfigOptions } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import type { Progress } from './progress.ts';
 import type { ReadSecret } from './secret-input.ts';
@@ -16,6 +16,8 @@ export class InputError extends Error {
 
 export interface CommandContext {
   config: Config;
+  /** Where the configuration is read from, for a command that reads it itself. */
+  environment: LoadConfigOptions;
   /** Opens (and migrates) the configured database once, on first use. */
   database: () => Promise<Database>;
   out: (line: string) => void;
@@ -31,7 +33,16 @@ export interface Command {
   options: ParseArgsOptionsConfig;
   /** Names of the arguments given without a flag, in order ("import FILE"). */
   positionals?: readonly string[];
-  run(values: Record<string, string | boolean | undefined>, context: CommandContext): Promise<void>;
+  /**
+   * Runs even when the configuration is invalid, and says so itself (doctor); for the
+   * others a bad setting stops the command before it starts.
+   */
+  reportsConfiguration?: boolean;
+  /** Resolves to the exit code, or to nothing for 0. */
+  run(
+    values: Record<string, string | boolean | undefined>,
+    context: CommandContext,
+  ): Promise<void | number>;
 }
 
 export function parseOptions(command: Command, args: string[]) {

@@ -1,9 +1,10 @@
-import { ConfigError, loadConfig } from '@spendline/config';
+import { ConfigError, loadConfig, type Config } from '@spendline/config';
 import { DataDirInUseError, openDatabase, type Database } from '@spendline/db';
 import { InputError, parseOptions, UsageError, type Command } from './cli.ts';
 import type { Progress } from './progress.ts';
 import { createDefaultCategoriesCommand } from './commands/create-default-categories.ts';
 import { createUser } from './commands/create-user.ts';
+import { doctor } from './commands/doctor.ts';
 import { importCommand } from './commands/import.ts';
 import { migrate } from './commands/migrate.ts';
 import { resetPassword } from './commands/reset-password.ts';
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   'create-default-categories': createDefaultCategoriesCommand,
   import: importCommand,
   'reset-password': resetPassword,
+  doctor,
 };
 
 export function usage(): string {
@@ -67,22 +69,30 @@ export async function runAdmin(argv: string[], io: RunIO): Promise<number> {
   let db: Database | undefined;
   try {
     const values = parseOptions(command, args);
-    const config = loadConfig({ env: io.env ?? process.env, envFile: io.envFile });
-    await command.run(values, {
-      config,
+    const environment = { env: io.env ?? process.env, envFile: io.envFile };
+    let config: Config | undefined = command.reportsConfiguration
+      ? undefined
+      : loadConfig(environment);
+    const readConfig = () => (config ??= loadConfig(environment));
+    const code = await command.run(values, {
+      get config() {
+        return readConfig();
+      },
+      environment,
       out: io.out,
       progress: io.progress ?? silent,
       readSecret: io.readSecret ?? noSecrets,
       database: async () => {
         if (!db) {
-          db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+          const { DATABASE_URL, DATA_DIR } = readConfig();
+          db = await openDatabase({ databaseUrl: DATABASE_URL, dataDir: DATA_DIR });
           const applied = await db.migrate();
           if (applied.length > 0) io.out(`Applied migrations: ${applied.join(', ')}`);
         }
         return db;
       },
     });
-    return 0;
+    return code ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\nUsage: npm run admin -- ${command.usage}`);
