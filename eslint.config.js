@@ -36,6 +36,39 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
+    // These run without a database (packages/parser/src/pure-packages.test.ts also walks
+    // their dependencies): no database client or driver, and no workspace package but
+    // the other pure ones, since the rest stand on the database.
+    files: ['packages/{config,ledger,log,parser}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'pg',
+                'pg/*',
+                'prisma',
+                '@prisma/*',
+                '@electric-sql/pglite',
+                '@electric-sql/pglite/*',
+                'pglite-prisma-adapter',
+                '@spendline/*',
+                '!@spendline/config',
+                '!@spendline/ledger',
+                '!@spendline/log',
+                '!@spendline/parser',
+              ],
+              message:
+                'This package runs without a database: queries belong in a package that has one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,12 +1,5 @@
-import {
-  budgetName,
-  daysBetween,
-  localDateOf,
-  periodRange,
-  setBudget,
-  summarize,
-  type BudgetUse,
-} from '@spendline/ledger';
+import { daysBetween, localDateOf, periodRange } from '@spendline/ledger';
+import { budgetName, setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import type { Command } from '@spendline/parser';
 import { replies } from './replies.ts';
 import { label, money, monthLabel, table, type StatementInput } from './statements.ts';

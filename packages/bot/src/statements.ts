@@ -2,19 +2,21 @@ import { Prisma, type User } from '@spendline/db';
 import {
   addDays,
   addMonths,
-  categoryTotals,
-  currencyTotals,
   daysBetween,
   daysSpan,
   formatMoney,
   localDateOf,
   periodRange,
-  ratio,
-  type CategoryTotal,
-  type CurrencyTotal,
   type DateSpan,
   type LocalDate,
 } from '@spendline/ledger';
+import {
+  categoryTotals,
+  currencyTotals,
+  ratio,
+  type CategoryTotal,
+  type CurrencyTotal,
+} from '@spendline/spending';
 
 type Tx = Prisma.TransactionClient;
 

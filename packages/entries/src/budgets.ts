@@ -1,5 +1,5 @@
 import type { Prisma } from '@spendline/db';
-import { budgetAlertText, crossedBudgets, type BudgetAlert } from '@spendline/ledger';
+import { budgetAlertText, crossedBudgets, type BudgetAlert } from '@spendline/spending';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import type { EntryUser } from './drafts.ts';
 

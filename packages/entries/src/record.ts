@@ -1,10 +1,6 @@
 import { newId, Prisma } from '@spendline/db';
-import {
-  currencyTotal,
-  type BudgetAlert,
-  type CurrencyTotal,
-  type DateSpan,
-} from '@spendline/ledger';
+import type { DateSpan } from '@spendline/ledger';
+import { currencyTotal, type BudgetAlert, type CurrencyTotal } from '@spendline/spending';
 import type { Announcer } from './announce.ts';
 import { checkBudgets, type BudgetTelling } from './budgets.ts';
 import { checkDrafts, type EntryDraft, type EntrySource, type EntryUser } from './drafts.ts';

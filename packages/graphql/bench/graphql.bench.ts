@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { createApiToken, validateApiToken } from '@spendline/auth';
 import { openDatabase, PLAN_PER_CALL, Prisma } from '@spendline/db';
 import { createLogger } from '@spendline/log';
-import { formatMoney, localDateOf, periodRange, summarize } from '@spendline/ledger';
+import { formatMoney, localDateOf, periodRange } from '@spendline/ledger';
+import { summarize } from '@spendline/spending';
 import { createGraphQLHandler } from '../src/server/handler.ts';
 import { TEST_CONFIG } from '../src/testing/test-server.ts';
 

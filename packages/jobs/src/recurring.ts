@@ -7,13 +7,13 @@ import {
   type ExpenseEvents,
 } from '@spendline/entries';
 import {
-  budgetAlertText,
   dueOccurrences,
   localDateOf,
   runAt,
   type Frequency,
   type LocalDate,
 } from '@spendline/ledger';
+import { budgetAlertText } from '@spendline/spending';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import { drain, type Round } from './claims.ts';
 

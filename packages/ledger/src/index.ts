@@ -10,20 +10,6 @@ export {
   startOfLocalDay,
   type LocalDate,
 } from './local-dates.ts';
-export {
-  ALERT_THRESHOLDS,
-  BudgetError,
-  budgetAlertText,
-  budgetName,
-  budgetsInForce,
-  crossedBudgets,
-  lastDayOfMonth,
-  monthOf,
-  projectedSpend,
-  setBudget,
-  type BudgetAlert,
-  type BudgetSetting,
-} from './budgets.ts';
 export { currencyExponent, decimalToMinor, formatMoney, minorToDecimal } from './money.ts';
 export {
   daysSpan,
@@ -44,19 +30,6 @@ export {
   weekStartOf,
   type Weekday,
 } from './week.ts';
-export {
-  categoryTotals,
-  currencyTotal,
-  currencyTotals,
-  fillDays,
-  ratio,
-  summarize,
-  type BudgetUse,
-  type CategoryTotal,
-  type CurrencyTotal,
-  type DayTotal,
-  type Summary,
-} from './summary.ts';
 export {
   describeRecurrence,
   dueOccurrences,

@@ -1,9 +1,7 @@
 // Rows of a spreadsheet as entries: which column holds what, and each row read into an
 // entry or a reason it cannot be. Pure (no database), so the dashboard can preview a
 // file with the same rules the import applies.
-// The ledger's pure modules only: its index also brings the database client along.
-import { isLocalDate, type LocalDate } from '@spendline/ledger/local-dates';
-import { currencyExponent, decimalToMinor } from '@spendline/ledger/money';
+import { currencyExponent, decimalToMinor, isLocalDate, type LocalDate } from '@spendline/ledger';
 
 export const FIELDS = ['date', 'amount', 'currency', 'category', 'note', 'kind'] as const;
 export type Field = (typeof FIELDS)[number];

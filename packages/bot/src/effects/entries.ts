@@ -8,7 +8,8 @@ import {
   type EntryDraft,
   type EntryPatch,
 } from '@spendline/entries';
-import { budgetAlertText, daysSpan, localDateOf, periodRange } from '@spendline/ledger';
+import { daysSpan, localDateOf, periodRange } from '@spendline/ledger';
+import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
 import { replies } from '../replies.ts';
 import type { Reply } from '../reply.ts';

@@ -1,6 +1,6 @@
 // Spending recorded on the dashboard or over the API that crosses a budget threshold is
 // told on WhatsApp, once per threshold a month, as the chat's text or as the template.
-import { setBudget } from '@spendline/ledger';
+import { setBudget } from '@spendline/spending';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from '../../testing/test-server.ts';
 

@@ -1,14 +1,5 @@
-import {
-  budgetsInForce,
-  localDateOf,
-  monthOf,
-  periodRange,
-  setBudget,
-  startOfLocalDay,
-  summarize,
-  type BudgetUse,
-  type LocalDate,
-} from '@spendline/ledger';
+import { localDateOf, periodRange, startOfLocalDay, type LocalDate } from '@spendline/ledger';
+import { budgetsInForce, monthOf, setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import { builder } from '../builder.ts';
 import { CategoryRef } from '../categories/categories.ts';
 import type { SignedInContext } from '../context.ts';

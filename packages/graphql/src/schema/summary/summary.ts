@@ -1,17 +1,13 @@
 import type { Category } from '@spendline/db';
+import { PERIODS, PeriodError, periodRange, weekStartOf, type DateSpan } from '@spendline/ledger';
 import {
-  PERIODS,
-  PeriodError,
-  periodRange,
   summarize,
-  weekStartOf,
   type BudgetUse,
   type CategoryTotal,
   type CurrencyTotal,
-  type DateSpan,
   type DayTotal,
   type Summary,
-} from '@spendline/ledger';
+} from '@spendline/spending';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import { CategoryRef } from '../categories/categories.ts';

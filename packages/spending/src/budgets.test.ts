@@ -2,7 +2,7 @@ import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { budgetsInForce, crossedBudgets, projectedSpend, setBudget } from './budgets.ts';
-import { daysSpan } from './periods.ts';
+import { daysSpan } from '@spendline/ledger';
 
 let db: Database;
 let userId: string;

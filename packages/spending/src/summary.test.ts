@@ -1,7 +1,7 @@
 import { createTestDatabase } from '@spendline/db/testing';
 import type { Database } from '@spendline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodRange } from './periods.ts';
+import { periodRange } from '@spendline/ledger';
 import { ratio, summarize } from './summary.ts';
 
 let db: Database;

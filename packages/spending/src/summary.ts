@@ -1,7 +1,12 @@
 import { PLAN_PER_CALL, raw, sql, type Queries } from '@spendline/db';
 import { budgetsInForce, projectedSpend, type BudgetRow } from './budgets.ts';
-import { addDays, localDateOf, type LocalDate } from './local-dates.ts';
-import type { DateSpan, PeriodRange } from './periods.ts';
+import {
+  addDays,
+  localDateOf,
+  type DateSpan,
+  type LocalDate,
+  type PeriodRange,
+} from '@spendline/ledger';
 
 export interface CurrencyTotal {
   currency: string;

@@ -1,7 +1,15 @@
 import { sql, type Queries } from '@spendline/db';
-import { addDays, addMonths, daysBetween, localDateOf, type LocalDate } from './local-dates.ts';
-import { formatMoney } from './money.ts';
-import { daysSpan, periodRange, type DateSpan } from './periods.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  daysSpan,
+  formatMoney,
+  localDateOf,
+  periodRange,
+  type DateSpan,
+  type LocalDate,
+} from '@spendline/ledger';
 
 /** Shares of a budget the bot announces, once each per budget and month. */
 export const ALERT_THRESHOLDS = [80, 100] as const;

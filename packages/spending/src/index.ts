@@ -1,0 +1,27 @@
+export {
+  ALERT_THRESHOLDS,
+  BudgetError,
+  budgetAlertText,
+  budgetName,
+  budgetsInForce,
+  crossedBudgets,
+  lastDayOfMonth,
+  monthOf,
+  projectedSpend,
+  setBudget,
+  type BudgetAlert,
+  type BudgetSetting,
+} from './budgets.ts';
+export {
+  categoryTotals,
+  currencyTotal,
+  currencyTotals,
+  fillDays,
+  ratio,
+  summarize,
+  type BudgetUse,
+  type CategoryTotal,
+  type CurrencyTotal,
+  type DayTotal,
+  type Summary,
+} from './summary.ts';
