@@ -7,6 +7,7 @@ import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
 import type { WhatsAppChannel } from './whatsapp/channel.ts';
+import { routingCheck } from './whatsapp/routing-check.ts';
 import { listSandboxMessages } from './whatsapp/sandbox.ts';
 
 export interface ApiDependencies {
@@ -35,6 +36,9 @@ function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
         sendJson(res, health.status === 'ok' ? 200 : 503, health);
       },
     },
+    // Answers whether or not the webhook is configured: it checks the way there.
+    '/whatsapp/test/': { GET: routingCheck, POST: routingCheck },
+    '/whatsapp/test': { GET: routingCheck, POST: routingCheck },
   };
   if (graphql) {
     const serve: Handler = async (req, res) => {

@@ -2,7 +2,7 @@ import { isAllowedHost } from '@spendline/config';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { ALLOWED_HOSTS, API_URL, PUBLIC_URL } from '$app/env/private';
-import { isApiPath } from '#lib/api-path.ts';
+import { isApiPath, isRoutingCheck } from '#lib/api-path.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
@@ -31,7 +31,7 @@ const route: Handle = async ({ event, resolve }) => {
   if (!building && !isAllowedHost(event.url.host, allowedHosts)) {
     return new Response('Unknown host', { status: 400, headers: { 'content-type': 'text/plain' } });
   }
-  if (isCrossSiteForm(event.request, event.url.host)) {
+  if (!isRoutingCheck(event.url.pathname) && isCrossSiteForm(event.request, event.url.host)) {
     return new Response('Cross-site form submissions are forbidden', { status: 403 });
   }
   if (!isApiPath(event.url.pathname)) {

@@ -1,6 +1,7 @@
 // The proxy inside the built server (build/index.js), over plain HTTP: what adapter-node
 // adds around `handle` (body size limit, streaming the response) is tested here.
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStubApi, startWebServer, type StubApi, type WebServer } from './app.ts';
 
@@ -8,6 +9,18 @@ let api: StubApi;
 let web: WebServer;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** POST with a Host header of our choosing (fetch sends the URL's). */
+function postWithHost(path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${web.url}${path}`, { method: 'POST', headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   api = await startStubApi((_req, res, body) => {
@@ -42,6 +55,24 @@ describe('proxy in the built server', () => {
     expect(received.headers['x-hub-signature-256']).toBe('sha256=deadbeef');
     expect(received.headers['x-forwarded-for']).toBe('127.0.0.1');
     expect(received.headers['x-forwarded-host']).toBe(new URL(web.url).host);
+  });
+
+  it('lets the routing check through as curl sends it, and keeps the form and host checks', async () => {
+    api.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"success"}');
+    });
+    // `curl -X POST https://<host>/whatsapp/test/`: no Origin, no content type.
+    const check = await fetch(`${web.url}/whatsapp/test/`, { method: 'POST' });
+    expect(check.status).toBe(200);
+    expect(await check.json()).toEqual({ status: 'success' });
+    expect(api.received.at(-1)).toMatchObject({ method: 'POST', url: '/whatsapp/test/' });
+
+    const before = api.received.length;
+    const form = await fetch(`${web.url}/whatsapp/webhook/`, { method: 'POST', body: 'a=1' });
+    expect(form.status).toBe(403);
+    expect(await postWithHost('/whatsapp/test/', 'evil.example')).toBe(400);
+    expect(api.received.length).toBe(before);
   });
 
   it('refuses bodies over the limit with 413 and never bothers the api', async () => {

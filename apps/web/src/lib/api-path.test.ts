@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApiPath } from './api-path.ts';
+import { isApiPath, isRoutingCheck } from './api-path.ts';
 
 describe('isApiPath', () => {
   it('claims /graphql, /graphql/... and /whatsapp/...', () => {
@@ -12,5 +12,15 @@ describe('isApiPath', () => {
     for (const path of ['/', '/graphqlx', '/graphiql', '/whatsapp', '/whatsappx/a', '/login/']) {
       expect(isApiPath(path), path).toBe(false);
     }
+  });
+});
+
+describe('isRoutingCheck', () => {
+  it('is the api path /whatsapp/test/, with or without its slash, and nothing else', () => {
+    expect(['/whatsapp/test/', '/whatsapp/test'].every(isRoutingCheck)).toBe(true);
+    for (const path of ['/whatsapp/webhook/', '/whatsapp/test/x', '/whatsapp/testing', '/test/']) {
+      expect(isRoutingCheck(path), path).toBe(false);
+    }
+    expect(isApiPath('/whatsapp/test/')).toBe(true);
   });
 });
