@@ -60,3 +60,21 @@ export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]?.trim().slice(0, 300) || 'unknown error';
 }
+
+/**
+ * Runs a check; one that throws fails in a line of its own, so the others still report.
+ */
+export async function guarded(
+  check: string,
+  work: () => Promise<CheckResult>,
+): Promise<CheckResult> {
+  try {
+    return await work();
+  } catch (error) {
+    return fail(
+      check,
+      `could not be checked: ${firstLine(error)}`,
+      'Fix what the checks above report, then run doctor again.',
+    );
+  }
+}

@@ -292,6 +292,28 @@ describe('npm run admin -- doctor', () => {
     expect(code).toBe(1);
   });
 
+  it('checks no table of a database that is not migrated, and says so', async () => {
+    const env = liveEnv();
+    if (env.DATABASE_URL) {
+      const url = new URL(env.DATABASE_URL);
+      url.searchParams.set('schema', `doctor_empty_${randomBytes(4).toString('hex')}`);
+      env.DATABASE_URL = url.toString();
+    } else {
+      env.DATA_DIR = mkdtempSync(join(tmpdir(), 'spendline-doctor-empty-'));
+      await (await openDatabase({ dataDir: env.DATA_DIR })).close();
+    }
+    const { code, byCheck } = await doctorJson(env);
+    expect(byCheck.get('migrations')).toMatchObject({ status: 'FAIL' });
+    for (const check of ['outbox', 'scheduler']) {
+      expect(byCheck.get(check)).toMatchObject({
+        status: 'WARN',
+        detail: 'not checked: the migrations are not applied',
+        fix: 'Run npm run db:migrate (the api also applies them when it starts).',
+      });
+    }
+    expect(code).toBe(1);
+  });
+
   it('finds a proxy that drops POST, one that does not forward /whatsapp/, and a wrong verify token', async () => {
     deployment.behave({ forwardsPost: false });
     expect((await doctorJson(liveEnv())).byCheck.get('webhook-route')).toMatchObject({

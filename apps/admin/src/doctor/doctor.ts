@@ -1,7 +1,7 @@
 import { isWhatsAppSandbox, type Config, type LoadConfigOptions } from '@spendline/config';
 import type { Database } from '@spendline/db';
 import { createAccountReader } from '@spendline/whatsapp';
-import { CHECKS, warn, type CheckResult } from './check.ts';
+import { CHECKS, guarded, warn, type CheckResult } from './check.ts';
 import { checkConfiguration } from './configuration.ts';
 import { checkMigrations, openAndCheckDatabase } from './database.ts';
 import { checkOutbox } from './outbox.ts';
@@ -18,14 +18,19 @@ export interface DoctorOptions {
   now?: () => Date;
 }
 
-/** The locales of users with a linked number: the template languages they need. */
+/**
+ * The locales of users with a linked number: the template languages they need. None
+ * when the database cannot tell (not migrated yet).
+ */
 async function localesInUse(db: Database | undefined): Promise<string[]> {
   if (!db) return [];
-  const users = await db.prisma.user.findMany({
-    where: { whatsAppLinks: { some: { active: true } } },
-    distinct: ['locale'],
-    select: { locale: true },
-  });
+  const users = await db.prisma.user
+    .findMany({
+      where: { whatsAppLinks: { some: { active: true } } },
+      distinct: ['locale'],
+      select: { locale: true },
+    })
+    .catch(() => []);
   return users.map((user) => user.locale);
 }
 
@@ -45,10 +50,24 @@ async function databaseChecks(config: Config, timeoutMs: number, now: Date) {
     };
   }
   const { db } = opened;
-  const [migrations, outbox, scheduler] = await Promise.all([
-    checkMigrations(db, timeoutMs),
-    checkOutbox(db.prisma, now),
-    checkScheduler(db.prisma, now),
+  const migrations = await guarded(CHECKS.migrations, () => checkMigrations(db, timeoutMs));
+  if (migrations.status === 'FAIL') {
+    // Their tables may not be there yet.
+    const skipped = (check: string) =>
+      warn(check, 'not checked: the migrations are not applied', migrations.fix ?? '');
+    return {
+      db,
+      results: {
+        database: opened.result,
+        migrations,
+        outbox: skipped(CHECKS.outbox),
+        scheduler: skipped(CHECKS.scheduler),
+      },
+    };
+  }
+  const [outbox, scheduler] = await Promise.all([
+    guarded(CHECKS.outbox, () => checkOutbox(db.prisma, now)),
+    guarded(CHECKS.scheduler, () => checkScheduler(db.prisma, now)),
   ]);
   return { db, results: { database: opened.result, migrations, outbox, scheduler } };
 }
@@ -83,8 +102,8 @@ export async function runDoctor({
   try {
     const [whatsapp, publicUrl, webhookRoute] = await Promise.all([
       localesInUse(db).then((locales) => checkWhatsApp(config, reader, locales)),
-      checkPublicUrl(config, { sandbox, timeoutMs, now: now() }),
-      checkWebhookRoute(config, { sandbox, timeoutMs }),
+      guarded(CHECKS.publicUrl, () => checkPublicUrl(config, { sandbox, timeoutMs, now: now() })),
+      guarded(CHECKS.webhookRoute, () => checkWebhookRoute(config, { sandbox, timeoutMs })),
     ]);
     return [
       configuration,

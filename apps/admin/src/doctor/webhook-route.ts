@@ -20,7 +20,7 @@ function answered(result: Probe, challenge: string): boolean {
 
 /** What a verification request got instead of the challenge. */
 function describe(url: URL, result: Probe): string {
-  if (!result.ok) return unreachable(url, result);
+  if (!result.ok) return `no answer (${unreachable(url, result)})`;
   if (result.status === 200)
     return `200 without the challenge (${JSON.stringify(result.body.slice(0, 60))})`;
   return `${result.status} ${result.body.slice(0, 60).replace(/\s+/g, ' ').trim()}`.trim();
