@@ -134,7 +134,7 @@ const config = loadConfig({
   },
   envFile: undefined,
 });
-const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
+const channel = await startWhatsAppChannel({ db: db.sql, config, logger });
 const api = createApiServer({
   db,
   logger,

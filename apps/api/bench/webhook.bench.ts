@@ -95,7 +95,7 @@ let apiUrl = '';
 const db = await createTestDatabase();
 const logger = createLogger({ level: 'silent' });
 const config = loadConfig({ env: { WEBHOOK_SECRET: secret }, envFile: undefined });
-const channel = await startWhatsAppChannel({ prisma: db.prisma, config, logger });
+const channel = await startWhatsAppChannel({ db: db.sql, config, logger });
 const apiServer = createApiServer({
   db,
   logger,

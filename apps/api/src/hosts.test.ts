@@ -27,7 +27,7 @@ beforeAll(async () => {
     db,
     logger,
     allowedHosts: apiAllowedHosts(config),
-    graphql: createGraphQLHandler({ prisma: db.prisma, logger, config }),
+    graphql: createGraphQLHandler({ prisma: db.prisma, sql: db.sql, logger, config }),
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

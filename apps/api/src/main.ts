@@ -73,7 +73,7 @@ async function startServices(): Promise<void> {
   const expenseEvents = (running.events = await createExpenseEvents(config.DATABASE_URL));
   if (stopping) return;
   const channel = (running.channel = await startWhatsAppChannel({
-    prisma: db.prisma,
+    db: db.sql,
     config,
     logger,
     events: expenseEvents.events,
@@ -82,7 +82,7 @@ async function startServices(): Promise<void> {
   if (stopping) return;
   // Every replica runs one; the jobs' row locks make each piece of work happen once.
   running.scheduler = startScheduler({
-    jobs: scheduledJobs(db.prisma, logger.child({ component: 'jobs' }), expenseEvents.events),
+    jobs: scheduledJobs(db.sql, logger.child({ component: 'jobs' }), expenseEvents.events),
     logger: logger.child({ component: 'scheduler' }),
     record: jobRunRecorder(db.prisma),
   });
@@ -107,6 +107,7 @@ async function startServices(): Promise<void> {
     allowedHosts: apiAllowedHosts(config),
     graphql: createGraphQLHandler({
       prisma: db.prisma,
+      sql: db.sql,
       logger,
       config,
       trustedProxies: config.TRUSTED_PROXIES,

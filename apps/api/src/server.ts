@@ -50,7 +50,7 @@ function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
     const webhook = {
       GET: verifySubscription(whatsapp),
       POST: receiveNotification({
-        prisma: db.prisma,
+        db: db.sql,
         logger: logger.child({ component: 'webhook' }),
         processor: whatsapp.channel.processor,
         appSecret: whatsapp.appSecret,

@@ -38,6 +38,7 @@ async function start(timeZone: string, locale: string): Promise<Agreement> {
   let clock = new Date();
   const handler = createGraphQLHandler({
     prisma: db.prisma,
+    sql: db.sql,
     logger: createLogger({ level: 'silent' }),
     config: {
       NODE_ENV: 'test',

@@ -1,4 +1,4 @@
-import type { PrismaClient, User } from '@spendline/db';
+import { prismaQueries, type PrismaClient, type User } from '@spendline/db';
 import { deleteUnlinkedData } from './account-data.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password.ts';
 import { normalizeEmail } from './profile.ts';
@@ -69,26 +69,40 @@ function countAttempt(prisma: PrismaClient, email: string, client: string, now: 
   const perAccount = RATE_LIMITS.loginPerAccount;
   return Promise.all([
     consume(
-      prisma,
+      prismaQueries(prisma),
       loginRateLimitKeys.accountClient(email, client),
       perClient.limit,
       perClient.windowMs,
       now,
     ),
-    consume(prisma, loginRateLimitKeys.account(email), perAccount.limit, perAccount.windowMs, now),
+    consume(
+      prismaQueries(prisma),
+      loginRateLimitKeys.account(email),
+      perAccount.limit,
+      perAccount.windowMs,
+      now,
+    ),
   ]);
 }
 
 /** Waits as long as the account's recent wrong passwords call for. */
 async function slowDown(prisma: PrismaClient, email: string, now: Date, options: CheckOptions) {
-  const delay = loginSlowdownMs(await peek(prisma, loginRateLimitKeys.failures(email), now));
+  const delay = loginSlowdownMs(
+    await peek(prismaQueries(prisma), loginRateLimitKeys.failures(email), now),
+  );
   if (delay > 0) await (options.sleep ?? sleepFor)(delay);
 }
 
 async function countFailure(prisma: PrismaClient, email: string, now: Date): Promise<void> {
   // Only counted, never refused: the count sets the slowdown, the window its memory.
   const { windowMs } = RATE_LIMITS.loginPerAccountClient;
-  await consume(prisma, loginRateLimitKeys.failures(email), Number.MAX_SAFE_INTEGER, windowMs, now);
+  await consume(
+    prismaQueries(prisma),
+    loginRateLimitKeys.failures(email),
+    Number.MAX_SAFE_INTEGER,
+    windowMs,
+    now,
+  );
 }
 
 /**
@@ -108,7 +122,7 @@ export async function checkCredentials(
   const [attempt, perIp] = await Promise.all([
     countAttempt(prisma, email, client, now),
     input.ipAddress
-      ? consume(prisma, loginRateLimitKeys.ip(input.ipAddress), limit, windowMs, now)
+      ? consume(prismaQueries(prisma), loginRateLimitKeys.ip(input.ipAddress), limit, windowMs, now)
       : null,
   ]);
   const refused = refusal([...attempt, perIp]);
@@ -126,7 +140,7 @@ export async function checkCredentials(
     await countFailure(prisma, email, now);
     return { ok: false, reason: 'invalid_credentials' };
   }
-  await resetRateLimit(prisma, loginRateLimitKeys.accountClient(email, client));
+  await resetRateLimit(prismaQueries(prisma), loginRateLimitKeys.accountClient(email, client));
   return { ok: true, user };
 }
 
@@ -165,7 +179,7 @@ export async function verifyCurrentPassword(
     await countFailure(prisma, user.email, now);
     return { ok: false, reason: 'invalid_credentials' };
   }
-  await resetRateLimit(prisma, loginRateLimitKeys.accountClient(user.email, client));
+  await resetRateLimit(prismaQueries(prisma), loginRateLimitKeys.accountClient(user.email, client));
   return { ok: true };
 }
 

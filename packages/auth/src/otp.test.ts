@@ -190,7 +190,7 @@ describe('link codes', () => {
     });
     if (!made.ok) throw new Error(made.reason);
     expect(made.code).toMatch(new RegExp(`^\\d{${LINK_CODE_LENGTH}}$`));
-    const redeemed = await redeemLinkCode(db.prisma, {
+    const redeemed = await redeemLinkCode(db.sql, {
       code: ` ${made.code} `,
       phoneNumber: '+15550100001',
       secretKey,
@@ -198,7 +198,7 @@ describe('link codes', () => {
     });
     expect(redeemed).toMatchObject({ ok: true, userId, link: { phoneNumber: '+15550100001' } });
     expect(
-      await redeemLinkCode(db.prisma, {
+      await redeemLinkCode(db.sql, {
         code: made.code,
         phoneNumber: '+15550100002',
         secretKey,
@@ -218,11 +218,11 @@ describe('link codes', () => {
     if (!made.ok) throw new Error(made.reason);
     for (const code of ['12345678', 'abc', '1234']) {
       expect(
-        await redeemLinkCode(db.prisma, { code, phoneNumber: '+15550100003', secretKey, now }),
+        await redeemLinkCode(db.sql, { code, phoneNumber: '+15550100003', secretKey, now }),
       ).toEqual({ ok: false, reason: 'no_challenge' });
     }
     expect(
-      await redeemLinkCode(db.prisma, {
+      await redeemLinkCode(db.sql, {
         code: made.code,
         phoneNumber: '+15550100003',
         secretKey,
@@ -253,7 +253,7 @@ describe('link codes', () => {
         const guess = String(10_000_000 + i);
         if (guess === live) continue;
         const phoneNumber = `+1555020${String(i).padStart(4, '0')}`;
-        const result = await redeemLinkCode(db.prisma, {
+        const result = await redeemLinkCode(db.sql, {
           code: guess,
           phoneNumber,
           secretKey,
@@ -268,7 +268,7 @@ describe('link codes', () => {
       const code = await linkCode(userId, day);
       await guessWrong(LINK_CODE_MAX_WRONG_GUESSES, code, at(1000));
       expect(
-        await redeemLinkCode(db.prisma, {
+        await redeemLinkCode(db.sql, {
           code,
           phoneNumber: '+15550300001',
           secretKey,
@@ -283,7 +283,7 @@ describe('link codes', () => {
       const code = await linkCode(userId, at(OTP_TTL_MS));
       await guessWrong(3, code, at(OTP_TTL_MS + 1000));
       expect(
-        await redeemLinkCode(db.prisma, {
+        await redeemLinkCode(db.sql, {
           code,
           phoneNumber: '+15550300002',
           secretKey,
@@ -305,7 +305,7 @@ describe('link codes', () => {
         await guessWrong(perCode, code, at(when + 1000));
       }
       expect(
-        await redeemLinkCode(db.prisma, {
+        await redeemLinkCode(db.sql, {
           code,
           phoneNumber: '+15550300003',
           secretKey,

@@ -4,7 +4,17 @@ import { generateRandomString, type RandomReader } from '@oslojs/crypto/random';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
-import type { OtpChallenge, OtpPurpose, PrismaClient, WhatsAppLink } from '@spendline/db';
+import {
+  newId,
+  prismaQueries,
+  sql,
+  whatsAppLinkColumns,
+  type OtpChallenge,
+  type OtpPurpose,
+  type PrismaClient,
+  type Queries,
+  type WhatsAppLink,
+} from '@spendline/db';
 import { consume, countMany, peek, RATE_LIMITS } from './rate-limit.ts';
 
 const minute = 60 * 1000;
@@ -90,7 +100,13 @@ export async function startOtpChallenge(
     };
   }
   const { limit, windowMs } = RATE_LIMITS.otpRequestPerAccount;
-  const allowance = await consume(prisma, `otp:request:${purpose}:${userId}`, limit, windowMs, now);
+  const allowance = await consume(
+    prismaQueries(prisma),
+    `otp:request:${purpose}:${userId}`,
+    limit,
+    windowMs,
+    now,
+  );
   if (!allowance.allowed) {
     return { ok: false, reason: 'rate_limited', retryAfterMs: allowance.retryAfterMs };
   }
@@ -124,30 +140,31 @@ export type LinkResult =
 
 /** Links (or re-activates) a number for a user; refuses one linked to someone else. */
 async function linkNumber(
-  tx: Tx,
+  tx: Queries,
   userId: string,
   identity: { phoneNumber: string | null; bsuid?: string | null },
   now: Date,
 ): Promise<WhatsAppLink | null> {
   const { phoneNumber, bsuid = null } = identity;
-  const existing = await tx.whatsAppLink.findFirst({
-    where: {
-      OR: [...(phoneNumber ? [{ phoneNumber }] : []), ...(bsuid ? [{ bsuid }] : [])],
-    },
-  });
+  const [existing] = await tx.rows<{ id: string; userId: string }>(sql`
+    SELECT id, user_id AS "userId" FROM whatsapp_links
+     WHERE phone_number = ${phoneNumber} OR bsuid = ${bsuid}
+     LIMIT 1`);
   if (existing && existing.userId !== userId) return null;
-  if (existing) {
-    return tx.whatsAppLink.update({
-      where: { id: existing.id },
-      data: {
-        active: true,
-        verifiedAt: now,
-        phoneNumber: phoneNumber ?? existing.phoneNumber,
-        bsuid: bsuid ?? existing.bsuid,
-      },
-    });
-  }
-  return tx.whatsAppLink.create({ data: { userId, phoneNumber, bsuid, verifiedAt: now } });
+  const [link] = existing
+    ? await tx.rows<WhatsAppLink>(sql`
+        UPDATE whatsapp_links
+           SET active = true, verified_at = ${now}::timestamptz,
+               phone_number = COALESCE(${phoneNumber}, phone_number),
+               bsuid = COALESCE(${bsuid}, bsuid), updated_at = now()
+         WHERE id = ${existing.id}::uuid
+        RETURNING ${whatsAppLinkColumns}`)
+    : await tx.rows<WhatsAppLink>(sql`
+        INSERT INTO whatsapp_links (id, user_id, phone_number, bsuid, verified_at, updated_at)
+        VALUES (${newId()}::uuid, ${userId}::uuid, ${phoneNumber}, ${bsuid},
+                ${now}::timestamptz, now())
+        RETURNING ${whatsAppLinkColumns}`);
+  return link ?? null;
 }
 
 export type CodeAttempt =
@@ -171,7 +188,7 @@ export async function tryCode(
   const { limit, windowMs } = RATE_LIMITS.otpVerifyPerAccount;
   const key =
     purpose === 'WHATSAPP_OTP' ? `otp:verify:${userId}` : `otp:verify:${purpose}:${userId}`;
-  const allowance = await consume(prisma, key, limit, windowMs, now);
+  const allowance = await consume(prismaQueries(prisma), key, limit, windowMs, now);
   if (!allowance.allowed) return { ok: false, reason: 'too_many_attempts', attemptsLeft: 0 };
   const challenge = await prisma.otpChallenge.findFirst({
     where: { userId, purpose, consumedAt: null, expiresAt: { gt: now } },
@@ -220,7 +237,7 @@ export async function verifyWhatsAppOtp(
       data: { consumedAt: now },
     });
     if (consumed.count === 0) return { ok: false, reason: 'no_challenge' };
-    const link = await linkNumber(tx, userId, { phoneNumber }, now);
+    const link = await linkNumber(prismaQueries(tx), userId, { phoneNumber }, now);
     if (!link) return { ok: false, reason: 'number_taken' };
     await input.afterLink?.(tx, link);
     return { ok: true, link };
@@ -230,12 +247,11 @@ export async function verifyWhatsAppOtp(
 const linkGuessKey = (userId: string) => `link:guesses:${userId}`;
 
 /** Counts a wrong LINK guess against every live code and against the accounts they belong to. */
-async function countWrongLinkGuess(tx: Tx, now: Date): Promise<void> {
-  const live = await tx.otpChallenge.updateManyAndReturn({
-    where: { purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: now } },
-    data: { attempts: { increment: 1 } },
-    select: { userId: true },
-  });
+async function countWrongLinkGuess(tx: Queries, now: Date): Promise<void> {
+  const live = await tx.rows<{ userId: string }>(sql`
+    UPDATE otp_challenges SET attempts = attempts + 1
+     WHERE purpose = 'LINK_CODE' AND consumed_at IS NULL AND expires_at > ${now}::timestamptz
+    RETURNING user_id AS "userId"`);
   const keys = live.map((challenge) => linkGuessKey(challenge.userId));
   await countMany(tx, keys, RATE_LIMITS.linkGuessesPerAccount.windowMs, now);
 }
@@ -249,7 +265,7 @@ async function countWrongLinkGuess(tx: Tx, now: Date): Promise<void> {
  * Run it in a transaction (the bot's own), so the code is spent only with the link.
  */
 export async function redeemLinkCode(
-  tx: Tx,
+  tx: Queries,
   input: {
     code: string;
     phoneNumber: string | null;
@@ -262,9 +278,11 @@ export async function redeemLinkCode(
   if (!/^\d+$/.test(code) || code.length !== LINK_CODE_LENGTH)
     return { ok: false, reason: 'no_challenge' };
   const codeHash = hashCode(input.secretKey, 'LINK_CODE', code);
-  const challenge = await tx.otpChallenge.findFirst({
-    where: { codeHash, purpose: 'LINK_CODE', consumedAt: null, expiresAt: { gt: input.now } },
-  });
+  const [challenge] = await tx.rows<{ id: string; userId: string; attempts: number }>(sql`
+    SELECT id, user_id AS "userId", attempts FROM otp_challenges
+     WHERE code_hash = ${codeHash} AND purpose = 'LINK_CODE' AND consumed_at IS NULL
+       AND expires_at > ${input.now}::timestamptz
+     LIMIT 1`);
   if (!challenge) {
     await countWrongLinkGuess(tx, input.now);
     return { ok: false as const, reason: 'no_challenge' as const };
@@ -275,11 +293,10 @@ export async function redeemLinkCode(
     guessed >= RATE_LIMITS.linkGuessesPerAccount.limit
   )
     return { ok: false as const, reason: 'no_challenge' as const };
-  const consumed = await tx.otpChallenge.updateMany({
-    where: { id: challenge.id, consumedAt: null },
-    data: { consumedAt: input.now },
-  });
-  if (consumed.count === 0) return { ok: false as const, reason: 'no_challenge' as const };
+  const consumed = await tx.execute(sql`
+    UPDATE otp_challenges SET consumed_at = ${input.now}::timestamptz
+     WHERE id = ${challenge.id}::uuid AND consumed_at IS NULL`);
+  if (consumed === 0) return { ok: false as const, reason: 'no_challenge' as const };
   const link = await linkNumber(
     tx,
     challenge.userId,

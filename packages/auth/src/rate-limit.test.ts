@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('consume', () => {
   it('allows the limit within a window and refuses the next attempt until it ends', async () => {
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await consume(db.prisma, 'k1', 3, minute, later(i)));
+    for (let i = 0; i < 4; i++) results.push(await consume(db.sql, 'k1', 3, minute, later(i)));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
     expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0]);
     expect(results[3]).toMatchObject({ count: 4, resetAt: later(minute) });
@@ -26,20 +26,20 @@ describe('consume', () => {
   });
 
   it('starts a fresh window once the old one has ended', async () => {
-    for (let i = 0; i < 3; i++) await consume(db.prisma, 'k2', 2, minute, now);
-    const next = await consume(db.prisma, 'k2', 2, minute, later(minute));
+    for (let i = 0; i < 3; i++) await consume(db.sql, 'k2', 2, minute, now);
+    const next = await consume(db.sql, 'k2', 2, minute, later(minute));
     expect(next).toMatchObject({ allowed: true, count: 1, resetAt: later(2 * minute) });
   });
 
   it('keeps keys apart', async () => {
-    await consume(db.prisma, 'k3', 1, minute, now);
-    expect((await consume(db.prisma, 'k3', 1, minute, now)).allowed).toBe(false);
-    expect((await consume(db.prisma, 'k4', 1, minute, now)).allowed).toBe(true);
+    await consume(db.sql, 'k3', 1, minute, now);
+    expect((await consume(db.sql, 'k3', 1, minute, now)).allowed).toBe(false);
+    expect((await consume(db.sql, 'k4', 1, minute, now)).allowed).toBe(true);
   });
 
   it('counts every one of many simultaneous attempts exactly once', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => consume(db.prisma, 'burst', 5, minute, now)),
+      Array.from({ length: 20 }, () => consume(db.sql, 'burst', 5, minute, now)),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(
@@ -48,11 +48,11 @@ describe('consume', () => {
   });
 
   it('can be reset, and expired windows pruned', async () => {
-    await consume(db.prisma, 'k5', 1, minute, now);
-    await resetRateLimit(db.prisma, 'k5');
-    expect((await consume(db.prisma, 'k5', 1, minute, now)).allowed).toBe(true);
-    await consume(db.prisma, 'old', 1, minute, later(-10 * minute));
-    expect(await pruneRateLimits(db.prisma, now)).toBeGreaterThanOrEqual(1);
+    await consume(db.sql, 'k5', 1, minute, now);
+    await resetRateLimit(db.sql, 'k5');
+    expect((await consume(db.sql, 'k5', 1, minute, now)).allowed).toBe(true);
+    await consume(db.sql, 'old', 1, minute, later(-10 * minute));
+    expect(await pruneRateLimits(db.sql, now)).toBeGreaterThanOrEqual(1);
     expect(await db.prisma.rateLimit.findUnique({ where: { key: 'old' } })).toBeNull();
   });
 });

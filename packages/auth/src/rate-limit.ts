@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -10,15 +10,13 @@ export interface RateLimitResult {
   retryAfterMs: number;
 }
 
-type RawClient = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
-
 /**
  * Counts one attempt against `key` in a fixed window of `windowMs`, allowing `limit`
  * per window. One INSERT ... ON CONFLICT DO UPDATE: PostgreSQL locks the row, so
  * concurrent attempts from several replicas each see the count the previous one left.
  */
 export async function consume(
-  prisma: RawClient,
+  db: Queries,
   key: string,
   limit: number,
   windowMs: number,
@@ -26,7 +24,7 @@ export async function consume(
 ): Promise<RateLimitResult> {
   const nowIso = now.toISOString();
   const windowEnd = new Date(now.getTime() + windowMs).toISOString();
-  const rows = await prisma.$queryRaw<{ count: number; window_ends_at: Date }[]>`
+  const rows = await db.rows<{ count: number; window_ends_at: Date }>(sql`
     INSERT INTO rate_limits (key, count, window_ends_at)
     VALUES (${key}, 1, ${windowEnd}::timestamptz)
     ON CONFLICT (key) DO UPDATE SET
@@ -34,7 +32,7 @@ export async function consume(
                    THEN 1 ELSE rate_limits.count + 1 END,
       window_ends_at = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
                             THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END
-    RETURNING count, window_ends_at`;
+    RETURNING count, window_ends_at`);
   const row = rows[0];
   if (!row) throw new Error(`rate limit upsert for ${key} returned no row`);
   const count = Number(row.count);
@@ -54,7 +52,7 @@ export async function consume(
  * for an event that concerns many keys at once; it does not say which are over a limit.
  */
 export async function countMany(
-  prisma: RawClient,
+  db: Queries,
   keys: readonly string[],
   windowMs: number,
   now: Date,
@@ -62,32 +60,34 @@ export async function countMany(
   if (keys.length === 0) return;
   const nowIso = now.toISOString();
   const windowEnd = new Date(now.getTime() + windowMs).toISOString();
-  await prisma.$executeRaw`
+  await db.execute(sql`
     INSERT INTO rate_limits (key, count, window_ends_at)
     SELECT key, 1, ${windowEnd}::timestamptz FROM unnest(${[...new Set(keys)]}::text[]) AS key
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
                    THEN 1 ELSE rate_limits.count + 1 END,
       window_ends_at = CASE WHEN rate_limits.window_ends_at <= ${nowIso}::timestamptz
-                            THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END`;
+                            THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END`);
 }
 
 /** The attempts counted against `key` in its current window, without counting one more. */
-export async function peek(prisma: RawClient, key: string, now: Date): Promise<number> {
-  const rows = await prisma.$queryRaw<{ count: number }[]>`
+export async function peek(db: Queries, key: string, now: Date): Promise<number> {
+  const rows = await db.rows<{ count: number }>(sql`
     SELECT count FROM rate_limits
-    WHERE key = ${key} AND window_ends_at > ${now.toISOString()}::timestamptz`;
+    WHERE key = ${key} AND window_ends_at > ${now.toISOString()}::timestamptz`);
   return rows[0] ? Number(rows[0].count) : 0;
 }
 
 /** Forgets a key's attempts, e.g. an account's failed logins after a successful one. */
-export async function resetRateLimit(prisma: RawClient, key: string): Promise<void> {
-  await prisma.$executeRaw`DELETE FROM rate_limits WHERE key = ${key}`;
+export async function resetRateLimit(db: Queries, key: string): Promise<void> {
+  await db.execute(sql`DELETE FROM rate_limits WHERE key = ${key}`);
 }
 
 /** Housekeeping: drops windows that ended before `now`. */
-export async function pruneRateLimits(prisma: RawClient, now: Date): Promise<number> {
-  return prisma.$executeRaw`DELETE FROM rate_limits WHERE window_ends_at <= ${now.toISOString()}::timestamptz`;
+export async function pruneRateLimits(db: Queries, now: Date): Promise<number> {
+  return db.execute(
+    sql`DELETE FROM rate_limits WHERE window_ends_at <= ${now.toISOString()}::timestamptz`,
+  );
 }
 
 export interface RateLimitPolicy {

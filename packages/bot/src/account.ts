@@ -1,4 +1,4 @@
-import { Prisma, userColumns, type User } from '@spendline/db';
+import { sql, userColumns, type Queries, type User } from '@spendline/db';
 import type { WhatsAppUser } from '@spendline/whatsapp';
 import {
   recentExpenses,
@@ -7,7 +7,7 @@ import {
   type SpendingHistory,
 } from './spending-history.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 /** A category as the parser matches words against it. */
 export interface CategoryEntry {
@@ -37,7 +37,7 @@ interface AccountRow extends User {
   budgeted: boolean;
 }
 
-const ownId = Prisma.sql`u.id`;
+const ownId = sql`u.id`;
 
 /**
  * The account linked to the sender, its categories and its recent spending as of `now`
@@ -53,7 +53,7 @@ export async function accountOf(
   const bsuid = sender.bsuid ?? null;
   const phone = sender.phoneNumber ?? null;
   if (!bsuid && !phone) return null;
-  const [row] = await tx.$queryRaw<AccountRow[]>`
+  const [row] = await tx.rows<AccountRow>(sql`
     SELECT l.id::text AS "linkId", l.bsuid AS "linkBsuid", l.phone_number AS "linkPhone",
            ${userColumns('u')},
            COALESCE((
@@ -65,13 +65,13 @@ export async function accountOf(
            ), '[]'::json) AS categories,
            -- A threshold the user set needs no median.
            CASE WHEN u.confirm_above_minor IS NULL
-                THEN ${recentMedian(ownId, Prisma.sql`u.currency`)} END AS "usualMinor",
+                THEN ${recentMedian(ownId, sql`u.currency`)} END AS "usualMinor",
            ${recentExpenses(ownId, now)} AS "recentExpenses",
            EXISTS (SELECT 1 FROM budgets b WHERE b.user_id = u.id) AS budgeted
     FROM whatsapp_links l JOIN users u ON u.id = l.user_id
     WHERE l.active AND (l.bsuid = ${bsuid} OR l.phone_number = ${phone})
     ORDER BY l.bsuid = ${bsuid} DESC NULLS LAST
-    LIMIT 1`;
+    LIMIT 1`);
   if (!row) return null;
   const {
     linkId,
@@ -84,10 +84,10 @@ export async function accountOf(
     ...user
   } = row;
   if ((!linkBsuid && bsuid) || (!linkPhone && phone)) {
-    await tx.whatsAppLink.update({
-      where: { id: linkId },
-      data: { bsuid: linkBsuid ?? bsuid, phoneNumber: linkPhone ?? phone },
-    });
+    await tx.execute(sql`
+      UPDATE whatsapp_links
+         SET bsuid = ${linkBsuid ?? bsuid}, phone_number = ${linkPhone ?? phone}, updated_at = now()
+       WHERE id = ${linkId}::uuid`);
   }
   return { user, categories, history: { usualMinor, recent }, budgeted };
 }

@@ -1,3 +1,4 @@
+import { sql } from '@spendline/db';
 import { daysBetween, localDateOf, periodRange } from '@spendline/ledger';
 import { budgetName, setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import type { Command } from '@spendline/parser';
@@ -37,7 +38,9 @@ async function monthBudgets(
   const ids = budgets.flatMap((b) => (b.categoryId ? [b.categoryId] : []));
   const names = new Map(
     (
-      await tx.category.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      await tx.rows<{ id: string; name: string }>(
+        sql`SELECT id, name FROM categories WHERE id = ANY(${ids}::uuid[])`,
+      )
     ).map((c) => [c.id, c.name]),
   );
   const today = localDateOf(now, user.timeZone);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type User } from '@spendline/db';
+import { sql, type Queries, type User } from '@spendline/db';
 import { weekStartOf } from '@spendline/ledger';
 import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
@@ -15,7 +15,7 @@ import {
   type DraftExpense,
 } from './types.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export interface Incoming {
   tx: Tx;
@@ -207,7 +207,7 @@ async function candidates(
     }
   }
   if (ranked.length >= CANDIDATES) return ranked.slice(0, CANDIDATES);
-  const used = await tx.$queryRaw<CategoryRef[]>`
+  const used = await tx.rows<CategoryRef>(sql`
     SELECT c.id::text AS id, c.name
     FROM categories c
     LEFT JOIN expenses e ON e.category_id = c.id AND e.deleted_at IS NULL
@@ -215,7 +215,7 @@ async function candidates(
     WHERE c.user_id = ${user.id}::uuid AND c.archived_at IS NULL
     GROUP BY c.id, c.name
     ORDER BY COUNT(e.id) DESC, c.name
-    LIMIT ${CANDIDATES + 2}`;
+    LIMIT ${CANDIDATES + 2}`);
   for (const c of used) {
     if (ranked.length >= CANDIDATES) break;
     if (seen.has(c.id)) continue;
@@ -255,7 +255,7 @@ export async function usualMedian(
   userId: string,
   currency: string,
 ): Promise<bigint | null> {
-  const [row] = await tx.$queryRaw<{ median: string | null }[]>`
-    SELECT ${recentMedian(Prisma.sql`${userId}::uuid`, Prisma.sql`${currency}`)} AS median`;
+  const [row] = await tx.rows<{ median: string | null }>(sql`
+    SELECT ${recentMedian(sql`${userId}::uuid`, sql`${currency}`)} AS median`);
   return row?.median ? BigInt(row.median) : null;
 }

@@ -1,4 +1,4 @@
-import { newId } from '@spendline/db';
+import { newId, sql } from '@spendline/db';
 import {
   describeRecurrence,
   firstRun,
@@ -35,7 +35,7 @@ export async function createRecurring(
   const first = firstRun(rule, now, user.timeZone);
   if (!first) return replies.recurringNever;
   const category = expense.category.status === 'matched' ? expense.category : null;
-  await tx.$executeRaw`
+  await tx.execute(sql`
     INSERT INTO recurring_expenses (id, user_id, kind, amount_minor, currency, category_id, note,
                                     frequency, interval, day_of_month, day_of_week, starts_on,
                                     next_run_at, updated_at)
@@ -44,7 +44,7 @@ export async function createRecurring(
             ${expense.currency}, ${category?.categoryId ?? null}::uuid, ${expense.note || null},
             ${rule.frequency}::"RecurrenceFrequency", ${rule.interval}, ${rule.dayOfMonth},
             ${rule.dayOfWeek}, ${rule.startsOn}::date, ${first.at.toISOString()}::timestamptz,
-            now())`;
+            now())`);
   return replies.recurringSaved(
     expenseLabel(user, expense, category?.name ?? expense.note),
     describeRecurrence(rule, user.locale),

@@ -43,8 +43,10 @@ async function receive(conversation: Conversation, body: string): Promise<Inboun
 }
 
 async function run(conversationId: string, message: InboundMessage, version?: number) {
-  await db.prisma.$transaction(async (tx) => {
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  const conversation = await db.prisma.conversation.findUniqueOrThrow({
+    where: { id: conversationId },
+  });
+  await db.sql.transaction(async (tx) => {
     await handle({
       tx,
       message,

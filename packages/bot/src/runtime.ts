@@ -1,6 +1,6 @@
-import type { OutboundMessage as OutboundRow } from '@spendline/db';
+import { sql, type OutboundMessage as OutboundRow } from '@spendline/db';
 import { inTransaction, type ExpenseEvents } from '@spendline/entries';
-import type { MessageContent, WhatsAppUser } from '@spendline/whatsapp';
+import { storedInboundSchema } from '@spendline/whatsapp';
 import type { InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
 import { perform, type EffectScope } from './effects/index.ts';
@@ -8,12 +8,6 @@ import { toEvent } from './interpret.ts';
 import { replies } from './replies.ts';
 import { emptyReply, toOutbound } from './reply.ts';
 import { MACHINE_VERSION, restoreConversation } from './snapshot.ts';
-
-/** What the webhook stores for each inbound message. */
-interface InboundPayload {
-  sender: WhatsAppUser;
-  content: MessageContent;
-}
 
 export interface ConversationHandlerOptions {
   publicUrl: string;
@@ -45,7 +39,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     options.questionTtlMs === undefined ? undefined : { questionTtlMs: options.questionTtlMs };
 
   return async ({ tx, message, conversation, outbox }) => {
-    const { sender, content } = message.payload as unknown as InboundPayload;
+    const { sender, content } = storedInboundSchema.parse(message.payload);
     const now = message.sentAt;
     const account = await accountOf(tx, sender, now);
     const user = account?.user ?? null;
@@ -84,7 +78,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     const to = conversation.phoneNumber ?? conversation.bsuid ?? conversation.waKey;
     // The reply and the new snapshot in one round trip. On a conflict nothing is saved:
     // the error rolls the whole transaction back, the queued reply with it.
-    const [saved] = await tx.$queryRaw<(OutboundRow & { saved: number })[]>`
+    const [saved] = await tx.rows<OutboundRow & { saved: number }>(sql`
       WITH queued AS (${outbox.insert(toOutbound(to, reply, dashboardUrl), conversation.id)}),
       saved AS (
         UPDATE conversations
@@ -92,7 +86,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
                version = version + 1, updated_at = now()
          WHERE id = ${conversation.id}::uuid AND version = ${conversation.version}
         RETURNING 1)
-      SELECT (SELECT count(*) FROM saved)::int AS saved, queued.* FROM queued`;
+      SELECT (SELECT count(*) FROM saved)::int AS saved, queued.* FROM queued`);
     if (saved?.saved !== 1)
       throw new ConversationConflictError(`conversation ${conversation.id} changed meanwhile`);
     outbox.queued(saved);

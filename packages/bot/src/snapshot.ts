@@ -1,4 +1,5 @@
 import { createActor, type Snapshot } from 'xstate';
+import { z } from 'zod';
 import { conversationMachine, MACHINE_VERSION } from './machine.ts';
 import type { BotContext, Effect } from './types.ts';
 
@@ -13,20 +14,19 @@ export interface Restored {
   lostQuestion: boolean;
 }
 
-function isContext(value: unknown): value is BotContext {
-  if (typeof value !== 'object' || value === null) return false;
-  const context = value as Partial<BotContext>;
-  return (
-    Array.isArray(context.queue) &&
-    typeof context.questionTtlMs === 'number' &&
-    (context.question === null || typeof context.question?.askedAt === 'string')
-  );
-}
+/**
+ * The parts of a saved snapshot (a JSON column) this code relies on before XState
+ * restores the rest: a context of this machine's shape.
+ */
+const savedSnapshot = z.looseObject({
+  context: z.looseObject({
+    queue: z.array(z.unknown()),
+    questionTtlMs: z.number(),
+    question: z.union([z.null(), z.looseObject({ askedAt: z.string() })]),
+  }) satisfies z.ZodType<Pick<BotContext, 'questionTtlMs'>>,
+});
 
-function hadQuestion(saved: unknown): boolean {
-  const context = (saved as { context?: { question?: unknown } } | null)?.context;
-  return typeof context?.question === 'object' && context.question !== null;
-}
+const withQuestion = z.object({ context: z.object({ question: z.looseObject({}) }) });
 
 /**
  * Restores the conversation's actor from its saved snapshot, started, with its
@@ -40,10 +40,7 @@ export function restoreConversation(
   savedVersion: number,
   input?: { questionTtlMs?: number },
 ): Restored {
-  const usable =
-    saved !== null &&
-    savedVersion === MACHINE_VERSION &&
-    isContext((saved as { context?: unknown }).context);
+  const usable = savedVersion === MACHINE_VERSION && savedSnapshot.safeParse(saved).success;
   let actor: ConversationActor | null = null;
   if (usable) {
     try {
@@ -65,7 +62,7 @@ export function restoreConversation(
   }
   const effects: Effect[] = [];
   actor.on('*', (effect) => effects.push(effect));
-  return { actor, effects, reset, lostQuestion: reset && hadQuestion(saved) };
+  return { actor, effects, reset, lostQuestion: reset && withQuestion.safeParse(saved).success };
 }
 
 export { MACHINE_VERSION };

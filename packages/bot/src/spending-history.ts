@@ -1,4 +1,4 @@
-import { Prisma } from '@spendline/db';
+import { sql, type Statement } from '@spendline/db';
 import { daysSpan } from '@spendline/ledger';
 import type { ParsedExpense } from '@spendline/parser';
 import type { CategoryRef, Concern } from './types.ts';
@@ -30,8 +30,8 @@ export interface SpendingHistory {
 }
 
 /** The median of the user's last 200 expenses in a currency; null with under 10 of them. */
-export function recentMedian(userId: Prisma.Sql, currency: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(
+export function recentMedian(userId: Statement, currency: Statement): Statement {
+  return sql`(
     SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY amount_minor))::text
     FROM (
       SELECT amount_minor FROM expenses
@@ -44,9 +44,9 @@ export function recentMedian(userId: Prisma.Sql, currency: Prisma.Sql): Prisma.S
 }
 
 /** The expenses `userId` saved within the duplicate window before `now`, as RecentExpense JSON. */
-export function recentExpenses(userId: Prisma.Sql, now: Date): Prisma.Sql {
+export function recentExpenses(userId: Statement, now: Date): Statement {
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-  return Prisma.sql`COALESCE((
+  return sql`COALESCE((
     SELECT json_agg(json_build_object(
              'amountMinor', amount_minor::text, 'currency', currency,
              'categoryId', category_id, 'occurredAt', occurred_at,

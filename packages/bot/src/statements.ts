@@ -1,4 +1,4 @@
-import { Prisma, type User } from '@spendline/db';
+import { sql, type Queries, type Statement, type User } from '@spendline/db';
 import {
   addDays,
   addMonths,
@@ -18,7 +18,7 @@ import {
   type CurrencyTotal,
 } from '@spendline/spending';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export interface StatementInput {
   tx: Tx;
@@ -185,27 +185,27 @@ interface Entry {
 function entries(
   tx: Tx,
   userId: string,
-  filter: Prisma.Sql,
-  order: Prisma.Sql,
+  filter: Statement,
+  order: Statement,
   limit: number,
 ): Promise<Entry[]> {
-  return tx.$queryRaw<Entry[]>`
+  return tx.rows<Entry>(sql`
     SELECT e.amount_minor AS "amountMinor", e.currency, e.occurred_at AS "occurredAt", e.note,
            c.name AS "categoryName"
     FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
     WHERE e.user_id = ${userId}::uuid AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
       AND ${filter}
     ORDER BY ${order}
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 function topExpenses(tx: Tx, user: User, span: DateSpan, take: number): Promise<Entry[]> {
   return entries(
     tx,
     user.id,
-    Prisma.sql`e.occurred_at >= ${span.start.toISOString()}::timestamptz
+    sql`e.occurred_at >= ${span.start.toISOString()}::timestamptz
            AND e.occurred_at < ${span.end.toISOString()}::timestamptz`,
-    Prisma.sql`e.amount_minor DESC, e.occurred_at DESC`,
+    sql`e.amount_minor DESC, e.occurred_at DESC`,
     take,
   );
 }
@@ -262,8 +262,8 @@ export async function categoryStatement(
   const latest = await entries(
     tx,
     user.id,
-    Prisma.sql`e.category_id = ${category.id}::uuid`,
-    Prisma.sql`e.occurred_at DESC`,
+    sql`e.category_id = ${category.id}::uuid`,
+    sql`e.occurred_at DESC`,
     5,
   );
   const head =
@@ -293,8 +293,8 @@ export async function lastExpenses(input: StatementInput, count: number): Promis
   const rows = await entries(
     tx,
     user.id,
-    Prisma.sql`true`,
-    Prisma.sql`e.occurred_at DESC, e.created_at DESC`,
+    sql`true`,
+    sql`e.occurred_at DESC, e.created_at DESC`,
     count,
   );
   if (rows.length === 0) return 'Nothing recorded yet.';
@@ -304,16 +304,18 @@ export async function lastExpenses(input: StatementInput, count: number): Promis
 }
 
 export async function categoryList({ tx, user }: StatementInput): Promise<string> {
-  const categories = await tx.category.findMany({
-    where: { userId: user.id, archivedAt: null },
-    orderBy: { name: 'asc' },
-    include: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' }, take: 4 } },
-  });
+  const categories = await tx.rows<{ name: string; emoji: string | null; aliases: string[] }>(sql`
+    SELECT c.name, c.emoji,
+           ARRAY(SELECT a.alias FROM category_aliases a WHERE a.category_id = c.id
+                  ORDER BY a.alias LIMIT 4) AS aliases
+      FROM categories c
+     WHERE c.user_id = ${user.id}::uuid AND c.archived_at IS NULL
+     ORDER BY c.name`);
   return [
     '*Your categories*',
     ...categories.map(
       (c) =>
-        `${c.emoji ?? '•'} ${c.name}${c.aliases.length > 0 ? ` (${c.aliases.map((a) => a.alias).join(', ')})` : ''}`,
+        `${c.emoji ?? '•'} ${c.name}${c.aliases.length > 0 ? ` (${c.aliases.join(', ')})` : ''}`,
     ),
   ].join('\n');
 }

@@ -23,10 +23,11 @@ const handle = createConversationHandler({
 
 /** Runs one stored inbound message through the bot in its own transaction, as the inbox does. */
 export async function handleInbound(db: Database, message: InboundMessage): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
-    const conversation = await tx.conversation.findUniqueOrThrow({
-      where: { id: message.conversationId },
-    });
+  // Tests send one message at a time: the conversation read first is still current.
+  const conversation = await db.prisma.conversation.findUniqueOrThrow({
+    where: { id: message.conversationId },
+  });
+  await db.sql.transaction(async (tx) => {
     await handle({
       tx,
       message,

@@ -72,8 +72,7 @@ describe('the week statement', () => {
 describe('the weekly digest', () => {
   it("sums the person's last week, whichever day it starts on", async () => {
     const user = () => chat.db.prisma.user.findUniqueOrThrow({ where: { id: chat.userId } });
-    const digest = async (now: Date) =>
-      weeklyDigest({ tx: chat.db.prisma, user: await user(), now });
+    const digest = async (now: Date) => weeklyDigest({ tx: chat.db.sql, user: await user(), now });
     await startWeeksOn(7);
     // Sunday 6 Dec, 09:00: last week was Sunday 29 Nov to Saturday 5 Dec.
     expect(await digest(new Date('2026-12-06T03:30:00Z'))).toMatch(

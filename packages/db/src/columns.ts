@@ -1,4 +1,10 @@
-import { Prisma, type Category, type Expense, type User } from './generated/prisma/client.ts';
+import {
+  Prisma,
+  type Category,
+  type Expense,
+  type User,
+  type WhatsAppLink,
+} from './generated/prisma/client.ts';
 
 /**
  * A select list that gives raw rows a model's shape: `column AS "field"` for each field.
@@ -90,3 +96,17 @@ export function categoryFromRow(row: Record<string, unknown>, prefix: string): C
     Object.keys(category).map((field) => [field, row[`${prefix}${field}`]]),
   ) as unknown as Category;
 }
+
+const whatsAppLink: Record<keyof WhatsAppLink, string> = {
+  id: 'id',
+  userId: 'user_id',
+  phoneNumber: 'phone_number',
+  bsuid: 'bsuid',
+  verifiedAt: 'verified_at',
+  active: 'active',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** `RETURNING ${whatsAppLinkColumns}` gives WhatsAppLink rows. */
+export const whatsAppLinkColumns = modelColumns(whatsAppLink);

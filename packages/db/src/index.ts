@@ -19,6 +19,7 @@ export {
   expenseColumns,
   modelColumns,
   userColumns,
+  whatsAppLinkColumns,
 } from './columns.ts';
 export { newId } from './ids.ts';
 export { DataDirInUseError } from './data-dir-lock.ts';

@@ -1,9 +1,7 @@
-import type { Prisma } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { budgetAlertText, crossedBudgets, type BudgetAlert } from '@spendline/spending';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import type { EntryUser } from './drafts.ts';
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * What a write does about budget thresholds its spending crossed (each told once a
@@ -16,7 +14,7 @@ export type BudgetTelling = 'notice' | 'return' | 'none';
 
 /** The thresholds crossed by spending in these categories, told the way asked. */
 export async function checkBudgets(
-  tx: Tx,
+  tx: Queries,
   user: EntryUser,
   categoryIds: (string | null)[],
   now: Date,

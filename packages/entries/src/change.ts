@@ -1,9 +1,9 @@
-import type { Prisma } from '@spendline/db';
+import { sql, type Queries } from '@spendline/db';
 import type { Announcer } from './announce.ts';
 import { checkBudgets, type BudgetTelling } from './budgets.ts';
 import { EntryValidationError, fieldProblems, type EntryKind, type EntryUser } from './drafts.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export interface ChangeOptions {
   now: Date;
@@ -32,25 +32,26 @@ export async function updateEntry(
 ): Promise<boolean> {
   const problems = fieldProblems(patch);
   if (problems.length > 0) throw new EntryValidationError(problems);
-  const { count } = await tx.expense.updateMany({
-    where: { id, userId: user.id, deletedAt: null },
-    data: {
-      amountMinor: patch.amountMinor === undefined ? undefined : BigInt(patch.amountMinor),
-      currency: patch.currency,
-      occurredAt: patch.occurredAt,
-      kind: patch.kind,
-      note: patch.note === undefined ? undefined : patch.note || null,
-      categoryId: patch.categoryId,
-    },
-  });
-  if (count === 0) return false;
-  if ((options.budgets ?? 'notice') !== 'none') {
-    const { kind, categoryId } = await tx.expense.findUniqueOrThrow({
-      where: { id },
-      select: { kind: true, categoryId: true },
-    });
-    if (kind === 'EXPENSE')
-      await checkBudgets(tx, user, [categoryId], options.now, options.budgets ?? 'notice');
+  // Each field is set only when the patch names it (a flag per field, since null
+  // is a value for note and category).
+  const has = (field: keyof EntryPatch) => patch[field] !== undefined;
+  const [row] = await tx.rows<{ kind: EntryKind; categoryId: string | null }>(sql`
+    UPDATE expenses SET
+      amount_minor = CASE WHEN ${has('amountMinor')} THEN ${patch.amountMinor ?? null}::bigint
+                          ELSE amount_minor END,
+      currency = CASE WHEN ${has('currency')} THEN ${patch.currency ?? null} ELSE currency END,
+      occurred_at = CASE WHEN ${has('occurredAt')} THEN ${patch.occurredAt ?? null}::timestamptz
+                         ELSE occurred_at END,
+      kind = CASE WHEN ${has('kind')} THEN ${patch.kind ?? null}::"ExpenseKind" ELSE kind END,
+      note = CASE WHEN ${has('note')} THEN ${patch.note || null} ELSE note END,
+      category_id = CASE WHEN ${has('categoryId')} THEN ${patch.categoryId ?? null}::uuid
+                         ELSE category_id END,
+      updated_at = now()
+     WHERE id = ${id}::uuid AND user_id = ${user.id}::uuid AND deleted_at IS NULL
+    RETURNING kind::text AS kind, category_id AS "categoryId"`);
+  if (!row) return false;
+  if ((options.budgets ?? 'notice') !== 'none' && row.kind === 'EXPENSE') {
+    await checkBudgets(tx, user, [row.categoryId], options.now, options.budgets ?? 'notice');
   }
   await options.announce.announce(tx, [{ userId: user.id, expenseId: id, kind: 'updated' }]);
   return true;
@@ -64,10 +65,10 @@ export async function deleteEntries(
   options: Omit<ChangeOptions, 'budgets'>,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.rows<{ id: string }>(sql`
     UPDATE expenses SET deleted_at = ${options.now.toISOString()}::timestamptz, updated_at = now()
      WHERE user_id = ${user.id}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL
-    RETURNING id::text AS id`;
+    RETURNING id::text AS id`);
   const deleted = rows.map((row) => row.id);
   await options.announce.announce(
     tx,
@@ -84,10 +85,10 @@ export async function restoreEntries(
   options: ChangeOptions,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string; kind: EntryKind; category_id: string | null }[]>`
+  const rows = await tx.rows<{ id: string; kind: EntryKind; category_id: string | null }>(sql`
     UPDATE expenses SET deleted_at = NULL, updated_at = now()
      WHERE user_id = ${user.id}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NOT NULL
-    RETURNING id::text AS id, kind::text AS kind, category_id::text AS category_id`;
+    RETURNING id::text AS id, kind::text AS kind, category_id::text AS category_id`);
   const spent = rows.filter((row) => row.kind === 'EXPENSE').map((row) => row.category_id);
   await checkBudgets(tx, user, spent, options.now, options.budgets ?? 'notice');
   await options.announce.announce(

@@ -51,7 +51,7 @@ describe('recordEntries', () => {
   it('stores a batch in order and announces each entry only once the caller publishes', async () => {
     const { events, seen } = recorder();
     const announce = afterCommit(events);
-    const { ids } = await db.prisma.$transaction((tx) =>
+    const { ids } = await db.sql.transaction((tx) =>
       recordEntries(tx, user, [draft('100', { note: 'tea' }), draft('250')], 'WEB', {
         now,
         announce,
@@ -76,7 +76,7 @@ describe('recordEntries', () => {
   ])('refuses %s and stores nothing of the batch', async (_name, bad, problem) => {
     const { events, seen } = recorder();
     const before = await db.prisma.expense.count();
-    const write = recordEntries(db.prisma, user, [draft('100'), bad], 'API', {
+    const write = recordEntries(db.sql, user, [draft('100'), bad], 'API', {
       now,
       announce: afterCommit(events),
     });
@@ -89,10 +89,10 @@ describe('recordEntries', () => {
   it('skips an entry recorded before the given instant, for an import run again', async () => {
     const day = { start: '2026-11-09T18:30:00Z', end: '2026-11-10T18:30:00Z' };
     const options = { now, announce: afterCommit(undefined) };
-    await recordEntries(db.prisma, user, [draft('777', { day })], 'IMPORT', options);
+    await recordEntries(db.sql, user, [draft('777', { day })], 'IMPORT', options);
     const later = new Date(Date.now() + 1000);
     const again = await recordEntries(
-      db.prisma,
+      db.sql,
       user,
       [draft('777', { day }), draft('778', { day })],
       'IMPORT',
@@ -107,9 +107,9 @@ describe('recordEntries', () => {
     });
     const span = { start: new Date('2026-11-10T00:00:00Z'), end: new Date('2026-11-11T00:00:00Z') };
     const options = { now, announce: afterCommit(undefined), totalsIn: span };
-    await recordEntries(db.prisma, other, [draft('100')], 'WHATSAPP', options);
+    await recordEntries(db.sql, other, [draft('100')], 'WHATSAPP', options);
     const { totals } = await recordEntries(
-      db.prisma,
+      db.sql,
       other,
       [draft('50'), draft('7', { currency: 'USD' }), draft('900', { kind: 'INCOME' })],
       'WHATSAPP',
@@ -130,17 +130,17 @@ describe('updateEntry, deleteEntries, restoreEntries', () => {
     const quiet = { now, announce: afterCommit(undefined) };
     const {
       ids: [id],
-    } = await recordEntries(db.prisma, user, [draft('300')], 'WEB', quiet);
+    } = await recordEntries(db.sql, user, [draft('300')], 'WEB', quiet);
     const { events, seen } = recorder();
     const announce = afterCommit(events);
     const options = { now, announce };
-    expect(await updateEntry(db.prisma, stranger, id!, { amountMinor: '1' }, options)).toBe(false);
-    expect(await deleteEntries(db.prisma, stranger, [id!], options)).toEqual([]);
-    expect(await updateEntry(db.prisma, user, id!, { note: 'lunch' }, options)).toBe(true);
-    expect(await deleteEntries(db.prisma, user, [id!], options)).toEqual([id]);
-    expect(await deleteEntries(db.prisma, user, [id!], options)).toEqual([]);
-    expect(await restoreEntries(db.prisma, user, [id!], options)).toEqual([id]);
-    await expect(updateEntry(db.prisma, user, id!, { currency: 'inr' }, options)).rejects.toThrow(
+    expect(await updateEntry(db.sql, stranger, id!, { amountMinor: '1' }, options)).toBe(false);
+    expect(await deleteEntries(db.sql, stranger, [id!], options)).toEqual([]);
+    expect(await updateEntry(db.sql, user, id!, { note: 'lunch' }, options)).toBe(true);
+    expect(await deleteEntries(db.sql, user, [id!], options)).toEqual([id]);
+    expect(await deleteEntries(db.sql, user, [id!], options)).toEqual([]);
+    expect(await restoreEntries(db.sql, user, [id!], options)).toEqual([id]);
+    await expect(updateEntry(db.sql, user, id!, { currency: 'inr' }, options)).rejects.toThrow(
       EntryValidationError,
     );
     announce.publish();

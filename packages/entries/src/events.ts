@@ -1,4 +1,4 @@
-import type { Prisma } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { createPubSub } from '@graphql-yoga/subscription';
 
 /** What happened to the expense: created, edited, moved to the bin, or brought back. */
@@ -19,7 +19,7 @@ export interface ExpenseAddedEvent {
 }
 
 /** Runs a statement in the writer's own transaction. */
-export type TransactionSql = Pick<Prisma.TransactionClient, '$executeRaw'>;
+export type TransactionSql = Pick<Queries, 'execute'>;
 
 /**
  * Where expense changes are announced for live dashboards. The entries module is the

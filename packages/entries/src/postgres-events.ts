@@ -1,4 +1,4 @@
-import { pgConfigFromUrl } from '@spendline/db';
+import { pgConfigFromUrl, sql } from '@spendline/db';
 import pg from 'pg';
 import {
   createInProcessExpenseEvents,
@@ -115,9 +115,9 @@ export async function createPostgresExpenseEvents(
       async publishInTransaction(tx, events) {
         const payloads = [events].flat().map(payloadOf);
         if (payloads.length === 0) return;
-        await tx.$executeRaw`
+        await tx.execute(sql`
           SELECT pg_notify(${channel}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS n(p, i)
-          ORDER BY i`;
+          ORDER BY i`);
       },
       subscribe: (userId) => local.subscribe(userId),
     },

@@ -1,11 +1,11 @@
-import { newId, Prisma } from '@spendline/db';
+import { empty, newId, sql, type Queries, type Statement } from '@spendline/db';
 import type { DateSpan } from '@spendline/ledger';
 import { currencyTotal, type BudgetAlert, type CurrencyTotal } from '@spendline/spending';
 import type { Announcer } from './announce.ts';
 import { checkBudgets, type BudgetTelling } from './budgets.ts';
 import { checkDrafts, type EntryDraft, type EntrySource, type EntryUser } from './drafts.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export interface RecordOptions {
   now: Date;
@@ -53,7 +53,7 @@ export async function recordEntries(
 ): Promise<Recorded> {
   if (drafts.length === 0) return { ids: [], alerts: [], totals: [] };
   checkDrafts(drafts);
-  const rows = await tx.$queryRaw<AddedRow[]>(insertSql(user, drafts, source, options));
+  const rows = await tx.rows<AddedRow>(insertSql(user, drafts, source, options));
   const added = rows.filter((row) => row.id !== null);
   const spent = added.filter((row) => row.kind === 'EXPENSE').map((row) => row.category_id);
   const alerts = await checkBudgets(tx, user, spent, options.now, options.budgets ?? 'notice');
@@ -86,18 +86,18 @@ function insertSql(
   drafts: readonly EntryDraft[],
   source: EntrySource,
   { skipRecordedBefore, totalsIn }: RecordOptions,
-): Prisma.Sql {
+): Statement {
   const column = <T>(pick: (draft: EntryDraft) => T) => drafts.map(pick);
   const skip = skipRecordedBefore
-    ? Prisma.sql`WHERE NOT EXISTS (
+    ? sql`WHERE NOT EXISTS (
         SELECT 1 FROM expenses x
         WHERE x.user_id = ${user.id}::uuid AND x.deleted_at IS NULL
           AND x.occurred_at >= e.day_start AND x.occurred_at < e.day_end
           AND x.amount_minor = e.amount_minor AND x.currency = e.currency
           AND x.kind = e.kind::"ExpenseKind" AND x.note IS NOT DISTINCT FROM e.note
           AND x.created_at < ${skipRecordedBefore.toISOString()}::timestamptz)`
-    : Prisma.empty;
-  const insert = Prisma.sql`
+    : empty;
+  const insert = sql`
     INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
                           category_id, source, inbound_message_id, recurring_expense_id,
                           updated_at)
@@ -122,7 +122,7 @@ function insertSql(
     ORDER BY e.n
     RETURNING id, kind, category_id, currency, amount_minor, occurred_at`;
   if (!totalsIn) {
-    return Prisma.sql`
+    return sql`
       WITH added AS (${insert})
       SELECT id::text AS id, kind::text AS kind, category_id::text AS category_id,
              NULL AS currency, NULL AS total, NULL::int AS count
@@ -130,7 +130,7 @@ function insertSql(
   }
   const [start, end] = [totalsIn.start.toISOString(), totalsIn.end.toISOString()];
   // The added rows and the span's totals in one answer: rows with an id, then totals.
-  return Prisma.sql`
+  return sql`
     WITH added AS (${insert}),
     totals AS (
       SELECT currency, SUM(amount_minor)::text AS total, COUNT(*)::int AS count

@@ -141,6 +141,7 @@ const [{ count: seeded } = { count: 0n }] = await prisma.$queryRaw<{ count: bigi
 // ---- The handler on a real node:http server, called with the heavy user's API token ----
 const handler = createGraphQLHandler({
   prisma,
+  sql: db.sql,
   logger: createLogger({ level: 'warn', destination: process.stderr }),
   config: TEST_CONFIG,
 });
@@ -329,7 +330,7 @@ const cases = {
   // Context, not targets: where the GraphQL time goes (the SQL layer the resolvers call,
   // and the HTTP + auth + yoga floor every request pays).
   'ledger summarize() direct': () =>
-    summarize(prisma, {
+    summarize(db.sql, {
       userId: heavy.id,
       range: periodRange('MONTH', new Date(), heavy.timeZone),
       now: new Date(),

@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Prisma, PrismaClient } from '@spendline/db';
+import type { Queries, SqlDatabase } from '@spendline/db';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export interface Round {
   /** Pieces of work claimed and done (a rule recorded, a digest sent). */
@@ -21,7 +21,7 @@ export interface Round {
  * piece is claimed: what is left stays due for the next round.
  */
 export async function drain<T extends { id: string }>(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   claim: (tx: Tx, skip: string[]) => Promise<T | undefined>,
   handle: (tx: Tx, row: T) => Promise<number>,
   stopping?: AbortSignal,
@@ -35,7 +35,7 @@ export async function drain<T extends { id: string }>(
     if (stopping?.aborted) return round;
     let claimed: string | undefined;
     try {
-      const done = await prisma.$transaction(async (tx) => {
+      const done = await db.transaction(async (tx) => {
         const row = await claim(tx, skip);
         if (!row) return null;
         claimed = row.id;

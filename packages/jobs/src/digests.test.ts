@@ -68,16 +68,14 @@ describe('runDueDigests', () => {
     await user({ dailyDigestHour: 21 });
     await spend(4500n, '2026-03-10T15:00:00Z');
     // 20:59 in New York (EDT): not yet.
-    expect((await runDueDigests(db.prisma, 'daily', new Date('2026-03-11T00:59:00Z'))).done).toBe(
-      0,
-    );
+    expect((await runDueDigests(db.sql, 'daily', new Date('2026-03-11T00:59:00Z'))).done).toBe(0);
     const at = new Date('2026-03-11T01:05:00Z'); // 21:05
-    expect(await runDueDigests(db.prisma, 'daily', at)).toEqual({
+    expect(await runDueDigests(db.sql, 'daily', at)).toEqual({
       claimed: 1,
       done: 1,
       failed: [],
     });
-    expect(await runDueDigests(db.prisma, 'daily', at)).toEqual({
+    expect(await runDueDigests(db.sql, 'daily', at)).toEqual({
       claimed: 0,
       done: 0,
       failed: [],
@@ -90,14 +88,12 @@ describe('runDueDigests', () => {
   it('catches up a day missed at its hour, once, across the spring-forward night', async () => {
     // Clocks skip 02:00-03:00 on 8 March: a digest at 2 still goes once that day.
     await user({ dailyDigestHour: 2 });
-    expect((await runDueDigests(db.prisma, 'daily', new Date('2026-03-08T06:59:00Z'))).done).toBe(
-      0,
-    );
+    expect((await runDueDigests(db.sql, 'daily', new Date('2026-03-08T06:59:00Z'))).done).toBe(0);
     // Down all night; back at 09:00 EDT.
-    await runDueDigests(db.prisma, 'daily', new Date('2026-03-08T13:00:00Z'));
-    await runDueDigests(db.prisma, 'daily', new Date('2026-03-08T23:00:00Z'));
+    await runDueDigests(db.sql, 'daily', new Date('2026-03-08T13:00:00Z'));
+    await runDueDigests(db.sql, 'daily', new Date('2026-03-08T23:00:00Z'));
     expect(await sent()).toHaveLength(1);
-    await runDueDigests(db.prisma, 'daily', new Date('2026-03-09T07:00:00Z')); // 03:00 EDT, next day
+    await runDueDigests(db.sql, 'daily', new Date('2026-03-09T07:00:00Z')); // 03:00 EDT, next day
     expect(await sent()).toHaveLength(2);
   });
 
@@ -105,12 +101,10 @@ describe('runDueDigests', () => {
     await user({ weeklyDigest: true, timeZone: 'Asia/Kolkata', weekStartsOn: 1 });
     await spend(12_000n, '2026-11-25T06:00:00Z'); // Wednesday of the week before
     // Monday 30 November, 08:59 in Kolkata.
-    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-11-30T03:29:00Z'))).done).toBe(
-      0,
-    );
+    expect((await runDueDigests(db.sql, 'weekly', new Date('2026-11-30T03:29:00Z'))).done).toBe(0);
     // The server was down Monday: it goes on Tuesday, once.
-    await runDueDigests(db.prisma, 'weekly', new Date('2026-12-01T10:00:00Z'));
-    await runDueDigests(db.prisma, 'weekly', new Date('2026-12-03T10:00:00Z'));
+    await runDueDigests(db.sql, 'weekly', new Date('2026-12-01T10:00:00Z'));
+    await runDueDigests(db.sql, 'weekly', new Date('2026-12-03T10:00:00Z'));
     const digests = await sent();
     expect(digests).toHaveLength(1);
     expect(digests[0]).toContain('*Last week*: $120.00');
@@ -123,16 +117,10 @@ describe('runDueDigests', () => {
     await spend(4_000n, '2026-12-06T04:00:00Z'); // Saturday 5 December, 23:00
     await spend(50_000n, '2026-12-06T14:30:00Z'); // Sunday 6 December, 09:30: this week
     // Sunday 6 December, 08:59 in New York: not yet.
-    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-06T13:59:00Z'))).done).toBe(
-      0,
-    );
-    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-06T14:00:00Z'))).done).toBe(
-      1,
-    );
+    expect((await runDueDigests(db.sql, 'weekly', new Date('2026-12-06T13:59:00Z'))).done).toBe(0);
+    expect((await runDueDigests(db.sql, 'weekly', new Date('2026-12-06T14:00:00Z'))).done).toBe(1);
     // Not again on Monday, when a Monday week would begin.
-    expect((await runDueDigests(db.prisma, 'weekly', new Date('2026-12-07T14:00:00Z'))).done).toBe(
-      0,
-    );
+    expect((await runDueDigests(db.sql, 'weekly', new Date('2026-12-07T14:00:00Z'))).done).toBe(0);
     const [digest] = await sent();
     // Outside the chat's 24-hour window the notice template carries it on one line.
     expect(digest).toMatch(/^\*Last week\*: \$70\.00 _Sun, Nov 29 – Sat, Dec 5_ /);
@@ -162,7 +150,7 @@ describe('runDueDigests', () => {
       await db.prisma.whatsAppLink.create({ data: { userId: id, phoneNumber: `+1212555010${i}` } });
     }
     const round = async (at: string) => {
-      await runDueDigests(db.prisma, 'weekly', new Date(at));
+      await runDueDigests(db.sql, 'weekly', new Date(at));
       const rows = await db.prisma.user.findMany({
         select: { email: true, weeklyDigestOn: true },
         orderBy: { email: 'asc' },
@@ -195,22 +183,22 @@ describe('runDueDigests', () => {
   it('reminds only on a day with nothing recorded', async () => {
     await user({ reminderHour: 20 });
     await spend(100n, '2026-03-10T14:00:00Z');
-    await runDueDigests(db.prisma, 'reminder', new Date('2026-03-11T00:30:00Z')); // 20:30, the 10th
+    await runDueDigests(db.sql, 'reminder', new Date('2026-03-11T00:30:00Z')); // 20:30, the 10th
     expect(await sent()).toEqual([]);
-    await runDueDigests(db.prisma, 'reminder', new Date('2026-03-12T00:30:00Z')); // 20:30, the 11th
+    await runDueDigests(db.sql, 'reminder', new Date('2026-03-12T00:30:00Z')); // 20:30, the 11th
     expect(await sent()).toEqual([
       '📝 Nothing recorded today. Spent something? Send it like "120 petrol". Send "stop digests" to stop these.',
     ]);
-    await runDueDigests(db.prisma, 'reminder', new Date('2026-03-12T01:30:00Z'));
+    await runDueDigests(db.sql, 'reminder', new Date('2026-03-12T01:30:00Z'));
     expect(await sent()).toHaveLength(1);
   });
 
   it('sends nothing to users who did not opt in or have no linked number', async () => {
     await user({});
-    await runDueDigests(db.prisma, 'daily', new Date('2026-03-11T01:05:00Z'));
+    await runDueDigests(db.sql, 'daily', new Date('2026-03-11T01:05:00Z'));
     await user({ dailyDigestHour: 0 });
     await db.prisma.whatsAppLink.deleteMany();
-    await runDueDigests(db.prisma, 'daily', new Date('2026-03-11T01:05:00Z'));
+    await runDueDigests(db.sql, 'daily', new Date('2026-03-11T01:05:00Z'));
     expect(await sent()).toEqual([]);
   });
 
@@ -226,8 +214,8 @@ describe('runDueDigests', () => {
     }
     const at = new Date('2026-12-02T06:00:00Z');
     const rounds = await Promise.all([
-      runDueDigests(db.prisma, 'daily', at),
-      runDueDigests(db.prisma, 'daily', at),
+      runDueDigests(db.sql, 'daily', at),
+      runDueDigests(db.sql, 'daily', at),
     ]);
     expect(rounds[0].done + rounds[1].done).toBe(15);
     expect(await db.prisma.outboundMessage.count()).toBe(15);

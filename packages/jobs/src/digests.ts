@@ -1,10 +1,18 @@
 import { dailyDigest, reminderText, weeklyDigest } from '@spendline/bot';
-import { Prisma, userColumns, type PrismaClient, type User } from '@spendline/db';
+import {
+  raw,
+  sql,
+  userColumns,
+  type Queries,
+  type SqlDatabase,
+  type Statement,
+  type User,
+} from '@spendline/db';
 import { localeWeekStart, periodRange } from '@spendline/ledger';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import { drain, type Round } from './claims.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 export type DigestKind = 'daily' | 'weekly' | 'reminder';
 
@@ -13,10 +21,10 @@ const WEEKLY_HOUR = 9;
 
 interface Due {
   /** Whether the user opted in and their local time has reached the kind's moment. */
-  due: (local: Prisma.Sql, week: Prisma.Sql) => Prisma.Sql;
+  due: (local: Statement, week: Statement) => Statement;
   /** The date column that says it was handled, and the local date it is set to. */
-  column: Prisma.Sql;
-  since: (local: Prisma.Sql, week: Prisma.Sql) => Prisma.Sql;
+  column: Statement;
+  since: (local: Statement, week: Statement) => Statement;
 }
 
 /** The first day of the week of each locale (CLDR, known to JavaScript only), for SQL. */
@@ -29,8 +37,8 @@ const NO_LOCALES: LocaleWeeks = { locales: [], firstDays: [] };
 
 /** The locales of weekly-digest users who follow their locale's week, read once a round. */
 async function localeWeeks(tx: Tx): Promise<LocaleWeeks> {
-  const rows = await tx.$queryRaw<{ locale: string }[]>`
-    SELECT DISTINCT locale FROM users WHERE weekly_digest AND week_starts_on IS NULL`;
+  const rows = await tx.rows<{ locale: string }>(sql`
+    SELECT DISTINCT locale FROM users WHERE weekly_digest AND week_starts_on IS NULL`);
   const locales = rows.map((row) => row.locale);
   return { locales, firstDays: locales.map(localeWeekStart) };
 }
@@ -40,12 +48,12 @@ async function localeWeeks(tx: Tx): Promise<LocaleWeeks> {
  * their locale's. Null for a locale the round did not read yet, so that user waits for
  * the next round rather than get a digest on the wrong day.
  */
-function weekStart(local: Prisma.Sql, weeks: LocaleWeeks): Prisma.Sql {
-  const firstDay = Prisma.sql`COALESCE(u.week_starts_on, (
+function weekStart(local: Statement, weeks: LocaleWeeks): Statement {
+  const firstDay = sql`COALESCE(u.week_starts_on, (
     SELECT w.first_day FROM unnest(${weeks.locales}::text[], ${weeks.firstDays}::int[])
       AS w(locale, first_day)
     WHERE w.locale = u.locale))`;
-  return Prisma.sql`(${local}::date - ((EXTRACT(ISODOW FROM ${local})::int - ${firstDay} + 7) % 7))`;
+  return sql`(${local}::date - ((EXTRACT(ISODOW FROM ${local})::int - ${firstDay} + 7) % 7))`;
 }
 
 // `local` is the user's wall-clock time now (timestamp without zone), so hours and
@@ -53,21 +61,21 @@ function weekStart(local: Prisma.Sql, weeks: LocaleWeeks): Prisma.Sql {
 const KINDS: Record<DigestKind, Due> = {
   daily: {
     due: (local) =>
-      Prisma.sql`u.daily_digest_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.daily_digest_hour`,
-    column: Prisma.raw('daily_digest_on'),
-    since: (local) => Prisma.sql`${local}::date`,
+      sql`u.daily_digest_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.daily_digest_hour`,
+    column: raw('daily_digest_on'),
+    since: (local) => sql`${local}::date`,
   },
   weekly: {
     due: (local, week) =>
-      Prisma.sql`u.weekly_digest AND ${local} >= ${week} + make_interval(hours => ${WEEKLY_HOUR})`,
-    column: Prisma.raw('weekly_digest_on'),
+      sql`u.weekly_digest AND ${local} >= ${week} + make_interval(hours => ${WEEKLY_HOUR})`,
+    column: raw('weekly_digest_on'),
     since: (_local, week) => week,
   },
   reminder: {
     due: (local) =>
-      Prisma.sql`u.reminder_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.reminder_hour`,
-    column: Prisma.raw('reminder_on'),
-    since: (local) => Prisma.sql`${local}::date`,
+      sql`u.reminder_hour IS NOT NULL AND EXTRACT(HOUR FROM ${local}) >= u.reminder_hour`,
+    column: raw('reminder_on'),
+    since: (local) => sql`${local}::date`,
   },
 };
 
@@ -83,9 +91,9 @@ async function claimOne(
   weeks: LocaleWeeks,
 ): Promise<User | undefined> {
   const { due, column, since } = KINDS[kind];
-  const local = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE u.time_zone)`;
-  const week = kind === 'weekly' ? weekStart(local, weeks) : Prisma.sql`NULL`;
-  const [user] = await tx.$queryRaw<User[]>`
+  const local = sql`(${now.toISOString()}::timestamptz AT TIME ZONE u.time_zone)`;
+  const week = kind === 'weekly' ? weekStart(local, weeks) : sql`NULL`;
+  const [user] = await tx.rows<User>(sql`
     UPDATE users u SET ${column} = ${since(local, week)}
     WHERE u.id = (
       SELECT u.id FROM users u
@@ -95,7 +103,7 @@ async function claimOne(
         AND NOT (u.id = ANY(${skip}::uuid[]))
       LIMIT 1
       FOR UPDATE OF u SKIP LOCKED)
-    RETURNING ${userColumns('u')}`;
+    RETURNING ${userColumns('u')}`);
   return user;
 }
 
@@ -105,12 +113,12 @@ async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<nu
   let text: string;
   if (kind === 'reminder') {
     const { start } = periodRange('TODAY', now, user.timeZone);
-    const [today] = await tx.$queryRaw<{ recorded: boolean }[]>`
+    const [today] = await tx.rows<{ recorded: boolean }>(sql`
       SELECT EXISTS (
         SELECT 1 FROM expenses
         WHERE user_id = ${user.id}::uuid AND deleted_at IS NULL
           AND created_at >= ${start.toISOString()}::timestamptz
-      ) AS recorded`;
+      ) AS recorded`);
     if (today?.recorded) return 0;
     text = reminderText;
   } else {
@@ -133,14 +141,14 @@ async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<nu
  * every replica.
  */
 export async function runDueDigests(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   kind: DigestKind,
   now: Date,
   stopping?: AbortSignal,
 ): Promise<Round> {
-  const weeks = kind === 'weekly' ? await localeWeeks(prisma) : NO_LOCALES;
+  const weeks = kind === 'weekly' ? await localeWeeks(db) : NO_LOCALES;
   return drain(
-    prisma,
+    db,
     (tx, skip) => claimOne(tx, kind, now, skip, weeks),
     (tx, user) => send(tx, kind, user, now),
     stopping,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@spendline/db';
+import type { SqlDatabase } from '@spendline/db';
 import type { ExpenseEvents } from '@spendline/entries';
 import type { Logger } from '@spendline/log';
 import type { Round } from './claims.ts';
@@ -26,12 +26,12 @@ function job(
  * Everything the scheduler runs: recurring expenses (announced to `events` for live
  * dashboards), then digests and reminders.
  */
-export function scheduledJobs(prisma: PrismaClient, logger: Logger, events?: ExpenseEvents): Job[] {
+export function scheduledJobs(db: SqlDatabase, logger: Logger, events?: ExpenseEvents): Job[] {
   const digests: DigestKind[] = ['daily', 'weekly', 'reminder'];
   return [
-    job('recurring', logger, (now, stopping) => runDueRecurring(prisma, now, stopping, events)),
+    job('recurring', logger, (now, stopping) => runDueRecurring(db, now, stopping, events)),
     ...digests.map((kind) =>
-      job(`${kind} digest`, logger, (now, stopping) => runDueDigests(prisma, kind, now, stopping)),
+      job(`${kind} digest`, logger, (now, stopping) => runDueDigests(db, kind, now, stopping)),
     ),
   ];
 }

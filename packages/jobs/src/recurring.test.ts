@@ -82,12 +82,12 @@ const monthly: Recurrence = {
 describe('runDueRecurring', () => {
   it('records a monthly rule at 09:00 on its day, once, and tells the user', async () => {
     const id = await rule(monthly, new Date('2026-12-02T06:00:00Z'));
-    expect(await runDueRecurring(db.prisma, new Date('2027-01-01T03:29:00Z'))).toMatchObject({
+    expect(await runDueRecurring(db.sql, new Date('2027-01-01T03:29:00Z'))).toMatchObject({
       claimed: 0,
     });
     const at = new Date('2027-01-01T04:00:00Z'); // 09:30 in Kolkata
-    expect(await runDueRecurring(db.prisma, at)).toEqual({ claimed: 1, done: 1, failed: [] });
-    expect(await runDueRecurring(db.prisma, at)).toEqual({ claimed: 0, done: 0, failed: [] });
+    expect(await runDueRecurring(db.sql, at)).toEqual({ claimed: 1, done: 1, failed: [] });
+    expect(await runDueRecurring(db.sql, at)).toEqual({ claimed: 0, done: 0, failed: [] });
     expect(await recorded()).toEqual(['2027-01-01T03:30:00.000Z']);
     const saved = await db.prisma.recurringExpense.findUniqueOrThrow({ where: { id } });
     expect(saved.nextRunAt?.toISOString()).toBe('2027-02-01T03:30:00.000Z');
@@ -114,7 +114,7 @@ describe('runDueRecurring', () => {
       data: { waKey: phone, phoneNumber: phone, lastInboundAt: new Date('2026-12-05T01:00:00Z') },
     });
     const back = new Date('2026-12-05T05:00:00Z'); // 10:30 on the 5th
-    expect(await runDueRecurring(db.prisma, back)).toMatchObject({ claimed: 1, done: 4 });
+    expect(await runDueRecurring(db.sql, back)).toMatchObject({ claimed: 1, done: 4 });
     expect(await recorded()).toEqual([
       '2026-12-02T03:30:00.000Z',
       '2026-12-03T03:30:00.000Z',
@@ -140,7 +140,7 @@ describe('runDueRecurring', () => {
       startsOn: '2026-03-01',
     };
     await rule(weekly, new Date('2026-03-01T12:00:00Z'));
-    await runDueRecurring(db.prisma, new Date('2026-03-16T12:00:00Z'));
+    await runDueRecurring(db.sql, new Date('2026-03-16T12:00:00Z'));
     // Saturdays 7 March (EST, -5) and 14 March (EDT, -4).
     expect(await recorded()).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-14T13:00:00.000Z']);
   });
@@ -153,7 +153,7 @@ describe('runDueRecurring', () => {
       endsOn: new Date('2026-12-03T00:00:00Z'),
     });
     const broken = await rule(daily, created, { frequency: 'WEEKLY', dayOfWeek: 9 });
-    const round = await runDueRecurring(db.prisma, new Date('2026-12-06T12:00:00Z'));
+    const round = await runDueRecurring(db.sql, new Date('2026-12-06T12:00:00Z'));
     expect(round.failed.map((f) => f.id)).toEqual([broken]);
     expect(await recorded(paused)).toEqual([]);
     expect(await recorded(ending)).toHaveLength(2);
@@ -167,10 +167,7 @@ describe('runDueRecurring', () => {
     const ids = [];
     for (let i = 0; i < 20; i++) ids.push(await rule(daily, new Date('2026-12-02T02:00:00Z')));
     const now = new Date('2026-12-04T12:00:00Z');
-    const rounds = await Promise.all([
-      runDueRecurring(db.prisma, now),
-      runDueRecurring(db.prisma, now),
-    ]);
+    const rounds = await Promise.all([runDueRecurring(db.sql, now), runDueRecurring(db.sql, now)]);
     expect(rounds[0].claimed + rounds[1].claimed).toBe(20);
     expect(rounds[0].done + rounds[1].done).toBe(60);
     for (const id of ids) expect(await recorded(id)).toHaveLength(3);
@@ -182,8 +179,8 @@ describe('runDueRecurring', () => {
     const chat = await db.prisma.conversation.create({
       data: { waKey: phone, phoneNumber: phone, lastInboundAt: new Date('2026-12-03T01:00:00Z') },
     });
-    await runDueRecurring(db.prisma, new Date('2026-12-03T05:00:00Z'));
-    await runDueRecurring(db.prisma, new Date('2026-12-04T05:00:00Z'));
+    await runDueRecurring(db.sql, new Date('2026-12-03T05:00:00Z'));
+    await runDueRecurring(db.sql, new Date('2026-12-04T05:00:00Z'));
     expect(await recorded()).toHaveLength(3);
     const [firstNotice] = await notices();
     const button = (

@@ -1,5 +1,5 @@
 import { CHOICE, recurringSavedText } from '@spendline/bot';
-import type { Prisma, PrismaClient } from '@spendline/db';
+import { sql, type Queries, type SqlDatabase } from '@spendline/db';
 import {
   inTransaction,
   recordEntries,
@@ -17,7 +17,7 @@ import { budgetAlertText } from '@spendline/spending';
 import { NOTICE_TEMPLATE, queueNotice } from '@spendline/whatsapp/store';
 import { drain, type Round } from './claims.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = Queries;
 
 interface DueRow {
   id: string;
@@ -47,7 +47,7 @@ interface DueRow {
  * this round, so one broken row cannot hold up the rest.
  */
 async function claimOne(tx: Tx, now: Date, skip: string[]): Promise<DueRow | undefined> {
-  const [row] = await tx.$queryRaw<DueRow[]>`
+  const [row] = await tx.rows<DueRow>(sql`
     SELECT r.id::text AS id, r.user_id::text AS user_id, r.kind::text AS kind,
            r.amount_minor::text AS amount, r.currency, r.category_id::text AS category_id,
            c.name AS category_name, r.note, r.frequency::text AS frequency, r.interval,
@@ -62,7 +62,7 @@ async function claimOne(tx: Tx, now: Date, skip: string[]): Promise<DueRow | und
       AND NOT (r.id = ANY(${skip}::uuid[]))
     ORDER BY r.next_run_at
     LIMIT 1
-    FOR UPDATE OF r SKIP LOCKED`;
+    FOR UPDATE OF r SKIP LOCKED`);
   return row;
 }
 
@@ -100,11 +100,11 @@ async function record(tx: Tx, row: DueRow, now: Date, announce: Announcer): Prom
     'RECURRING',
     { now, announce, budgets: 'return' },
   );
-  await tx.$executeRaw`
+  await tx.execute(sql`
     UPDATE recurring_expenses
        SET next_run_at = ${next?.at.toISOString() ?? null}::timestamptz,
            last_run_at = ${now.toISOString()}::timestamptz, updated_at = now()
-     WHERE id = ${row.id}::uuid`;
+     WHERE id = ${row.id}::uuid`);
   if (dates.length === 0) return 0;
   const saved = recurringSavedText({
     kind: row.kind,
@@ -132,14 +132,14 @@ async function record(tx: Tx, row: DueRow, now: Date, announce: Announcer): Prom
  * each transaction commits. Safe on every replica.
  */
 export function runDueRecurring(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   now: Date,
   stopping?: AbortSignal,
   events?: ExpenseEvents,
 ): Promise<Round> {
   const announce = inTransaction(events);
   return drain(
-    prisma,
+    db,
     (tx, skip) => claimOne(tx, now, skip),
     (tx, row) => record(tx, row, now, announce),
     stopping,

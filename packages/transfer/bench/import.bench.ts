@@ -63,7 +63,7 @@ try {
     const started = performance.now();
     const records = csvRecords(createReadStream(file))[Symbol.asyncIterator]();
     const header = await records.next();
-    const result = await importRows(db.prisma, {
+    const result = await importRows(db.sql, {
       userId: user.id,
       rows: { [Symbol.asyncIterator]: () => records },
       mapping: guessMapping(header.value as string[]),

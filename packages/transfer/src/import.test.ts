@@ -14,7 +14,7 @@ async function importCsv(text: string, onProgress?: (p: ImportProgress) => void)
   const records = csvRecords(Readable.from([text]))[Symbol.asyncIterator]();
   const header = await records.next();
   const rows = { [Symbol.asyncIterator]: () => records };
-  return importRows(db.prisma, {
+  return importRows(db.sql, {
     userId,
     rows,
     mapping: guessMapping(header.value as string[]),
@@ -153,7 +153,7 @@ describe('importRows', () => {
     await importCsv('date,amount,note\n2026-12-01,40,tea\n');
     const mapping = { date: 0, amount: 1, note: 2 };
     const call = (rows: string[][], more = {}) =>
-      importRows(db.prisma, { userId, rows, mapping, ...more });
+      importRows(db.sql, { userId, rows, mapping, ...more });
     const first = await call([
       ['2026-12-02', '10', 'bus'],
       ['2026-12-02', '10', 'bus'],
@@ -179,7 +179,7 @@ describe('importRows', () => {
 
   it('takes a start in the future as now', async () => {
     const future = new Date(Date.now() + 86_400_000);
-    const result = await importRows(db.prisma, {
+    const result = await importRows(db.sql, {
       userId,
       rows: [['2026-12-02', '10']],
       mapping: { date: 0, amount: 1 },

@@ -1,4 +1,4 @@
-import { newId, type PrismaClient, type User } from '@spendline/db';
+import { newId, sql, userColumns, type SqlDatabase, type User } from '@spendline/db';
 import {
   inTransaction,
   recordEntries,
@@ -74,7 +74,7 @@ interface Pending extends ImportRow {
  * Categories are matched by name or alias, and created when the user has none so named.
  */
 export async function importRows(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   {
     userId,
     rows,
@@ -88,16 +88,18 @@ export async function importRows(
 ): Promise<ImportProgress> {
   const missing = mappingProblems(mapping);
   if (missing.length > 0) throw new ImportError(missing.join(' '));
-  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const [user] = await db.rows<User>(
+    sql`SELECT ${userColumns()} FROM users WHERE id = ${userId}::uuid`,
+  );
   if (!user) throw new ImportError('No such user.');
   // The database's clock, the one that stamps created_at; a start in the future would
   // count this very import's earlier rows as recorded before it.
-  const [{ now } = { now: new Date() }] = await prisma.$queryRaw<{ now: Date }[]>`
-    SELECT now() AS "now"`;
+  const [{ now } = { now: new Date() }] = await db.rows<{ now: Date }>(sql`
+    SELECT now() AS "now"`);
   const startedAt =
     options.startedAt && options.startedAt.getTime() < now.getTime() ? options.startedAt : now;
   const firstLine = options.firstLine ?? 2;
-  const categories = await categoryIds(prisma, userId);
+  const categories = await categoryIds(db, userId);
   const progress: ImportProgress = {
     startedAt,
     read: 0,
@@ -114,7 +116,7 @@ export async function importRows(
   };
   const announce = inTransaction(events);
   const insert = async (rows: Pending[]) => {
-    const imported = await insertBatch(prisma, user, rows, { startedAt, announce, now: clock() });
+    const imported = await insertBatch(db, user, rows, { startedAt, announce, now: clock() });
     progress.imported += imported;
     progress.duplicates += rows.length - imported;
   };
@@ -169,27 +171,27 @@ export async function importRows(
 
 /** A lookup from a category name in the file to the user's category id, creating it. */
 async function categoryIds(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   userId: string,
 ): Promise<(name: string) => Promise<string>> {
   const known = new Map<string, string>();
-  const existing = await prisma.category.findMany({
-    where: { userId },
-    select: { id: true, nameKey: true, aliases: { select: { alias: true } } },
-  });
+  const existing = await db.rows<{ id: string; nameKey: string; aliases: string[] }>(sql`
+    SELECT c.id, c.name_key AS "nameKey",
+           ARRAY(SELECT a.alias FROM category_aliases a WHERE a.category_id = c.id) AS aliases
+      FROM categories c WHERE c.user_id = ${userId}::uuid`);
   for (const c of existing) {
     known.set(c.nameKey, c.id);
-    for (const { alias } of c.aliases) if (!known.has(alias)) known.set(alias, c.id);
+    for (const alias of c.aliases) if (!known.has(alias)) known.set(alias, c.id);
   }
   return async (name) => {
     const key = name.trim().toLowerCase();
     const found = known.get(key);
     if (found) return found;
-    const [created] = await prisma.$queryRaw<{ id: string }[]>`
+    const [created] = await db.rows<{ id: string }>(sql`
       INSERT INTO categories (id, user_id, name, name_key, updated_at)
       VALUES (${newId()}::uuid, ${userId}::uuid, ${name.trim()}, ${key}, now())
       ON CONFLICT (user_id, name_key) DO UPDATE SET name_key = EXCLUDED.name_key
-      RETURNING id::text AS id`;
+      RETURNING id::text AS id`);
     known.set(key, created!.id);
     return created!.id;
   };
@@ -200,12 +202,12 @@ async function categoryIds(
  * budget notices its spending calls for; returns how many went in.
  */
 async function insertBatch(
-  prisma: PrismaClient,
+  db: SqlDatabase,
   user: User,
   batch: Pending[],
   { startedAt, announce, now }: { startedAt: Date; announce: Announcer; now: Date },
 ): Promise<number> {
-  const { ids } = await prisma.$transaction((tx) =>
+  const { ids } = await db.transaction((tx) =>
     recordEntries(tx, user, batch, 'IMPORT', {
       now,
       announce,

@@ -63,7 +63,7 @@ export const importCommand: Command = {
     // Progress by bytes read: known from the start, unlike the number of rows.
     const bar = progress(size);
     try {
-      const result = await importRows(db.prisma, {
+      const result = await importRows(db.sql, {
         userId: user.id,
         rows: { [Symbol.asyncIterator]: () => records },
         mapping,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createConversationHandler } from '@spendline/bot';
 import type { Config } from '@spendline/config';
-import type { PrismaClient } from '@spendline/db';
+import type { SqlDatabase } from '@spendline/db';
 import type { ExpenseEvents } from '@spendline/entries';
 import type { Logger } from '@spendline/log';
 import { createGraphClient, type OutboundMessage, type SendResult } from '@spendline/whatsapp';
@@ -30,7 +30,7 @@ export interface WhatsAppChannel {
 }
 
 export interface ChannelOptions {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   config: Config;
   logger: Logger;
   handler?: InboundHandler;
@@ -52,7 +52,7 @@ const sandboxSend = (): Promise<SendResult> =>
  * outbox dispatcher, to Meta's Graph API or, without an access token, the sandbox.
  */
 export async function startWhatsAppChannel({
-  prisma,
+  db,
   config,
   logger,
   events,
@@ -75,14 +75,14 @@ export async function startWhatsAppChannel({
       });
   const send = graph ? (body: OutboundMessage) => graph.send(body) : sandboxSend;
   const dispatcher = createDispatcher({
-    prisma,
+    db,
     send,
     logger: logger.child({ component: 'outbox' }),
     deliveredOnSend: sandbox,
     ratePerSecond: config.WHATSAPP_MESSAGES_PER_SECOND,
   });
   const processor = createInboxProcessor({
-    prisma,
+    db,
     handler,
     logger: logger.child({ component: 'inbox' }),
     onProcessed: () => dispatcher.kick(),
@@ -101,7 +101,7 @@ export async function startWhatsAppChannel({
   const recovered = await processor.sweep();
   if (recovered > 0)
     logger.info({ conversations: recovered }, 'processed messages left from before start');
-  const stopPruning = startPruning(prisma, logger.child({ component: 'pruning' }), pruneIntervalMs);
+  const stopPruning = startPruning(db, logger.child({ component: 'pruning' }), pruneIntervalMs);
   let aborted = false;
   const abortSends = async () => {
     if (aborted || !graph) return;

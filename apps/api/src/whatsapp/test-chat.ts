@@ -188,7 +188,7 @@ export async function startChatApp(): Promise<ChatApp> {
   });
   const events = createInProcessExpenseEvents();
   const channel = await startWhatsAppChannel({
-    prisma: db.prisma,
+    db: db.sql,
     config,
     logger,
     events,
@@ -199,6 +199,7 @@ export async function startChatApp(): Promise<ChatApp> {
     logger,
     graphql: createGraphQLHandler({
       prisma: db.prisma,
+      sql: db.sql,
       logger,
       config,
       events,

@@ -51,7 +51,7 @@ const config = () =>
 
 async function channel(handler?: InboundHandler): Promise<WhatsAppChannel> {
   const started = await startWhatsAppChannel({
-    prisma: db.prisma,
+    db: db.sql,
     config: config(),
     logger,
     dispatchIntervalMs: 50,
@@ -381,7 +381,7 @@ describe('POST /whatsapp/webhook/', () => {
 
   it('sends no read receipts in sandbox mode', async () => {
     const sandbox = await startWhatsAppChannel({
-      prisma: db.prisma,
+      db: db.sql,
       config: loadConfig({
         env: { WEBHOOK_SECRET: appSecret, WHATSAPP_API_URL: simulator.apiUrl },
         envFile: undefined,

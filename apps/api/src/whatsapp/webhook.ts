@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PrismaClient } from '@spendline/db';
+import type { SqlDatabase } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import {
   parseWebhook,
@@ -20,7 +20,7 @@ import { sendJson } from '../http.ts';
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024 + 64 * 1024;
 
 export interface WebhookOptions {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   logger: Logger;
   processor: InboxProcessor;
   appSecret: string;
@@ -101,8 +101,8 @@ function rawMessages(json: unknown): Map<string, unknown> {
  * and applies statuses, answers 200, and only then hands the messages on. System
  * notices are stored (so a redelivery stays a duplicate) as IGNORED: nothing answers them.
  */
-export function receiveNotification({ prisma, logger, processor, appSecret }: WebhookOptions) {
-  const inbox = createInboxWriter(prisma);
+export function receiveNotification({ db, logger, processor, appSecret }: WebhookOptions) {
+  const inbox = createInboxWriter(db);
   async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
@@ -176,7 +176,7 @@ export function receiveNotification({ prisma, logger, processor, appSecret }: We
       );
     });
     for (const event of parsed.events) {
-      if (event.kind === 'status') await applyStatus(prisma, event);
+      if (event.kind === 'status') await applyStatus(db, event);
     }
     sendJson(res, 200, { received: stored });
     // After the answer: Meta never waits for the bot.

@@ -1,5 +1,5 @@
 // The effects that write entries: save, undo, delete, edit, and the alias an answer teaches.
-import type { Prisma, User } from '@spendline/db';
+import { newId, sql, type Statement, type User } from '@spendline/db';
 import {
   deleteEntries,
   keptNote,
@@ -29,12 +29,12 @@ async function categoryFor(tx: Tx, user: User, expense: DraftExpense): Promise<s
   if (!expense.createCategory) return expense.category.id;
   // The name may have been taken meanwhile (the dashboard): then that category it is.
   const nameKey = expense.category.name.toLowerCase();
-  const category = await tx.category.upsert({
-    where: { userId_nameKey: { userId: user.id, nameKey } },
-    create: { id: expense.category.id, userId: user.id, name: expense.category.name, nameKey },
-    update: { archivedAt: null },
-  });
-  return category.id;
+  const [category] = await tx.rows<{ id: string }>(sql`
+    INSERT INTO categories (id, user_id, name, name_key, updated_at)
+    VALUES (${expense.category.id}::uuid, ${user.id}::uuid, ${expense.category.name}, ${nameKey}, now())
+    ON CONFLICT (user_id, name_key) DO UPDATE SET archived_at = NULL, updated_at = now()
+    RETURNING id`);
+  return category?.id ?? null;
 }
 
 /** Stores the expenses with today's total in one statement, and confirms each. */
@@ -75,13 +75,25 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
   reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: replies.undoButton };
 }
 
-async function softDelete(scope: EffectScope, where: Prisma.ExpenseWhereInput): Promise<string> {
+interface LiveEntry {
+  id: string;
+  amountMinor: bigint;
+  currency: string;
+  categoryName: string | null;
+}
+
+/** The user's live entries that `where` picks (on expenses e), oldest first. */
+function liveEntries(scope: EffectScope, user: User, where: Statement): Promise<LiveEntry[]> {
+  return scope.tx.rows<LiveEntry>(sql`
+    SELECT e.id, e.amount_minor AS "amountMinor", e.currency, c.name AS "categoryName"
+      FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
+     WHERE e.user_id = ${user.id}::uuid AND e.deleted_at IS NULL AND ${where}
+     ORDER BY e.created_at, e.id`);
+}
+
+async function softDelete(scope: EffectScope, where: Statement): Promise<string> {
   const user = requireUser(scope);
-  const rows = await scope.tx.expense.findMany({
-    where: { ...where, userId: user.id, deletedAt: null },
-    include: { category: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
+  const rows = await liveEntries(scope, user, where);
   if (rows.length === 0) return replies.nothingToUndo;
   await deleteEntries(
     scope.tx,
@@ -89,42 +101,43 @@ async function softDelete(scope: EffectScope, where: Prisma.ExpenseWhereInput): 
     rows.map((r) => r.id),
     { now: scope.now, announce: scope.announce },
   );
-  return replies.undone(rows.map((r) => expenseLabel(user, r, r.category?.name)));
+  return replies.undone(rows.map((r) => expenseLabel(user, r, r.categoryName)));
 }
 
 /** Without a record in the snapshot: the newest expense a message of this chat created. */
 async function lastFromChat(
   scope: EffectScope,
 ): Promise<{ id: string; inboundMessageId: string | null } | null> {
-  return scope.tx.expense.findFirst({
-    where: {
-      userId: requireUser(scope).id,
-      deletedAt: null,
-      inboundMessage: { conversationId: scope.conversationId },
-    },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true, inboundMessageId: true },
-  });
+  const [last] = await scope.tx.rows<{ id: string; inboundMessageId: string | null }>(sql`
+    SELECT e.id, e.inbound_message_id AS "inboundMessageId"
+      FROM expenses e JOIN inbound_messages m ON m.id = e.inbound_message_id
+     WHERE e.user_id = ${requireUser(scope).id}::uuid AND e.deleted_at IS NULL
+       AND m.conversation_id = ${scope.conversationId}::uuid
+     ORDER BY e.created_at DESC, e.id DESC
+     LIMIT 1`);
+  return last ?? null;
 }
 
 async function undo(scope: EffectScope, expenseIds: string[] | null): Promise<string> {
-  if (expenseIds) return softDelete(scope, { id: { in: expenseIds } });
+  if (expenseIds) return softDelete(scope, sql`e.id = ANY(${expenseIds}::uuid[])`);
   const last = await lastFromChat(scope);
   if (!last?.inboundMessageId) return replies.nothingToUndo;
-  return softDelete(scope, { inboundMessageId: last.inboundMessageId });
+  return softDelete(scope, sql`e.inbound_message_id = ${last.inboundMessageId}::uuid`);
 }
 
 /** Removes what one run of a recurring expense recorded (its expenses share created_at). */
 async function undoRun(scope: EffectScope, expenseId: string): Promise<string> {
-  const first = await scope.tx.expense.findFirst({
-    where: { id: expenseId, userId: requireUser(scope).id, recurringExpenseId: { not: null } },
-    select: { recurringExpenseId: true, createdAt: true },
-  });
+  const [first] = await scope.tx.rows<{ recurringExpenseId: string; createdAt: Date }>(sql`
+    SELECT recurring_expense_id AS "recurringExpenseId", created_at AS "createdAt"
+      FROM expenses
+     WHERE id = ${expenseId}::uuid AND user_id = ${requireUser(scope).id}::uuid
+       AND recurring_expense_id IS NOT NULL`);
   if (!first) return replies.nothingToUndo;
-  return softDelete(scope, {
-    recurringExpenseId: first.recurringExpenseId,
-    createdAt: first.createdAt,
-  });
+  return softDelete(
+    scope,
+    sql`e.recurring_expense_id = ${first.recurringExpenseId}::uuid
+        AND e.created_at = ${first.createdAt}::timestamptz`,
+  );
 }
 
 /** The new values an edit writes, or why it cannot (an unknown or unclear category). */
@@ -160,12 +173,7 @@ async function editLast(
 ): Promise<string> {
   const user = requireUser(scope);
   const id = expenseId ?? (await lastFromChat(scope))?.id;
-  const expense = id
-    ? await scope.tx.expense.findFirst({
-        where: { id, userId: user.id, deletedAt: null },
-        include: { category: { select: { name: true } } },
-      })
-    : null;
+  const [expense] = id ? await liveEntries(scope, user, sql`e.id = ${id}::uuid`) : [];
   if (!expense) return replies.nothingToEdit;
   const edit = edited(change);
   if (typeof edit === 'string') return edit;
@@ -175,7 +183,7 @@ async function editLast(
     announce: scope.announce,
     budgets: 'none',
   });
-  return replies.edited(expenseLabel(user, expense, expense.category?.name), edit.after(user));
+  return replies.edited(expenseLabel(user, expense, expense.categoryName), edit.after(user));
 }
 
 export const entryHandlers: FamilyHandlers<
@@ -184,25 +192,26 @@ export const entryHandlers: FamilyHandlers<
   save: (effect, { scope, reply }) => save(scope, reply, effect.expenses),
   async learnAlias(effect, { scope, reply }) {
     const user = requireUser(scope);
-    await scope.tx.categoryAlias.upsert({
-      where: { userId_alias: { userId: user.id, alias: effect.word } },
-      create: { userId: user.id, alias: effect.word, categoryId: effect.category.id },
-      update: { categoryId: effect.category.id },
-    });
+    await scope.tx.execute(sql`
+      INSERT INTO category_aliases (id, user_id, category_id, alias)
+      VALUES (${newId()}::uuid, ${user.id}::uuid, ${effect.category.id}::uuid, ${effect.word})
+      ON CONFLICT (user_id, alias) DO UPDATE SET category_id = EXCLUDED.category_id`);
     reply.parts.push(replies.learned(effect.word, effect.category.name));
   },
   async undo(effect, { scope, reply }) {
     reply.parts.push(await undo(scope, effect.expenseIds));
   },
   async undoMessage(effect, { scope, reply }) {
-    reply.parts.push(await softDelete(scope, { inboundMessageId: effect.messageId }));
+    reply.parts.push(
+      await softDelete(scope, sql`e.inbound_message_id = ${effect.messageId}::uuid`),
+    );
   },
   async undoRun(effect, { scope, reply }) {
     reply.parts.push(await undoRun(scope, effect.expenseId));
   },
   async deleteLast(effect, { scope, reply }) {
     const id = effect.expenseId ?? (await lastFromChat(scope))?.id;
-    reply.parts.push(id ? await softDelete(scope, { id }) : replies.nothingToUndo);
+    reply.parts.push(id ? await softDelete(scope, sql`e.id = ${id}::uuid`) : replies.nothingToUndo);
   },
   async editLast(effect, { scope, reply }) {
     reply.parts.push(await editLast(scope, effect.expenseId, effect.change));

@@ -1,5 +1,6 @@
 // The effects for a number not linked yet: how to link it, and redeeming a LINK code.
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
+import { sql } from '@spendline/db';
 import { replies } from '../replies.ts';
 import type { EffectScope, FamilyHandlers } from './scope.ts';
 
@@ -18,7 +19,9 @@ async function link(scope: EffectScope, code: string): Promise<string> {
     now,
   });
   if (!result.ok) return result.reason === 'number_taken' ? replies.linkTaken : replies.linkFailed;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: result.link.userId } });
+  const [user] = await tx.rows<{ displayName: string }>(sql`
+    SELECT display_name AS "displayName" FROM users WHERE id = ${result.link.userId}::uuid`);
+  if (!user) throw new Error('the linked account is gone');
   return replies.linked(user.displayName);
 }
 

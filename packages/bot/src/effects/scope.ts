@@ -1,10 +1,10 @@
 import type { Announcer } from '@spendline/entries';
-import type { Prisma, User } from '@spendline/db';
+import type { Queries, User } from '@spendline/db';
 import type { WhatsAppUser } from '@spendline/whatsapp';
 import type { Reply } from '../reply.ts';
 import type { Effect } from '../types.ts';
 
-export type Tx = Prisma.TransactionClient;
+export type Tx = Queries;
 
 export interface EffectScope {
   tx: Tx;

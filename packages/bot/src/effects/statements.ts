@@ -1,4 +1,5 @@
 // The effects that answer with words read from the books: statements and commands.
+import { sql } from '@spendline/db';
 import type { Command } from '@spendline/parser';
 import { LIMITS } from '@spendline/whatsapp';
 import { budgetCommand, budgetLines } from '../budgets.ts';
@@ -37,17 +38,12 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
     case 'budget':
       return budgetCommand(input, cmd);
     case 'stopDigests': {
-      const { count } = await scope.tx.user.updateMany({
-        where: {
-          id: input.user.id,
-          OR: [
-            { dailyDigestHour: { not: null } },
-            { weeklyDigest: true },
-            { reminderHour: { not: null } },
-          ],
-        },
-        data: { dailyDigestHour: null, weeklyDigest: false, reminderHour: null },
-      });
+      const count = await scope.tx.execute(sql`
+        UPDATE users
+           SET daily_digest_hour = NULL, weekly_digest = false, reminder_hour = NULL,
+               updated_at = now()
+         WHERE id = ${input.user.id}::uuid
+           AND (daily_digest_hour IS NOT NULL OR weekly_digest OR reminder_hour IS NOT NULL)`);
       return count > 0
         ? replies.digestsStopped(new URL('settings/', scope.dashboardUrl).toString())
         : replies.noDigests;

@@ -581,7 +581,7 @@ beforeAll(async () => {
       phoneNumberId: '15550009999',
     },
   });
-  webhook = await startRecordingWebhook(server.db.prisma, WEBHOOK_SECRET);
+  webhook = await startRecordingWebhook(server.db.sql, WEBHOOK_SECRET);
   victim = new TestClient(server.url);
   await victim.register('victim@example.com', 'victim passphrase 1');
   mallory = new TestClient(server.url);

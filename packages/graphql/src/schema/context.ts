@@ -1,4 +1,4 @@
-import type { ApiToken, PrismaClient, Session, User } from '@spendline/db';
+import type { ApiToken, PrismaClient, Session, SqlDatabase, User } from '@spendline/db';
 import type { Logger } from '@spendline/log';
 import type { QueueOtpMessage } from './whatsapp/otp-message.ts';
 import type { ExpenseEvents } from '@spendline/entries';
@@ -22,6 +22,8 @@ export interface SandboxChatSettings {
 
 export interface GraphQLContext {
   prisma: PrismaClient;
+  /** Statements on the same database: every raw read and the entries module's writes. */
+  sql: SqlDatabase;
   viewer: Viewer | null;
   requestId: string;
   logger: Logger;

@@ -4,7 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { proxyTrust, type Config } from '@spendline/config';
-import type { PrismaClient } from '@spendline/db';
+import type { PrismaClient, SqlDatabase } from '@spendline/db';
 import { requestId, type Logger } from '@spendline/log';
 import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './authenticate.ts';
@@ -39,6 +39,8 @@ export const QUERY_LIMITS = {
 
 export interface GraphQLHandlerOptions {
   prisma: PrismaClient;
+  /** The same database's statements: the reads that Prisma's models would make slow. */
+  sql: SqlDatabase;
   logger: Logger;
   config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'CSRF_TRUSTED_ORIGINS' | 'SECRET_KEY'>;
   /** The clock; tests pin it. */
@@ -81,7 +83,7 @@ function firstValue(value: string | string[] | undefined): string | undefined {
  * listener for node:http, or a fetch handler (`handler.fetch`).
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHandler {
-  const { prisma, logger, config } = options;
+  const { prisma, sql, logger, config } = options;
   const now = options.now ?? (() => new Date());
   const secureCookies = config.NODE_ENV === 'production';
   const events = options.events ?? createInProcessExpenseEvents();
@@ -176,6 +178,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
       cookies.push(...auth.cookies);
       return {
         prisma,
+        sql,
         viewer: auth.viewer,
         requestId: id,
         logger: logger.child({ requestId: id }),

@@ -123,13 +123,13 @@ describe.runIf(databaseUrl)('expense events from inside a writer transaction', (
       }
     })();
     try {
-      await database.prisma
-        .$transaction(async (tx) => {
+      await database.sql
+        .transaction(async (tx) => {
           await handle.events.publishInTransaction(tx, { userId: 'user-1', expenseId: 'lost' });
           throw new Error('roll back');
         })
         .catch(() => {});
-      await database.prisma.$transaction(async (tx) => {
+      await database.sql.transaction(async (tx) => {
         await handle.events.publishInTransaction(tx, {
           userId: 'user-1',
           expenseId: 'kept',

@@ -44,9 +44,10 @@ export async function startTestServer(
     },
   });
   let clock: Date | null = null;
-  const { wrapPrisma, database, ...handlerOptions } = options;
+  const { wrapPrisma, database, sql, ...handlerOptions } = options;
   const handler = createGraphQLHandler({
     prisma: wrapPrisma ? wrapPrisma(db.prisma) : db.prisma,
+    sql: sql ?? db.sql,
     logger: createLogger({ destination }),
     config: TEST_CONFIG,
     now: () => clock ?? new Date(),

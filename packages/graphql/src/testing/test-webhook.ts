@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PrismaClient } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { parseWebhook, verifySignature } from '@spendline/whatsapp';
 import { storeInboundMessage } from '@spendline/whatsapp/store';
 
@@ -34,7 +34,7 @@ export interface RecordingWebhook {
 }
 
 export async function startRecordingWebhook(
-  prisma: PrismaClient,
+  db: Queries,
   appSecret: string,
 ): Promise<RecordingWebhook> {
   const requests: RecordedWebhook[] = [];
@@ -60,7 +60,7 @@ export async function startRecordingWebhook(
         if (parsed.ok) {
           for (const event of parsed.events) {
             if (event.kind !== 'message') continue;
-            await storeInboundMessage(prisma, event, {
+            await storeInboundMessage(db, event, {
               sender: event.sender,
               content: event.content,
               replyTo: event.replyTo ?? null,

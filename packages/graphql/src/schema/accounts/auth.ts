@@ -141,7 +141,7 @@ builder.mutationField('register', (t) =>
     resolve: async (query, _root, { input }, context) => {
       if (context.ipAddress) {
         const limit = await consume(
-          context.prisma,
+          context.sql,
           `register:ip:${context.ipAddress}`,
           RATE_LIMITS.registerPerIp.limit,
           RATE_LIMITS.registerPerIp.windowMs,

@@ -5,6 +5,7 @@ import {
   requestPasswordReset,
   resetPasswordWithCode,
 } from '@spendline/auth';
+import { prismaQueries } from '@spendline/db';
 import { z } from 'zod';
 import { startSession } from './auth.ts';
 import { builder } from '../builder.ts';
@@ -17,7 +18,7 @@ async function limitAddress(context: GraphQLContext): Promise<void> {
   if (!context.ipAddress) return;
   const { limit, windowMs } = RATE_LIMITS.passwordResetPerIp;
   const key = `password-reset:ip:${context.ipAddress}`;
-  const allowance = await consume(context.prisma, key, limit, windowMs, context.now());
+  const allowance = await consume(context.sql, key, limit, windowMs, context.now());
   if (!allowance.allowed) throw new RateLimitedError(allowance.retryAfterMs);
 }
 
@@ -39,7 +40,7 @@ builder.mutationField('requestPasswordReset', (t) =>
         email: args.email,
         secretKey: context.secretKey,
         now,
-        send: (tx, message) => context.queueOtpMessage(tx, { ...message, now }),
+        send: (tx, message) => context.queueOtpMessage(prismaQueries(tx), { ...message, now }),
       });
       return true;
     },

@@ -59,7 +59,7 @@ beforeAll(async () => {
     '{ categories { id name } }',
   );
   foodGlobalId = list.categories.find((c) => c.name === 'Food')!.id;
-  await setBudget(prisma, {
+  await setBudget(server.db.sql, {
     userId,
     categoryId: foodId,
     from: '2026-11-01',
@@ -109,7 +109,7 @@ describe('budget notices from an import', () => {
     const raviId = (await prisma.user.findUniqueOrThrow({ where: { email: 'ravi@example.com' } }))
       .id;
     await prisma.whatsAppLink.create({ data: { userId: raviId, phoneNumber: '+919812300000' } });
-    await setBudget(prisma, {
+    await setBudget(server.db.sql, {
       userId: raviId,
       categoryId: null,
       from: '2026-11-01',

@@ -18,7 +18,7 @@ async function budgetMonth(context: SignedInContext, day: LocalDate): Promise<Wi
   // month, the only one with a projection.
   const range = periodRange('MONTH', startOfLocalDay(monthOf(day), user.timeZone), user.timeZone);
   const [summary, categories] = await Promise.all([
-    summarize(prisma, { userId: user.id, range, now: context.now() }),
+    summarize(context.sql, { userId: user.id, range, now: context.now() }),
     prisma.category.findMany({ where: { userId: user.id } }),
   ]);
   return budgetUses(summary.budgets, user.locale, new Map(categories.map((c) => [c.id, c])));
@@ -71,7 +71,7 @@ builder.mutationField('setBudget', (t) =>
       const { user } = context.viewer;
       const from = input.from ?? thisMonth(context);
       const categoryId = input.categoryId ? asUuid(input.categoryId.id) : null;
-      const budgetId = await context.prisma.$transaction((tx) =>
+      const budgetId = await context.sql.transaction((tx) =>
         setBudget(tx, {
           userId: user.id,
           categoryId,
@@ -114,7 +114,7 @@ builder.mutationField('deleteBudget', (t) =>
       const { user } = context.viewer;
       const month = monthOf(args.from ?? thisMonth(context));
       const categoryId = args.categoryId ? asUuid(args.categoryId.id) : null;
-      return context.prisma.$transaction(async (tx) => {
+      return context.sql.transaction(async (tx) => {
         const inForce = await budgetsInForce(tx, user.id, month);
         const ended = inForce.some((b) => b.category_id === categoryId);
         const budgetId = await setBudget(tx, {

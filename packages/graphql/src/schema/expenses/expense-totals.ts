@@ -1,5 +1,6 @@
 // What the entries under a filter add up to, per currency: the expenses page shows it
 // above the list, so the number is the whole filter's, summed in SQL, never one page's.
+import { sql } from '@spendline/db';
 import { builder } from '../builder.ts';
 import { ExpenseFilter, filterFor } from './expenses.ts';
 import { money, MoneyRef } from '../money.ts';
@@ -39,7 +40,7 @@ builder.queryField('expenseTotals', (t) =>
     args: { filter: t.arg({ type: ExpenseFilter }) },
     resolve: async (_root, args, context) => {
       const { user } = context.viewer;
-      const rows = await context.prisma.$queryRaw<Omit<FilterTotal, 'locale'>[]>`
+      const rows = await context.sql.rows<Omit<FilterTotal, 'locale'>>(sql`
         SELECT e.currency,
                coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'EXPENSE'), 0)::bigint AS "spentMinor",
                coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'INCOME'), 0)::bigint AS "receivedMinor",
@@ -47,7 +48,7 @@ builder.queryField('expenseTotals', (t) =>
           FROM expenses e
          WHERE ${filterFor(context, args.filter)}
          GROUP BY e.currency
-         ORDER BY e.currency = ${user.currency} DESC, e.currency`;
+         ORDER BY e.currency = ${user.currency} DESC, e.currency`);
       return rows.map((row) => ({ ...row, locale: user.locale }));
     },
   }),

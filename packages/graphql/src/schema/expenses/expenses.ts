@@ -5,6 +5,7 @@ import {
   expenseColumns,
   ExpenseKind,
   ExpenseSource,
+  sql,
   type Category,
   type Expense,
   type Prisma,
@@ -119,8 +120,8 @@ builder.queryField('expenses', (t) =>
         orderBy: t.arg({ type: ExpenseOrder }),
       },
       totalCount: async (_parent, args, context) => {
-        const [row] = await context.prisma.$queryRaw<{ count: number }[]>`
-          SELECT count(*)::int AS count FROM expenses e WHERE ${filterFor(context, args.filter)}`;
+        const [row] = await context.sql.rows<{ count: number }>(sql`
+          SELECT count(*)::int AS count FROM expenses e WHERE ${filterFor(context, args.filter)}`);
         return row?.count ?? 0;
       },
       resolve: (query, _root, args, context) =>
@@ -148,11 +149,11 @@ async function expensePage(
   const { take, skip, cursor, ...selection } = query;
   const window = { take, skip, cursor: cursor && { id: asUuid(cursor.id ?? '') } };
   const page = expensePageSql(context.viewer.user.id, order, window);
-  const rows = await context.prisma.$queryRaw<ExpenseRow[]>`
+  const rows = await context.sql.rows<ExpenseRow>(sql`
     SELECT ${expenseColumns('e')}, ${categoryColumns('c', 'category.')}
       FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
      WHERE ${filter} ${page.after}
-     ${page.orderLimit}`;
+     ${page.orderLimit}`);
   if (page.backward) rows.reverse();
   const plain = Object.keys(selection).length === 0 || isDeepStrictEqual(selection, plainCategory);
   if (plain) {
@@ -272,7 +273,7 @@ builder.mutationField('createExpense', (t) =>
       const announce = afterCommit(context.events);
       let id: string | undefined;
       try {
-        [id] = await context.prisma.$transaction(async (tx) => {
+        [id] = await context.sql.transaction(async (tx) => {
           const { ids } = await recordEntries(
             tx,
             user,
@@ -319,7 +320,7 @@ builder.mutationField('updateExpense', (t) =>
       const categoryId = await ownCategory(context, input.categoryId);
       const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
       const announce = afterCommit(context.events);
-      const updated = await context.prisma.$transaction((tx) =>
+      const updated = await context.sql.transaction((tx) =>
         updateEntry(
           tx,
           context.viewer.user,
@@ -357,7 +358,7 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
         const announce = afterCommit(context.events);
         const options = { now: context.now(), announce };
         const { user } = context.viewer;
-        await context.prisma.$transaction((tx) =>
+        await context.sql.transaction((tx) =>
           deleting
             ? deleteEntries(tx, user, [where.id], options)
             : restoreEntries(tx, user, [where.id], options),

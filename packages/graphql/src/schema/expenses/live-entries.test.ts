@@ -87,7 +87,7 @@ describe('entries from imports and recurring rules', () => {
     const live = await subscribe(dashboard, ADDED);
     try {
       await settle();
-      const round = await runDueRecurring(prisma, new Date(), undefined, events.events);
+      const round = await runDueRecurring(server.db.sql, new Date(), undefined, events.events);
       expect(round.done).toBeGreaterThan(0);
       expect(await live.next()).toEqual({
         data: {

@@ -98,7 +98,7 @@ builder.mutationField('importExpenses', (t) =>
       const { user } = context.viewer;
       const { limit, windowMs } = RATE_LIMITS.importBatchesPerAccount;
       const allowance = await consume(
-        context.prisma,
+        context.sql,
         `import:${user.id}`,
         limit,
         windowMs,
@@ -109,7 +109,7 @@ builder.mutationField('importExpenses', (t) =>
         Object.entries(input.mapping).filter(([, index]) => index != null),
       );
       try {
-        return await importRows(context.prisma, {
+        return await importRows(context.sql, {
           userId: user.id,
           rows: input.rows,
           mapping,

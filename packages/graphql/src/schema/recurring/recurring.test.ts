@@ -66,7 +66,7 @@ async function list(): Promise<Rule[]> {
 }
 
 /** The real scheduler's round at `now` (its own tests cover locking and notices). */
-const runScheduler = (now: Date) => runDueRecurring(server.db.prisma, now);
+const runScheduler = (now: Date) => runDueRecurring(server.db.sql, now);
 
 async function recordedDays(ruleId: string): Promise<string[]> {
   const data = await user.ok<{

@@ -233,7 +233,7 @@ builder.queryField('summary', (t) =>
       // A user has a handful of categories: reading them all beside the sums saves a
       // round trip after them.
       const [summary, rows] = await Promise.all([
-        summarize(context.prisma, { userId: user.id, range, now: context.now() }),
+        summarize(context.sql, { userId: user.id, range, now: context.now() }),
         context.prisma.category.findMany({ where: { userId: user.id } }),
       ]);
       return {

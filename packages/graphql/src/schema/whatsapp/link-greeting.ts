@@ -1,4 +1,4 @@
-import type { Prisma } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { textMessage } from '@spendline/whatsapp';
 import { enqueueOutbound, serviceWindow } from '@spendline/whatsapp/store';
 
@@ -16,7 +16,7 @@ export function linkGreetingText(displayName: string): string {
  * nothing is sent. Returns whether it was queued.
  */
 export async function queueLinkGreeting(
-  tx: Prisma.TransactionClient,
+  tx: Queries,
   greeting: { phoneNumber: string; displayName: string; now: Date },
 ): Promise<boolean> {
   const service = await serviceWindow(tx, greeting.phoneNumber, greeting.now);

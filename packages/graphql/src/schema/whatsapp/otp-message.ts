@@ -1,4 +1,4 @@
-import type { Prisma } from '@spendline/db';
+import type { Queries } from '@spendline/db';
 import { authenticationTemplate, templateLanguage, textMessage } from '@spendline/whatsapp';
 import { enqueueOutbound, serviceWindow } from '@spendline/whatsapp/store';
 
@@ -16,7 +16,7 @@ export interface OtpMessage {
  * Queues the WhatsApp message that carries an OTP, inside the transaction that
  * created the challenge, so the message exists exactly when the challenge does.
  */
-export type QueueOtpMessage = (tx: Prisma.TransactionClient, otp: OtpMessage) => Promise<unknown>;
+export type QueueOtpMessage = (tx: Queries, otp: OtpMessage) => Promise<unknown>;
 
 export const DEFAULT_OTP_TEMPLATE = 'spendline_otp';
 

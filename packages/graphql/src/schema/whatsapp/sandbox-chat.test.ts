@@ -73,7 +73,7 @@ async function conversationId(phone: string): Promise<string> {
 async function botSays(message: Parameters<typeof enqueueOutbound>[1], conversation?: string) {
   // Distinct timestamps keep the chat's order the order of writing.
   await new Promise((resolve) => setTimeout(resolve, 5));
-  const row = await enqueueOutbound(server.db.prisma, message, conversation);
+  const row = await enqueueOutbound(server.db.sql, message, conversation);
   return server.db.prisma.outboundMessage.update({
     where: { id: row.id },
     data: { providerMessageId: `sandbox.${row.id}`, status: 'DELIVERED', sentAt: new Date() },
@@ -88,7 +88,7 @@ beforeAll(async () => {
       phoneNumberId: PHONE_NUMBER_ID,
     },
   });
-  webhook = await startRecordingWebhook(server.db.prisma, SECRET);
+  webhook = await startRecordingWebhook(server.db.sql, SECRET);
   alice = new TestClient(server.url);
   await alice.register('alice@example.com', 'alice passphrase 1', { displayName: 'Alice' });
 });

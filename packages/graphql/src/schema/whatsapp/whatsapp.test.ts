@@ -148,7 +148,7 @@ describe('linking WhatsApp with a code sent from the phone', () => {
     const { code, message } = made.createWhatsAppLinkCode;
     expect(code).toMatch(/^\d{8}$/);
     expect(message).toBe(`LINK ${code}`);
-    const redeemed = await redeemLinkCode(server.db.prisma, {
+    const redeemed = await redeemLinkCode(server.db.sql, {
       code,
       phoneNumber: '+447700900123',
       secretKey: TEST_CONFIG.SECRET_KEY,

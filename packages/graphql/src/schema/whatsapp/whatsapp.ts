@@ -6,6 +6,7 @@ import {
   verifyWhatsAppOtp,
 } from '@spendline/auth';
 import { z } from 'zod';
+import { prismaQueries } from '@spendline/db';
 import { UserRef } from '../accounts/auth.ts';
 import { builder } from '../builder.ts';
 import { confirmPassword, hasActiveWhatsAppLink } from '../accounts/confirm-password.ts';
@@ -107,7 +108,7 @@ builder.mutationField('requestWhatsAppOtp', (t) =>
         now,
         // The outbox row commits with the challenge; the dispatcher sends it.
         afterCreate: (tx, code, challenge) =>
-          context.queueOtpMessage(tx, {
+          context.queueOtpMessage(prismaQueries(tx), {
             phoneNumber,
             code,
             locale: context.viewer.user.locale,
@@ -146,7 +147,11 @@ builder.mutationField('verifyWhatsAppOtp', (t) =>
         // The welcome commits with the link: never a link without it, nor one twice.
         afterLink: (tx, link) =>
           link.phoneNumber
-            ? queueLinkGreeting(tx, { phoneNumber: link.phoneNumber, displayName, now })
+            ? queueLinkGreeting(prismaQueries(tx), {
+                phoneNumber: link.phoneNumber,
+                displayName,
+                now,
+              })
             : Promise.resolve(),
       });
       if (result.ok) {
