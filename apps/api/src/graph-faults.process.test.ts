@@ -244,11 +244,12 @@ async function expectOneConfirmationEach(
   kill: { beforeRestart: number; killedAt: number },
 ): Promise<void> {
   const rows = await db.prisma.outboundMessage.findMany({
-    select: { recipient: true, status: true, providerMessageId: true },
+    select: { status: true, providerMessageId: true, attempts: true },
   });
   expect(rows.filter((row) => row.status !== 'SENT')).toEqual([]);
   expect(rows).toHaveLength(TOTAL);
-  const recorded = new Set(rows.map((row) => row.providerMessageId));
+  const attemptsOf = new Map(rows.map((row) => [row.providerMessageId, row.attempts]));
+  const recorded = new Set(attemptsOf.keys());
   const copies = new Map<number | undefined, { copy: RecordedMessage; index: number }[]>();
   for (const [index, copy] of graph.messages.entries()) {
     const rupees = confirmedRupees(copy.body);
@@ -261,18 +262,28 @@ async function expectOneConfirmationEach(
   for (const message of messages) {
     const mine = copies.get(message.rupees) ?? [];
     expect(mine.map(({ copy }) => `+${copy.to}`)).toEqual(mine.map(() => message.from));
-    expect(
-      mine.filter(({ copy }) => recorded.has(copy.wamid)),
-      `${message.rupees} tea`,
-    ).toHaveLength(1);
+    const sent = mine.filter(({ copy }) => recorded.has(copy.wamid));
+    expect(sent, `${message.rupees} tea`).toHaveLength(1);
     let unwritten = 0;
-    for (const { copy, index } of mine) {
-      if (recorded.has(copy.wamid) || copy.unanswered) continue;
+    const explained = mine.filter(({ copy, index }) => {
+      if (recorded.has(copy.wamid) || copy.unanswered) return true;
       const takenAt = Date.parse(copy.receivedAt);
       const beforeKill = index < kill.beforeRestart && takenAt >= kill.killedAt - UNWRITTEN_MS;
-      if (beforeKill && unwritten++ === 0) continue;
-      doubles.push(`"${message.rupees} tea" confirmed again (taken at ${copy.receivedAt})`);
-    }
+      return beforeKill && unwritten++ === 0;
+    });
+    if (explained.length === mine.length) continue;
+    // Every copy, so a failure tells which process sent what, and after how many claims.
+    const taken = mine.map(({ copy, index }) =>
+      [
+        copy.receivedAt,
+        index < kill.beforeRestart ? 'before the restart' : 'after it',
+        recorded.has(copy.wamid) ? `recorded, ${attemptsOf.get(copy.wamid)} attempts` : '',
+        copy.unanswered ? 'never answered' : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+    doubles.push(`"${message.rupees} tea" confirmed ${mine.length} times: ${taken.join('; ')}`);
   }
-  expect(doubles).toEqual([]);
+  expect(doubles, `killed at ${new Date(kill.killedAt).toISOString()}`).toEqual([]);
 }
