@@ -1,7 +1,7 @@
 // `npm run admin -- doctor` against the Meta simulator and a stand-in deployment over real
 // HTTP(S), on a real database (PostgreSQL with DATABASE_URL, PGlite otherwise).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@spendline/db';
@@ -313,6 +313,25 @@ describe('npm run admin -- doctor', () => {
     }
     expect(code).toBe(1);
   });
+
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    'says when the embedded database is held by the running api, and asks its /healthz',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'spendline-doctor-held-'));
+      // The lock PGlite's directory gets from a live process: this test run's parent.
+      writeFileSync(join(dataDir, 'spendline.lock'), String(process.ppid));
+      const { byCheck } = await doctorJson(liveEnv({ DATA_DIR: dataDir }));
+      expect(byCheck.get('database')).toMatchObject({
+        status: 'WARN',
+        detail: expect.stringMatching(
+          new RegExp(`is open in process ${process.ppid} .* The api there reports it up \\(`),
+        ),
+      });
+      expect(byCheck.get('outbox')?.detail).toBe(
+        'not checked: the embedded database is open in another process (PGlite allows one)',
+      );
+    },
+  );
 
   it('finds a proxy that drops POST, one that does not forward /whatsapp/, and a wrong verify token', async () => {
     deployment.behave({ forwardsPost: false });
