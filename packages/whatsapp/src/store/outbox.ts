@@ -108,10 +108,7 @@ export function claimOutbound(db: Queries, limit: number, leaseMs: number): Prom
           ORDER BY c.created_at, c.id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-      RETURNING o.id, o.conversation_id AS "conversationId", o.recipient, o.type, o.payload,
-                o.status, o.attempts, o.next_attempt_at AS "nextAttemptAt",
-                o.provider_message_id AS "providerMessageId", o.last_error AS "lastError",
-                o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.sent_at AS "sentAt")
+      RETURNING ${outboundMessageColumns})
     -- Oldest first: the order in which they take their places under the rate limit.
     SELECT * FROM claimed ORDER BY "createdAt", id`);
 }
