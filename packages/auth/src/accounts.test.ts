@@ -29,6 +29,16 @@ describe('createAccount', () => {
     expect(await db.prisma.category.count({ where: { userId: user.id } })).toBe(12);
   });
 
+  it('makes the first account the operator and no later one', async () => {
+    const later = await createAccount(db.prisma, {
+      email: 'later@example.com',
+      password: 'correct horse',
+    });
+    const operators = await db.prisma.user.findMany({ where: { isOperator: true } });
+    expect(operators.map((u) => u.email)).toEqual(['asha@example.com']);
+    expect(later.isOperator).toBe(false);
+  });
+
   it('links a WhatsApp number given in any common format', async () => {
     const user = await createAccount(db.prisma, {
       email: 'ravi@example.com',
@@ -98,5 +108,29 @@ describe('createAccount', () => {
       }),
     ).rejects.toMatchObject({ fields: { whatsapp: 'is already linked to another account' } });
     expect(await db.prisma.user.count({ where: { email: 'new@example.com' } })).toBe(0);
+  });
+});
+
+describe('the first account', () => {
+  it('is the only operator when several register at once on an empty database', async () => {
+    const empty = await createTestDatabase();
+    try {
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.allSettled(
+          [1, 2, 3, 4].map((n) =>
+            createAccount(empty.prisma, {
+              email: `first${round}-${n}@example.com`,
+              password: 'correct horse',
+            }),
+          ),
+        );
+        expect(results.map((r) => r.status)).toEqual(Array(4).fill('fulfilled'));
+        const operators = await empty.prisma.user.count({ where: { isOperator: true } });
+        expect(operators).toBe(1);
+        await empty.prisma.user.deleteMany();
+      }
+    } finally {
+      await empty.close();
+    }
   });
 });

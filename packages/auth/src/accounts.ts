@@ -1,4 +1,4 @@
-import { createDefaultCategories, type PrismaClient, type User } from '@spendline/db';
+import { createDefaultCategories, type Prisma, type PrismaClient, type User } from '@spendline/db';
 import { hashPassword, passwordProblem } from './password.ts';
 import {
   isCurrencyCode,
@@ -38,6 +38,21 @@ export class AccountError extends Error {
 
 const defaults = { currency: 'INR', timeZone: 'Asia/Kolkata', locale: 'en-IN' };
 
+// One arbitrary number: the lock registrations that may be the first one wait on.
+const FIRST_ACCOUNT_LOCK = 4_612_039_771;
+
+/**
+ * Whether the account about to be made is the first, which becomes the operator. When
+ * the table looks empty, registrations wait for each other on a transaction lock and
+ * look again once they hold it (a new statement sees what the one before committed), so
+ * two first registrations at once cannot both find it empty.
+ */
+async function isFirstAccount(tx: Prisma.TransactionClient): Promise<boolean> {
+  if (await tx.user.findFirst({ select: { id: true } })) return false;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK}::bigint)`;
+  return (await tx.user.findFirst({ select: { id: true } })) === null;
+}
+
 async function validate(input: NewAccount): Promise<FieldProblems> {
   const problems: FieldProblems = {};
   if (!isEmail(normalizeEmail(input.email))) problems.email = 'is not an email address';
@@ -62,7 +77,8 @@ async function validate(input: NewAccount): Promise<FieldProblems> {
 }
 
 /**
- * Makes an account with the default categories, in one transaction. Throws
+ * Makes an account with the default categories, in one transaction; the first account
+ * is the operator. Throws
  * AccountError naming each bad field, or when the email or number is taken.
  */
 export async function createAccount(prisma: PrismaClient, input: NewAccount): Promise<User> {
@@ -82,9 +98,11 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount): Pr
     ) {
       throw new AccountError({ whatsapp: 'is already linked to another account' });
     }
+    const isOperator = await isFirstAccount(tx);
     const user = await tx.user.create({
       data: {
         email,
+        isOperator,
         passwordHash,
         displayName: input.displayName?.trim() || email.split('@')[0] || email,
         currency: input.currency?.toUpperCase() ?? defaults.currency,
