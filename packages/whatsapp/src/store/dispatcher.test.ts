@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../graph-client.ts';
 import { textMessage } from '../messages.ts';
 import { startGraphSimulator, type GraphSimulator } from '../simulator/index.ts';
-import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
+import { createDispatcher, type DispatcherOptions, type SendOutcome } from './dispatcher.ts';
 import { claimedInsert, claimOutbound, enqueueOutbound } from './outbox.ts';
 
 let db: Database;
@@ -157,13 +157,21 @@ describe('the outbox dispatcher', () => {
       accessToken: 'wrong-token',
     });
     await enqueueMany(1);
+    const outcomes: SendOutcome[] = [];
     await drain(
-      createDispatcher({ db: db.sql, send: (b) => graph.send(b), logger, retryBaseMs: 5 }),
+      createDispatcher({
+        db: db.sql,
+        send: (b) => graph.send(b),
+        logger,
+        retryBaseMs: 5,
+        onSent: (outcome) => outcomes.push(outcome),
+      }),
     );
     const [row] = await db.prisma.outboundMessage.findMany();
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row?.lastError).toMatch(/190|401/);
     expect(simulator.messages).toHaveLength(0);
+    expect(outcomes).toEqual([{ result: 'failed', code: 190 }]);
   });
 
   it('sets aside a queued body it cannot read, sending the others', async () => {
@@ -171,20 +179,28 @@ describe('the outbox dispatcher', () => {
     await db.sql.execute(sql`
       UPDATE outbound_messages SET payload = '{"type": "text", "text": {}}'::jsonb
        WHERE id = (SELECT id FROM outbound_messages ORDER BY created_at LIMIT 1)`);
-    await drain(dispatcher());
+    const outcomes: SendOutcome[] = [];
+    await drain(dispatcher({ onSent: (outcome) => outcomes.push(outcome) }));
     const rows = await db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
     expect(rows.map((row) => row.status)).toEqual(['FAILED', 'SENT']);
     expect(rows[0]?.lastError).toBe('stored message body unreadable');
     expect(sentBodies()).toEqual(['message 1']);
+    expect(outcomes).toEqual([{ result: 'failed' }, { result: 'sent' }]);
   });
 
   it('gives up after the last attempt and says why', async () => {
     await enqueueMany(1);
     simulator.setFailure({ failRate: 1, failWith: ['500'] });
-    await drain(dispatcher({ maxAttempts: 3 }));
+    const outcomes: SendOutcome[] = [];
+    await drain(dispatcher({ maxAttempts: 3, onSent: (outcome) => outcomes.push(outcome) }));
     const [row] = await db.prisma.outboundMessage.findMany();
     expect(row).toMatchObject({ status: 'FAILED', attempts: 3 });
     expect(row?.lastError).toMatch(/131000/);
+    expect(outcomes).toEqual([
+      { result: 'retry', code: 131000 },
+      { result: 'retry', code: 131000 },
+      { result: 'failed', code: 131000 },
+    ]);
   });
 
   describe('rows handed over by the transaction that claimed them', () => {

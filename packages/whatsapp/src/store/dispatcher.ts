@@ -8,6 +8,12 @@ import { outboundMessageSchema } from '../outbound-schema.ts';
 import { claimOutbound } from './outbox.ts';
 import { createOutcomeWriter } from './outcomes.ts';
 
+/** What became of one send: taken by Meta, to be tried again, or given up; Graph's code if any. */
+export interface SendOutcome {
+  result: 'sent' | 'retry' | 'failed';
+  code?: number;
+}
+
 export interface DispatcherOptions {
   db: SqlDatabase;
   send: (body: OutboundMessage) => Promise<SendResult>;
@@ -27,6 +33,8 @@ export interface DispatcherOptions {
   deliveredOnSend?: boolean;
   /** Claim-and-send passes under way at once in this process. */
   maxPasses?: number;
+  /** Told of each send's outcome as it is decided (metrics). Must not throw. */
+  onSent?: (outcome: SendOutcome) => void;
 }
 
 export interface Dispatcher {
@@ -57,6 +65,7 @@ export function createDispatcher({
   retryBaseMs = 1000,
   deliveredOnSend = false,
   maxPasses = 4,
+  onSent = () => {},
 }: DispatcherOptions): Dispatcher {
   const spacingMs = 1000 / ratePerSecond;
   let nextSlot = 0;
@@ -85,6 +94,7 @@ export function createDispatcher({
         { outboundId: row.id, issues: message.error.issues },
         'outbound payload unreadable',
       );
+      onSent({ result: 'failed' });
       return outcomes.add({
         id: row.id,
         status: 'FAILED',
@@ -93,6 +103,7 @@ export function createDispatcher({
     }
     const result = await send(message.data);
     if (result.ok) {
+      onSent({ result: 'sent' });
       return outcomes.add({
         id: row.id,
         status: deliveredOnSend ? 'DELIVERED' : 'SENT',
@@ -100,14 +111,17 @@ export function createDispatcher({
       });
     }
     const reason = `${result.code ?? result.status ?? 'network'}: ${result.reason}`;
+    const code = result.code === undefined ? {} : { code: result.code };
     if (!result.retryable || row.attempts >= maxAttempts) {
       logger.warn(
         { outboundId: row.id, attempts: row.attempts, reason },
         'outbound message failed',
       );
+      onSent({ result: 'failed', ...code });
       return outcomes.add({ id: row.id, status: 'FAILED', lastError: reason });
     }
     const delay = retryDelay(result, row.attempts - 1, { baseMs: retryBaseMs });
+    onSent({ result: 'retry', ...code });
     return outcomes.add({
       id: row.id,
       status: 'PENDING',

@@ -1,5 +1,10 @@
 // The database side of the channel: inbox, delivery statuses, outbox and its dispatcher.
-export { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+  type SendOutcome,
+} from './dispatcher.ts';
 export {
   storeInboundMessage,
   storeInboundMessages,

@@ -71,10 +71,12 @@ describe('the inbox processor', () => {
   it('commits the messages before a failing one once, and sets the failing one aside after its tries', async () => {
     const id = await chat('fine', 'broken', 'fine again');
     const calls: string[] = [];
+    const batches: string[][] = [];
     const processor = createInboxProcessor({
       db: db.sql,
       logger,
       maxAttempts: 3,
+      onBatch: (messages) => batches.push(messages.map((m) => bodyOf(m.payload))),
       handler: async (work) => {
         const body = bodyOf(work.message.payload);
         calls.push(body);
@@ -99,6 +101,8 @@ describe('the inbox processor', () => {
       're: fine again',
     ]);
     expect(calls.filter((c) => c === 'broken')).toHaveLength(4);
+    // Only committed batches are reported, each message once.
+    expect(batches).toEqual([['fine'], ['fine again']]);
   });
 
   it('hands over the replies it claimed only once their batch commits, and wakes the dispatcher for the rest', async () => {

@@ -71,6 +71,11 @@ export interface InboxProcessorOptions {
    * when a transaction is retried.
    */
   onTaken?: (message: InboundMessage, conversation: Conversation) => void;
+  /**
+   * Told of the messages a transaction processed, once it has committed (metrics: how
+   * long they waited, how many went together). Not awaited; must not throw.
+   */
+  onBatch?: (messages: readonly InboundMessage[]) => void;
 }
 
 export interface InboxProcessor {
@@ -96,6 +101,8 @@ export interface InboxProcessor {
 
 interface Batch {
   handled: number;
+  /** The messages it processed (none when it set one aside as failing). */
+  processed: InboundMessage[];
   /** More messages may be waiting behind this batch. */
   more: boolean;
   /** Replies it queued already claimed, to hand over (see handOver). */
@@ -159,6 +166,7 @@ export function createInboxProcessor({
   burstArrivals = 50,
   burstRestFactor = 3,
   onTaken,
+  onBatch,
   handOver,
 }: InboxProcessorOptions): InboxProcessor {
   const insert = handOver ? claimedInsert(handOver.leaseMs) : pendingInsert;
@@ -221,7 +229,13 @@ export function createInboxProcessor({
           }
           conversation = undefined;
         }
-        return { handled: taken.length, more: taken.length === limit, claimed, waiting };
+        return {
+          handled: taken.length,
+          processed: taken.map(({ message }) => message),
+          more: taken.length === limit,
+          claimed,
+          waiting,
+        };
       },
       { timeoutMs: transactionTimeoutMs },
     );
@@ -265,13 +279,13 @@ export function createInboxProcessor({
       // The messages before the failing one did nothing wrong: process them on their own.
       if (error.index > 0) return processBatch(conversationId, error.index);
       await recordFailure(error);
-      return { handled: 1, more: true, claimed: [], waiting: 0 };
+      return { handled: 1, processed: [], more: true, claimed: [], waiting: 0 };
     }
   }
 
   // Set by stop(): no batch starts after it.
   let stopped = false;
-  const nothing: Batch = { handled: 0, more: false, claimed: [], waiting: 0 };
+  const nothing: Batch = { handled: 0, processed: [], more: false, claimed: [], waiting: 0 };
 
   async function processConversation(
     conversationId: string,
@@ -284,6 +298,7 @@ export function createInboxProcessor({
         stopped ? Promise.resolve(nothing) : processBatch(conversationId, batchSize),
       );
       handled += batch.handled;
+      if (batch.processed.length > 0) onBatch?.(batch.processed);
       if (batch.claimed.length > 0) handOver?.send(batch.claimed);
       // Unless all it queued was handed over, something may wait for the dispatcher.
       if (batch.handled > 0 && (batch.waiting > 0 || batch.claimed.length === 0)) onProcessed();
