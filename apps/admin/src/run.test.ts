@@ -291,4 +291,33 @@ describe('npm run admin', () => {
     // Without a place to read the secret from, it refuses rather than set anything.
     expect(await admin(env, 'reset-password', 'nowa@example.com')).toMatchObject({ code: 1 });
   });
+
+  it('grants and revokes the operator page, the first account holding it from the start', async () => {
+    const env = await freshEnv();
+    await admin(env, 'create-user', '--email', 'first@example.com', '--password', 'correct horse');
+    await admin(env, 'create-user', '--email', 'second@example.com', '--password', 'correct horse');
+    const operators = () =>
+      withDatabase(env, async ({ prisma }) =>
+        (
+          await prisma.user.findMany({ where: { isOperator: true }, orderBy: { email: 'asc' } })
+        ).map((u) => u.email),
+      );
+    expect(await operators()).toEqual(['first@example.com']);
+
+    const granted = await admin(env, 'grant-operator', 'Second@Example.com');
+    expect(granted).toMatchObject({ code: 0, err: '' });
+    expect(granted.out).toMatch(/Second@Example\.com is an operator \(2 in all\)/);
+    expect(await operators()).toEqual(['first@example.com', 'second@example.com']);
+
+    await admin(env, 'revoke-operator', 'first@example.com');
+    const last = await admin(env, 'revoke-operator', 'second@example.com');
+    expect(last.out).toMatch(/no account is now: grant-operator EMAIL makes one/);
+    expect(await operators()).toEqual([]);
+
+    expect(await admin(env, 'grant-operator', 'nobody@example.com')).toMatchObject({
+      code: 1,
+      err: 'No account has the email nobody@example.com.',
+    });
+    expect((await admin(env, 'grant-operator')).code).toBe(2);
+  });
 });

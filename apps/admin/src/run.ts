@@ -7,6 +7,7 @@ import { createUser } from './commands/create-user.ts';
 import { doctor } from './commands/doctor.ts';
 import { importCommand } from './commands/import.ts';
 import { migrate } from './commands/migrate.ts';
+import { grantOperator, revokeOperator } from './commands/operator.ts';
 import { resetPassword } from './commands/reset-password.ts';
 import type { ReadSecret } from './secret-input.ts';
 
@@ -17,6 +18,8 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   'reset-password': resetPassword,
   doctor,
+  'grant-operator': grantOperator,
+  'revoke-operator': revokeOperator,
 };
 
 export function usage(): string {
