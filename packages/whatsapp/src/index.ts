@@ -24,6 +24,7 @@ export {
   type GraphErrorMeaning,
 } from './graph-error-meanings.ts';
 export { GRAPH_ERROR, isRetryable } from './graph-errors.ts';
+export { failureKey, failureMeaning, type FailureMeaning } from './outbox-failures.ts';
 export {
   isBsuid,
   isPhoneNumber,

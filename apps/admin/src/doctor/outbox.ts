@@ -1,22 +1,13 @@
 import type { PrismaClient } from '@spendline/db';
-import { blocksAllSends, graphErrorMeaning } from '@spendline/whatsapp';
+import { failureKey, failureMeaning } from '@spendline/whatsapp';
 import { ago, CHECKS, fail, pass, warn, type CheckResult } from './check.ts';
 
 const DAYS = 7;
 /** A reply still unsent after this long means no dispatcher is sending. */
 const STUCK_MS = 10 * 60_000;
 
-/**
- * The Meta error code a failed row's last_error starts with: the dispatcher writes
- * "<code>: <reason>" (the HTTP status when Graph gave no code, "network" when nothing
- * answered) and a failed status webhook "<code> <title>: <message>".
- */
-export function failureKey(lastError: string | null): string {
-  if (!lastError) return 'unknown';
-  const http = /^(\d{3}): HTTP \1 without a Graph error/.exec(lastError);
-  if (http) return `HTTP ${http[1]}`;
-  return /^(\d+)\b/.exec(lastError)?.[1] ?? /^(\w+)/.exec(lastError)?.[1] ?? 'unknown';
-}
+// Shared with the dashboard's operator page, which groups the same rows.
+export { failureKey };
 
 interface Group {
   key: string;
@@ -27,25 +18,7 @@ interface Group {
 }
 
 function describeGroup(key: string, count: number): Group {
-  const code = /^\d+$/.test(key) ? Number(key) : undefined;
-  const meaning = code === undefined ? undefined : graphErrorMeaning(code);
-  if (meaning) return { key, count, ...meaning, blocking: blocksAllSends(code ?? 0) };
-  if (key === 'network') {
-    return {
-      key,
-      count,
-      meaning: 'Meta did not answer (network or timeout)',
-      fix: 'Check that the api can reach WHATSAPP_API_URL over HTTPS.',
-      blocking: false,
-    };
-  }
-  return {
-    key,
-    count,
-    meaning: 'an answer without a code Spendline knows',
-    fix: 'Read last_error of those rows in outbound_messages.',
-    blocking: false,
-  };
+  return { key, count, ...failureMeaning(key) };
 }
 
 /**
