@@ -5,7 +5,7 @@ import { createLogger } from '@spendline/log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textMessage } from '../messages.ts';
 import { storeInboundMessages } from './inbox.ts';
-import { enqueueOutbound } from './outbox.ts';
+import { claimOutbound, enqueueOutbound } from './outbox.ts';
 import { createInboxProcessor, type InboundHandler } from './processor.ts';
 import { textEvent } from './test-messages.ts';
 
@@ -139,6 +139,28 @@ describe('the inbox processor', () => {
       ['re: one', 'SENDING'],
       ['re: three', 'PENDING'],
     ]);
+  });
+
+  it('keeps a handed-over reply out of the claims of others when its batch outlasts the lease', async () => {
+    const id = await chat('slow');
+    const handed: OutboundRow[] = [];
+    const processor = createInboxProcessor({
+      db: db.sql,
+      logger,
+      transactionTimeoutMs: 5_000,
+      handOver: { leaseMs: 100, send: (rows) => handed.push(...rows) },
+      handler: async ({ tx, message, outbox }) => {
+        const [row] = await tx.rows<OutboundRow>(sql`
+          ${outbox.insert(textMessage('919812345678', `re: ${bodyOf(message.payload)}`))}`);
+        if (row) outbox.queued(row);
+        // Longer than the lease: the reply is committed after it would have run out.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      },
+    });
+    expect(await processor.processConversation(id)).toBe(1);
+    expect(handed).toHaveLength(1);
+    // Another dispatcher looking now finds nothing to take over.
+    expect(await claimOutbound(db.sql, 10, 100)).toEqual([]);
   });
 
   it('tells onTaken of each message before its handler runs', async () => {

@@ -169,7 +169,10 @@ export function createInboxProcessor({
   onBatch,
   handOver,
 }: InboxProcessorOptions): InboxProcessor {
-  const insert = handOver ? claimedInsert(handOver.leaseMs) : pendingInsert;
+  // A claimed reply's lease must outlast its transaction: it becomes visible at commit,
+  // which may come up to transactionTimeoutMs after the insert, and a lease that ran out
+  // meanwhile would let a claim pass send it beside the hand-over.
+  const insert = handOver ? claimedInsert(handOver.leaseMs + transactionTimeoutMs) : pendingInsert;
 
   async function runBatch(conversationId: string, limit: number): Promise<Batch> {
     // Filled as the handlers queue replies; only a committed batch reports them.
