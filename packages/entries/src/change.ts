@@ -97,3 +97,30 @@ export async function restoreEntries(
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * Moves every entry of the user's categories `fromIds` (in the bin too) to `toId`: the
+ * merge of categories. Live spending that arrives in `toId` may cross its budget.
+ */
+export async function moveEntriesToCategory(
+  tx: Tx,
+  user: EntryUser,
+  fromIds: readonly string[],
+  toId: string,
+  options: ChangeOptions,
+): Promise<string[]> {
+  if (fromIds.length === 0) return [];
+  const rows = await tx.rows<{ id: string; live: boolean; spent: boolean }>(sql`
+    UPDATE expenses SET category_id = ${toId}::uuid, updated_at = now()
+     WHERE user_id = ${user.id}::uuid AND category_id = ANY(${fromIds}::uuid[])
+    RETURNING id::text AS id, deleted_at IS NULL AS live, kind = 'EXPENSE' AS spent`);
+  const live = rows.filter((row) => row.live);
+  if (live.some((row) => row.spent)) {
+    await checkBudgets(tx, user, [toId], options.now, options.budgets ?? 'notice');
+  }
+  await options.announce.announce(
+    tx,
+    live.map((row) => ({ userId: user.id, expenseId: row.id, kind: 'updated' as const })),
+  );
+  return rows.map((row) => row.id);
+}

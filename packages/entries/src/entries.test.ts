@@ -2,7 +2,7 @@ import type { Database, User } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterCommit } from './announce.ts';
-import { deleteEntries, restoreEntries, updateEntry } from './change.ts';
+import { deleteEntries, moveEntriesToCategory, restoreEntries, updateEntry } from './change.ts';
 import { EntryValidationError, keptNote, type EntryDraft } from './drafts.ts';
 import type { ExpenseAddedEvent, ExpenseEvents } from './events.ts';
 import { recordEntries } from './record.ts';
@@ -147,6 +147,50 @@ describe('updateEntry, deleteEntries, restoreEntries', () => {
     expect(seen.map((e) => e.kind)).toEqual(['updated', 'deleted', 'restored']);
     const stored = await db.prisma.expense.findUniqueOrThrow({ where: { id: id! } });
     expect([stored.note, stored.deletedAt, stored.amountMinor]).toEqual(['lunch', null, 300n]);
+  });
+});
+
+describe('moveEntriesToCategory', () => {
+  it('moves the user’s entries of the merged categories, binned ones too, announcing the live ones', async () => {
+    const category = (name: string, userId = user.id) =>
+      db.prisma.category.create({ data: { userId, name, nameKey: name.toLowerCase() } });
+    const [snacks, chai, food] = await Promise.all([
+      category('Snacks'),
+      category('Chai'),
+      category('Meals'),
+    ]);
+    const stranger = await db.prisma.user.create({
+      data: { email: 'merge-stranger@example.com', displayName: 'S', timeZone: 'UTC' },
+    });
+    const theirs = await category('Snacks', stranger.id);
+    const quiet = { now, announce: afterCommit(undefined) };
+    const record = (who: User, categoryId: string) =>
+      db.sql.transaction((tx) =>
+        recordEntries(tx, who, [draft('100', { categoryId })], 'WEB', quiet),
+      );
+    const [kept] = (await record(user, snacks.id)).ids;
+    const [binned] = (await record(user, chai.id)).ids;
+    const [other] = (await record(stranger, theirs.id)).ids;
+    await db.sql.transaction((tx) => deleteEntries(tx, user, [binned!], quiet));
+
+    const { events, seen } = recorder();
+    const announce = afterCommit(events);
+    const moved = await db.sql.transaction((tx) =>
+      moveEntriesToCategory(tx, user, [snacks.id, chai.id, theirs.id], food.id, {
+        now,
+        announce,
+      }),
+    );
+    announce.publish();
+    expect(moved.sort()).toEqual([kept, binned].sort());
+    expect(seen).toEqual([{ userId: user.id, expenseId: kept, kind: 'updated' }]);
+    const rows = await db.prisma.expense.findMany({
+      where: { id: { in: [kept!, binned!, other!] } },
+    });
+    const categoryOf = new Map(rows.map((row) => [row.id, row.categoryId]));
+    expect(categoryOf.get(kept!)).toBe(food.id);
+    expect(categoryOf.get(binned!)).toBe(food.id);
+    expect(categoryOf.get(other!)).toBe(theirs.id);
   });
 });
 

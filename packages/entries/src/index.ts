@@ -2,6 +2,7 @@ export { afterCommit, inTransaction, silent, type Announcer } from './announce.t
 export type { BudgetTelling } from './budgets.ts';
 export {
   deleteEntries,
+  moveEntriesToCategory,
   restoreEntries,
   updateEntry,
   type ChangeOptions,

@@ -1,3 +1,5 @@
+import { prismaQueries } from '@spendline/db';
+import { afterCommit, moveEntriesToCategory } from '@spendline/entries';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -204,7 +206,7 @@ builder.mutationField('mergeCategories', (t) =>
       targetId: t.arg.globalID({ required: true, for: CategoryRef }),
     },
     errors: { types: [ValidationError, NotFoundError] },
-    resolve: (query, _root, args, context) => {
+    resolve: async (query, _root, args, context) => {
       const userId = context.viewer.user.id;
       const target = ownedWhere(context, args.targetId.id);
       const sourceIds = [...new Set(args.sourceIds.map((s) => ownedWhere(context, s.id).id))];
@@ -213,7 +215,8 @@ builder.mutationField('mergeCategories', (t) =>
           { path: ['sourceIds'], message: 'must not include the target category' },
         ]);
       }
-      return context.prisma.$transaction(async (tx) => {
+      const announce = afterCommit(context.events);
+      const merged = await context.prisma.$transaction(async (tx) => {
         if (!(await tx.category.findFirst({ where: target, select: { id: true } }))) {
           throw new NotFoundError('Category', args.targetId.id);
         }
@@ -227,7 +230,10 @@ builder.mutationField('mergeCategories', (t) =>
           throw new NotFoundError('Category', missing?.id ?? null);
         }
         const from = { userId, categoryId: { in: sourceIds } };
-        await tx.expense.updateMany({ where: from, data: { categoryId: target.id } });
+        await moveEntriesToCategory(prismaQueries(tx), context.viewer.user, sourceIds, target.id, {
+          now: context.now(),
+          announce,
+        });
         await tx.recurringExpense.updateMany({ where: from, data: { categoryId: target.id } });
         await tx.categoryAlias.updateMany({ where: from, data: { categoryId: target.id } });
         // A month the target already budgets keeps the target's budget; one source at a
@@ -253,6 +259,8 @@ builder.mutationField('mergeCategories', (t) =>
         await tx.category.deleteMany({ where: { userId, id: { in: sourceIds } } });
         return tx.category.findUniqueOrThrow({ ...query, where: { id: target.id } });
       });
+      announce.publish();
+      return merged;
     },
   }),
 );
