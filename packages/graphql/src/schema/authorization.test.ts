@@ -509,6 +509,14 @@ const attacks: Record<string, Attack> = {
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     },
   },
+  'Query.operatorStatus': {
+    // The victim registered first and is the operator; mallory is not, and is refused.
+    operation: '{ operatorStatus { outbox { pending failures { code } } activeConversations } }',
+    check: (res) => {
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    },
+  },
   'Mutation.sandboxSend': {
     operation: `mutation { sandboxSend(input: { phone: "+919800000001", text: "victim pwned" }) {
       __typename } }`,

@@ -15,5 +15,6 @@ import './expenses/subscriptions.ts';
 import './accounts/sessions.ts';
 import './accounts/password-reset.ts';
 import './whatsapp/sandbox-chat.ts';
+import './operator/operator.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
