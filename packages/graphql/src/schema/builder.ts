@@ -52,6 +52,11 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // A subscription is checked once, when it starts, not at each event.
     authorizeOnSubscribe: true,
+    // A type's scopes (the owner check of every row type) run once per object, when the
+    // object is returned, instead of in a wrapper around each of its fields: a page of 20
+    // entries asks 20 times, not 280. A refused object is null with its error on the field
+    // that returned it.
+    runScopesOnType: true,
     authScopes: (context) => ({
       loggedIn: context.viewer !== null,
       browser: context.viewer?.session != null,
