@@ -7,6 +7,7 @@ import { createLogger, stdoutDestination } from '@spendline/log';
 import { createExpenseEvents } from '@spendline/entries';
 import { createGraphQLHandler } from '@spendline/graphql';
 import { trackConnections, type Connections } from './connections.ts';
+import { createApiMetrics } from './metrics/metrics.ts';
 import { apiAllowedHosts, createApiServer } from './server.ts';
 import { createShutdown } from './shutdown.ts';
 import { startWhatsAppChannel, type WhatsAppChannel } from './whatsapp/channel.ts';
@@ -72,19 +73,25 @@ async function startServices(): Promise<void> {
   // Live updates: LISTEN/NOTIFY on PostgreSQL so every replica hears them; in-process on PGlite.
   const expenseEvents = (running.events = await createExpenseEvents(config.DATABASE_URL));
   if (stopping) return;
+  const metrics = createApiMetrics({ db: db.sql, logger: logger.child({ component: 'metrics' }) });
   const channel = (running.channel = await startWhatsAppChannel({
     db: db.sql,
     config,
     logger,
     events: expenseEvents.events,
+    metrics,
   }));
   logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
   if (stopping) return;
   // Every replica runs one; the jobs' row locks make each piece of work happen once.
+  const recordRun = jobRunRecorder(db.prisma);
   running.scheduler = startScheduler({
     jobs: scheduledJobs(db.sql, logger.child({ component: 'jobs' }), expenseEvents.events),
     logger: logger.child({ component: 'scheduler' }),
-    record: jobRunRecorder(db.prisma),
+    record: (run) => {
+      metrics.schedulerRun(run);
+      return recordRun(run);
+    },
   });
   // Sandbox mode outside production: the dashboard's chat simulator reads the bot's replies
   // and posts signed webhooks to this very server, as Meta would.
@@ -105,6 +112,8 @@ async function startServices(): Promise<void> {
     db,
     logger,
     allowedHosts: apiAllowedHosts(config),
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
     graphql: createGraphQLHandler({
       prisma: db.prisma,
       sql: db.sql,

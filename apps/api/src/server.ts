@@ -5,6 +5,8 @@ import { GRAPHIQL_ASSETS_PATH } from '@spendline/graphql';
 import { requestId, type Logger } from '@spendline/log';
 import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
+import { metricsEndpoint } from './metrics/endpoint.ts';
+import type { ApiMetrics } from './metrics/metrics.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
 import type { WhatsAppChannel } from './whatsapp/channel.ts';
 import { routingCheck } from './whatsapp/routing-check.ts';
@@ -16,6 +18,10 @@ export interface ApiDependencies {
   /** Host names requests may name (Host, X-Forwarded-Host); others get 400. Unset: any. */
   allowedHosts?: readonly string[];
   graphql?: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /** Served at /metrics, to loopback clients or with `Authorization: Bearer <metricsToken>`. */
+  metrics?: ApiMetrics;
+  /** METRICS_TOKEN. */
+  metricsToken?: string | undefined;
   whatsapp?: {
     channel: Pick<WhatsAppChannel, 'processor'>;
     appSecret: string;
@@ -28,7 +34,7 @@ export interface ApiDependencies {
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 type Routes = Record<string, Partial<Record<string, Handler>>>;
 
-function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
+function routes({ db, logger, whatsapp, graphql, metrics }: ApiDependencies): Routes {
   const table: Routes = {
     '/healthz': {
       GET: async (_req, res) => {
@@ -55,6 +61,7 @@ function routes({ db, logger, whatsapp, graphql }: ApiDependencies): Routes {
         processor: whatsapp.channel.processor,
         appSecret: whatsapp.appSecret,
         verifyToken: whatsapp.verifyToken,
+        ...(metrics ? { onOutcome: metrics.webhook } : {}),
       }),
     };
     // The old system's path had the trailing slash; Meta apps are configured either way.
@@ -96,6 +103,7 @@ function namesAllowedHost(req: IncomingMessage, allowed: readonly string[]): boo
 /** The api's HTTP server: request ids, one log line per request, JSON errors. */
 export function createApiServer(deps: ApiDependencies): Server {
   const table = routes(deps);
+  const metrics = deps.metrics && metricsEndpoint(deps.metrics, deps.metricsToken);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const id = requestId(req.headers['x-request-id']);
     const log = deps.logger.child({ requestId: id });
@@ -113,8 +121,12 @@ export function createApiServer(deps: ApiDependencies): Server {
         'request',
       );
     });
-    // Health probes (load balancers, orchestrators) call by address, not by name.
-    if (deps.allowedHosts && path !== '/healthz' && !namesAllowedHost(req, deps.allowedHosts)) {
+    // Health probes (load balancers, orchestrators) call by address, not by name, and so do
+    // scrapers; only one holding the token skips the check, which keeps a rebound DNS name
+    // from reading loopback's metrics in a browser.
+    const byAddress =
+      path === '/healthz' || (path === '/metrics' && req.headers.authorization !== undefined);
+    if (deps.allowedHosts && !byAddress && !namesAllowedHost(req, deps.allowedHosts)) {
       sendJson(res, 400, { error: 'bad_host' });
       return;
     }
@@ -123,7 +135,8 @@ export function createApiServer(deps: ApiDependencies): Server {
       table[path] ?? (path.startsWith(GRAPHIQL_ASSETS_PATH) ? table['/graphql'] : undefined);
     const handler = methods?.[req.method ?? 'GET'];
     try {
-      if (handler) await handler(req, res);
+      if (metrics && path === '/metrics') await metrics(req, res);
+      else if (handler) await handler(req, res);
       else if (methods) {
         res.setHeader('allow', Object.keys(methods).join(', '));
         sendJson(res, 405, { error: 'method_not_allowed' });

@@ -59,6 +59,15 @@ describe('loadConfig', () => {
     expect(problemsFor({ SECRET_KEY: 'short' })).toEqual(['SECRET_KEY']);
   });
 
+  it('takes METRICS_TOKEN as optional, refusing a short one without printing it', () => {
+    expect(loadConfig({ env: {}, ...noFile }).METRICS_TOKEN).toBeUndefined();
+    expect(() => loadConfig({ env: { METRICS_TOKEN: 'guessable-token' }, ...noFile })).toThrow(
+      /^(?![\s\S]*guessable)[\s\S]*METRICS_TOKEN: must be at least 32 characters/,
+    );
+    const token = 'x'.repeat(32);
+    expect(loadConfig({ env: { METRICS_TOKEN: token }, ...noFile }).METRICS_TOKEN).toBe(token);
+  });
+
   it('splits comma lists and treats empty variables as unset', () => {
     const config = loadConfig({
       env: {

@@ -81,6 +81,12 @@ export const envSchema = z
     WHATSAPP_API_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v26.0'),
     // Meta's default per-number throughput; raise it when Meta raises your tier.
     WHATSAPP_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+    // Lets a scraper off the api's machine read /metrics (loopback needs none).
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .transform((value) => (value?.trim() ? value.trim() : undefined))
+      .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

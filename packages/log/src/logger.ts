@@ -18,6 +18,7 @@ export const redactedPaths = [
   'WEBHOOK_SECRET',
   'WHATSAPP_ACCESS_TOKEN',
   'WHATSAPP_VERIFY_TOKEN',
+  'METRICS_TOKEN',
   'DATABASE_URL',
 ]
   .flatMap((key) => [key, `*.${key}`, `*.*.${key}`])

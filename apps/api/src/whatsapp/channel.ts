@@ -14,6 +14,7 @@ import {
   type InboundHandler,
   type InboxProcessor,
 } from '@spendline/whatsapp/store';
+import type { ApiMetrics } from '../metrics/metrics.ts';
 
 export interface WhatsAppChannel {
   processor: InboxProcessor;
@@ -36,6 +37,8 @@ export interface ChannelOptions {
   handler?: InboundHandler;
   /** Where the bot announces the expenses it writes, for live dashboards. */
   events?: ExpenseEvents;
+  /** Counts processed batches and sends. */
+  metrics?: Pick<ApiMetrics, 'batch' | 'send'>;
   sweepIntervalMs?: number;
   dispatchIntervalMs?: number;
   /** How often old inbound and outbound messages are deleted (one replica at a time). */
@@ -56,6 +59,7 @@ export async function startWhatsAppChannel({
   config,
   logger,
   events,
+  metrics,
   handler = createConversationHandler({
     publicUrl: config.PUBLIC_URL,
     secretKey: config.SECRET_KEY,
@@ -80,12 +84,14 @@ export async function startWhatsAppChannel({
     logger: logger.child({ component: 'outbox' }),
     deliveredOnSend: sandbox,
     ratePerSecond: config.WHATSAPP_MESSAGES_PER_SECOND,
+    ...(metrics ? { onSent: metrics.send } : {}),
   });
   const processor = createInboxProcessor({
     db,
     handler,
     logger: logger.child({ component: 'inbox' }),
     onProcessed: () => dispatcher.kick(),
+    ...(metrics ? { onBatch: metrics.batch } : {}),
     // Replies leave as their transaction commits, without waiting for a claim.
     handOver: { leaseMs: dispatcher.leaseMs, send: (rows) => dispatcher.handOver(rows) },
     ...(graph

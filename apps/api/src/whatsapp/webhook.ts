@@ -19,12 +19,26 @@ import { sendJson } from '../http.ts';
 // Meta's payloads reach 3 MB; a little headroom, nothing more.
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024 + 64 * 1024;
 
+/** What became of a POST, as the metrics count it; error: it threw (500). */
+export const WEBHOOK_OUTCOMES = [
+  'accepted',
+  'bad_content_type',
+  'too_large',
+  'bad_signature',
+  'bad_json',
+  'bad_payload',
+  'error',
+] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
 export interface WebhookOptions {
   db: SqlDatabase;
   logger: Logger;
   processor: InboxProcessor;
   appSecret: string;
   verifyToken: string | undefined;
+  /** Told what became of each POST, once answered (metrics). */
+  onOutcome?: (outcome: WebhookOutcome) => void;
 }
 
 /** GET: Meta's subscription handshake. */
@@ -101,13 +115,19 @@ function rawMessages(json: unknown): Map<string, unknown> {
  * and applies statuses, answers 200, and only then hands the messages on. System
  * notices are stored (so a redelivery stays a duplicate) as IGNORED: nothing answers them.
  */
-export function receiveNotification({ db, logger, processor, appSecret }: WebhookOptions) {
+export function receiveNotification({
+  db,
+  logger,
+  processor,
+  appSecret,
+  onOutcome,
+}: WebhookOptions) {
   const inbox = createInboxWriter(db);
-  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function receive(req: IncomingMessage, res: ServerResponse): Promise<WebhookOutcome> {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
       sendJson(res, 415, { error: 'unsupported_media_type', expected: 'application/json' });
-      return;
+      return 'bad_content_type';
     }
     let body: Buffer;
     try {
@@ -115,7 +135,7 @@ export function receiveNotification({ db, logger, processor, appSecret }: Webhoo
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       sendJson(res, 413, { error: 'payload_too_large', limitBytes: error.limit });
-      return;
+      return 'too_large';
     }
     if (
       !verifySignature(body, req.headers['x-hub-signature-256'] as string | undefined, appSecret)
@@ -126,21 +146,21 @@ export function receiveNotification({ db, logger, processor, appSecret }: Webhoo
         'webhook signature rejected',
       );
       sendJson(res, 401, { error: 'invalid_signature' });
-      return;
+      return 'bad_signature';
     }
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
     } catch {
       sendJson(res, 400, { error: 'invalid_json' });
-      return;
+      return 'bad_json';
     }
     const parsed = parseWebhook(json);
     if (!parsed.ok) {
       // Acknowledged so Meta stops retrying a payload we will never understand.
       logger.warn({ reason: parsed.reason }, 'webhook payload not understood');
       sendJson(res, 200, { received: 0 });
-      return;
+      return 'bad_payload';
     }
     const raw = rawMessages(json);
     const messages: InboundToStore[] = [];
@@ -181,13 +201,16 @@ export function receiveNotification({ db, logger, processor, appSecret }: Webhoo
     sendJson(res, 200, { received: stored });
     // After the answer: Meta never waits for the bot.
     processor.kick(conversations);
+    return 'accepted';
   }
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const received = processor.receiving?.();
+    let outcome: WebhookOutcome = 'error';
     try {
-      await receive(req, res);
+      outcome = await receive(req, res);
     } finally {
       received?.();
+      onOutcome?.(outcome);
     }
   };
 }

@@ -9,7 +9,16 @@ describe('isApiPath', () => {
   });
 
   it('leaves the web app its own pages', () => {
-    for (const path of ['/', '/graphqlx', '/graphiql', '/whatsapp', '/whatsappx/a', '/login/']) {
+    // /metrics stays the api's own, for scrapers that reach it directly: never passed on.
+    for (const path of [
+      '/',
+      '/graphqlx',
+      '/graphiql',
+      '/whatsapp',
+      '/whatsappx/a',
+      '/login/',
+      '/metrics',
+    ]) {
       expect(isApiPath(path), path).toBe(false);
     }
   });
