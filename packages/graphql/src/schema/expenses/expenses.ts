@@ -134,6 +134,7 @@ builder.queryField('expenses', (t) =>
 
 type ExpenseQuery = Omit<PageWindow, 'cursor'> & Omit<Prisma.ExpenseFindManyArgs, 'take' | 'skip'>;
 type ExpenseRow = Expense & Record<string, unknown>;
+const CATEGORY_PREFIX = 'category.';
 
 /**
  * One page of the viewer's entries with their categories, in one query: the page and a
@@ -150,20 +151,13 @@ async function expensePage(
   const window = { take, skip, cursor: cursor && { id: asUuid(cursor.id ?? '') } };
   const page = expensePageSql(context.viewer.user.id, order, window);
   const rows = await context.sql.rows<ExpenseRow>(sql`
-    SELECT ${expenseColumns('e')}, ${categoryColumns('c', 'category.')}
+    SELECT ${pageColumns}
       FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
      WHERE ${filter} ${page.after}
      ${page.orderLimit}`);
   if (page.backward) rows.reverse();
   const plain = Object.keys(selection).length === 0 || isDeepStrictEqual(selection, plainCategory);
-  if (plain) {
-    return rows.map((row) => {
-      const expense = Object.fromEntries(
-        Object.entries(row).filter(([key]) => !key.startsWith('category.')),
-      ) as unknown as Expense;
-      return { ...expense, category: categoryFromRow(row, 'category.') };
-    });
-  }
+  if (plain) return rows.map(withCategory);
   const ids = rows.map((row) => row.id);
   const loaded = await context.prisma.expense.findMany({
     ...selection,
@@ -174,6 +168,16 @@ async function expensePage(
 }
 
 const plainCategory = { include: { category: true } };
+
+// Built once: the select list is the same for every page.
+const pageColumns = sql`${expenseColumns('e')}, ${categoryColumns('c', CATEGORY_PREFIX)}`;
+
+/** A page row as the Expense it holds, with its category (or null) beside it. */
+function withCategory(row: ExpenseRow): Expense & { category: Category | null } {
+  const expense: Record<string, unknown> = { category: categoryFromRow(row, CATEGORY_PREFIX) };
+  for (const key in row) if (!key.startsWith(CATEGORY_PREFIX)) expense[key] = row[key];
+  return expense as Expense & { category: Category | null };
+}
 
 export type FilterArg = Omit<ExpenseFilterInput, 'categoryIds'> & {
   categoryIds?: { id: string }[] | null;
