@@ -9,6 +9,7 @@ const viewer = (links: Viewer['whatsAppLinks']): Viewer => ({
   currency: 'INR',
   timeZone: 'Asia/Kolkata',
   locale: 'en-IN',
+  isOperator: false,
   whatsAppLinks: links,
 });
 const linked = { id: 'l', phoneNumber: '+919812345678', verifiedAt: '2026-01-01', active: true };

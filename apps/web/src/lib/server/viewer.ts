@@ -10,6 +10,7 @@ export const ViewerQuery = graphql(`
       currency
       timeZone
       locale
+      isOperator
       whatsAppLinks {
         id
         phoneNumber

@@ -1,0 +1,58 @@
+// The operator page end to end: the built web app in front of the real api, in Chromium.
+// The first account registered is the operator and finds the page in the navigation; the
+// second neither sees the link nor may open the page.
+import { describe, expect, it } from 'vitest';
+import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
+
+const SECTIONS = [
+  'Messages from WhatsApp',
+  'Processing',
+  'Replies to WhatsApp',
+  'Message templates',
+  'Scheduled work',
+  'People active',
+];
+
+describe.skipIf(!hasChromium)('the operator page in Chromium', () => {
+  const app = useChromiumStack();
+
+  it(
+    'is in the first account’s navigation with every section, readable at 360 px',
+    { timeout: 90_000 },
+    async () => {
+      const page = await app.register({ email: 'ops@example.com', name: 'Ops' });
+      await page.getByRole('link', { name: 'Operator', exact: true }).click();
+      await page.waitForURL(/\/dashboard\/operator\/$/);
+      await page.getByRole('heading', { name: 'How this Spendline is doing' }).waitFor();
+      for (const name of SECTIONS) {
+        expect(await page.getByRole('region', { name }).count(), name).toBe(1);
+      }
+      const webhook = page.getByRole('region', { name: 'Messages from WhatsApp' });
+      expect(await webhook.innerText()).toMatch(/Last delivery from Meta\s+None yet\./);
+      expect(await page.getByRole('region', { name: 'Message templates' }).innerText()).toMatch(
+        /npm run admin -- doctor/,
+      );
+      // The api's scheduler has run its first round by the time the page is open.
+      expect(await page.getByRole('region', { name: 'Scheduled work' }).innerText()).toMatch(
+        /Recurring expenses: ran/,
+      );
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshots(page, 'operator');
+    },
+  );
+
+  it('is neither shown nor open to a second account', { timeout: 60_000 }, async () => {
+    const page = await app.register({ email: 'member@example.com', name: 'Member' });
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Operator', exact: true }).count()).toBe(0);
+    const response = await page.goto(`${app.url}/dashboard/operator/`);
+    expect(response?.status()).toBe(403);
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await page.locator('body').innerText()).toContain(
+      'This page is for the people who run this Spendline.',
+    );
+    expect(await page.locator('body').innerText()).not.toMatch(/Replies to WhatsApp/);
+  });
+});
