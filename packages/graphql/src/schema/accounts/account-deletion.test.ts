@@ -46,7 +46,7 @@ const OWNED: Record<string, (owner: Owner) => Prisma.Sql> = {
 };
 
 /** Tables that hold nothing of any user's: what the product keeps about itself. */
-const NOT_PERSONAL = ['scheduler_runs'];
+const NOT_PERSONAL = ['scheduler_runs', 'webhook_outcomes'];
 
 async function counts(owner: Owner): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
