@@ -8,6 +8,7 @@ import { sendJson } from './http.ts';
 import { metricsEndpoint } from './metrics/endpoint.ts';
 import type { ApiMetrics } from './metrics/metrics.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
+import { webhookOutcomeRecorder } from './whatsapp/webhook-outcomes.ts';
 import type { WhatsAppChannel } from './whatsapp/channel.ts';
 import { routingCheck } from './whatsapp/routing-check.ts';
 import { listSandboxMessages } from './whatsapp/sandbox.ts';
@@ -53,15 +54,21 @@ function routes({ db, logger, whatsapp, graphql, metrics }: ApiDependencies): Ro
     table['/graphql'] = { GET: serve, POST: serve, OPTIONS: serve };
   }
   if (whatsapp) {
+    const webhookLogger = logger.child({ component: 'webhook' });
+    // For the operator page: when Meta last got through, and refused signatures.
+    const outcomes = webhookOutcomeRecorder(db.sql, webhookLogger);
     const webhook = {
       GET: verifySubscription(whatsapp),
       POST: receiveNotification({
         db: db.sql,
-        logger: logger.child({ component: 'webhook' }),
+        logger: webhookLogger,
         processor: whatsapp.channel.processor,
         appSecret: whatsapp.appSecret,
         verifyToken: whatsapp.verifyToken,
-        ...(metrics ? { onOutcome: metrics.webhook } : {}),
+        onOutcome: (outcome) => {
+          metrics?.webhook(outcome);
+          outcomes.record(outcome);
+        },
       }),
     };
     // The old system's path had the trailing slash; Meta apps are configured either way.

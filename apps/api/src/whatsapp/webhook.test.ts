@@ -145,6 +145,13 @@ describe('POST /whatsapp/webhook/', () => {
     expect(await db.prisma.inboundMessage.count()).toBe(0);
     expect((await post(url, good)).status).toBe(200);
     expect(await db.prisma.inboundMessage.count()).toBe(1);
+    // Counted for the operator page once answered: three refused, one from Meta.
+    const tally = async () =>
+      (await db.prisma.webhookOutcome.findMany({ orderBy: { outcome: 'asc' } })).map(
+        (row) => `${row.outcome} ${row.count}`,
+      );
+    await until(async () => (await tally()).length === 2, 'both outcomes recorded');
+    await until(async () => (await tally()).join() === 'accepted 1,bad_signature 3', 'the counts');
   });
 
   it('answers bad requests with a clear 4xx and odd payloads with 200', async () => {
