@@ -21,6 +21,13 @@ describe.skipIf(!hasChromium)('the operator page in Chromium', () => {
     { timeout: 90_000 },
     async () => {
       const page = await app.register({ email: 'ops@example.com', name: 'Ops' });
+      // A POST without Meta's signature, through the web app as Meta's would come.
+      const forged = await fetch(`${app.url}/whatsapp/webhook/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ object: 'whatsapp_business_account', entry: [] }),
+      });
+      expect(forged.status).toBe(401);
       await page.getByRole('link', { name: 'Operator', exact: true }).click();
       await page.waitForURL(/\/dashboard\/operator\/$/);
       await page.getByRole('heading', { name: 'How this Spendline is doing' }).waitFor();
@@ -29,6 +36,13 @@ describe.skipIf(!hasChromium)('the operator page in Chromium', () => {
       }
       const webhook = page.getByRole('region', { name: 'Messages from WhatsApp' });
       expect(await webhook.innerText()).toMatch(/Last delivery from Meta\s+None yet\./);
+      // The api counts it just after answering: the page may be a moment ahead of it.
+      const refused =
+        /Refused for a wrong signature\s+1 request, the last (just now|\d+ seconds ago)\./;
+      for (let tries = 0; !refused.test(await webhook.innerText()) && tries < 10; tries++) {
+        await page.reload();
+      }
+      expect(await webhook.innerText()).toMatch(refused);
       expect(await page.getByRole('region', { name: 'Message templates' }).innerText()).toMatch(
         /npm run admin -- doctor/,
       );
