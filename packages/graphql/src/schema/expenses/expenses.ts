@@ -73,8 +73,8 @@ export const ExpenseRef = builder.prismaNode('Expense', {
     }),
     note: t.exposeString('note', { nullable: true }),
     // A plain field rather than the ORM's relation: the page joins the category into its
-    // rows already, and the relation's per-row bookkeeping cost more than the rest of
-    // the entry's fields together. Rows read without it load it in one batch.
+    // rows already, and the relation's per-row bookkeeping made it the costliest field of
+    // a page. Rows read without their category load it in one batch.
     category: t.field({
       type: CategoryRef,
       nullable: true,
