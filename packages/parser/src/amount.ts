@@ -4,6 +4,7 @@
 
 import { currencyOf } from './currency.ts';
 import { add, multiply, negate, parseNumeral, shift, type Decimal } from './numeral.ts';
+import { readNumberWords, SMALLEST_ALONE, type NumberWords } from './number-words.ts';
 import type { Token } from './tokenize.ts';
 import {
   ATTACHED_MULTIPLIERS,
@@ -17,6 +18,10 @@ export interface AmountOptions {
   defaultCurrency: string;
   /** The locale's decimal mark when a currency has three decimals, else null. */
   threeDecimalMark: (currency: string) => string | null;
+  /** Multipliers of the user's language only ("mil"). */
+  multipliers?: ReadonlyMap<string, number>;
+  /** Amounts written as words in the user's language ("cinquenta", "सौ"). */
+  numberWords?: NumberWords | null;
 }
 
 /** How sure we are this number is the price: named currency > plain > quantity. */
@@ -67,7 +72,9 @@ function readOperand(
   currency: string | null,
 ): Operand | null {
   const token = tokens[i];
-  if (token?.kind !== 'number' || i >= end || taken[i] === 1) return null;
+  if (i >= end || taken[i] === 1) return null;
+  if (token?.kind === 'word') return readWords(tokens, i, end, taken, options, currency);
+  if (token?.kind !== 'number') return null;
   const before = tokens[i - 1];
   // "mp3", "iphone15": a number stuck to a word is part of a name, unless the word is a
   // currency ("rs120") or a times sign ("2x50").
@@ -82,8 +89,8 @@ function readOperand(
     if (ORDINAL_SUFFIXES.has(next.key) && next.glued) return null;
     if (TIME_SUFFIXES.has(next.key)) return null;
     power = next.glued
-      ? (ATTACHED_MULTIPLIERS.get(next.key) ?? MULTIPLIERS.get(next.key))
-      : MULTIPLIERS.get(next.key);
+      ? (ATTACHED_MULTIPLIERS.get(next.key) ?? multiplierOf(next.key, options))
+      : multiplierOf(next.key, options);
   }
   const mark = options.threeDecimalMark(currency ?? options.defaultCurrency);
   let value = parseNumeral(token.text, mark, power !== undefined);
@@ -107,6 +114,31 @@ function readOperand(
     if (!timesNumber) quantity = true;
   }
   return { value, end: j, quantity };
+}
+
+function multiplierOf(key: string, options: AmountOptions): number | undefined {
+  return MULTIPLIERS.get(key) ?? options.multipliers?.get(key);
+}
+
+/** An amount in words: "cinquenta", "dua puluh ribu", "दो सौ". */
+function readWords(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  taken: Uint8Array,
+  options: AmountOptions,
+  currency: string | null,
+): Operand | null {
+  if (!options.numberWords) return null;
+  let stop = i;
+  while (stop < end && taken[stop] !== 1) stop++;
+  const read = readNumberWords(tokens, i, stop, options.numberWords);
+  if (read === null) return null;
+  if (read.value < SMALLEST_ALONE && currency === null) {
+    const after = tokens[read.end];
+    if (after === undefined || currencyOf(after, options.defaultCurrency) === null) return null;
+  }
+  return { value: { units: BigInt(read.value), scale: 0 }, end: read.end, quantity: false };
 }
 
 function combine(left: Value, right: Value, op: (a: Decimal, b: Decimal) => Decimal): Value {

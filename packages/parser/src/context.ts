@@ -7,7 +7,9 @@ import { isoDate, todayIn } from './calendar.ts';
 import { categoryIndex, type CategoryIndex } from './categories.ts';
 import type { Calendar } from './dates.ts';
 import { localeInfo, type LocaleInfo } from './locale.ts';
+import { numberWordsFor } from './number-words.ts';
 import type { ParseContext } from './types.ts';
+import { LANGUAGE_MULTIPLIERS } from './words.ts';
 
 export interface Prepared {
   readonly currency: string;
@@ -51,6 +53,8 @@ function build(context: ParseContext): Prepared {
     amounts: {
       defaultCurrency: currency,
       threeDecimalMark: (code) => (currencyExponent(code) >= 3 ? locale.decimalMark : null),
+      multipliers: LANGUAGE_MULTIPLIERS[locale.language],
+      numberWords: numberWordsFor(locale.language, locale.region),
     },
     maxMajor: context.maxAmountMajor ?? DEFAULT_MAX_MAJOR,
   };

@@ -8,6 +8,24 @@ function named(text: string, defaultCurrency = 'INR'): string | null {
 }
 
 describe('currencyOf', () => {
+  it('reads the marks of Brazil, Mexico, Indonesia and India', () => {
+    expect(named('R$', 'USD')).toBe('BRL');
+    expect(named('r$', 'INR')).toBe('BRL');
+    expect(named('MX$', 'USD')).toBe('MXN');
+    expect(named('US$', 'BRL')).toBe('USD');
+    expect(named('$', 'MXN')).toBe('MXN');
+    expect(named('Rp')).toBe('IDR');
+    expect(named('रु')).toBe('INR');
+    expect(named('रुपये')).toBe('INR');
+    expect(named('reais', 'INR')).toBe('BRL');
+    expect(named('pesos', 'COP')).toBe('COP');
+    expect(named('pesos', 'BRL')).toBe('MXN');
+  });
+
+  it('keeps a word before a dollar a word when it names no country', () => {
+    expect(tokenize('for$5').map((token) => token.kind)).toEqual(['word', 'symbol', 'number']);
+  });
+
   it('reads symbols, codes in any case and currency words', () => {
     expect(named('₹')).toBe('INR');
     expect(named('€')).toBe('EUR');

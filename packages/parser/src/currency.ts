@@ -3,6 +3,7 @@
 // dollars for an AUD user and US dollars for an INR user.
 
 import type { Token } from './tokenize.ts';
+import { wordMap } from './words.ts';
 
 const narrowSymbols = new Map<string, string>();
 
@@ -21,6 +22,8 @@ function narrowSymbol(currency: string): string {
 }
 
 const RUPEE = 'rupee';
+const PESO = 'peso';
+const PESO_CURRENCIES = new Set(['MXN', 'ARS', 'CLP', 'COP', 'CUP', 'DOP', 'PHP', 'UYU']);
 const DOLLAR = 'dollar';
 const YEN = 'yen';
 const RUPEE_CURRENCIES = new Set(['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR']);
@@ -42,9 +45,15 @@ const SYMBOLS = new Map<string, string>([
   ['₴', 'UAH'],
   ['৳', 'BDT'],
   ['₸', 'KZT'],
+  // Dollar signs with the country before them, read as one symbol by the tokenizer.
+  ['R$', 'BRL'],
+  ['MX$', 'MXN'],
+  ['US$', 'USD'],
+  ['C$', 'CAD'],
+  ['A$', 'AUD'],
 ]);
 
-const WORDS = new Map<string, string>([
+const WORDS = wordMap<string>([
   ['rs', RUPEE],
   ['rupee', RUPEE],
   ['rupees', RUPEE],
@@ -69,6 +78,20 @@ const WORDS = new Map<string, string>([
   ['ringgit', 'MYR'],
   ['baht', 'THB'],
   ['taka', 'BDT'],
+  ['रु', RUPEE],
+  ['रू', RUPEE],
+  ['रुपये', RUPEE],
+  ['रुपए', RUPEE],
+  ['रुपया', RUPEE],
+  ['रूपये', RUPEE],
+  ['rupaye', RUPEE],
+  ['rupaiye', RUPEE],
+  ['rupey', RUPEE],
+  ['rupiah', 'IDR'],
+  ['real', 'BRL'],
+  ['reais', 'BRL'],
+  ['peso', PESO],
+  ['pesos', PESO],
 ]);
 
 // Codes read in any case. Others (PEN, CUP, ALL, TOP, TRY, MAD, GEL...) are also English
@@ -91,6 +114,7 @@ function isIsoCode(code: string): boolean {
 function resolveFamily(family: string, defaultCurrency: string): string {
   if (family === RUPEE) return RUPEE_CURRENCIES.has(defaultCurrency) ? defaultCurrency : 'INR';
   if (family === DOLLAR) return narrowSymbol(defaultCurrency) === '$' ? defaultCurrency : 'USD';
+  if (family === PESO) return PESO_CURRENCIES.has(defaultCurrency) ? defaultCurrency : 'MXN';
   if (family === YEN) return defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
   return family;
 }
@@ -98,7 +122,7 @@ function resolveFamily(family: string, defaultCurrency: string): string {
 /** The currency a token names, if any: "₹", "Rs", "rupees", "usd", "EUR", "bucks". */
 export function currencyOf(token: Token, defaultCurrency: string): string | null {
   if (token.kind === 'symbol') {
-    const family = SYMBOLS.get(token.text);
+    const family = SYMBOLS.get(token.key);
     return family === undefined ? null : resolveFamily(family, defaultCurrency);
   }
   if (token.kind !== 'word') return null;

@@ -8,6 +8,10 @@ export interface LocaleInfo {
   dayFirst: boolean;
   /** Thousands are grouped with a space ("1 234 567" in fr-FR, after NFKC). */
   spaceGroups: boolean;
+  /** The language subtag, lower-case: "pt", "es", "id", "hi", "en". */
+  language: string;
+  /** The region subtag when the tag has one: "BR", "MX", "IN". */
+  region: string | undefined;
 }
 
 const cache = new Map<string, LocaleInfo>();
@@ -22,7 +26,10 @@ export function localeInfo(locale: string): LocaleInfo {
     const order = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' })
       .formatToParts(new Date(Date.UTC(2000, 0, 20)))
       .filter((part) => part.type === 'day' || part.type === 'month');
+    const tag = new Intl.Locale(locale);
     info = {
+      language: tag.language,
+      region: tag.region,
       decimalMark: decimal === ',' ? ',' : '.',
       dayFirst: order[0]?.type === 'day',
       spaceGroups: group === ' ',

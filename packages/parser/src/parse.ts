@@ -52,7 +52,7 @@ function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepa
   let pending: Segment | null = null;
   let header: DateMatch | null = null;
   let headerSinceItem = false;
-  for (const segment of splitSegments(tokens)) {
+  for (const segment of splitSegments(tokens, prepared.amounts.numberWords ?? null)) {
     const analysis = run(segment);
     if (analysis.amount !== null) {
       items.push({

@@ -4,6 +4,7 @@
 // never loses words: "bread and butter 120" becomes one expense again.
 
 import { currencyOf } from './currency.ts';
+import type { NumberWords } from './number-words.ts';
 import type { Token } from './tokenize.ts';
 import { ATTACHED_MULTIPLIERS, CONJUNCTIONS, MONTHS, MULTIPLIERS } from './words.ts';
 
@@ -49,22 +50,36 @@ function endsNumber(tokens: readonly Token[], k: number): boolean {
   return suffix && tokens[k - 1]?.kind === 'number';
 }
 
-function isSeparator(tokens: readonly Token[], k: number): boolean {
+/** "cento e vinte", "treinta y cinco": the "and" inside a number written in words. */
+function inNumberWords(tokens: readonly Token[], k: number, words: NumberWords | null): boolean {
+  if (words === null) return false;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  const isNumberWord = (token: Token | undefined) =>
+    token?.kind === 'word' && typeof words.get(token.key) === 'object';
+  return isNumberWord(before) && isNumberWord(after);
+}
+
+function isSeparator(tokens: readonly Token[], k: number, words: NumberWords | null): boolean {
   const token = tokens[k];
   if (token === undefined) return false;
   if (token.kind === 'break') return !(token.text === ',' && commaInDate(tokens, k));
-  if (token.kind === 'word') return CONJUNCTIONS.has(token.key);
+  if (token.kind === 'word') return CONJUNCTIONS.has(token.key) && !inNumberWords(tokens, k, words);
   if (token.kind === 'op' && token.key === '+') {
     return !(endsNumber(tokens, k - 1) && startsNumber(tokens, k + 1));
   }
   return false;
 }
 
-export function splitSegments(tokens: readonly Token[]): Segment[] {
+/** `words`: the user's number words, whose "and" joins rather than splits. */
+export function splitSegments(
+  tokens: readonly Token[],
+  words: NumberWords | null = null,
+): Segment[] {
   const segments: Segment[] = [];
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
-    if (k === tokens.length || isSeparator(tokens, k)) {
+    if (k === tokens.length || isSeparator(tokens, k, words)) {
       if (k > start) segments.push({ start, end: k });
       start = k + 1;
     }

@@ -67,7 +67,20 @@ const DATE_DASH = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:\d{2}|\d{4}))$/;
 const DATE_DOT = /^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/;
 
 // A full stop after these is an abbreviation ("Rs. 120"), not the end of a sentence.
-const ABBREVIATIONS = new Set(['rs', 'inr', 'rp', 'no', 'approx', 'appx', 'mr', 'mrs', 'dr', 'st']);
+const ABBREVIATIONS = new Set([
+  'rs',
+  'inr',
+  'rp',
+  'no',
+  'approx',
+  'appx',
+  'mr',
+  'mrs',
+  'dr',
+  'st',
+  'रु',
+  'tgl',
+]);
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -90,6 +103,9 @@ function wordKey(text: string): string {
   }
   return key;
 }
+
+/** Letters written before "$" to say whose dollar: R$ (Brazil), MX$, US$, C$, A$. */
+const DOLLAR_PREFIXES = new Set(['R', 'MX', 'US', 'C', 'A']);
 
 const OPS: Record<string, string> = {
   '+': '+',
@@ -186,6 +202,12 @@ class Scanner {
     const m = WORD.exec(s);
     if (m) {
       const end = i + m[0].length;
+      const country = m[0].toUpperCase();
+      if (s.charCodeAt(end) === 36 && DOLLAR_PREFIXES.has(country)) {
+        // "R$", "MX$", "US$": one sign, not a word and a dollar.
+        this.push('symbol', i, end + 1, `${country}$`);
+        return end + 1;
+      }
       this.push('word', i, end, wordKey(m[0]));
       return end;
     }
