@@ -3,6 +3,7 @@
 // or singular alike), then a near miss by edit distance. The earliest word that matches
 // decides, as in the old "AMOUNT CATEGORY note" format.
 
+import type { Translations } from './category-translations.ts';
 import { editDistance, isTransposition } from './edit-distance.ts';
 import { normalize, tokenize } from './tokenize.ts';
 import type { Category, CategoryCandidate, CategoryResolution } from './types.ts';
@@ -252,11 +253,67 @@ function exactAt(
   return null;
 }
 
+/** The first of `targets` the user's names and aliases hold. */
+function entriesFor(index: CategoryIndex, targets: readonly string[]): Entry[] | null {
+  for (const target of targets) {
+    const entries = index.words.exact.get(target);
+    if (entries !== undefined) return entries;
+  }
+  return null;
+}
+
+/** The longest phrase of another language starting at word p that names a category. */
+function translatedAt(
+  index: CategoryIndex,
+  words: readonly CategoryWord[],
+  p: number,
+  translations: Translations,
+): { entries: Entry[]; count: number; key: string } | null {
+  const longest = Math.min(translations.longest, words.length - p);
+  for (let n = longest; n >= 1; n--) {
+    let key = words[p]?.key ?? '';
+    for (let k = 1; k < n; k++) key += ` ${words[p + k]?.key ?? ''}`;
+    const targets = translations.words.get(key);
+    const entries = targets === undefined ? null : entriesFor(index, targets);
+    if (entries !== null) return { entries, count: n, key };
+  }
+  return null;
+}
+
+/** A word of another language mistyped ("almço", "gasolna"): the category it names. */
+function fuzzyTranslated(
+  index: CategoryIndex,
+  word: string,
+  translations: Translations,
+): CategoryCandidate | null {
+  const max = allowedTypos(word.length);
+  if (max === 0 || word.length > 32) return null;
+  let best: CategoryCandidate | null = null;
+  for (const key of translations.byInitial.get(word[0] ?? '') ?? []) {
+    const distance =
+      word.length === 4 || key.length === 4
+        ? isTransposition(word, key)
+          ? 1
+          : max + 1
+        : editDistance(word, key, max);
+    if (distance > max || (best !== null && best.distance <= distance)) continue;
+    const entries = entriesFor(index, translations.words.get(key) ?? []);
+    const [entry] = entries === null ? [] : bestEntries(entries);
+    if (entry !== undefined) best = candidate(index, entry, 'fuzzy', word, distance);
+  }
+  return best;
+}
+
 function keysOf(words: readonly CategoryWord[]): string[] {
   return words.map((word) => word.key);
 }
 
-export function resolveCategory(index: CategoryIndex, words: readonly CategoryWord[]): Resolved {
+/** `translations`: category words of other languages, looked up after the user's own. */
+export function resolveCategory(
+  index: CategoryIndex,
+  words: readonly CategoryWord[],
+  translations?: Translations,
+): Resolved {
   const keys = keysOf(words);
 
   for (let p = 0; p < words.length; p++) {
@@ -284,31 +341,44 @@ export function resolveCategory(index: CategoryIndex, words: readonly CategoryWo
     };
   }
 
-  for (let p = 0; p < words.length; p++) {
-    const found = exactAt(index, words, p);
-    if (found === null) continue;
-    const best = bestEntries(found.entries);
-    const candidates = best.map((entry) => candidate(index, entry, exactVia(entry), found.key, 0));
-    // "coffee and petrol 500": one amount for two categories is the user's call.
-    const next = p + found.count;
-    if (candidates.length === 1 && words[next]?.afterConjunction === true) {
-      const other = exactAt(index, words, next);
-      const [otherEntry] = other === null ? [] : bestEntries(other.entries);
-      if (other !== null && otherEntry !== undefined) {
-        if (otherEntry.order !== best[0]?.order) {
-          candidates.push(candidate(index, otherEntry, exactVia(otherEntry), other.key, 0));
+  for (let pass = 0; pass < 2; pass++) {
+    for (let p = 0; p < words.length; p++) {
+      // The user's own words anywhere first, then another language's: "bijli bill" is Bills
+      // through the name "bill", as it was before Hindi words were known.
+      const found =
+        pass === 0
+          ? exactAt(index, words, p)
+          : translations === undefined
+            ? null
+            : translatedAt(index, words, p, translations);
+      if (found === null) continue;
+      const best = bestEntries(found.entries);
+      // A word of another language is kept in the note like an alias: "almoço" says more
+      // than "Food".
+      const candidates = best.map((entry) =>
+        candidate(index, entry, pass === 0 ? exactVia(entry) : 'alias', found.key, 0),
+      );
+      // "coffee and petrol 500": one amount for two categories is the user's call.
+      const next = p + found.count;
+      if (candidates.length === 1 && words[next]?.afterConjunction === true) {
+        const other = exactAt(index, words, next);
+        const [otherEntry] = other === null ? [] : bestEntries(other.entries);
+        if (other !== null && otherEntry !== undefined) {
+          if (otherEntry.order !== best[0]?.order) {
+            candidates.push(candidate(index, otherEntry, exactVia(otherEntry), other.key, 0));
+          }
         }
       }
+      const [only] = candidates;
+      if (candidates.length === 1 && only !== undefined) {
+        return { resolution: { status: 'matched', ...only }, first: p, count: found.count };
+      }
+      return {
+        resolution: { status: 'ambiguous', candidates, words: keys },
+        first: p,
+        count: found.count,
+      };
     }
-    const [only] = candidates;
-    if (candidates.length === 1 && only !== undefined) {
-      return { resolution: { status: 'matched', ...only }, first: p, count: found.count };
-    }
-    return {
-      resolution: { status: 'ambiguous', candidates, words: keys },
-      first: p,
-      count: found.count,
-    };
   }
 
   const limit = Math.min(words.length, FUZZY_WORD_LIMIT);
@@ -317,7 +387,14 @@ export function resolveCategory(index: CategoryIndex, words: readonly CategoryWo
     if (word === undefined) continue;
     const candidates = fuzzyCandidates(index, word.key);
     const [best, second] = candidates;
-    if (best === undefined) continue;
+    if (best === undefined) {
+      const translated =
+        translations === undefined ? null : fuzzyTranslated(index, word.key, translations);
+      if (translated !== null) {
+        return { resolution: { status: 'matched', ...translated }, first: p, count: 1 };
+      }
+      continue;
+    }
     if (second === undefined || second.distance > best.distance) {
       return { resolution: { status: 'matched', ...best }, first: p, count: 1 };
     }

@@ -166,7 +166,7 @@ function categoryEdit(tokens: readonly Token[], named: boolean, prepared: Prepar
     return unrecognized('editLast', EDIT_USAGE);
   }
   const words = categoryWords(tokens);
-  const category = resolveCategory(prepared.index, words).resolution;
+  const category = resolveCategory(prepared.index, words, prepared.translations).resolution;
   if (!named && category.status === 'none') return unrecognized('editLast', EDIT_USAGE);
   return edit({ field: 'category', category, words: words.map((w) => w.key) });
 }
@@ -243,7 +243,9 @@ function budget(core: readonly Token[], prepared: Prepared): ParseResult {
     i++;
   }
   const category =
-    words.length === 0 ? null : resolveCategory(prepared.index, categoryWords(words)).resolution;
+    words.length === 0
+      ? null
+      : resolveCategory(prepared.index, categoryWords(words), prepared.translations).resolution;
   return command({ type: 'budget', category, amountMinor, currency });
 }
 
@@ -289,14 +291,14 @@ export function matchCommand(
     if (rest.length === 0) return command({ type: 'categories' });
     if (rest.every((token) => token.kind === 'word' || token.kind === 'hashtag')) {
       const words = categoryWords(rest);
-      const category = resolveCategory(prepared.index, words).resolution;
+      const category = resolveCategory(prepared.index, words, prepared.translations).resolution;
       return command({ type: 'category', words: words.map((w) => w.key), category });
     }
   }
   const last = core[core.length - 1];
   if (core.length > 1 && isWord(last, CATEGORY) && onlyWords(core.slice(0, -1))) {
     const words = categoryWords(core.slice(0, -1));
-    const category = resolveCategory(prepared.index, words).resolution;
+    const category = resolveCategory(prepared.index, words, prepared.translations).resolution;
     return command({ type: 'category', words: words.map((w) => w.key), category });
   }
 
@@ -334,7 +336,7 @@ export function matchCommand(
 
   if (show && onlyWords(core)) {
     const words = categoryWords(core);
-    const category = resolveCategory(prepared.index, words).resolution;
+    const category = resolveCategory(prepared.index, words, prepared.translations).resolution;
     if (category.status === 'matched') {
       return command({ type: 'category', words: words.map((w) => w.key), category });
     }

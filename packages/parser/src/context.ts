@@ -5,6 +5,7 @@ import { currencyExponent, localeWeekStart, type Weekday } from '@spendline/ledg
 import type { AmountOptions } from './amount.ts';
 import { isoDate, todayIn } from './calendar.ts';
 import { categoryIndex, type CategoryIndex } from './categories.ts';
+import { translationsFor, type Translations } from './category-translations.ts';
 import type { Calendar } from './dates.ts';
 import { localeInfo, type LocaleInfo } from './locale.ts';
 import { numberWordsFor } from './number-words.ts';
@@ -21,6 +22,8 @@ export interface Prepared {
   readonly index: CategoryIndex;
   readonly amounts: AmountOptions;
   readonly maxMajor: bigint;
+  /** Category words of other languages, the user's own first. */
+  readonly translations: Translations;
 }
 
 interface Cached {
@@ -57,6 +60,7 @@ function build(context: ParseContext): Prepared {
       numberWords: numberWordsFor(locale.language, locale.region),
     },
     maxMajor: context.maxAmountMajor ?? DEFAULT_MAX_MAJOR,
+    translations: translationsFor(locale.language, locale.region),
   };
 }
 

@@ -134,7 +134,7 @@ export function analyze(
     conjunction = false;
   }
 
-  const category = resolveCategory(prepared.index, words);
+  const category = resolveCategory(prepared.index, words, prepared.translations);
   const resolution = category.resolution;
   // A word that only names the category adds nothing to the note; an alias ("lunch",
   // "uber") says more than the category and stays.
