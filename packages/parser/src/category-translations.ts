@@ -80,7 +80,7 @@ const PORTUGUESE: [string, string[]][] = [
   ['roupa', CLOTHES], ['roupas', CLOTHES], ['sapato', SHOES], ['tênis', SHOES],
   ['shopee', SHOPPING], ['mercado livre', SHOPPING], ['compras', SHOPPING],
   ['hotel', HOTEL], ['pousada', HOTEL], ['passagem', FLIGHT], ['avião', FLIGHT],
-  ['voo', FLIGHT], ['viagem', TRIP],
+  ['voo', FLIGHT], ['viagem', TRIP], ['educação', EDUCATION], ['turismo', TRAVEL],
 ];
 
 // prettier-ignore
@@ -103,7 +103,7 @@ const SPANISH: [string, string[]][] = [
   ['libros', BOOKS], ['escuela', SCHOOL], ['colegiatura', FEES], ['curso', COURSE],
   ['ropa', CLOTHES], ['zapatos', SHOES], ['tenis', SHOES], ['mercado libre', SHOPPING],
   ['hotel', HOTEL], ['vuelo', FLIGHT], ['avión', FLIGHT], ['boleto de avión', FLIGHT],
-  ['viaje', TRIP],
+  ['viaje', TRIP], ['educación', EDUCATION], ['turismo', TRAVEL],
 ];
 
 // prettier-ignore
@@ -128,7 +128,8 @@ const INDONESIAN: [string, string[]][] = [
   ['kursus', COURSE], ['kuliah', FEES], ['baju', CLOTHES], ['pakaian', CLOTHES],
   ['sepatu', SHOES], ['shopee', SHOPPING], ['tokopedia', SHOPPING], ['hotel', HOTEL],
   ['tiket pesawat', FLIGHT], ['pesawat', FLIGHT], ['tiket kereta', TRAIN],
-  ['kereta', TRAIN], ['liburan', TRIP], ['jalan jalan', TRIP],
+  ['kereta', TRAIN], ['liburan', TRIP], ['jalan jalan', TRIP], ['pendidikan', EDUCATION],
+  ['perjalanan', TRAVEL],
 ];
 
 // prettier-ignore
@@ -157,7 +158,8 @@ const HINDI: [string, string[]][] = [
   ['joote', SHOES], ['jute', SHOES], ['doodh', MILK], ['dudh', MILK], ['ration', GROCERIES],
   ['kirane', ['kirana', 'groceries']], ['phal', ['fruits', 'groceries']],
   ['sabji', VEGETABLES], ['picture', MOVIE], ['kitaben', BOOKS], ['kitab', BOOKS],
-  ['tuition', FEES], ['safar', TRIP], ['cylinder', GAS], ['dawakhana', PHARMACY],
+  ['tuition', FEES], ['safar', TRIP], ['padhai', EDUCATION], ['शिक्षा', EDUCATION],
+  ['पढ़ाई', EDUCATION], ['yatra', TRAVEL], ['cylinder', GAS], ['dawakhana', PHARMACY],
 ];
 
 export interface Translations {
