@@ -71,5 +71,11 @@ export {
   type WebhookEvent,
 } from './payload.ts';
 export { templateLanguage } from './template-language.ts';
+export {
+  readTemplateStatus,
+  type TemplateApproval,
+  type TemplateLanguageStatus,
+  type TemplateStatus,
+} from './template-status.ts';
 export { signPayload, verifySignature, verifyToken } from './signature.ts';
 export { shouldApplyStatus, statusRank, type DeliveryStatus } from './status-order.ts';

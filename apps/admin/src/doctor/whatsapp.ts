@@ -3,10 +3,10 @@
 import type { Config } from '@spendline/config';
 import {
   graphErrorMeaning,
-  templateLanguage,
+  readTemplateStatus,
   type AccountReader,
-  type MessageTemplate,
   type ReadFailure,
+  type TemplateStatus,
 } from '@spendline/whatsapp';
 import { CHECKS, fail, pass, warn, type CheckResult, type Status } from './check.ts';
 
@@ -212,8 +212,6 @@ async function checkWebhooks(
   );
 }
 
-const WAITING = new Set(['PENDING', 'IN_APPEAL']);
-
 /** Each template approved, in every language the linked users' locales need. */
 async function checkTemplates(
   config: Config,
@@ -222,23 +220,27 @@ async function checkTemplates(
   localesInUse: readonly string[],
 ): Promise<CheckResult> {
   const check = CHECKS.templates;
-  const needed = [...new Set(localesInUse.map(templateLanguage))].sort();
+  const read = await readTemplateStatus(
+    reader,
+    waba,
+    TEMPLATES.map((t) => t.name),
+    localesInUse,
+  );
+  if (!read.ok) return otherFailure(check, `GET /${waba}/message_templates`, read, config);
   let status: Status = 'PASS';
   const found: string[] = [];
   const fixes: string[] = [];
   const worsen = (to: Status) => {
     if (to === 'FAIL' || (to === 'WARN' && status === 'PASS')) status = to;
   };
-  for (const template of TEMPLATES) {
-    const read = await reader.templates(waba, template.name);
-    if (!read.ok) return otherFailure(check, `GET /${waba}/message_templates`, read, config);
-    const versions = read.value.filter((t: MessageTemplate) => t.name === template.name);
-    const approved = versions.filter((t) => t.status === 'APPROVED').map((t) => t.language);
+  for (const [index, template] of TEMPLATES.entries()) {
+    const { approval, languages, missing } = read.value[index] as TemplateStatus;
+    const versions = languages.filter((l) => l.metaStatus !== null);
+    const approved = versions.filter((l) => l.approval === 'APPROVED').map((l) => l.language);
     const others = versions
-      .filter((t) => t.status !== 'APPROVED')
+      .filter((l) => l.approval !== 'APPROVED')
       .map(
-        (t) =>
-          `${t.status}${t.rejectedReason && t.rejectedReason !== 'NONE' ? ` ${t.rejectedReason}` : ''} in ${t.language}`,
+        (l) => `${l.metaStatus}${l.rejectedReason ? ` ${l.rejectedReason}` : ''} in ${l.language}`,
       );
     if (versions.length === 0) {
       worsen('FAIL');
@@ -247,7 +249,7 @@ async function checkTemplates(
       continue;
     }
     if (approved.length === 0) {
-      const waiting = versions.every((t) => WAITING.has(t.status));
+      const waiting = approval === 'PENDING';
       worsen(waiting ? 'WARN' : 'FAIL');
       found.push(`${template.name} is not approved (${others.join(', ')})`);
       fixes.push(
@@ -257,7 +259,6 @@ async function checkTemplates(
       );
       continue;
     }
-    const missing = needed.filter((language) => !approved.includes(language));
     found.push(
       `${template.name} approved in ${approved.join(', ')}${others.length ? ` (also ${others.join(', ')})` : ''}` +
         (missing.length ? `, but linked users need ${missing.join(', ')}` : ''),
