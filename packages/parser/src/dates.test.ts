@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from './calendar.ts';
 import { matchDate, type Calendar } from './dates.ts';
-import { tokenize } from './tokenize.ts';
+import { normalize, tokenize } from './tokenize.ts';
 
 // Tuesday, 24 November 2026.
 const india: Calendar = { today: dayNumber(2026, 11, 24), dayFirst: true };
@@ -17,6 +17,37 @@ function dateOf(text: string, cal = india, years = true): string | null {
 }
 
 describe('matchDate', () => {
+  it('reads relative days in Portuguese, Spanish, Indonesian and Hindi', () => {
+    expect(dateOf('ontem')).toBe('2026-11-23 0-1');
+    expect(dateOf('anteontem')).toBe('2026-11-22 0-1');
+    expect(dateOf('ayer')).toBe('2026-11-23 0-1');
+    expect(dateOf('anteayer')).toBe('2026-11-22 0-1');
+    expect(dateOf('kemarin')).toBe('2026-11-23 0-1');
+    expect(dateOf('kemarin lusa')).toBe('2026-11-22 0-2');
+    expect(dateOf('hari ini')).toBe('2026-11-24 0-2');
+    expect(dateOf(normalize('कल'))).toBe('2026-11-23 0-1');
+    expect(dateOf(normalize('परसों'))).toBe('2026-11-22 0-1');
+  });
+
+  it('reads weekdays, months and days of the month in those languages', () => {
+    expect(dateOf('segunda-feira')).toBe('2026-11-23 0-3');
+    expect(dateOf('na sexta')).toBe('2026-11-20 0-2');
+    expect(dateOf('el sábado')).toBe('2026-11-21 0-2');
+    expect(dateOf('hari minggu')).toBe('2026-11-22 0-2');
+    expect(dateOf('minggu')).toBeNull();
+    expect(dateOf(normalize('शनिवार'))).toBe('2026-11-21 0-1');
+    expect(dateOf('somvar')).toBe('2026-11-23 0-1');
+    expect(dateOf('dia 3')).toBe('2026-11-03 0-2');
+    expect(dateOf('dia 30')).toBe('2026-10-30 0-2');
+    expect(dateOf('dia 20rb')).toBeNull();
+    expect(dateOf('el 3 de diciembre')).toBe('2025-12-03 0-4');
+    expect(dateOf('em 5 de novembro')).toBe('2026-11-05 0-4');
+    expect(dateOf('tanggal 3')).toBe('2026-11-03 0-2');
+    expect(dateOf('12 oktober')).toBe('2026-10-12 0-2');
+    expect(dateOf(normalize('3 तारीख'))).toBe('2026-11-03 0-2');
+    expect(dateOf(normalize('5 नवंबर'))).toBe('2026-11-05 0-2');
+  });
+
   it('reads relative days', () => {
     expect(dateOf('today')).toBe('2026-11-24 0-1');
     expect(dateOf('yesterday')).toBe('2026-11-23 0-1');

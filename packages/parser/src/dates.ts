@@ -4,7 +4,7 @@
 
 import { civilDate, dayNumber, isValidDate, weekday } from './calendar.ts';
 import type { Token } from './tokenize.ts';
-import { MONTHS, ORDINAL_SUFFIXES } from './words.ts';
+import { MONTHS, ORDINAL_SUFFIXES, wordMap, wordSet } from './words.ts';
 
 export interface Calendar {
   /** Today's day number in the user's zone. */
@@ -24,7 +24,8 @@ export type DateMatch = { start: number; end: number } & (
   { error: null; day: number } | { error: 'future'; day: number } | { error: 'invalid' }
 );
 
-const RELATIVE = new Map<string, number>([
+// "kal" and "कल" are tomorrow as well as yesterday; an expense is in the past.
+const RELATIVE = wordMap<number>([
   ['today', 0],
   ['aaj', 0],
   ['tonight', 0],
@@ -43,17 +44,59 @@ const RELATIVE = new Map<string, number>([
   ['tommorrow', 1],
   ['tmrw', 1],
   ['tmr', 1],
+  ['hoje', 0],
+  ['ontem', -1],
+  ['anteontem', -2],
+  ['hoy', 0],
+  ['ayer', -1],
+  ['anteayer', -2],
+  ['antier', -2],
+  ['kemarin', -1],
+  ['kemaren', -1],
+  ['kmrn', -1],
+  ['kmarin', -1],
+  ['semalam', -1],
+  ['आज', 0],
+  ['कल', -1],
+  ['परसों', -2],
+  ['parson', -2],
+  ['parsoon', -2],
 ]);
 
+/** Two-word days: "kemarin lusa" (the day before yesterday), "hari ini" (today). */
+const RELATIVE_PAIRS = new Map<string, number>([
+  ['kemarin lusa', -2],
+  ['kemaren lusa', -2],
+  ['hari ini', 0],
+  ['antes ontem', -2],
+]);
+
+// Other languages' weekdays count alone, like English full names; "minggu" (Sunday, and
+// week) only after "hari" or another lead.
 // prettier-ignore
-const WEEKDAYS = new Map<string, number>([
+const FOREIGN_WEEKDAYS: [string, number][] = [
+  ['domingo', 0], ['segunda', 1], ['terça', 2], ['terca', 2], ['quarta', 3], ['quinta', 4],
+  ['sexta', 5], ['sábado', 6], ['sabado', 6],
+  ['lunes', 1], ['martes', 2], ['miércoles', 3], ['miercoles', 3], ['jueves', 4],
+  ['viernes', 5],
+  ['senin', 1], ['selasa', 2], ['rabu', 3], ['kamis', 4], ['jumat', 5], ['sabtu', 6],
+  ['रविवार', 0], ['इतवार', 0], ['सोमवार', 1], ['मंगलवार', 2], ['बुधवार', 3], ['गुरुवार', 4],
+  ['बृहस्पतिवार', 4], ['शुक्रवार', 5], ['शनिवार', 6],
+  ['ravivar', 0], ['itwar', 0], ['itvar', 0], ['somvar', 1], ['mangalvar', 2],
+  ['mangalwar', 2], ['budhvar', 3], ['budhwar', 3], ['guruvar', 4], ['guruwar', 4],
+  ['shukravar', 5], ['shukrawar', 5], ['shanivar', 6], ['shaniwar', 6],
+];
+
+// prettier-ignore
+const WEEKDAYS = wordMap<number>([
   ['sunday', 0], ['sun', 0], ['monday', 1], ['mon', 1], ['tuesday', 2], ['tue', 2],
   ['tues', 2], ['wednesday', 3], ['wed', 3], ['weds', 3], ['thursday', 4], ['thu', 4],
   ['thur', 4], ['thurs', 4], ['friday', 5], ['fri', 5], ['saturday', 6], ['sat', 6],
+  ['minggu', 0], ...FOREIGN_WEEKDAYS,
 ]);
 
 // "sat", "sun" and "wed" are words too; abbreviations count only after "last", "on"...
-const FULL_WEEKDAYS = new Set([
+const FULL_WEEKDAYS = wordSet([
   'sunday',
   'monday',
   'tuesday',
@@ -61,9 +104,20 @@ const FULL_WEEKDAYS = new Set([
   'thursday',
   'friday',
   'saturday',
+  ...FOREIGN_WEEKDAYS.map(([word]) => word),
 ]);
 
-const LEADS = new Set(['on', 'dated', 'dt', 'this']);
+/** "segunda-feira", "quarta feira": the Portuguese weekday's tail. */
+const WEEKDAY_TAIL = 'feira';
+
+// "na sexta", "no sábado", "el lunes", "hari senin", "em 5 de novembro", "pada 3 mei".
+const LEADS = new Set(['on', 'dated', 'dt', 'this', 'no', 'na', 'em', 'el', 'hari', 'pada']);
+/** "dia 3", "el día 3", "tanggal 3", "tgl 3": a day of this month or the one before. */
+const DAY_OF_MONTH = new Set(['dia', 'día', 'tanggal', 'tgl', 'tarikh', 'tareekh']);
+/** "3 तारीख", "3 tarikh": the same, after the number. */
+const DAY_OF_MONTH_AFTER = wordSet(['तारीख', 'तारीख़', 'tarikh', 'tareekh', 'tarik', 'tarikh']);
+/** "3 of january", "3 de novembro". */
+const OF = new Set(['of', 'de', 'del']);
 const BEFORE = new Set(['last', 'prev', 'previous', 'past']);
 const AGO = new Set(['ago', 'back', 'before', 'pehle', 'pahle', 'earlier']);
 const DAY_WORDS = new Set(['day', 'days', 'din']);
@@ -149,6 +203,20 @@ function numericDate(cal: Calendar, token: Token, start: number): DateMatch | nu
   return resolveDayMonth(cal, start, start + 1, day, month, year);
 }
 
+/** A month name at j, after an optional "of" or "de": its number and where it ends. */
+function monthAfter(
+  tokens: readonly Token[],
+  j: number,
+  end: number,
+): { month: number; end: number } | null {
+  let k = j;
+  const of = wordAt(tokens, k, end);
+  if (of !== undefined && OF.has(of)) k++;
+  const word = wordAt(tokens, k, end);
+  const month = word === undefined ? undefined : MONTHS.get(word);
+  return month === undefined ? null : { month, end: k + 1 };
+}
+
 function yearAt(
   tokens: readonly Token[],
   i: number,
@@ -183,10 +251,25 @@ function matchCore(
 
   if (token.kind === 'word') {
     const key = token.key;
-    const offset = RELATIVE.get(key);
-    if (offset !== undefined) return relative(cal, i, i + 1, offset);
     const next = wordAt(tokens, i + 1, end);
     const after = wordAt(tokens, i + 2, end);
+    const pair = next === undefined ? undefined : RELATIVE_PAIRS.get(`${key} ${next}`);
+    if (pair !== undefined) return relative(cal, i, i + 2, pair);
+    const offset = RELATIVE.get(key);
+    if (offset !== undefined) return relative(cal, i, i + 1, offset);
+    if (DAY_OF_MONTH.has(key)) {
+      const day = plainInteger(tokens[i + 1], 31);
+      const stuck = tokens[i + 2];
+      // "dia 20rb" is not a date ("dia" is also "he" in Indonesian).
+      if (day > 0 && i + 1 < end && !(stuck?.glued === true && stuck.kind === 'word')) {
+        const month = monthAfter(tokens, i + 2, end);
+        if (month !== null) {
+          const [year, last] = yearAt(tokens, month.end, end, cal, options);
+          return resolveDayMonth(cal, i, last, day, month.month, year);
+        }
+        return resolveDayOfMonth(cal, i, i + 2, day);
+      }
+    }
     if (key === 'day' && next === 'before' && (after === 'yesterday' || after === 'yday')) {
       return relative(cal, i, i + 3, -2);
     }
@@ -200,7 +283,10 @@ function matchCore(
     }
     const target = WEEKDAYS.get(key);
     if (target !== undefined && (lead !== null || FULL_WEEKDAYS.has(key))) {
-      return relative(cal, i, i + 1, -((weekday(cal.today) - target + 7) % 7));
+      let last = i + 1;
+      if (next === WEEKDAY_TAIL) last = i + 2;
+      else if (tokens[i + 1]?.key === '-' && after === WEEKDAY_TAIL) last = i + 3;
+      return relative(cal, i, last, -((weekday(cal.today) - target + 7) % 7));
     }
     if (key === 'a' && next !== undefined && after !== undefined && AGO.has(after)) {
       if (DAY_WORDS.has(next)) return relative(cal, i, i + 3, -1);
@@ -235,14 +321,15 @@ function matchCore(
       ordinal = true;
       j++;
     }
-    if (wordAt(tokens, j, end) === 'of') j++;
-    const monthWord = wordAt(tokens, j, end);
-    const month = monthWord === undefined ? undefined : MONTHS.get(monthWord);
-    if (month !== undefined) {
-      const [year, last] = yearAt(tokens, j + 1, end, cal, options);
-      return resolveDayMonth(cal, i, last, n, month, year);
+    const month = monthAfter(tokens, j, end);
+    if (month !== null) {
+      const [year, last] = yearAt(tokens, month.end, end, cal, options);
+      return resolveDayMonth(cal, i, last, n, month.month, year);
     }
     if (ordinal) return resolveDayOfMonth(cal, i, i + 2, n);
+    if (next !== undefined && DAY_OF_MONTH_AFTER.has(next)) {
+      return resolveDayOfMonth(cal, i, i + 2, n);
+    }
   }
   return null;
 }
