@@ -117,7 +117,7 @@ const INDONESIAN: [string, string[]][] = [
   ['sayuran', VEGETABLES], ['susu', MILK], ['bensin', PETROL], ['pertalite', PETROL],
   ['pertamax', PETROL], ['bbm', FUEL], ['solar', DIESEL], ['gojek', TAXI], ['goride', TAXI],
   ['gocar', TAXI], ['grab', TAXI], ['grabcar', TAXI], ['ojek', TAXI], ['ojol', TAXI],
-  ['taksi', TAXI], ['busway', BUS], ['transjakarta', BUS], ['bis', BUS], ['krl', TRAIN],
+  ['taksi', TAXI], ['busway', BUS], ['transjakarta', BUS], ['bis', BUS], ['krl', METRO],
   ['mrt', METRO], ['parkir', PARKING], ['tol', TOLL], ['pulsa', RECHARGE],
   ['paket data', RECHARGE], ['kuota', RECHARGE], ['listrik', ELECTRICITY],
   ['token listrik', ELECTRICITY], ['air', WATER], ['pdam', WATER], ['wifi', INTERNET],

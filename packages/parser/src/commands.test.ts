@@ -314,3 +314,53 @@ describe('edit last', () => {
     expect(parse('120 notebook and notes', contexts.india).kind).toBe('expenses');
   });
 });
+
+describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
+  const cases: [string, ParseContext, string][] = [
+    ['hoje', contexts.brazil, 'today'],
+    ['semana', contexts.brazil, 'week this'],
+    ['semana passada', contexts.brazil, 'week last'],
+    ['mês', contexts.brazil, 'month 11'],
+    ['resumo', contexts.brazil, 'summary'],
+    ['desfazer', contexts.brazil, 'undo'],
+    ['ajuda', contexts.brazil, 'help'],
+    ['hoy', contexts.mexico, 'today'],
+    ['mes pasado', contexts.mexico, 'month 10'],
+    ['resumen', contexts.mexico, 'summary'],
+    ['deshacer', contexts.mexico, 'undo'],
+    ['ayuda', contexts.mexico, 'help'],
+    ['hari ini', contexts.indonesia, 'today'],
+    ['minggu ini', contexts.indonesia, 'week this'],
+    ['minggu lalu', contexts.indonesia, 'week last'],
+    ['bulan ini', contexts.indonesia, 'month 11'],
+    ['ringkasan', contexts.indonesia, 'summary'],
+    ['batal', contexts.indonesia, 'undo'],
+    ['bantuan', contexts.indonesia, 'help'],
+    ['आज', contexts.hindi, 'today'],
+    ['आज का खर्चा', contexts.hindi, 'today'],
+    ['इस हफ्ते', contexts.hindi, 'week this'],
+    ['पिछले महीने', contexts.hindi, 'month 10'],
+    ['मदद', contexts.hindi, 'help'],
+    ['aaj', contexts.india, 'today'],
+    ['is hafte ka hisab', contexts.india, 'week this'],
+    ['madad', contexts.india, 'help'],
+    ['help', contexts.brazil, 'help'],
+    ['del', contexts.mexico, 'deleteLast'],
+  ];
+
+  it.each(cases)('reads "%s" as the command it names', (text, context, expected) => {
+    const command = commandOf(text, context);
+    const detail =
+      command.type === 'week'
+        ? ` ${command.which}`
+        : command.type === 'month'
+          ? ` ${command.month}`
+          : '';
+    expect(`${command.type}${detail}`).toBe(expected);
+  });
+
+  it('leaves an expense with a date word an expense', () => {
+    expect(parse('hoje almoço 30', contexts.brazil).kind).toBe('expenses');
+    expect(parse('आज चाय 30', contexts.hindi).kind).toBe('expenses');
+  });
+});

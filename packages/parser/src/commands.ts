@@ -11,7 +11,7 @@ import type { Prepared } from './context.ts';
 import { checkAmount } from './limits.ts';
 import type { Token } from './tokenize.ts';
 import type { Command, CommandType, DateRange, EditChange, ParseResult } from './types.ts';
-import { MONTHS } from './words.ts';
+import { MONTHS, wordSet } from './words.ts';
 
 // prettier-ignore
 const FILLERS = new Set([
@@ -20,7 +20,11 @@ const FILLERS = new Set([
   'do', 'i', 'for', 'of', 'all', 'so', 'far', 'till', 'now', 'until', 'this', 'current',
   'how', 'much', 'to', 'kitna', 'kya', 'hua', 'ka', 'ki', 'ke', 'mera', 'mere', 'meri',
   'batao', 'dikhao', 'hai', 'a', 'an', 'in', 'on', 'set', 'new', 'per', 'limit', 'be',
-]);
+  'o', 'os', 'as', 'do', 'da', 'de', 'el', 'la', 'los', 'las', 'este', 'esta', 'esse',
+  'essa', 'meu', 'minha', 'meus', 'mi', 'mis', 'ver', 'mostrar', 'mostra', 'quanto',
+  'cuanto', 'cuánto', 'gastei', 'gasté', 'por', 'favor', 'ini', 'saya', 'lihat', 'is',
+  'ye', 'yeh', 'इस', 'का', 'की', 'के', 'मेरा', 'मेरे', 'दिखाओ', 'बताओ', 'कितना', 'है',
+].map((word) => word.normalize('NFKC')));
 
 const SHOW = new Set(['show', 'see', 'view', 'display', 'check', 'dikhao']);
 
@@ -29,23 +33,35 @@ const SHOW = new Set(['show', 'see', 'view', 'display', 'check', 'dikhao']);
 const SUMMARY = new Set([
   'summary', 'stats', 'statistics', 'report', 'overview', 'total', 'totals', 'statement',
   'expenses', 'expense', 'spending', 'spent', 'spend', 'spends', 'kharcha', 'hisaab',
-  'hisab', 'breakdown', 'transactions',
-]);
+  'hisab', 'breakdown', 'transactions', 'resumo', 'resumen', 'ringkasan', 'rekap',
+  'laporan', 'gastos', 'pengeluaran', 'हिसाब', 'खर्चा', 'खर्च',
+].map((word) => word.normalize('NFKC')));
 
 // prettier-ignore
 const HELP = new Set([
   'help', 'menu', 'commands', 'command', 'hi', 'hello', 'hey', 'hii', 'hiii', 'namaste',
-  'start', 'options', 'guide', 'usage', 'use', 'work', 'works', 'madad',
-]);
+  'start', 'options', 'guide', 'usage', 'use', 'work', 'works', 'madad', 'ajuda', 'ayuda',
+  'bantuan', 'tolong', 'oi', 'olá', 'ola', 'hola', 'halo', 'मदद', 'नमस्ते',
+].map((word) => word.normalize('NFKC')));
 
-const TODAY = new Set(['today', 'aaj', 'daily']);
-const YESTERDAY = new Set(['yesterday', 'kal', 'yday']);
-const WEEK = new Set(['week', 'weekly', 'hafta', 'hafte']);
-const MONTH = new Set(['month', 'monthly', 'mahina', 'mahine']);
-const PREVIOUS = new Set(['last', 'prev', 'previous', 'pichle', 'pichla', 'past']);
+// prettier-ignore
+const TODAY = wordSet(['today', 'aaj', 'daily', 'hoje', 'hoy', 'hari', 'आज']);
+const YESTERDAY = wordSet(['yesterday', 'kal', 'yday', 'ontem', 'ayer', 'kemarin', 'कल']);
+// prettier-ignore
+const WEEK = wordSet([
+  'week', 'weekly', 'hafta', 'hafte', 'semana', 'minggu', 'pekan', 'हफ्ता', 'हफ़्ता', 'हफ्ते',
+  'हफ़्ते', 'सप्ताह',
+]);
+// prettier-ignore
+const MONTH = wordSet([
+  'month', 'monthly', 'mahina', 'mahine', 'mês', 'mes', 'bulan', 'महीना', 'महीने',
+]);
+const PREVIOUS = wordSet(['last', 'prev', 'previous', 'pichle', 'pichla', 'past', 'पिछले', 'पिछला']);
+/** Said after the period: "semana passada", "mes pasado", "minggu lalu". */
+const PREVIOUS_AFTER = new Set(['passada', 'passado', 'pasada', 'pasado', 'lalu', 'kemarin']);
 const CATEGORY = new Set(['category', 'cat']);
 const CATEGORIES = new Set(['categories', 'cats']);
-const UNDO = new Set(['undo', 'oops']);
+const UNDO = new Set(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan']);
 const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
 const EDIT = new Set(['edit', 'change', 'update', 'correct', 'modify']);
 const NOTE = new Set(['note', 'notes']);
@@ -115,8 +131,10 @@ function period(core: readonly Token[], prepared: Prepared): Command | null {
   if (core.length === 1 && isWord(first, YESTERDAY)) {
     return { type: 'yesterday', range: range(today - 1, today - 1) };
   }
-  const previous = core.length === 2 && isWord(first, PREVIOUS);
-  const unit = previous ? second : core.length === 1 ? first : undefined;
+  const before = core.length === 2 && isWord(first, PREVIOUS);
+  const after = core.length === 2 && isWord(second, PREVIOUS_AFTER);
+  const previous = before || after;
+  const unit = before ? second : after ? first : core.length === 1 ? first : undefined;
   if (isWord(unit, WEEK)) {
     // weekday() counts Sunday as 0, ISO as 7.
     const start =

@@ -3,8 +3,9 @@ import { parse } from '../parse.ts';
 import { contexts } from './contexts.ts';
 import { languages, mismatch } from './languages.ts';
 
-// Set from what the parser reaches, a little below, so a change that loses messages fails.
-const THRESHOLD = 0;
+// The bar for each language; the parser reads 98% or more of each today, so losing a few
+// messages still passes but losing a habit of writing does not.
+const THRESHOLD = 0.95;
 
 describe('the language corpora', () => {
   it('hold at least 100 messages per language', () => {
