@@ -5,6 +5,7 @@
 import { Bench, type Task } from 'tinybench';
 import { contexts } from '../src/corpus/contexts.ts';
 import { contextOf, corpus } from '../src/corpus/corpus.ts';
+import { languages } from '../src/corpus/languages.ts';
 import { parse } from '../src/index.ts';
 import type { ParseContext } from '../src/index.ts';
 
@@ -15,10 +16,12 @@ interface Message {
   context: ParseContext;
 }
 
-const messages: Message[] = corpus.map((entry) => ({
-  text: entry.text,
-  context: contextOf(entry),
-}));
+const messages: Message[] = [
+  ...corpus.map((entry) => ({ text: entry.text, context: contextOf(entry) })),
+  ...Object.values(languages)
+    .flat()
+    .map((entry) => ({ text: entry.text, context: contexts[entry.context] })),
+];
 
 function completed(task: Task) {
   const result = task.result;

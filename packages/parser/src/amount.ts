@@ -129,10 +129,12 @@ function readWords(
   options: AmountOptions,
   currency: string | null,
 ): Operand | null {
-  if (!options.numberWords) return null;
+  const words = options.numberWords;
+  if (!words) return null;
+  // Only as far as the run of number words goes, and not into a date.
   let stop = i;
-  while (stop < end && taken[stop] !== 1) stop++;
-  const read = readNumberWords(tokens, i, stop, options.numberWords);
+  while (stop < end && taken[stop] !== 1 && words.has(tokens[stop]?.key ?? '')) stop++;
+  const read = stop === i ? null : readNumberWords(tokens, i, stop, words);
   if (read === null) return null;
   if (read.value < SMALLEST_ALONE && currency === null) {
     const after = tokens[read.end];

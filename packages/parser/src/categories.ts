@@ -280,28 +280,46 @@ function translatedAt(
   return null;
 }
 
+const NEAR_CACHE_LIMIT = 4096;
+
+/** The translated words within typo reach of a word, nearest first; cached per word. */
+function nearTranslations(
+  word: string,
+  translations: Translations,
+): readonly { key: string; distance: number }[] {
+  const cached = translations.near.get(word);
+  if (cached !== undefined) return cached;
+  const max = allowedTypos(word.length);
+  const found: { key: string; distance: number }[] = [];
+  if (max > 0 && word.length <= 32) {
+    for (const key of translations.byInitial.get(word[0] ?? '') ?? []) {
+      const distance =
+        word.length === 4 || key.length === 4
+          ? isTransposition(word, key)
+            ? 1
+            : max + 1
+          : editDistance(word, key, max);
+      if (distance <= max) found.push({ key, distance });
+    }
+    found.sort((a, b) => a.distance - b.distance);
+  }
+  if (translations.near.size >= NEAR_CACHE_LIMIT) translations.near.clear();
+  translations.near.set(word, found);
+  return found;
+}
+
 /** A word of another language mistyped ("almço", "gasolna"): the category it names. */
 function fuzzyTranslated(
   index: CategoryIndex,
   word: string,
   translations: Translations,
 ): CategoryCandidate | null {
-  const max = allowedTypos(word.length);
-  if (max === 0 || word.length > 32) return null;
-  let best: CategoryCandidate | null = null;
-  for (const key of translations.byInitial.get(word[0] ?? '') ?? []) {
-    const distance =
-      word.length === 4 || key.length === 4
-        ? isTransposition(word, key)
-          ? 1
-          : max + 1
-        : editDistance(word, key, max);
-    if (distance > max || (best !== null && best.distance <= distance)) continue;
+  for (const { key, distance } of nearTranslations(word, translations)) {
     const entries = entriesFor(index, translations.words.get(key) ?? []);
     const [entry] = entries === null ? [] : bestEntries(entries);
-    if (entry !== undefined) best = candidate(index, entry, 'fuzzy', word, distance);
+    if (entry !== undefined) return candidate(index, entry, 'fuzzy', word, distance);
   }
-  return best;
+  return null;
 }
 
 function keysOf(words: readonly CategoryWord[]): string[] {

@@ -169,6 +169,8 @@ export interface Translations {
   readonly longest: number;
   /** Single words of four letters or more, by first letter, for typos. */
   readonly byInitial: ReadonlyMap<string, readonly string[]>;
+  /** Word -> the keys within typo reach, nearest first, found once per word. */
+  readonly near: Map<string, readonly { key: string; distance: number }[]>;
 }
 
 const TABLES: Readonly<Record<string, [string, string[]][]>> = {
@@ -193,7 +195,7 @@ function build(table: [string, string[]][]): Translations {
       byInitial.set(key[0] ?? '', list);
     }
   }
-  return { words, longest, byInitial };
+  return { words, longest, byInitial, near: new Map() };
 }
 
 /**

@@ -70,6 +70,7 @@ const RELATIVE_PAIRS = new Map<string, number>([
   ['hari ini', 0],
   ['antes ontem', -2],
 ]);
+const PAIR_STARTS = new Set([...RELATIVE_PAIRS.keys()].map((pair) => pair.split(' ')[0]));
 
 // Other languages' weekdays count alone, like English full names; "minggu" (Sunday, and
 // week) only after "hari" or another lead.
@@ -253,7 +254,10 @@ function matchCore(
     const key = token.key;
     const next = wordAt(tokens, i + 1, end);
     const after = wordAt(tokens, i + 2, end);
-    const pair = next === undefined ? undefined : RELATIVE_PAIRS.get(`${key} ${next}`);
+    const pair =
+      next === undefined || !PAIR_STARTS.has(key)
+        ? undefined
+        : RELATIVE_PAIRS.get(`${key} ${next}`);
     if (pair !== undefined) return relative(cal, i, i + 2, pair);
     const offset = RELATIVE.get(key);
     if (offset !== undefined) return relative(cal, i, i + 1, offset);
