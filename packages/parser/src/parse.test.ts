@@ -148,3 +148,31 @@ describe('parse', () => {
     }
   });
 });
+
+describe('messages in Portuguese, Spanish, Indonesian and Hindi', () => {
+  const cases: [string, ParseContext, string][] = [
+    ['gastei 45,90 no almoço ontem', contexts.brazil, '4590 BRL 2026-11-23 Food "almoço"'],
+    ['gasté 200 en comida ayer', contexts.mexico, '20000 MXN 2026-11-23 Food "comida"'],
+    ['makan siang 25rb kemarin', contexts.indonesia, '25000 IDR 2026-11-23 Food "makan siang"'],
+    ['कल 200 का पेट्रोल', contexts.hindi, '20000 INR 2026-11-23 Fuel "पेट्रोल"'],
+    ['kal 300 ka khana', contexts.india, '30000 INR 2026-11-23 Food "khana"'],
+    [
+      'beli obat di apotek 32rb',
+      contexts.indonesia,
+      '32000 IDR 2026-11-24 Health "obat di apotek"',
+    ],
+    ['R$ 1.234,56 mercado', contexts.brazil, '123456 BRL 2026-11-24 Groceries "mercado"'],
+    ['MX$ 1,250.80 súper', contexts.mexico, '125080 MXN 2026-11-24 Groceries "súper"'],
+  ];
+
+  it.each(cases)(
+    'reads "%s" with the fillers of its language dropped',
+    (text, context, expected) => {
+      const [expense] = expenses(text, context);
+      const category = expense?.category.status === 'matched' ? expense.category.name : 'none';
+      expect(
+        `${expense?.amountMinor} ${expense?.currency} ${expense?.occurredOn} ${category} "${expense?.note}"`,
+      ).toBe(expected);
+    },
+  );
+});
