@@ -44,6 +44,9 @@ describe('matchDate', () => {
     expect(dateOf('em 5 de novembro')).toBe('2026-11-05 0-4');
     expect(dateOf('tanggal 3')).toBe('2026-11-03 0-2');
     expect(dateOf('12 oktober')).toBe('2026-10-12 0-2');
+    // Marco is a name ("pix marco 20"); only março with its cedilla is March.
+    expect(dateOf('marco 20')).toBeNull();
+    expect(dateOf('março 20')).toBe('2026-03-20 0-2');
     expect(dateOf(normalize('3 तारीख'))).toBe('2026-11-03 0-2');
     expect(dateOf(normalize('5 नवंबर'))).toBe('2026-11-05 0-2');
   });

@@ -123,7 +123,7 @@ export const MONTHS = new Map<string, number>(([
   ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9], ['september', 9], ['oct', 10],
   ['october', 10], ['nov', 11], ['november', 11], ['dec', 12], ['december', 12],
   // Portuguese, Spanish, Indonesian, Hindi in both scripts.
-  ['janeiro', 1], ['fevereiro', 2], ['fev', 2], ['março', 3], ['marco', 3], ['abril', 4],
+  ['janeiro', 1], ['fevereiro', 2], ['fev', 2], ['março', 3], ['abril', 4],
   ['abr', 4], ['maio', 5], ['junho', 6], ['julho', 7], ['agosto', 8],
   ['setembro', 9], ['outubro', 10], ['novembro', 11], ['dezembro', 12],
   ['enero', 1], ['ene', 1], ['febrero', 2], ['marzo', 3], ['mayo', 5], ['junio', 6],
