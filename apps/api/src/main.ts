@@ -5,7 +5,7 @@ import { openDatabase } from '@spendline/db';
 import { jobRunRecorder, scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
 import { createLogger, stdoutDestination } from '@spendline/log';
 import { createExpenseEvents } from '@spendline/entries';
-import { createGraphQLHandler } from '@spendline/graphql';
+import { createGraphQLHandler, createTemplateStatus } from '@spendline/graphql';
 import { trackConnections, type Connections } from './connections.ts';
 import { createApiMetrics } from './metrics/metrics.ts';
 import { apiAllowedHosts, createApiServer } from './server.ts';
@@ -121,6 +121,8 @@ async function startServices(): Promise<void> {
       config,
       trustedProxies: config.TRUSTED_PROXIES,
       events: expenseEvents.events,
+      // Asks Meta (WHATSAPP_API_URL) at most every 5 minutes; sandbox without a token.
+      templateStatus: createTemplateStatus({ config, prisma: db.prisma }),
       sandboxChat:
         sandboxPhoneNumberId === undefined
           ? undefined

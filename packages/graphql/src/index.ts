@@ -10,6 +10,12 @@ export {
 } from './server/handler.ts';
 export { schema } from './schema/schema.ts';
 export {
+  createTemplateStatus,
+  type TemplateReport,
+  type TemplateStatusOptions,
+  type TemplateStatusSource,
+} from './schema/operator/template-status.ts';
+export {
   createOtpMessageQueue,
   DEFAULT_OTP_TEMPLATE,
   type OtpMessage,

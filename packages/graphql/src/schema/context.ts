@@ -1,5 +1,6 @@
 import type { ApiToken, PrismaClient, Session, SqlDatabase, User } from '@spendline/db';
 import type { Logger } from '@spendline/log';
+import type { TemplateStatusSource } from './operator/template-status.ts';
 import type { QueueOtpMessage } from './whatsapp/otp-message.ts';
 import type { ExpenseEvents } from '@spendline/entries';
 
@@ -40,6 +41,8 @@ export interface GraphQLContext {
   queueOtpMessage: QueueOtpMessage;
   /** Null unless the api runs in sandbox mode outside production. */
   sandboxChat: SandboxChatSettings | null;
+  /** The message templates' approval at Meta, cached; sandbox without an access token. */
+  templateStatus: TemplateStatusSource;
 }
 
 export type SignedInContext = GraphQLContext & { viewer: Viewer };

@@ -16,6 +16,7 @@ import { useRequestIdErrors } from './mask-errors.ts';
 import { createOtpMessageQueue, type QueueOtpMessage } from '../schema/whatsapp/otp-message.ts';
 import { createInProcessExpenseEvents, type ExpenseEvents } from '@spendline/entries';
 import { useQueryCost } from './query-cost.ts';
+import type { TemplateStatusSource } from '../schema/operator/template-status.ts';
 import { schema } from '../schema/schema.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -65,6 +66,11 @@ export interface GraphQLHandlerOptions {
    * Ignored when NODE_ENV is production.
    */
   sandboxChat?: SandboxChatSettings | undefined;
+  /**
+   * The message templates' approval at Meta for the operator page (createTemplateStatus).
+   * Without it the page says the api runs in sandbox mode.
+   */
+  templateStatus?: TemplateStatusSource | undefined;
 }
 
 export interface NodeServerContext {
@@ -96,6 +102,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
   }
   const queueOtpMessage =
     options.queueOtpMessage ?? createOtpMessageQueue({ templateName: options.otpTemplateName });
+  const templateStatus =
+    options.templateStatus ?? (() => Promise.resolve({ kind: 'sandbox' } as const));
   const proxies = proxyTrust(options.trustedProxies ?? []);
   /** The host the browser spoke to: the web app's, when its proxy tells us. */
   const publicHost = (url: URL, req: IncomingMessage | undefined): string => {
@@ -194,6 +202,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
         events,
         queueOtpMessage,
         sandboxChat,
+        templateStatus,
       };
     },
   });

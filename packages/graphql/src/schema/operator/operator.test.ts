@@ -16,7 +16,8 @@ const STATUS = `{ operatorStatus {
   inbox { waiting oldestWaitingSeconds failedLastDay processedLastHour medianMs p95Ms }
   outbox { pending oldestPendingSeconds retried sent failed days
     failures { code count lastAt meaning fix blocksAllSends } }
-  templates
+  sandbox
+  templates { check summary }
   scheduler { job finishedAt done failed error }
   activeConversations
 } }`;
@@ -148,7 +149,12 @@ describe('operatorStatus', () => {
       fix: expect.stringContaining('WHATSAPP_ACCESS_TOKEN'),
     });
     expect(failures[1]?.fix).toMatch(/spendline_notice/);
-    expect(status.templates).toMatch(/npm run admin -- doctor/);
+    // Without a Meta account the api is in sandbox mode: Meta is not asked.
+    expect(status.sandbox).toBe(true);
+    expect(status.templates).toMatchObject({
+      check: 'SANDBOX',
+      summary: expect.stringMatching(/^Not checked: sandbox/),
+    });
     expect(status.scheduler).toEqual([
       {
         job: 'recurring',

@@ -9,6 +9,9 @@ import {
   type SchedulerRound,
   type WebhookHealth,
 } from './operator-status.ts';
+import { templateSummary } from './template-summary.ts';
+import type { TemplateReport } from './template-status.ts';
+import type { TemplateLanguageStatus, TemplateStatus } from '@spendline/whatsapp';
 
 // The operator page: how the deployment is doing, for operators only (the first account,
 // and those `npm run admin -- grant-operator` names).
@@ -124,43 +127,125 @@ const SchedulerRoundRef = builder.objectRef<SchedulerRound>('OperatorSchedulerRo
   }),
 });
 
-const TEMPLATES_UNKNOWN =
-  'Unknown here: run npm run admin -- doctor, whose whatsapp-templates check asks Meta whether spendline_otp and spendline_notice are approved.';
+const TemplateApprovalRef = builder.enumType('TemplateApproval', {
+  description: 'Whether Meta sends a message template: only APPROVED ones are sent.',
+  values: {
+    APPROVED: { description: 'Meta sends it.' },
+    PENDING: { description: "Waiting for Meta's review." },
+    REJECTED: { description: 'Rejected, paused or disabled: it needs an edit.' },
+    MISSING: {
+      description: 'Meta has no version of it, or none approved in a language linked users need.',
+    },
+  } as const,
+});
 
-const OperatorStatusRef = builder.objectRef<OperatorStatus>('OperatorStatus').implement({
+const TemplateLanguageRef = builder
+  .objectRef<TemplateLanguageStatus>('OperatorTemplateLanguage')
+  .implement({
+    fields: (t) => ({
+      language: t.exposeString('language', { description: "Meta's code: en, pt_BR..." }),
+      approval: t.field({ type: TemplateApprovalRef, resolve: (l) => l.approval }),
+      needed: t.exposeBoolean('needed', {
+        description: 'A user with a linked number has a locale in this language.',
+      }),
+      metaStatus: t.exposeString('metaStatus', {
+        nullable: true,
+        description: "Meta's own word (APPROVED, PAUSED, IN_APPEAL...); null when Meta lacks it.",
+      }),
+      rejectedReason: t.exposeString('rejectedReason', { nullable: true }),
+    }),
+  });
+
+const TemplateRef = builder.objectRef<TemplateStatus>('OperatorTemplate').implement({
   fields: (t) => ({
-    checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
-    webhook: t.field({ type: WebhookHealthRef, resolve: (s) => s.webhook }),
-    inbox: t.field({
-      type: InboxHealthRef,
-      resolve: (s) => ({ ...s.inbox, checkedAt: s.checkedAt }),
-    }),
-    outbox: t.field({
-      type: OutboxHealthRef,
-      resolve: (s) => ({ ...s.outbox, checkedAt: s.checkedAt }),
-    }),
-    templates: t.string({
-      description: "The message templates' approval at Meta, which only the doctor asks for.",
-      resolve: () => TEMPLATES_UNKNOWN,
-    }),
-    scheduler: t.field({
-      type: [SchedulerRoundRef],
-      description: 'Each job’s latest round, the most recent first.',
-      resolve: (s) => s.scheduler,
-    }),
-    activeConversations: t.exposeInt('activeConversations', {
-      description: "WhatsApp chats that wrote in the last 24 hours (Meta's service window).",
+    name: t.exposeString('name'),
+    approval: t.field({ type: TemplateApprovalRef, resolve: (s) => s.approval }),
+    languages: t.field({
+      type: [TemplateLanguageRef],
+      description: "Meta's versions, then the languages linked users need that Meta lacks.",
+      resolve: (s) => s.languages,
     }),
   }),
 });
 
+const TemplateCheckRef = builder.enumType('OperatorTemplateCheck', {
+  values: {
+    CHECKED: { description: 'Meta answered.' },
+    SANDBOX: { description: 'No Meta account: the api sends nothing to Meta.' },
+    FAILED: { description: 'Meta could not be asked, or refused.' },
+  } as const,
+});
+
+const TemplatesRef = builder.objectRef<TemplateReport>('OperatorTemplates').implement({
+  description: 'The message templates sent outside the 24-hour window, as Meta has them.',
+  fields: (t) => ({
+    check: t.field({
+      type: TemplateCheckRef,
+      resolve: (r) =>
+        r.kind === 'checked' ? 'CHECKED' : r.kind === 'sandbox' ? 'SANDBOX' : 'FAILED',
+    }),
+    allApproved: t.boolean({
+      description: 'Meta answered and sends every template in every language needed.',
+      resolve: (r) => r.kind === 'checked' && r.templates.every((s) => s.approval === 'APPROVED'),
+    }),
+    summary: t.string({ description: 'The answer in plain words.', resolve: templateSummary }),
+    askedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When Meta was asked: answers are kept for 5 minutes.',
+      resolve: (r) => (r.kind === 'sandbox' ? null : r.askedAt),
+    }),
+    templates: t.field({
+      type: [TemplateRef],
+      resolve: (r) => (r.kind === 'checked' ? r.templates : []),
+    }),
+  }),
+});
+
+const OperatorStatusWithTemplatesRef = builder
+  .objectRef<OperatorStatus & { templates: TemplateReport }>('OperatorStatus')
+  .implement({
+    fields: (t) => ({
+      checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
+      webhook: t.field({ type: WebhookHealthRef, resolve: (s) => s.webhook }),
+      inbox: t.field({
+        type: InboxHealthRef,
+        resolve: (s) => ({ ...s.inbox, checkedAt: s.checkedAt }),
+      }),
+      outbox: t.field({
+        type: OutboxHealthRef,
+        resolve: (s) => ({ ...s.outbox, checkedAt: s.checkedAt }),
+      }),
+      sandbox: t.boolean({
+        description:
+          'The api runs without a Meta account: messages come from the dashboard’s chat, not from Meta.',
+        resolve: (s) => s.templates.kind === 'sandbox',
+      }),
+      templates: t.field({ type: TemplatesRef, resolve: (s) => s.templates }),
+      scheduler: t.field({
+        type: [SchedulerRoundRef],
+        description: 'Each job’s latest round, the most recent first.',
+        resolve: (s) => s.scheduler,
+      }),
+      activeConversations: t.exposeInt('activeConversations', {
+        description: "WhatsApp chats that wrote in the last 24 hours (Meta's service window).",
+      }),
+    }),
+  });
+
 builder.queryField('operatorStatus', (t) =>
   t.field({
-    type: OperatorStatusRef,
+    type: OperatorStatusWithTemplatesRef,
     // Refused as any denied field is: "Sign in first." to a stranger, "Not authorized."
     // to an account that is not an operator.
     authScopes: (_root, _args, context) => context.viewer?.user.isOperator === true,
     description: "The deployment's health: the operator page. Operators only.",
-    resolve: (_root, _args, context) => readOperatorStatus(context.sql, context.now()),
+    resolve: async (_root, _args, context) => {
+      const [status, templates] = await Promise.all([
+        readOperatorStatus(context.sql, context.now()),
+        context.templateStatus(),
+      ]);
+      return { ...status, templates };
+    },
   }),
 );

@@ -36,7 +36,24 @@ const OperatorQuery = graphql(`
           blocksAllSends
         }
       }
-      templates
+      sandbox
+      templates {
+        check
+        allApproved
+        summary
+        askedAt
+        templates {
+          name
+          approval
+          languages {
+            language
+            approval
+            needed
+            metaStatus
+            rejectedReason
+          }
+        }
+      }
       scheduler {
         job
         finishedAt
