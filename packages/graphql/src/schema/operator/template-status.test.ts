@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   SIMULATOR_BUSINESS_ACCOUNT_ID,
   SIMULATOR_TEMPLATES,
@@ -43,7 +46,10 @@ async function templates(client = operator) {
 }
 
 /** A fresh server, so that no answer is cached from another test. */
-async function serverFor(accessToken: string | undefined) {
+async function serverFor(
+  accessToken: string | undefined,
+  graph: { apiUrl?: string; timeoutMs?: number } = {},
+) {
   await server?.close();
   // The reader needs the server's database, which exists once the server does.
   server = await startTestServer({
@@ -52,12 +58,13 @@ async function serverFor(accessToken: string | undefined) {
       return () => {
         source ??= createTemplateStatus({
           config: {
-            WHATSAPP_API_URL: simulator.apiUrl,
+            WHATSAPP_API_URL: graph.apiUrl ?? simulator.apiUrl,
             WHATSAPP_ACCESS_TOKEN: accessToken,
             WHATSAPP_BUSINESS_ACCOUNT_ID: SIMULATOR_BUSINESS_ACCOUNT_ID,
           },
           prisma: server.db.prisma,
           now: () => clock,
+          ...(graph.timeoutMs ? { timeoutMs: graph.timeoutMs } : {}),
         });
         return source();
       };
@@ -170,6 +177,25 @@ describe('the operator page’s templates', () => {
       /^Could not ask Meta: Meta refused the access token \(WHATSAPP_ACCESS_TOKEN\): Error validating access token/,
     );
     expect(JSON.stringify(report)).not.toContain(TOKEN);
+  });
+
+  it('says Meta did not answer in time, and the page does not wait for it', async () => {
+    // A Graph that accepts the connection and never answers.
+    const silent = createServer(() => {});
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    await serverFor(TOKEN, { apiUrl: `http://127.0.0.1:${port}/v26.0`, timeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const { templates: report } = await templates();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(report).toMatchObject({ check: 'FAILED', allApproved: false });
+      expect(report.summary).toBe('Could not ask Meta: no answer within 300 ms.');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('are not checked in sandbox mode, which the page also says', async () => {
