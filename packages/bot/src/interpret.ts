@@ -110,6 +110,7 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
   const { account, content, context } = incoming;
   const at = incoming.at.toISOString();
   if (content.kind === 'unsupported') return { type: 'UNSUPPORTED', at, kind: content.type };
+  if (content.kind === 'media') return { type: 'UNSUPPORTED', at, kind: content.media };
   const text = content.kind === 'text' ? content.body : null;
   const link = text === null ? null : LINK_COMMAND.exec(text);
   if (link) return { type: 'LINK', at, code: link[1]!.replace(/\D/g, '') };

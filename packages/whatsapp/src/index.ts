@@ -19,6 +19,15 @@ export {
   type SendResult,
 } from './graph-client.ts';
 export {
+  createMediaDownloader,
+  MEDIA_LIMITS,
+  type DownloadedMedia,
+  type MediaDownload,
+  type MediaDownloader,
+  type MediaFailure,
+  type MediaFailureReason,
+} from './media-download.ts';
+export {
   blocksAllSends,
   graphErrorMeaning,
   type GraphErrorMeaning,
@@ -64,6 +73,7 @@ export {
   type ErrorEvent,
   type InboundMessageEvent,
   type MessageContent,
+  type MediaContent,
   type ParseWebhookResult,
   type ReportedStatus,
   type StatusError,

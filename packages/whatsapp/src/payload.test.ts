@@ -212,13 +212,70 @@ describe('parseWebhook: messages', () => {
     expect(messages.every((e) => e.replyTo === 'wamid.OUT')).toBe(true);
   });
 
-  it('reports media, locations, reactions and unknown types as unsupported', () => {
+  it('reads photos, images sent as files and voice notes as media to fetch by id', () => {
+    const base = { from: '919812345678', timestamp: '1767225600' };
+    const sha256 = 'pnw7nZKhy3SnrNZ25pYQ2hBENgqFjKMqY39xKSYjRYU=';
+    const events = eventsOf(
+      body({
+        messages: [
+          {
+            ...base,
+            id: '1',
+            type: 'image',
+            image: { id: 'm1', mime_type: 'image/jpeg', sha256, caption: '  lunch with team ' },
+          },
+          {
+            ...base,
+            id: '2',
+            type: 'audio',
+            audio: { id: 'm2', mime_type: 'audio/ogg; codecs=opus', voice: true },
+          },
+          {
+            ...base,
+            id: '3',
+            type: 'document',
+            document: { id: 'm3', mime_type: 'image/png', filename: 'bill.png' },
+          },
+          {
+            ...base,
+            id: '4',
+            type: 'document',
+            document: { id: 'm4', mime_type: 'application/pdf' },
+          },
+        ],
+      }),
+    );
+    expect(events.map((e) => (e.kind === 'message' ? e.content : e.kind))).toEqual([
+      {
+        kind: 'media',
+        media: 'image',
+        id: 'm1',
+        mimeType: 'image/jpeg',
+        sha256,
+        caption: 'lunch with team',
+      },
+      { kind: 'media', media: 'audio', id: 'm2', mimeType: 'audio/ogg; codecs=opus' },
+      { kind: 'media', media: 'image', id: 'm3', mimeType: 'image/png' },
+      { kind: 'unsupported', type: 'document' },
+    ]);
+  });
+
+  it('rejects a media message without its media object', () => {
+    const result = parseWebhook(
+      body({
+        messages: [{ from: '919812345678', timestamp: '1767225600', id: '1', type: 'image' }],
+      }),
+    );
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports videos, stickers, locations, reactions and unknown types as unsupported', () => {
     const base = { from: '919812345678', timestamp: '1767225600' };
     const events = eventsOf(
       body({
         messages: [
-          { ...base, id: '1', type: 'image', image: { id: 'm1', mime_type: 'image/jpeg' } },
-          { ...base, id: '2', type: 'audio', audio: { id: 'm2', voice: true } },
+          { ...base, id: '1', type: 'video', video: { id: 'm1', mime_type: 'video/mp4' } },
+          { ...base, id: '2', type: 'sticker', sticker: { id: 'm2', animated: false } },
           { ...base, id: '3', type: 'location', location: { latitude: 1, longitude: 2 } },
           { ...base, id: '4', type: 'reaction', reaction: { emoji: '👍', message_id: 'x' } },
           { ...base, id: '5', type: 'unknown', errors: [{ code: 131051, title: 'Unsupported' }] },
@@ -227,8 +284,8 @@ describe('parseWebhook: messages', () => {
       }),
     );
     expect(events.map((e) => (e.kind === 'message' ? e.content : e.kind))).toEqual([
-      { kind: 'unsupported', type: 'image' },
-      { kind: 'unsupported', type: 'audio' },
+      { kind: 'unsupported', type: 'video' },
+      { kind: 'unsupported', type: 'sticker' },
       { kind: 'unsupported', type: 'location' },
       { kind: 'unsupported', type: 'reaction' },
       { kind: 'unsupported', type: 'unknown' },

@@ -16,8 +16,21 @@ export type MessageContent =
   | { kind: 'list_reply'; id: string; title: string; description?: string }
   /** A quick-reply button of a template message. */
   | { kind: 'button'; payload: string; text: string }
+  | MediaContent
   /** image, audio, video, document, sticker, location, contacts, reaction, system, unknown... */
   | { kind: 'unsupported'; type: string };
+
+/** A photo (or an image sent as a file) or an audio message, to be fetched by id. */
+export interface MediaContent {
+  kind: 'media';
+  media: 'image' | 'audio';
+  /** Meta's media id: GET /{id} gives a download URL; it expires after 7 days. */
+  id: string;
+  mimeType: string;
+  /** As Meta sent it (base64 in webhooks); checked against the downloaded bytes. */
+  sha256?: string;
+  caption?: string;
+}
 
 export interface InboundMessageEvent {
   kind: 'message';
@@ -182,7 +195,32 @@ function contentOf(message: InboundMessagePayload): MessageContent {
       return reply;
     }
   }
-  return { kind: 'unsupported', type: message.type };
+  return mediaOf(message) ?? { kind: 'unsupported', type: message.type };
+}
+
+function mediaOf(message: InboundMessagePayload): MediaContent | undefined {
+  const { image, audio, document } = message;
+  // A photo sent "as a file" keeps its quality; it is still a photo.
+  const isImageFile = document?.mime_type?.startsWith('image/') === true;
+  const [media, payload] =
+    message.type === 'image' && image
+      ? (['image', image] as const)
+      : message.type === 'audio' && audio
+        ? (['audio', audio] as const)
+        : message.type === 'document' && document && isImageFile
+          ? (['image', document] as const)
+          : [undefined, undefined];
+  if (!media) return undefined;
+  const content: MediaContent = {
+    kind: 'media',
+    media,
+    id: payload.id,
+    mimeType: payload.mime_type ?? (media === 'image' ? 'image/jpeg' : 'audio/ogg'),
+  };
+  if (payload.sha256) content.sha256 = payload.sha256;
+  const caption = payload.caption?.trim();
+  if (caption) content.caption = caption;
+  return content;
 }
 
 function messageEvent(

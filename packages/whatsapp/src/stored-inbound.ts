@@ -25,6 +25,14 @@ const content: z.ZodType<MessageContent> = z.discriminatedUnion('kind', [
     description: z.string().optional(),
   }),
   z.object({ kind: z.literal('button'), payload: z.string(), text: z.string() }),
+  z.object({
+    kind: z.literal('media'),
+    media: z.enum(['image', 'audio']),
+    id: z.string(),
+    mimeType: z.string(),
+    sha256: z.string().optional(),
+    caption: z.string().optional(),
+  }),
   z.object({ kind: z.literal('unsupported'), type: z.string() }),
 ]);
 

@@ -26,6 +26,18 @@ export const contactSchema = z.looseObject({
   user_id: z.string().optional(),
 });
 
+/** An inbound photo, voice note or file: its bytes are fetched later by id. */
+const mediaSchema = z.looseObject({
+  id: z.string().min(1),
+  mime_type: z.string().optional(),
+  /** Meta sends it base64-encoded here and hex-encoded from GET /{media-id}. */
+  sha256: z.string().optional(),
+  caption: z.string().optional(),
+  filename: z.string().optional(),
+  /** True for a voice note recorded in WhatsApp rather than an audio file. */
+  voice: z.boolean().optional(),
+});
+
 export const inboundMessageSchema = z
   .looseObject({
     // `from` is omitted for username users without a shared phone number.
@@ -45,6 +57,9 @@ export const inboundMessageSchema = z
       })
       .optional(),
     button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
+    image: mediaSchema.optional(),
+    audio: mediaSchema.optional(),
+    document: mediaSchema.optional(),
     context: z.looseObject({ id: z.string().optional() }).optional(),
   })
   .superRefine((message, ctx) => {
@@ -52,6 +67,9 @@ export const inboundMessageSchema = z
       ctx.addIssue({ code: 'custom', path, message: `${what} is required for this type` });
     if (message.type === 'text' && !message.text) missing(['text'], 'text');
     if (message.type === 'button' && !message.button) missing(['button'], 'button');
+    for (const media of ['image', 'audio', 'document'] as const) {
+      if (message.type === media && !message[media]) missing([media], media);
+    }
     if (message.type === 'interactive') {
       const interactive = message.interactive;
       if (!interactive) missing(['interactive'], 'interactive');

@@ -8,6 +8,7 @@ import {
   type SimulatedAccountOptions,
 } from './business-account.ts';
 import { SIMULATOR_API_VERSION } from './defaults.ts';
+import { mediaStore, type SimulatedMedia } from './media-store.ts';
 import { randomSeed, seededRandom } from './random.ts';
 
 /**
@@ -97,6 +98,8 @@ export interface GraphSimulator {
   clear(): void;
   /** The business account: its ids, and faults to set (a refused token, no subscription...). */
   account: SimulatedAccount;
+  /** Files users send: GET /<media-id> and its URL serve them. */
+  media: SimulatedMedia;
   close(): Promise<void>;
 }
 
@@ -257,6 +260,8 @@ export async function startGraphSimulator({
   const accepts = (token: string | undefined) =>
     Boolean(token) && (accessToken === undefined || token === accessToken);
   const account = businessAccount(accountOptions, accepts);
+  let origin = '';
+  const media = mediaStore(() => origin, authorised);
 
   function authorised(request: IncomingMessage): boolean {
     return accepts(/^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]);
@@ -379,7 +384,7 @@ export async function startGraphSimulator({
     } else if (url.pathname === '/messages' && request.method === 'DELETE') {
       clear();
       send(response, 200, { success: true });
-    } else if (!account.handle(request, response, url)) {
+    } else if (!media.handle(request, response, url) && !account.handle(request, response, url)) {
       send(
         response,
         404,
@@ -397,7 +402,7 @@ export async function startGraphSimulator({
   });
   const address = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
   return {
     url: origin,
@@ -416,6 +421,7 @@ export async function startGraphSimulator({
     },
     clear,
     account: account.control,
+    media: media.control,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

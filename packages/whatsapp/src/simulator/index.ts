@@ -24,6 +24,7 @@ export {
   type RecordedRead,
   type SimulatedFailure,
 } from './graph-simulator.ts';
+export { type SimulatedMedia, type StoredMedia } from './media-store.ts';
 export { seededRandom } from './random.ts';
 export { formatReply, parseWaArgs, runWa, WA_USAGE, type WaArgs, type WaIo } from './wa-cli.ts';
 export { SIMULATOR_ACCESS_TOKEN, simulatorBanner, simulatorOptionsFromEnv } from './wa-sim-cli.ts';
@@ -33,5 +34,6 @@ export {
   statusWebhook,
   type SignedWebhookOptions,
   type SignedWebhookRequest,
+  type SimulatedMediaMessage,
   type StatusWebhookOptions,
 } from './webhook-requests.ts';

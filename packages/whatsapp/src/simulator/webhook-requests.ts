@@ -20,6 +20,15 @@ interface WebhookTarget {
   wabaId?: string;
 }
 
+export interface SimulatedMediaMessage {
+  type: 'image' | 'audio' | 'document';
+  id: string;
+  mimeType: string;
+  /** Base64, as Meta announces it in webhooks. */
+  sha256: string;
+  caption?: string;
+}
+
 export interface SignedWebhookOptions extends WebhookTarget {
   /** The user's phone number, with or without '+'; omit for a username-only user. */
   from?: string;
@@ -33,7 +42,9 @@ export interface SignedWebhookOptions extends WebhookTarget {
   listReply?: { id: string; title: string; description?: string };
   /** A quick-reply button of a template. */
   button?: { payload: string; text: string };
-  /** Any other message type, e.g. 'image' or 'audio', sent with placeholder content. */
+  /** A photo or voice note kept by the simulator's media store (graph.media.add). */
+  media?: SimulatedMediaMessage;
+  /** Any other message type, e.g. 'sticker' or 'location', sent with placeholder content. */
   unsupported?: string;
   wamid?: string;
   /** Default now. */
@@ -100,15 +111,12 @@ function simulatedWamid(): string {
 }
 
 function contentOf(options: SignedWebhookOptions): Record<string, unknown> {
-  const given = (['text', 'buttonReply', 'listReply', 'button', 'unsupported'] as const).filter(
-    (key) => options[key] !== undefined,
-  );
+  const kinds = ['text', 'buttonReply', 'listReply', 'button', 'media', 'unsupported'] as const;
+  const given = kinds.filter((key) => options[key] !== undefined);
   if (given.length !== 1) {
-    throw new TypeError(
-      'signedWebhookRequest: give exactly one of text, buttonReply, listReply, button, unsupported',
-    );
+    throw new TypeError(`signedWebhookRequest: give exactly one of ${kinds.join(', ')}`);
   }
-  const { text, buttonReply, listReply, button, unsupported } = options;
+  const { text, buttonReply, listReply, button, media, unsupported } = options;
   if (text !== undefined) return { type: 'text', text: { body: text } };
   if (buttonReply) {
     return {
@@ -120,6 +128,13 @@ function contentOf(options: SignedWebhookOptions): Record<string, unknown> {
     return { type: 'interactive', interactive: { type: 'list_reply', list_reply: listReply } };
   }
   if (button) return { type: 'button', button };
+  if (media) {
+    const { type, id, mimeType, sha256, caption } = media;
+    const payload: Record<string, unknown> = { id, mime_type: mimeType, sha256 };
+    if (caption !== undefined) payload.caption = caption;
+    if (type === 'audio') payload.voice = mimeType.startsWith('audio/ogg');
+    return { type, [type]: payload };
+  }
   const type = unsupported ?? 'unknown';
   return { type, [type]: { id: `SIMMEDIA${randomBytes(6).toString('hex')}` } };
 }
