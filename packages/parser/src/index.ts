@@ -16,3 +16,11 @@ export type {
   UnknownReason,
   UnknownResult,
 } from './types.ts';
+export { parseQuestion } from './questions/read.ts';
+export type {
+  Question,
+  QuestionFilter,
+  QuestionMeasure,
+  QuestionPeriod,
+  QuestionResult,
+} from './questions/types.ts';
