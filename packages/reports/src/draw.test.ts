@@ -1,0 +1,67 @@
+import { formatMoney } from '@spendline/ledger';
+import { describe, expect, it } from 'vitest';
+import { drawStatement } from './draw.ts';
+import { pdfPages } from './pdf-text.ts';
+import { sampleStatement } from './sample.ts';
+
+describe('drawStatement', () => {
+  it('writes the month’s totals, previous month, income and net as text a reader finds', async () => {
+    const data = sampleStatement(40);
+    const pdf = await drawStatement(data);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const [first] = await pdfPages(pdf);
+    const spent = data.summary.totals[0]!.totalMinor;
+    const money = (minor: bigint) => formatMoney(minor, 'INR', 'en-IN');
+    expect(first).toContain('Statement for November 2026');
+    expect(first).toContain(money(spent));
+    expect(first).toContain('₹40,000.00');
+    expect(first).toContain('₹85,000.00');
+    const net = 8_500_000n - spent;
+    expect(net).toBeGreaterThan(0n);
+    expect(first).toContain(`+${money(net)}`);
+    expect(first).toContain('40 expenses in INR');
+  });
+
+  it('draws categories, budgets and every entry, the table running over pages', async () => {
+    const data = sampleStatement(500);
+    const pages = await pdfPages(await drawStatement(data));
+    expect(pages.length).toBeGreaterThan(5);
+    const all = pages.join('\n');
+    for (const c of data.summary.categories) expect(all).toContain(c.name!);
+    expect(all).toContain('Monthly budget');
+    expect(all).toContain('Food budget');
+    // Every entry's amount is in the table, each row on its own line.
+    const rows = all.split('\n').filter((line) => /^\d{1,2} Nov /.test(line));
+    expect(rows).toHaveLength(data.entries.length);
+    expect(all).toContain('+₹85,000.00');
+    expect(pages.at(-1)).toContain(`page ${pages.length} of ${pages.length}`);
+  });
+
+  it('formats amounts in the owner’s locale and currency', async () => {
+    const data = sampleStatement(3);
+    data.owner = { ...data.owner, locale: 'pt-BR', currency: 'BRL' };
+    data.entries = [
+      { ...data.entries[0]!, currency: 'BRL', amountMinor: 123_456n, note: 'almoço' },
+    ];
+    data.summary = {
+      ...data.summary,
+      totals: [{ currency: 'BRL', totalMinor: 123_456n, count: 1 }],
+      previousTotals: [],
+      income: [],
+      categories: [],
+      days: [],
+    };
+    data.budgets = [];
+    const [first] = await pdfPages(await drawStatement(data));
+    expect(first).toContain('novembro de 2026');
+    expect(first).toMatch(/R\$\s1\.234,56/);
+    expect(first).toContain('almoço');
+  });
+
+  it('says so when nothing was recorded', async () => {
+    const data = sampleStatement(0);
+    data.entries = [];
+    const [first] = await pdfPages(await drawStatement(data));
+    expect(first).toContain('Nothing was recorded this month.');
+  });
+});
