@@ -24,3 +24,6 @@ export type {
   QuestionPeriod,
   QuestionResult,
 } from './questions/types.ts';
+export { looksLikeAlert, readAlert } from './alerts/read.ts';
+export { payeeWord, type AlertAmount, type Payee } from './alerts/fields.ts';
+export type { AlertChannel, AlertEntry, AlertReading, NotEntryReason } from './alerts/read.ts';
