@@ -35,3 +35,12 @@ export {
   type PostgresExpenseEventsOptions,
 } from './postgres-events.ts';
 export { recordEntries, type RecordOptions, type Recorded } from './record.ts';
+export {
+  AttachmentTooLargeError,
+  MAX_ATTACHMENT_BYTES,
+  postgresAttachments,
+  type AttachmentFile,
+  type AttachmentStore,
+  type AttachmentSummary,
+  type StoredAttachment,
+} from './attachments.ts';
