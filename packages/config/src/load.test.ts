@@ -68,6 +68,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { METRICS_TOKEN: token }, ...noFile }).METRICS_TOKEN).toBe(token);
   });
 
+  it('takes voice-note transcription settings, and whisper.cpp only with its model', () => {
+    const config = loadConfig({
+      env: { TRANSCRIBE_URL: 'http://127.0.0.1:9000/v1/audio/transcriptions' },
+      ...noFile,
+    });
+    expect(config.TRANSCRIBE_MODEL).toBe('whisper-1');
+    expect(config.OCR_WORKERS).toBe(2);
+    expect(() => loadConfig({ env: { WHISPER_CPP_BIN: '/opt/whisper-cli' }, ...noFile })).toThrow(
+      /WHISPER_CPP_MODEL: is needed too/,
+    );
+    expect(() => loadConfig({ env: { TRANSCRIBE_URL: 'ftp://example.com' }, ...noFile })).toThrow(
+      /TRANSCRIBE_URL/,
+    );
+  });
+
   it('splits comma lists and treats empty variables as unset', () => {
     const config = loadConfig({
       env: {

@@ -87,8 +87,24 @@ export const envSchema = z
       .optional()
       .transform((value) => (value?.trim() ? value.trim() : undefined))
       .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    // Voice notes: an OpenAI-compatible /v1/audio/transcriptions endpoint (hosted, or a
+    // self-hosted whisper server), or a local whisper.cpp binary with its model.
+    TRANSCRIBE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TRANSCRIBE_API_KEY: z.string().optional(),
+    TRANSCRIBE_MODEL: z.string().min(1).default('whisper-1'),
+    WHISPER_CPP_BIN: z.string().min(1).optional(),
+    WHISPER_CPP_MODEL: z.string().min(1).optional(),
+    // Photos read at once (OCR worker threads); each takes about 100 MB.
+    OCR_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   })
   .superRefine((env, ctx) => {
+    if ((env.WHISPER_CPP_BIN === undefined) !== (env.WHISPER_CPP_MODEL === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.WHISPER_CPP_BIN === undefined ? 'WHISPER_CPP_BIN' : 'WHISPER_CPP_MODEL'],
+        message: 'is needed too: whisper.cpp runs with both the binary and its model',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.SECRET_KEY === DEVELOPMENT_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
