@@ -17,12 +17,14 @@ export type {
   UnknownResult,
 } from './types.ts';
 export { parseQuestion } from './questions/read.ts';
+export { resolveQuestion } from './questions/resolve.ts';
 export type {
   Question,
   QuestionFilter,
   QuestionMeasure,
   QuestionPeriod,
   QuestionResult,
+  ResolvedQuestion,
 } from './questions/types.ts';
 export { looksLikeAlert, readAlert } from './alerts/read.ts';
 export { payeeWord, type AlertAmount, type Payee } from './alerts/fields.ts';

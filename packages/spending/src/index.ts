@@ -25,3 +25,12 @@ export {
   type DayTotal,
   type Summary,
 } from './summary.ts';
+export {
+  answerQuestion,
+  MAX_ENTRIES,
+  type Answer,
+  type AnswerCategory,
+  type AnswerEntry,
+  type AnswerInput,
+} from './answers/answer.ts';
+export { previousPeriod } from './answers/previous.ts';

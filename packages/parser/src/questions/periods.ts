@@ -39,7 +39,8 @@ const YEAR = wordSet(['year', 'yr', 'saal', 'sal', 'ano', 'año', 'tahun', 'स�
 const DAYS = wordSet(['days', 'day', 'din', 'dino', 'dias', 'días', 'hari', 'दिन']);
 const WEEKS = wordSet(['weeks', 'week', 'hafte', 'semanas']);
 const MONTHS_UNIT = wordSet(['months', 'month', 'mahine', 'meses', 'bulan']);
-const RANGE_START = wordSet(['between', 'from', 'since']);
+const RANGE_START = wordSet(['between', 'from']);
+const SINCE = wordSet(['since', 'after']);
 const RANGE_JOIN = wordSet(['and', 'to', 'till', 'until', 'through', 'thru', '-', 'se', 'tak']);
 /** "per day", "a month": a rate, not a period. */
 const RATE = wordSet(['per', 'a', 'every', 'each']);
@@ -65,6 +66,9 @@ const MONTH_NAMES = [
   'November',
   'December',
 ];
+
+const dayNumberOf = (iso: string) =>
+  dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 
 const key = (token: Token | undefined) => (token?.kind === 'word' ? token.key : undefined);
 const isIn = (token: Token | undefined, set: ReadonlySet<string>) => {
@@ -206,6 +210,9 @@ function between(tokens: readonly Token[], i: number, prepared: Prepared): Perio
   };
 }
 
+/** This month so far: the period of a question that names none. */
+export const thisMonth = (prepared: Prepared) => unitPeriod('month', false, prepared);
+
 /** The period starting at token i, if one does. */
 export function periodAt(
   tokens: readonly Token[],
@@ -216,6 +223,20 @@ export function periodAt(
   if (token === undefined) return null;
   const range = between(tokens, i, prepared);
   if (range !== null) return range;
+  if (isIn(token, SINCE)) {
+    const first = singleDay(tokens, i + 1, prepared);
+    if (first !== null) {
+      const { today } = prepared.calendar;
+      const period = span(
+        dayNumberOf(first.period.from),
+        today,
+        today,
+        `since ${first.period.label}`,
+        'span',
+      );
+      return { period, start: i, end: first.end };
+    }
+  }
   if (isIn(token, PREVIOUS)) {
     const found = rolling(tokens, i, prepared);
     if (found !== null) return found;

@@ -9,8 +9,8 @@ import { prepare, type Prepared } from '../context.ts';
 import { checkAmount } from '../limits.ts';
 import { normalize, tokenize, type Token } from '../tokenize.ts';
 import type { ParseContext } from '../types.ts';
-import { FILLERS, wordSet } from '../words.ts';
-import { periodAt } from './periods.ts';
+import { FILLERS, MONTHS, wordSet } from '../words.ts';
+import { periodAt, thisMonth } from './periods.ts';
 import type {
   Question,
   QuestionFilter,
@@ -34,7 +34,8 @@ const QUESTION_FILLERS = wordSet([
   'overall', 'altogether', 'all', 'in', 'during', 'spend', 'spent', 'spending', 'expense',
   'expenses', 'kharcha', 'मैंने', 'कितना', 'क्या', 'हुआ', 'this', 'that', 'we', 'you',
   'quanto', 'cuánto', 'cuanto', 'berapa', 'get', 'got', 'make', 'made', 'purchase',
-  'purchases', 'buy', 'bought', 'payment', 'payments', 'ordering', 'eat', 'ate', 'per',
+  'purchases', 'buy', 'bought', 'payment', 'payments', 'ordering', 'eat', 'ate', 'per', 'were',
+  'anything', 'something', 'stuff', 'spends', 'ride', 'rides', 'category', 'gaya', 'gayi',
 ]);
 const FOLLOW = wordSet(['and', 'aur', 'also', 'or', 'then']);
 const ABOUT = wordSet(['about', 'abt', 'for']);
@@ -224,8 +225,8 @@ export function parseQuestion(text: string, context: ParseContext): QuestionResu
   const asked = all.some((t) => t.text.includes('?'));
   const tokens = all.filter((t) => t.kind !== 'break' && !PUNCTUATION.test(t.text));
   if (tokens.length === 0) return null;
-  if (tokens.some((t) => t.kind === 'number') && !tokens.some((t) => isIn(t, TRIGGERS)))
-    return null;
+  const trigger = (t: Token) => isIn(t, TRIGGERS) || MONTHS.has(keyOf(t) ?? '');
+  if (tokens.some((t) => t.kind === 'number') && !tokens.some(trigger)) return null;
   if (tokens.length === 1 && isIn(tokens[0], MORE)) return { kind: 'more' };
 
   const used = new Uint8Array(tokens.length);
@@ -322,6 +323,7 @@ export function parseQuestion(text: string, context: ParseContext): QuestionResu
     thresholdMinor: threshold?.amountMinor ?? null,
     currency: threshold?.currency ?? prepared.currency,
     followUp,
+    defaultPeriod: thisMonth(prepared),
   };
   return { kind: 'question', question };
 }

@@ -33,6 +33,20 @@ export interface Question {
   currency: string;
   /** "and transport?", "what about last month?", "show them": the rest comes from the last question. */
   followUp: boolean;
+  /** This month so far, as of the message: the period of a new question that names none. */
+  defaultPeriod: QuestionPeriod;
+}
+
+/** A question with everything it leaves out filled in: what an answer is computed for. */
+export interface ResolvedQuestion {
+  measure: QuestionMeasure;
+  filter: QuestionFilter | null;
+  period: QuestionPeriod;
+  compare: QuestionPeriod | null;
+  top: number | null;
+  /** Minor units as a decimal string: a resolved question is kept in the chat's JSON snapshot. */
+  thresholdMinor: string | null;
+  currency: string;
 }
 
 export type QuestionResult =
