@@ -65,6 +65,7 @@ const expense: Record<keyof Expense, string> = {
   source: 'source',
   inboundMessageId: 'inbound_message_id',
   recurringExpenseId: 'recurring_expense_id',
+  reference: 'reference',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   deletedAt: 'deleted_at',

@@ -88,6 +88,11 @@ export async function restoreEntries(
   const rows = await tx.rows<{ id: string; kind: EntryKind; category_id: string | null }>(sql`
     UPDATE expenses SET deleted_at = NULL, updated_at = now()
      WHERE user_id = ${user.id}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NOT NULL
+       -- The same payment recorded again since it was removed stays the one kept.
+       AND NOT EXISTS (
+         SELECT 1 FROM expenses live
+          WHERE live.user_id = expenses.user_id AND live.reference = expenses.reference
+            AND live.deleted_at IS NULL)
     RETURNING id::text AS id, kind::text AS kind, category_id::text AS category_id`);
   const spent = rows.filter((row) => row.kind === 'EXPENSE').map((row) => row.category_id);
   await checkBudgets(tx, user, spent, options.now, options.budgets ?? 'notice');

@@ -23,6 +23,11 @@ export interface EntryDraft {
   inboundMessageId?: string | null;
   /** The recurring rule that recorded it. */
   recurringExpenseId?: string | null;
+  /**
+   * The bank's reference for the payment (UPI ref, UTR): a live entry with the same one
+   * is the same payment, and the draft is skipped.
+   */
+  reference?: string | null;
   /** The local day it falls on, as instants: needed when recording skips entries made before. */
   day?: { start: string; end: string };
 }
@@ -38,6 +43,8 @@ export interface EntryUser {
 export const MAX_AMOUNT_MINOR = 10n ** 15n;
 /** The longest note an entry keeps. */
 export const MAX_NOTE = 500;
+/** The longest payment reference stored. */
+export const MAX_REFERENCE = 64;
 
 const CURRENCY = /^[A-Z]{3}$/;
 // C0 controls but tab, line feed and carriage return, DEL and the C1 controls: never
@@ -65,6 +72,7 @@ export interface EntryFields {
   currency?: string | null;
   occurredAt?: Date | string | null;
   note?: string | null;
+  reference?: string | null;
 }
 
 /** What is wrong with the fields given (absent ones are not checked). */
@@ -87,6 +95,10 @@ export function fieldProblems(fields: EntryFields): string[] {
     if (fields.note.length > MAX_NOTE)
       problems.push(`The note is longer than ${MAX_NOTE} characters.`);
   }
+  if (fields.reference != null && !/^[A-Za-z0-9/_-]{1,64}$/.test(fields.reference))
+    problems.push(
+      `The payment reference must be up to ${MAX_REFERENCE} letters, digits, dashes or slashes.`,
+    );
   return problems;
 }
 

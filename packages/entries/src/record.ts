@@ -100,10 +100,10 @@ function insertSql(
   const insert = sql`
     INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
                           category_id, source, inbound_message_id, recurring_expense_id,
-                          updated_at)
+                          reference, updated_at)
     SELECT e.id, ${user.id}::uuid, e.kind::"ExpenseKind", e.amount_minor, e.currency,
            e.occurred_at, e.note, e.category_id, ${source}::"ExpenseSource", e.message_id,
-           e.recurring_id, now()
+           e.recurring_id, e.reference, now()
     FROM unnest(
       ${column((d) => d.id ?? newId())}::uuid[],
       ${column((d) => d.kind)}::text[],
@@ -114,12 +114,16 @@ function insertSql(
       ${column((d) => d.categoryId)}::uuid[],
       ${column((d) => d.inboundMessageId ?? null)}::uuid[],
       ${column((d) => d.recurringExpenseId ?? null)}::uuid[],
+      ${column((d) => d.reference ?? null)}::text[],
       ${column((d) => d.day?.start ?? null)}::timestamptz[],
       ${column((d) => d.day?.end ?? null)}::timestamptz[]
     ) WITH ORDINALITY AS e(id, kind, amount_minor, currency, occurred_at, note, category_id,
-                           message_id, recurring_id, day_start, day_end, n)
+                           message_id, recurring_id, reference, day_start, day_end, n)
     ${skip}
     ORDER BY e.n
+    -- A payment whose reference a live entry holds is that entry: skipped, not an error.
+    ON CONFLICT (user_id, reference) WHERE reference IS NOT NULL AND deleted_at IS NULL
+      DO NOTHING
     RETURNING id, kind, category_id, currency, amount_minor, occurred_at`;
   if (!totalsIn) {
     return sql`
