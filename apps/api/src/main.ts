@@ -4,12 +4,14 @@ import { ConfigError, loadConfig, type Config } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { jobRunRecorder, scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
 import { createLogger, stdoutDestination } from '@spendline/log';
+import { createRenderPool, type RenderPool } from '@spendline/reports';
 import { createExpenseEvents } from '@spendline/entries';
 import { createGraphQLHandler, createTemplateStatus } from '@spendline/graphql';
 import { trackConnections, type Connections } from './connections.ts';
 import { createApiMetrics } from './metrics/metrics.ts';
 import { apiAllowedHosts, createApiServer } from './server.ts';
 import { createShutdown } from './shutdown.ts';
+import { statementDownload } from './statements.ts';
 import { startWhatsAppChannel, type WhatsAppChannel } from './whatsapp/channel.ts';
 
 function configOrExit(): Config {
@@ -36,6 +38,7 @@ const running: {
   scheduler?: Scheduler;
   channel?: WhatsAppChannel;
   events?: { close(): Promise<void> };
+  renderPool?: RenderPool;
 } = {};
 let stopping = false;
 const stop = createShutdown({
@@ -48,7 +51,7 @@ const stop = createShutdown({
       running.channel?.stop({ sendGraceMs: Math.min(2000, (config.SHUTDOWN_TIMEOUT * 1000) / 4) }),
     ]);
     // The live-update connection (LISTEN on PostgreSQL) outlives the work that publishes.
-    await running.events?.close();
+    await Promise.all([running.events?.close(), running.renderPool?.close()]);
   },
   async cut() {
     running.connections?.closeAll();
@@ -108,9 +111,17 @@ async function startServices(): Promise<void> {
         : address.address;
     return `http://${host}:${address.port}/whatsapp/webhook`;
   }
+  // Statements are drawn on worker threads, never on this event loop.
+  const renderPool = (running.renderPool = createRenderPool());
   const server = createApiServer({
     db,
     logger,
+    statements: statementDownload({
+      db,
+      pool: renderPool,
+      logger: logger.child({ component: 'statements' }),
+      secureCookies: config.NODE_ENV === 'production',
+    }),
     allowedHosts: apiAllowedHosts(config),
     metrics,
     metricsToken: config.METRICS_TOKEN,

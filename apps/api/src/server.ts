@@ -5,6 +5,7 @@ import { GRAPHIQL_ASSETS_PATH } from '@spendline/graphql';
 import { requestId, type Logger } from '@spendline/log';
 import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
+import { STATEMENTS_PATH } from './statements.ts';
 import { metricsEndpoint } from './metrics/endpoint.ts';
 import type { ApiMetrics } from './metrics/metrics.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
@@ -23,6 +24,8 @@ export interface ApiDependencies {
   metrics?: ApiMetrics;
   /** METRICS_TOKEN. */
   metricsToken?: string | undefined;
+  /** GET /statements/<month>.pdf (statementDownload). */
+  statements?: Handler;
   whatsapp?: {
     channel: Pick<WhatsAppChannel, 'processor'>;
     appSecret: string;
@@ -139,7 +142,9 @@ export function createApiServer(deps: ApiDependencies): Server {
     }
     // GraphiQL's scripts and styles, served by the GraphQL handler.
     const methods =
-      table[path] ?? (path.startsWith(GRAPHIQL_ASSETS_PATH) ? table['/graphql'] : undefined);
+      table[path] ??
+      (path.startsWith(GRAPHIQL_ASSETS_PATH) ? table['/graphql'] : undefined) ??
+      (deps.statements && path.startsWith(STATEMENTS_PATH) ? { GET: deps.statements } : undefined);
     const handler = methods?.[req.method ?? 'GET'];
     try {
       if (metrics && path === '/metrics') await metrics(req, res);

@@ -1,4 +1,5 @@
 export type { GraphQLContext, Viewer } from './schema/context.ts';
+export { authenticate, type Authentication } from './server/authenticate.ts';
 export { GRAPHIQL_ASSETS_PATH } from './server/graphiql.ts';
 export {
   createGraphQLHandler,
