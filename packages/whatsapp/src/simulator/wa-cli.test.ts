@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../graph-client.ts';
+import { createMediaDownloader } from '../media-download.ts';
 import { listMessage, replyButtons, templateMessage, textMessage } from '../messages.ts';
 import { parseWebhook } from '../payload.ts';
 import { verifySignature } from '../signature.ts';
@@ -121,13 +122,35 @@ async function startApi(graph: GraphSimulator, status = 200): Promise<string> {
       for (const event of parsed.ok ? parsed.events : []) {
         if (event.kind !== 'message') continue;
         const { content } = event;
-        const reply = content.kind === 'text' ? `Saved: ${content.body}` : `Got ${content.kind}`;
+        const reply =
+          content.kind === 'text'
+            ? `Saved: ${content.body}`
+            : content.kind === 'media'
+              ? await described(graph, content)
+              : `Got ${content.kind}`;
         await client.send(textMessage(event.waKey, reply));
       }
     });
   });
   await new Promise<void>((resolve) => api?.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(api.address() as AddressInfo).port}/whatsapp/webhook/`;
+}
+
+/** What a media message held, as the api would fetch it from the simulator. */
+async function described(
+  graph: GraphSimulator,
+  media: { id: string; sha256?: string; mimeType: string; caption?: string },
+): Promise<string> {
+  const downloader = createMediaDownloader({
+    apiUrl: graph.apiUrl,
+    accessToken: 'simulator-access-token',
+  });
+  const file = await downloader.download(media.id, {
+    maxBytes: 1024,
+    ...(media.sha256 ? { sha256: media.sha256 } : {}),
+  });
+  const what = file.ok ? `${file.bytes.toString('utf8')} (${file.mimeType})` : file.reason;
+  return `Got ${what}${media.caption ? ` captioned ${media.caption}` : ''}`;
 }
 
 function captureIo(env: Record<string, string>): WaIo & { lines: string[]; errors: string[] } {
@@ -153,6 +176,43 @@ describe('runWa', () => {
     expect(io.errors).toEqual([]);
     expect(code).toBe(0);
     expect(io.lines).toEqual(['→ +919812345678: Chai ₹20', '← Saved: Chai ₹20']);
+  });
+
+  it('sends a photo with its caption and a voice note through the simulator’s media store', async () => {
+    simulator = await startGraphSimulator();
+    const webhookUrl = await startApi(simulator);
+    const files: Record<string, Buffer> = {
+      'receipt.jpg': Buffer.from('jpeg bytes'),
+      'note.ogg': Buffer.from('OggS voice'),
+    };
+    const io = {
+      ...captureIo({ WEBHOOK_URL: webhookUrl, WA_SIM_URL: simulator.url }),
+      readFile: (path: string) => Promise.resolve(files[path]!),
+    };
+    const photo = ['--from', '+919812345678', '--wait', '3', '--image', 'receipt.jpg', 'lunch'];
+    expect(await runWa(photo, io)).toBe(0);
+    expect(await runWa(['--from', '+919812345678', '--audio', 'note.ogg'], io)).toBe(0);
+    expect(io.errors).toEqual([]);
+    expect(io.lines).toEqual([
+      '→ +919812345678: [image receipt.jpg] lunch',
+      '← Got jpeg bytes (image/jpeg) captioned lunch',
+      '→ +919812345678: [audio note.ogg]',
+      '← Got OggS voice (audio/ogg; codecs=opus)',
+    ]);
+  });
+
+  it('refuses a photo without the Meta simulator, and a file it cannot send', async () => {
+    const io = captureIo({ WEBHOOK_URL: 'http://127.0.0.1:9/whatsapp/webhook/' });
+    expect(await runWa(['--from', '+919812345678', '--image', 'a.jpg'], io)).toBe(1);
+    expect(io.errors.join('\n')).toMatch(/need the Meta simulator/);
+    expect(parseWaArgs(['--from', '919812345678', '--image', 'bill.pdf'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/--image takes a \.jpg/) as unknown,
+    });
+    expect(parseWaArgs(['--from', '919812345678', '--audio', 'n.ogg', 'words'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no caption/) as unknown,
+    });
   });
 
   it('addresses replies to a username user by BSUID', async () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isBsuid, isPhoneNumber, toWaDigits } from '../identity.ts';
 import { DEVELOPMENT_WEBHOOK_SECRET, SIMULATOR_PHONE_NUMBER_ID } from './defaults.ts';
@@ -16,6 +17,8 @@ Options:
   --name NAME      profile name (default "Simulated User")
   --button ID      tap the reply button with this id instead of sending text
   --list ID        pick the list row with this id instead of sending text
+  --image FILE     send a photo (JPEG, PNG or WebP); TEXT becomes its caption
+  --audio FILE     send a voice note (OGG/Opus, MP3, M4A or AMR)
   --title TITLE    title of the tapped button or row (default: the id)
   --wait SECONDS   how long to wait for replies, up to 60 (default 5)
   -h, --help       show this help
@@ -29,6 +32,11 @@ Environment:
 Examples:
   node packages/whatsapp/bin/wa.ts --from 919812345678 "120 petrol"
   node packages/whatsapp/bin/wa.ts --from 919812345678 --button confirm
+  node packages/whatsapp/bin/wa.ts --from 919812345678 --image receipt.jpg "lunch"
+  node packages/whatsapp/bin/wa.ts --from 919812345678 --audio note.ogg
+
+Photos and voice notes go through the Graph simulator's media store, so the api must
+use it (WHATSAPP_API_URL and WHATSAPP_ACCESS_TOKEN pointing at npm run wa:sim).
   node packages/whatsapp/bin/wa.ts --bsuid US.13491208655302741918 "lunch 250"`;
 
 export interface WaArgs {
@@ -38,7 +46,37 @@ export interface WaArgs {
   text?: string;
   button?: { id: string; title: string };
   list?: { id: string; title: string };
+  /** A file to send as a photo or a voice note. */
+  media?: { type: 'image' | 'audio'; path: string; mimeType: string };
   waitMs: number;
+}
+
+const MEDIA_TYPES: Record<string, { type: 'image' | 'audio'; mimeType: string }> = {
+  jpg: { type: 'image', mimeType: 'image/jpeg' },
+  jpeg: { type: 'image', mimeType: 'image/jpeg' },
+  png: { type: 'image', mimeType: 'image/png' },
+  webp: { type: 'image', mimeType: 'image/webp' },
+  ogg: { type: 'audio', mimeType: 'audio/ogg; codecs=opus' },
+  opus: { type: 'audio', mimeType: 'audio/ogg; codecs=opus' },
+  mp3: { type: 'audio', mimeType: 'audio/mpeg' },
+  m4a: { type: 'audio', mimeType: 'audio/mp4' },
+  amr: { type: 'audio', mimeType: 'audio/amr' },
+};
+
+function mediaArg(
+  type: 'image' | 'audio',
+  path: string,
+): { ok: true; media: NonNullable<WaArgs['media']> } | { ok: false; error: string } {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  const known = MEDIA_TYPES[extension];
+  if (known?.type !== type) {
+    const allowed = Object.entries(MEDIA_TYPES)
+      .filter(([, media]) => media.type === type)
+      .map(([ext]) => `.${ext}`)
+      .join(', ');
+    return { ok: false, error: `--${type} takes a ${allowed} file, got ${path}` };
+  }
+  return { ok: true, media: { type, path, mimeType: known.mimeType } };
 }
 
 export type ParsedWaArgs =
@@ -58,6 +96,8 @@ export function parseWaArgs(argv: readonly string[]): ParsedWaArgs {
         name: { type: 'string' },
         button: { type: 'string' },
         list: { type: 'string' },
+        image: { type: 'string' },
+        audio: { type: 'string' },
         title: { type: 'string' },
         wait: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -81,9 +121,31 @@ export function parseWaArgs(argv: readonly string[]): ParsedWaArgs {
     };
   }
   const text = positionals.join(' ').trim();
-  const kinds = [text !== '', values.button !== undefined, values.list !== undefined];
+  const file = values.image ?? values.audio;
+  if (values.image !== undefined && values.audio !== undefined) {
+    return { ok: false, error: 'send --image or --audio, not both' };
+  }
+  if (values.audio !== undefined && text !== '') {
+    return { ok: false, error: 'a voice note has no caption: drop the TEXT' };
+  }
+  // A photo's TEXT is its caption.
+  const kinds = [
+    text !== '' && file === undefined,
+    values.button !== undefined,
+    values.list !== undefined,
+    file !== undefined,
+  ];
   if (kinds.filter(Boolean).length !== 1) {
-    return { ok: false, error: 'send exactly one of: TEXT, --button ID, --list ID' };
+    return {
+      ok: false,
+      error: 'send exactly one of: TEXT, --button ID, --list ID, --image FILE, --audio FILE',
+    };
+  }
+  let media: WaArgs['media'];
+  if (file !== undefined) {
+    const read = mediaArg(values.image !== undefined ? 'image' : 'audio', file);
+    if (!read.ok) return read;
+    media = read.media;
   }
   if (values.title !== undefined && !values.button && !values.list) {
     return { ok: false, error: '--title only goes with --button or --list' };
@@ -99,6 +161,7 @@ export function parseWaArgs(argv: readonly string[]): ParsedWaArgs {
   if (text) args.text = text;
   if (values.button) args.button = { id: values.button, title: values.title ?? values.button };
   if (values.list) args.list = { id: values.list, title: values.title ?? values.list };
+  if (media) args.media = media;
   return { ok: true, help: false, args };
 }
 
@@ -156,6 +219,8 @@ export interface WaIo {
   out: (line: string) => void;
   err: (line: string) => void;
   fetch?: typeof fetch;
+  /** Reads the file of --image or --audio. Default node:fs. */
+  readFile?: (path: string) => Promise<Buffer>;
   /** Interval between polls of the simulator. Default 200 ms. */
   pollMs?: number;
   /** Stop this long after the last reply, as one message may get several. Default 1 s. */
@@ -212,7 +277,6 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
   if (args.text !== undefined) options.text = args.text;
   if (args.button) options.buttonReply = args.button;
   if (args.list) options.listReply = args.list;
-  const request = signedWebhookRequest(options);
 
   // Remember what was there before, so only replies to this message are printed.
   let simulatorUrl = candidates[0] ?? '';
@@ -224,9 +288,22 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
   }
   const seen = new Set((before ?? []).map((message) => message.wamid));
 
+  if (args.media) {
+    const uploaded = await uploadMedia(args.media, before ? simulatorUrl : undefined, io);
+    if (!uploaded.ok) {
+      io.err(`wa: ${uploaded.error}`);
+      return 1;
+    }
+    delete options.text;
+    options.media = { type: args.media.type, mimeType: args.media.mimeType, ...uploaded.media };
+    if (args.text !== undefined) options.media.caption = args.text;
+  }
+  const request = signedWebhookRequest(options);
+
   const who = [args.from, args.bsuid].filter(Boolean).join(' / ');
-  const what =
-    args.text ?? (args.button ? `[button ${args.button.id}]` : `[list ${args.list?.id}]`);
+  const what = args.media
+    ? `[${args.media.type} ${args.media.path}]${args.text ? ` ${args.text}` : ''}`
+    : (args.text ?? (args.button ? `[button ${args.button.id}]` : `[list ${args.list?.id}]`));
   io.out(`→ ${who}: ${what}`);
   try {
     const response = await fetchImpl(webhookUrl, {
@@ -277,4 +354,41 @@ export async function runWa(argv: readonly string[], io: WaIo): Promise<number> 
     return 1;
   }
   return 0;
+}
+
+/** Puts the file in the Graph simulator's media store, as if the user's phone had uploaded it. */
+async function uploadMedia(
+  media: NonNullable<WaArgs['media']>,
+  simulatorUrl: string | undefined,
+  io: WaIo,
+): Promise<{ ok: true; media: { id: string; sha256: string } } | { ok: false; error: string }> {
+  if (!simulatorUrl || simulatorUrl.endsWith('/whatsapp/sandbox')) {
+    return {
+      ok: false,
+      error:
+        'photos and voice notes need the Meta simulator (npm run wa:sim), with the api using it; ' +
+        'in sandbox mode, attach them in the dashboard’s chat instead',
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await (io.readFile ?? ((path: string) => readFile(path)))(media.path);
+  } catch (error) {
+    return { ok: false, error: `cannot read ${media.path}: ${(error as Error).message}` };
+  }
+  try {
+    const response = await (io.fetch ?? fetch)(`${simulatorUrl}/media-files`, {
+      method: 'POST',
+      headers: { 'content-type': media.mimeType },
+      body: new Uint8Array(bytes),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = record(await response.json().catch(() => ({})));
+    if (!response.ok || typeof body.id !== 'string' || typeof body.sha256 !== 'string') {
+      return { ok: false, error: `the simulator refused the file (HTTP ${response.status})` };
+    }
+    return { ok: true, media: { id: body.id, sha256: body.sha256 } };
+  } catch (error) {
+    return { ok: false, error: `could not upload to ${simulatorUrl}: ${(error as Error).message}` };
+  }
 }
