@@ -1,0 +1,48 @@
+// The monthly statement end to end: an expense added on the web, then the month's PDF
+// downloaded from the overview's month picker in Chromium, drawn by the real api.
+import { readFile } from 'node:fs/promises';
+import { pdfPages } from '@spendline/reports/testing';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useChromiumStack } from './browser.ts';
+
+const TIME_ZONE = 'Asia/Kolkata';
+
+describe.skipIf(!hasChromium)('monthly statement in Chromium', () => {
+  const app = useChromiumStack();
+
+  it('downloads this month’s statement as a PDF holding its total and entries', async () => {
+    const page = await app.register({ email: 'statement@example.com', timeZone: TIME_ZONE });
+    await page.goto(`${app.url}/dashboard/expenses/`);
+    await page.getByLabel('Amount (INR)').fill('1234.50');
+    await page.getByLabel('Note').first().fill('train pass');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'train pass' }).waitFor();
+
+    await page.goto(`${app.url}/dashboard/`);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE })
+      .format(new Date())
+      .slice(0, 7);
+    const picker = page.getByLabel('Month', { exact: true });
+    expect(await picker.inputValue()).toBe(month);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`spendline-statement-${month}.pdf`);
+    const pdf = new Uint8Array(await readFile(await download.path()));
+    const text = (await pdfPages(pdf)).join('\n');
+    expect(text).toContain('₹1,234.50');
+    expect(text).toContain('train pass');
+    expect(text).toContain('1 expense in INR');
+
+    // The address itself is the person's: signed out, it sends to the login page.
+    const signedOut = await app.browser.newContext();
+    const res = await signedOut.request.get(`${app.url}/dashboard/statement/${month}.pdf`, {
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(303);
+    expect(res.headers().location).toMatch(/^\/login\//);
+    await signedOut.close();
+    await page.context().close();
+  });
+});
