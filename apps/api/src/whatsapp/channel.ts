@@ -14,11 +14,16 @@ import {
   type InboundHandler,
   type InboxProcessor,
 } from '@spendline/whatsapp/store';
+import { createMediaWorker, type MediaReaders, type MediaWorker } from '@spendline/media';
+import { createMediaReaders } from '../media/readers.ts';
+import { graphMediaSource, sandboxMediaSource } from '../media/sources.ts';
 import type { ApiMetrics } from '../metrics/metrics.ts';
 
 export interface WhatsAppChannel {
   processor: InboxProcessor;
   dispatcher: Dispatcher;
+  /** Reads the photos and voice notes the chat queued. */
+  media: MediaWorker;
   sandbox: boolean;
   /**
    * Takes no more work, lets the conversations under way finish their batch, and gives
@@ -43,6 +48,9 @@ export interface ChannelOptions {
   dispatchIntervalMs?: number;
   /** How often old inbound and outbound messages are deleted (one replica at a time). */
   pruneIntervalMs?: number;
+  /** How photos and voice notes are read; default OCR threads and the configured transcriber. */
+  mediaReaders?: MediaReaders & { close?(): Promise<void> };
+  mediaPollMs?: number;
 }
 
 // Sandbox: nothing leaves the machine; the message counts as delivered at once.
@@ -68,6 +76,8 @@ export async function startWhatsAppChannel({
   sweepIntervalMs = 30_000,
   dispatchIntervalMs = 1_000,
   pruneIntervalMs = 60 * 60_000,
+  mediaReaders = createMediaReaders(config),
+  mediaPollMs = 500,
 }: ChannelOptions): Promise<WhatsAppChannel> {
   const sandbox = !config.WHATSAPP_ACCESS_TOKEN;
   const graph = sandbox
@@ -104,6 +114,19 @@ export async function startWhatsAppChannel({
       : {}),
   });
   dispatcher.start(dispatchIntervalMs);
+  const media = createMediaWorker({
+    db,
+    source: sandbox
+      ? sandboxMediaSource(db)
+      : graphMediaSource(config.WHATSAPP_API_URL, config.WHATSAPP_ACCESS_TOKEN ?? ''),
+    readers: mediaReaders,
+    concurrency: config.OCR_WORKERS,
+    // The reading is a message of the chat's own: take it now rather than at the sweep.
+    onReading: (conversationId) => processor.kick([conversationId]),
+    onError: (error, job) =>
+      logger.error({ err: error, mediaJob: job?.id }, 'reading a photo or voice note failed'),
+  });
+  media.start(mediaPollMs);
   const recovered = await processor.sweep();
   if (recovered > 0)
     logger.info({ conversations: recovered }, 'processed messages left from before start');
@@ -121,10 +144,12 @@ export async function startWhatsAppChannel({
   return {
     processor,
     dispatcher,
+    media,
     sandbox,
     async stop({ sendGraceMs = 2000 } = {}) {
       clearInterval(sweeper);
-      await Promise.all([stopPruning(), processor.stop()]);
+      await Promise.all([stopPruning(), processor.stop(), media.stop()]);
+      await mediaReaders.close?.();
       const dispatching = dispatcher.stop();
       let grace: NodeJS.Timeout | undefined;
       const settled = await Promise.race([
