@@ -44,8 +44,15 @@ export {
 } from './identity.ts';
 export { LIMITS, MessageLimitError } from './message-limits.ts';
 export {
+  createMediaUploader,
+  type MediaFile,
+  type MediaUploadOptions,
+  type UploadResult,
+} from './media-upload.ts';
+export {
   addressee,
   authenticationTemplate,
+  documentMessage,
   listMessage,
   markRead,
   replyButtons,
@@ -53,6 +60,7 @@ export {
   textMessage,
   type Addressee,
   type AuthenticationTemplateOptions,
+  type DocumentMessage,
   type InteractiveExtras,
   type ListMessage,
   type ListRow,

@@ -21,6 +21,8 @@ export const LIMITS = {
   rowDescription: 72,
   templateName: 512,
   otpCode: 15,
+  mediaCaption: 1024,
+  documentFilename: 240,
 } as const;
 
 /** A message breaks a WhatsApp rule; `field` names the offending part, e.g. `buttons[1].title`. */

@@ -90,8 +90,19 @@ export type TemplateMessage = Envelope &
     template: { name: string; language: { code: string }; components?: TemplateComponent[] };
   };
 
+/** A file: an uploaded media id (POST /{phone-number-id}/media) or a link Meta fetches. */
+export type DocumentMessage = Envelope &
+  Addressee & {
+    type: 'document';
+    document: ({ id: string; link?: never } | { link: string; id?: never }) & {
+      filename: string;
+      caption?: string;
+    };
+  };
+
 /** Every message body `send` accepts. */
-export type OutboundMessage = TextMessage | ReplyButtonsMessage | ListMessage | TemplateMessage;
+export type OutboundMessage =
+  TextMessage | ReplyButtonsMessage | ListMessage | TemplateMessage | DocumentMessage;
 
 /** Marks an inbound message read (blue ticks), optionally showing the typing indicator. */
 export interface MarkReadRequest {
@@ -310,4 +321,23 @@ export function markRead(messageId: string, { typing }: { typing: boolean }): Ma
   };
   if (typing) request.typing_indicator = { type: 'text' };
   return request;
+}
+
+/** A document (e.g. a PDF) by its uploaded media id or by a link, with its file name and a caption. */
+export function documentMessage(
+  to: string,
+  file: ({ id: string } | { link: string }) & { filename: string; caption?: string },
+): DocumentMessage {
+  const source = 'id' in file ? { id: requireLength('id', file.id, 256) } : { link: file.link };
+  return {
+    ...envelope(to),
+    type: 'document',
+    document: {
+      ...source,
+      filename: requireLength('filename', file.filename, LIMITS.documentFilename),
+      ...(file.caption === undefined
+        ? {}
+        : { caption: requireLength('caption', file.caption, LIMITS.mediaCaption) }),
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authenticationTemplate,
+  documentMessage,
   listMessage,
   replyButtons,
   templateMessage,
@@ -29,6 +30,11 @@ describe('the outbound message schema', () => {
         { type: 'body', parameters: [{ type: 'text', text: '80% used' }] },
       ]),
       authenticationTemplate('919812345678', '123456', 'en'),
+      documentMessage('919812345678', { id: '1234', filename: 'a.pdf', caption: 'November' }),
+      documentMessage('IN.1234567890abcdef', {
+        link: 'https://example.com/a.pdf',
+        filename: 'a.pdf',
+      }),
     ];
     for (const body of bodies) {
       expect(outboundMessageSchema.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);

@@ -76,6 +76,23 @@ const body = z.union([
       components: z.array(component).optional(),
     }),
   }),
+  z.object({
+    type: z.literal('document'),
+    document: z.union([
+      z.object({
+        id: z.string(),
+        link: z.undefined().optional(),
+        filename: z.string(),
+        caption: z.string().optional(),
+      }),
+      z.object({
+        link: z.string(),
+        id: z.undefined().optional(),
+        filename: z.string(),
+        caption: z.string().optional(),
+      }),
+    ]),
+  }),
 ]);
 
 export const outboundMessageSchema: z.ZodType<OutboundMessage> = z.intersection(

@@ -9,6 +9,7 @@ import {
 } from './business-account.ts';
 import { SIMULATOR_API_VERSION } from './defaults.ts';
 import { mediaStore, type SimulatedMedia } from './media-store.ts';
+import { receiveUpload, UPLOAD_PATH, type UploadedMedia } from './media-uploads.ts';
 import { randomSeed, seededRandom } from './random.ts';
 
 /**
@@ -89,6 +90,8 @@ export interface GraphSimulator {
   /** Accepted messages, oldest first. */
   readonly messages: readonly RecordedMessage[];
   readonly reads: readonly RecordedRead[];
+  /** Files the business uploaded (POST /<phone id>/media), oldest first. */
+  readonly uploads: readonly UploadedMedia[];
   /** Failures served so far, in order. */
   readonly failures: readonly SimulatedFailure[];
   setFailure(settings: FailureSettings): void;
@@ -162,7 +165,7 @@ const FAILURE_RESPONSES: Record<
 };
 
 /** What is wrong with an outbound message body, loosely as Graph would judge it. */
-function problemWith(body: Json): string | undefined {
+function problemWith(body: Json, uploaded: (id: string) => boolean): string | undefined {
   if (body.messaging_product !== 'whatsapp') return 'messaging_product must be "whatsapp"';
   const { to, recipient, type } = body;
   const toOk = typeof to === 'string' && /^\+?\d{6,15}$/.test(to);
@@ -179,6 +182,11 @@ function problemWith(body: Json): string | undefined {
   }
   if (type === 'interactive' && (typeof content.type !== 'string' || !isRecord(content.action))) {
     return 'interactive.type and interactive.action are required';
+  }
+  if (type === 'document') {
+    if (typeof content.id === 'string') {
+      if (!uploaded(content.id)) return `document.id ${content.id} is no uploaded media`;
+    } else if (typeof content.link !== 'string') return 'document.id or document.link is required';
   }
   if (type === 'template') {
     const language = content.language;
@@ -230,6 +238,7 @@ export async function startGraphSimulator({
   let counter = 0;
   const messages: RecordedMessage[] = [];
   const reads: RecordedRead[] = [];
+  const uploads: UploadedMedia[] = [];
   const failures: SimulatedFailure[] = [];
 
   function nextWamid(): string {
@@ -253,6 +262,7 @@ export async function startGraphSimulator({
   function clear(): void {
     messages.length = 0;
     reads.length = 0;
+    uploads.length = 0;
     failures.length = 0;
     queued = [];
   }
@@ -344,7 +354,7 @@ export async function startGraphSimulator({
       answer(200, { success: true });
       return;
     }
-    const problem = problemWith(body);
+    const problem = problemWith(body, (id) => uploads.some((u) => u.id === id));
     if (problem) {
       answer(400, graphError(100, '(#100) Invalid parameter', problem));
       return;
@@ -377,8 +387,13 @@ export async function startGraphSimulator({
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const route = MESSAGES_PATH.exec(url.pathname);
+    const upload = UPLOAD_PATH.exec(url.pathname);
     if (request.method === 'POST' && route?.[2]) {
       void postMessage(request, response, decodeURIComponent(route[2]));
+    } else if (request.method === 'POST' && upload?.[1]) {
+      if (authorised(request)) {
+        void receiveUpload(request, response, decodeURIComponent(upload[1]), uploads);
+      } else send(response, 401, graphError(190, 'Invalid OAuth access token'));
     } else if (url.pathname === '/messages' && request.method === 'GET') {
       listMessages(response, url.searchParams);
     } else if (url.pathname === '/messages' && request.method === 'DELETE') {
@@ -409,6 +424,7 @@ export async function startGraphSimulator({
     apiUrl: `${origin}/${SIMULATOR_API_VERSION}`,
     messages,
     reads,
+    uploads,
     failures,
     setFailure(next) {
       settings = {

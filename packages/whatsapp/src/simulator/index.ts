@@ -25,6 +25,7 @@ export {
   type SimulatedFailure,
 } from './graph-simulator.ts';
 export { type SimulatedMedia, type StoredMedia } from './media-store.ts';
+export { type UploadedMedia } from './media-uploads.ts';
 export { seededRandom } from './random.ts';
 export { formatReply, parseWaArgs, runWa, WA_USAGE, type WaArgs, type WaIo } from './wa-cli.ts';
 export { SIMULATOR_ACCESS_TOKEN, simulatorBanner, simulatorOptionsFromEnv } from './wa-sim-cli.ts';
