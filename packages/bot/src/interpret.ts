@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Queries, type User } from '@spendline/db';
 import { weekStartOf } from '@spendline/ledger';
-import { parse, type CategoryResolution, type ParsedExpense } from '@spendline/parser';
+import {
+  parse,
+  parseQuestion,
+  type CategoryResolution,
+  type ParseContext,
+  type ParsedExpense,
+} from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
@@ -32,6 +38,8 @@ const LINK_COMMAND = /^\s*link\s+([\d\s-]+)$/i;
 const YES = new Set(['yes', 'y', 'ok', 'okay', 'save', 'haan', 'ha', 'sure']);
 const NO = new Set(['no', 'n', 'nope', 'cancel', 'nahi', "don't", 'dont']);
 const CANDIDATES = 7;
+/** The text a More button under an answer carries: it asks for the next page. */
+export const MORE_ANSWER = 'more';
 
 const normalise = (text: string) =>
   text
@@ -122,6 +130,7 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
     const again = parseFor(account, more.text, incoming.at);
     if (again.kind === 'command')
       return { type: 'COMMAND', at, command: again.command, text: more.text, page: more.page };
+    if (more.text === MORE_ANSWER) return { type: 'MORE', at };
   }
   if (tapped !== null) return choiceEvent(tapped, at);
   const typed = text === null ? null : typedChoice(context, text, at);
@@ -129,21 +138,32 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
   return fromText(incoming, account, text ?? '');
 }
 
-function parseFor({ user, categories }: ChatAccount, text: string, now: Date) {
-  return parse(text, {
+function contextFor({ user, categories }: ChatAccount, now: Date): ParseContext {
+  return {
     categories,
     currency: user.currency,
     locale: user.locale,
     timeZone: user.timeZone,
     weekStartsOn: weekStartOf(user),
     now,
-  });
+  };
+}
+
+function parseFor(account: ChatAccount, text: string, now: Date) {
+  return parse(text, contextFor(account, now));
 }
 
 async function fromText(incoming: Incoming, account: ChatAccount, text: string): Promise<BotEvent> {
   const at = incoming.at.toISOString();
-  const result = parseFor(account, text, incoming.at);
+  const context = contextFor(account, incoming.at);
+  const result = parse(text, context);
   if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command, text };
+  // A question has no loose number, so an expense ("120 petrol") is never read as one.
+  const asked = parseQuestion(text, context);
+  if (asked?.kind === 'question') return { type: 'QUESTION', at, question: asked.question };
+  if (asked?.kind === 'more') return { type: 'MORE', at };
+  if (asked?.kind === 'unclear' && result.kind !== 'expenses')
+    return { type: 'QUESTION_UNCLEAR', at, text, example: asked.example };
   if (result.kind === 'unknown') return { type: 'UNCLEAR', at, text, detail: result.detail };
   const other = account.categories.find((c) => c.nameKey === 'other') ?? null;
   const fallback = other && { id: other.id, name: other.name };

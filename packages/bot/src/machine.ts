@@ -1,4 +1,6 @@
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { resolveQuestion } from '@spendline/parser';
+import { askedByCommand } from './asked.ts';
 import {
   type BotContext,
   type BotEvent,
@@ -159,6 +161,33 @@ export const conversationMachine = setup({
       const { effect, lastSaved } = commandEffects(context, event);
       enqueue.emit(effect);
       enqueue.assign({ lastSaved });
+      // "today", "last month": a follow-up ("and food?") keeps their period.
+      const asked = askedByCommand(event.command);
+      if (asked) enqueue.assign({ asked: { question: asked, page: 1 } });
+    }),
+    answer: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'QUESTION');
+      const question = resolveQuestion(event.question, context.asked?.question ?? null);
+      enqueue.emit({ type: 'answer', question, page: 1 });
+      enqueue.assign({ asked: { question, page: 1 } });
+    }),
+    nextPage: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'MORE');
+      const asked = context.asked;
+      if (!asked) {
+        enqueue.emit({
+          type: 'questionHelp',
+          text: 'more',
+          example: 'how much on food this month',
+        });
+        return;
+      }
+      enqueue.emit({ type: 'answer', question: asked.question, page: asked.page + 1 });
+      enqueue.assign({ asked: { ...asked, page: asked.page + 1 } });
+    }),
+    questionHelp: emit(({ event }) => {
+      assertEvent(event, 'QUESTION_UNCLEAR');
+      return { type: 'questionHelp', text: event.text, example: event.example };
     }),
     undoChoice: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'UNDO_TAPPED');
@@ -270,6 +299,9 @@ export const conversationMachine = setup({
         UNSUPPORTED: {
           actions: emit(({ event }) => ({ type: 'unsupported', kind: event.kind })),
         },
+        QUESTION: { actions: 'answer' },
+        MORE: { actions: 'nextPage' },
+        QUESTION_UNCLEAR: { actions: 'questionHelp' },
       },
     },
     deciding: {
@@ -326,6 +358,9 @@ export const conversationMachine = setup({
           { actions: ['staleChoice', remind] },
         ],
         UNKNOWN_CHOICE: [expireFirst, { actions: ['staleChoice', remind] }],
+        QUESTION: [expireFirst, { actions: ['refreshTwins', 'answer', remind] }],
+        MORE: [expireFirst, { actions: ['refreshTwins', 'nextPage', remind] }],
+        QUESTION_UNCLEAR: [expireFirst, { actions: ['refreshTwins', 'questionHelp', remind] }],
       },
     },
   },

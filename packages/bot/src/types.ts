@@ -1,6 +1,11 @@
 // The conversation's vocabulary. Everything in the context is plain JSON (amounts as
 // decimal strings) because the snapshot is persisted as JSON between messages.
-import type { Command, EditChange } from '@spendline/parser';
+import type {
+  Command,
+  EditChange,
+  Question as SpendingQuestion,
+  ResolvedQuestion,
+} from '@spendline/parser';
 
 export interface CategoryRef {
   id: string;
@@ -49,6 +54,8 @@ export interface BotContext {
   /** What the last saving message created: the record undo and edit act on. */
   lastSaved: { messageId: string; expenseIds: string[] } | null;
   questionTtlMs: number;
+  /** The last question about spending answered, and the page shown: follow-ups build on it. */
+  asked?: { question: ResolvedQuestion; page: number } | null;
 }
 
 /** A row of the category question: a listed category, a new one named after the word, or Other. */
@@ -76,6 +83,12 @@ export type BotEvent = (
   | { type: 'UNSUPPORTED'; at: string; kind: string }
   | { type: 'STRANGER'; at: string; text: string }
   | { type: 'LINK'; at: string; code: string }
+  /** A question about spending, as read; the machine fills a follow-up from the last one. */
+  | { type: 'QUESTION'; at: string; question: SpendingQuestion }
+  /** "more", or the More button under an answer: its next page. */
+  | { type: 'MORE'; at: string }
+  /** Reads as a question that cannot be answered: `example` is one that can. */
+  | { type: 'QUESTION_UNCLEAR'; at: string; text: string; example: string }
 ) & { twins?: Record<string, boolean> };
 
 /** What the runtime does (writes, replies) after each event, in order. */
@@ -97,7 +110,9 @@ export type Effect =
   | { type: 'staleChoice' }
   | { type: 'unsupported'; kind: string }
   | { type: 'linkHelp'; text: string }
-  | { type: 'link'; code: string };
+  | { type: 'link'; code: string }
+  | { type: 'answer'; question: ResolvedQuestion; page: number }
+  | { type: 'questionHelp'; text: string; example: string };
 
 /** Reply ids of the interactive messages the bot sends. */
 export const CHOICE = {

@@ -1,5 +1,6 @@
 import type { Reply } from '../reply.ts';
 import type { Effect } from '../types.ts';
+import { answerHandlers } from './answers.ts';
 import { entryHandlers } from './entries.ts';
 import { linkingHandlers } from './linking.ts';
 import { questionHandlers } from './questions.ts';
@@ -14,6 +15,7 @@ const handlers: EffectHandlers = {
   ...statementHandlers,
   ...questionHandlers,
   ...linkingHandlers,
+  ...answerHandlers,
 };
 
 /** The handler for one type of effect. */

@@ -1,0 +1,39 @@
+// The effects that answer questions about spending, page by page.
+import { answerQuestion } from '@spendline/spending';
+import { LIMITS } from '@spendline/whatsapp';
+import { answerText } from '../answers.ts';
+import { MORE_ANSWER } from '../interpret.ts';
+import { paginate } from '../reply.ts';
+import { replies } from '../replies.ts';
+import { CHOICE } from '../types.ts';
+import { requireUser, type FamilyHandlers } from './scope.ts';
+
+export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
+  async answer({ question, page }, { scope, reply }) {
+    const user = requireUser(scope);
+    const answer = await answerQuestion(scope.tx, {
+      userId: user.id,
+      timeZone: user.timeZone,
+      question: question.currency ? question : { ...question, currency: user.currency },
+    });
+    const pages = paginate(answerText(user, answer));
+    if (pages.length === 1 && page === 1) {
+      reply.parts.push(pages[0]!);
+      return;
+    }
+    if (page > pages.length) {
+      reply.parts.push(
+        `That was all: ${pages.length === 1 ? 'one page' : `${pages.length} pages`}.`,
+      );
+      return;
+    }
+    reply.parts.push(`${pages[page - 1]!}\n${replies.page(page, pages.length)}`);
+    if (page < pages.length) {
+      const id = CHOICE.more(page + 1, MORE_ANSWER);
+      if (id.length <= LIMITS.buttonId) reply.more = { id, title: replies.moreButton };
+    }
+  },
+  questionHelp({ text, example }, { reply }) {
+    reply.parts.push(`🤔 I couldn't answer "${text}". Try a question like "${example}".`);
+  },
+};
