@@ -2,11 +2,13 @@ import type { Database, User } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterCommit } from './announce.ts';
 import {
   AttachmentTooLargeError,
   MAX_ATTACHMENT_BYTES,
   postgresAttachments,
 } from './attachments.ts';
+import { recordEntries } from './record.ts';
 
 let db: Database;
 let owner: User;
@@ -88,6 +90,48 @@ describe('attachments in PostgreSQL', () => {
       (await postgresAttachments.listFor(db.sql, owner.id, [entry.id])).map((a) => a.id),
     ).toEqual([first.id]);
     expect(await postgresAttachments.listFor(db.sql, other.id, [entry.id])).toEqual([]);
+  });
+
+  it('ties a recorded entry to its photo, never to another user’s or a photo already shown', async () => {
+    const put = (user: User, text: string) =>
+      postgresAttachments.put(db.sql, user.id, {
+        bytes: Buffer.from(text),
+        mimeType: 'image/jpeg',
+      });
+    const mine = await put(owner, 'dmart bill');
+    const theirs = await put(other, 'their bill');
+    const announce = afterCommit(undefined);
+    const entry = (attachmentId: string) => ({
+      kind: 'EXPENSE' as const,
+      amountMinor: '66932',
+      currency: 'INR',
+      occurredAt: new Date(),
+      note: 'DMart',
+      categoryId: null,
+      attachmentId,
+    });
+    const { ids } = await db.sql.transaction((tx) =>
+      recordEntries(tx, owner, [entry(mine.id), entry(theirs.id)], 'WHATSAPP', {
+        now: new Date(),
+        announce,
+      }),
+    );
+    expect(ids).toHaveLength(2);
+    const shown = await db.prisma.attachment.findMany({
+      where: { id: { in: [mine.id, theirs.id] } },
+      select: { id: true, expenseId: true },
+    });
+    expect(Object.fromEntries(shown.map((a) => [a.id, a.expenseId]))).toEqual({
+      [mine.id]: ids[0],
+      [theirs.id]: null,
+    });
+    // A second entry cannot take over a photo that already shows one.
+    const { ids: later } = await db.sql.transaction((tx) =>
+      recordEntries(tx, owner, [entry(mine.id)], 'WHATSAPP', { now: new Date(), announce }),
+    );
+    expect(later).toHaveLength(1);
+    const still = await db.prisma.attachment.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(still.expenseId).toBe(ids[0]);
   });
 
   it('refuses a file over the limit before storing anything', async () => {

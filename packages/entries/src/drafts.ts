@@ -28,6 +28,8 @@ export interface EntryDraft {
    * is the same payment, and the draft is skipped.
    */
   reference?: string | null;
+  /** A photo or voice note of the user's (kept, not yet shown with any entry) that shows it. */
+  attachmentId?: string | null;
   /** The local day it falls on, as instants: needed when recording skips entries made before. */
   day?: { start: string; end: string };
 }

@@ -53,8 +53,11 @@ export async function recordEntries(
 ): Promise<Recorded> {
   if (drafts.length === 0) return { ids: [], alerts: [], totals: [] };
   checkDrafts(drafts);
-  const rows = await tx.rows<AddedRow>(insertSql(user, drafts, source, options));
+  // Ids known before the insert, so an attachment can be tied to its entry.
+  const identified = drafts.map((draft) => (draft.id ? draft : { ...draft, id: newId() }));
+  const rows = await tx.rows<AddedRow>(insertSql(user, identified, source, options));
   const added = rows.filter((row) => row.id !== null);
+  await attachEvidence(tx, user, identified, new Set(added.map((row) => row.id)));
   const spent = added.filter((row) => row.kind === 'EXPENSE').map((row) => row.category_id);
   const alerts = await checkBudgets(tx, user, spent, options.now, options.budgets ?? 'notice');
   await options.announce.announce(
@@ -73,6 +76,22 @@ export async function recordEntries(
         )
     : [];
   return { ids: added.map((row) => row.id), alerts, totals };
+}
+
+/** Shows each recorded entry's photo or voice note with it (only the user's own, unattached). */
+async function attachEvidence(
+  tx: Tx,
+  user: EntryUser,
+  drafts: readonly EntryDraft[],
+  recorded: ReadonlySet<string>,
+): Promise<void> {
+  const pairs = drafts.filter((d) => d.attachmentId && recorded.has(d.id!));
+  if (pairs.length === 0) return;
+  await tx.execute(sql`
+    UPDATE attachments a SET expense_id = x.expense_id
+      FROM unnest(${pairs.map((d) => d.id!)}::uuid[], ${pairs.map((d) => d.attachmentId!)}::uuid[])
+           AS x(expense_id, attachment_id)
+     WHERE a.id = x.attachment_id AND a.user_id = ${user.id}::uuid AND a.expense_id IS NULL`);
 }
 
 const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
