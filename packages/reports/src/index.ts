@@ -14,3 +14,11 @@ export {
   type StatementEntry,
   type StatementOwner,
 } from './statement-data.ts';
+export {
+  createStatementSender,
+  requestStatement,
+  statementCaption,
+  type StatementRequest,
+  type StatementSender,
+  type StatementSenderOptions,
+} from './statement-requests.ts';
