@@ -28,10 +28,13 @@ const FILLERS = new Set([
 
 const SHOW = new Set(['show', 'see', 'view', 'display', 'check', 'dikhao']);
 
+/** Ask for a month's statement as a PDF: "statement", "statement november", "pdf". */
+const STATEMENT = new Set(['statement', 'statements', 'pdf']);
+
 /** Alone they ask for the summary; next to a period they only decorate it. */
 // prettier-ignore
 const SUMMARY = new Set([
-  'summary', 'stats', 'statistics', 'report', 'overview', 'total', 'totals', 'statement',
+  'summary', 'stats', 'statistics', 'report', 'overview', 'total', 'totals',
   'expenses', 'expense', 'spending', 'spent', 'spend', 'spends', 'kharcha', 'hisaab',
   'hisab', 'breakdown', 'transactions', 'resumo', 'resumen', 'ringkasan', 'rekap',
   'laporan', 'gastos', 'pengeluaran', 'हिसाब', 'खर्चा', 'खर्च',
@@ -267,6 +270,24 @@ function budget(core: readonly Token[], prepared: Prepared): ParseResult {
   return command({ type: 'budget', category, amountMinor, currency });
 }
 
+/**
+ * "statement", "my statement for last month", "statement november 2025": this month's
+ * statement unless a month is named. Null when no statement word is in the message.
+ */
+function statement(content: readonly Token[], prepared: Prepared): ParseResult | null {
+  if (!content.some((token) => isWord(token, STATEMENT))) return null;
+  const core = content.filter((token) => !isWord(token, STATEMENT) && !skippable(token));
+  const now = civilDate(prepared.calendar.today);
+  const found = core.length === 0 ? monthCommand(now.year, now.month) : period(core, prepared);
+  if (found?.type !== 'month') {
+    return unrecognized(
+      'statement',
+      'Statements are by month: say "statement" for this month or "statement november".',
+    );
+  }
+  return command({ type: 'statement', year: found.year, month: found.month, range: found.range });
+}
+
 /** The command the whole message asks for; an unknown result for a botched one; else null. */
 export function matchCommand(
   source: string,
@@ -278,6 +299,8 @@ export function matchCommand(
   const note = noteEdit(content, source);
   if (note !== null) return note;
   if (content.length > MAX_COMMAND_TOKENS) return null;
+  const asked = statement(content, prepared);
+  if (asked !== null) return asked;
 
   let summary = false;
   let show = false;

@@ -91,6 +91,8 @@ export type Command =
   | { type: 'yesterday'; range: DateRange }
   | { type: 'week'; which: 'this' | 'last'; range: DateRange }
   | { type: 'month'; year: number; month: number; range: DateRange }
+  /** The month's statement as a PDF document: "statement", "statement november". */
+  | { type: 'statement'; year: number; month: number; range: DateRange }
   | { type: 'summary' }
   | { type: 'category'; words: string[]; category: CategoryResolution }
   | { type: 'categories' }
