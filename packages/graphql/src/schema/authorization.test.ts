@@ -172,6 +172,13 @@ const attacks: Record<string, Attack> = {
       expect(res.data?.summary).toEqual({ totals: [], categories: [] });
     },
   },
+  'Query.ask': {
+    operation:
+      '{ ask(question: "list entries this year") { count totals { amountMinor } entries { note } categories { name } } }',
+    check: (res) => {
+      expect(res.data?.ask).toEqual({ count: 0, totals: [], entries: [], categories: [] });
+    },
+  },
   'Query.budgets': {
     operation: '{ budgets { category { name } limit { amountMinor } } }',
     check: (res) => expect(res.data?.budgets).toEqual([]),

@@ -7,6 +7,7 @@ import './categories/categories.ts';
 import './expenses/expenses.ts';
 import './expenses/expense-totals.ts';
 import './summary/summary.ts';
+import './questions/ask.ts';
 import './budgets/budgets.ts';
 import './recurring/recurring.ts';
 import './imports/imports.ts';
