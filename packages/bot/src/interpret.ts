@@ -10,6 +10,7 @@ import {
 } from '@spendline/parser';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
+import { alertAnswer, alertEvent } from './alerts.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
   choiceEvent,
@@ -56,6 +57,7 @@ function typedChoice(context: BotContext, text: string, at: string): BotEvent | 
     if (YES.has(word) || NO.has(word)) return { type: 'CONFIRM_ANSWERED', at, yes: YES.has(word) };
     return null;
   }
+  if (context.question.kind !== 'category') return null;
   const named = head.candidates.find((c) => c.name.toLowerCase() === word);
   if (named)
     return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'category', categoryId: named.id } };
@@ -96,7 +98,9 @@ function twinsOf(
   context.queue.forEach((draft, index) => {
     if (index === 0 && context.question?.kind === 'confirm') return;
     const categoryId = index === 0 && choice !== undefined ? choice : draft.category?.id;
-    if (categoryId === undefined || categoryId === null || draft.kind === 'INCOME') return;
+    // An alert's own question (and its bank reference) covers a repeat.
+    if (categoryId === undefined || categoryId === null || draft.kind === 'INCOME' || draft.alert)
+      return;
     twins[draft.id] = hasTwin(
       { ...draft, amountMinor: BigInt(draft.amountMinor), categoryId },
       account.user.timeZone,
@@ -133,7 +137,10 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
     if (more.text === MORE_ANSWER) return { type: 'MORE', at };
   }
   if (tapped !== null) return choiceEvent(tapped, at);
-  const typed = text === null ? null : typedChoice(context, text, at);
+  const typed =
+    text === null
+      ? null
+      : (alertAnswer(context, account, text, incoming.at) ?? typedChoice(context, text, at));
   if (typed) return typed;
   return fromText(incoming, account, text ?? '');
 }
@@ -155,6 +162,8 @@ function parseFor(account: ChatAccount, text: string, now: Date) {
 
 async function fromText(incoming: Incoming, account: ChatAccount, text: string): Promise<BotEvent> {
   const at = incoming.at.toISOString();
+  const alert = await alertEvent(incoming, account, text);
+  if (alert) return alert;
   const context = contextFor(account, incoming.at);
   const result = parse(text, context);
   if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command, text };
@@ -212,7 +221,7 @@ function askedWord(resolution: CategoryResolution): string | null {
 }
 
 /** The parser's ranked guesses, or else the user's most used categories lately. */
-async function candidates(
+export async function candidates(
   tx: Tx,
   user: User,
   resolution: CategoryResolution,

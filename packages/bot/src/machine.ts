@@ -8,6 +8,7 @@ import {
   type Concern,
   type DraftExpense,
   type Effect,
+  type Question,
 } from './types.ts';
 
 /** Bump when a change makes older snapshots unsafe to restore (see snapshot.ts). */
@@ -25,6 +26,20 @@ const savedRecord = (expenses: DraftExpense[]): BotContext['lastSaved'] =>
   expenses.length === 0
     ? null
     : { messageId: expenses[0]!.messageId, expenseIds: expenses.map((e) => e.id) };
+
+/** What to ask about a waiting expense next: its amount, Save/Change/Cancel, a category, a Yes/No. */
+function questionKind(expense: DraftExpense): Question['kind'] {
+  if (expense.concerns.includes('amount')) return 'amount';
+  if (expense.concerns.includes('review')) return 'review';
+  return expense.category === null ? 'category' : 'confirm';
+}
+
+/** Change: the amount is asked again, then the category (income has none to choose). */
+const toCorrect = (expense: DraftExpense): DraftExpense => ({
+  ...expense,
+  concerns: ['amount'],
+  category: expense.kind === 'INCOME' ? expense.category : null,
+});
 
 function head(context: BotContext): DraftExpense {
   const first = context.queue[0];
@@ -203,12 +218,14 @@ export const conversationMachine = setup({
     }),
     ask: enqueueActions(({ context, event, enqueue }, params: { reminder: boolean }) => {
       const expense = head(context);
-      const kind = expense.category === null ? 'category' : 'confirm';
-      enqueue.emit(
-        kind === 'category'
-          ? { type: 'askCategory', expense, reminder: params.reminder }
-          : { type: 'askConfirm', expense, reminder: params.reminder },
-      );
+      const kind = questionKind(expense);
+      const asks = {
+        category: 'askCategory',
+        confirm: 'askConfirm',
+        review: 'askReview',
+        amount: 'askAmount',
+      } as const;
+      enqueue.emit({ type: asks[kind], expense, reminder: params.reminder });
       if (!params.reminder) enqueue.assign({ question: { kind, askedAt: event.at } });
     }),
     answerCategory: enqueueActions(({ context, event, enqueue }) => {
@@ -237,6 +254,43 @@ export const conversationMachine = setup({
         enqueue.assign({ queue: context.queue.slice(1), question: null });
       }
     }),
+    answerReview: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'REVIEW_ANSWERED');
+      const expense = head(context);
+      const rest = context.queue.slice(1);
+      if (event.answer === 'cancel') {
+        enqueue.emit({ type: 'discarded', expense });
+        enqueue.assign({ queue: rest, question: null });
+        return;
+      }
+      if (event.answer === 'change') {
+        enqueue.assign({ queue: [toCorrect(expense), ...rest], question: null });
+        return;
+      }
+      const settled: Concern = event.answer === 'save' ? 'review' : 'amount';
+      const plan = afterAnswer(context, {
+        ...expense,
+        concerns: expense.concerns.filter((c) => c !== settled),
+      });
+      for (const effect of plan.effects) enqueue.emit(effect);
+      enqueue.assign(plan.context);
+    }),
+    answerAmount: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'AMOUNT_GIVEN');
+      const expense = head(context);
+      const plan = afterAnswer(context, {
+        ...expense,
+        amountMinor: event.amountMinor,
+        currency: event.currency,
+        concerns: expense.concerns.filter((c) => c !== 'amount'),
+      });
+      for (const effect of plan.effects) enqueue.emit(effect);
+      enqueue.assign(plan.context);
+    }),
+    nothingSaved: emit(({ event }) => {
+      assertEvent(event, 'NOT_AN_ENTRY');
+      return { type: 'notAnEntry', reason: event.reason, reference: event.reference };
+    }),
     // The message that finds a question expired is then handled as if none was open.
     expire: enqueueActions(({ context, enqueue }) => {
       enqueue.emit({ type: 'expired', expenses: context.queue });
@@ -256,6 +310,16 @@ export const conversationMachine = setup({
       offered(head(context), event.choice),
     answersConfirm: ({ context, event }) =>
       event.type === 'CONFIRM_ANSWERED' && context.question?.kind === 'confirm',
+    // Save and Change answer the alert's question; Keep and Cancel the amount's (Cancel both).
+    answersReview: ({ context, event }) => {
+      if (event.type !== 'REVIEW_ANSWERED') return false;
+      const kind = context.question?.kind;
+      if (event.answer === 'cancel') return kind === 'review' || kind === 'amount';
+      if (event.answer === 'keep') return kind === 'amount' && head(context).amountMinor !== '0';
+      return kind === 'review';
+    },
+    answersAmount: ({ context, event }) =>
+      event.type === 'AMOUNT_GIVEN' && context.question?.kind === 'amount',
     hasQueue: ({ context }) => context.queue.length > 0,
   },
 }).createMachine({
@@ -288,7 +352,10 @@ export const conversationMachine = setup({
         // No question is open: an answer to one is from an older message.
         CATEGORY_CHOSEN: { actions: 'staleChoice' },
         CONFIRM_ANSWERED: { actions: 'staleChoice' },
+        REVIEW_ANSWERED: { actions: 'staleChoice' },
+        AMOUNT_GIVEN: { actions: 'staleChoice' },
         UNKNOWN_CHOICE: { actions: 'staleChoice' },
+        NOT_AN_ENTRY: { actions: 'nothingSaved' },
         UNCLEAR: {
           actions: emit(({ event }) => ({
             type: 'notUnderstood',
@@ -358,6 +425,25 @@ export const conversationMachine = setup({
           { actions: ['staleChoice', remind] },
         ],
         UNKNOWN_CHOICE: [expireFirst, { actions: ['staleChoice', remind] }],
+        REVIEW_ANSWERED: [
+          expireFirst,
+          {
+            guard: 'answersReview',
+            target: 'deciding',
+            actions: ['refreshTwins', 'answerReview'],
+          },
+          { actions: ['staleChoice', remind] },
+        ],
+        AMOUNT_GIVEN: [
+          expireFirst,
+          {
+            guard: 'answersAmount',
+            target: 'deciding',
+            actions: ['refreshTwins', 'answerAmount'],
+          },
+          { actions: ['staleChoice', remind] },
+        ],
+        NOT_AN_ENTRY: [expireFirst, { actions: ['refreshTwins', 'nothingSaved', remind] }],
         QUESTION: [expireFirst, { actions: ['refreshTwins', 'answer', remind] }],
         MORE: [expireFirst, { actions: ['refreshTwins', 'nextPage', remind] }],
         QUESTION_UNCLEAR: [expireFirst, { actions: ['refreshTwins', 'questionHelp', remind] }],

@@ -1,5 +1,6 @@
 // The conversation's vocabulary. Everything in the context is plain JSON (amounts as
 // decimal strings) because the snapshot is persisted as JSON between messages.
+import type { NotEntryReason } from '@spendline/parser';
 import type {
   Command,
   EditChange,
@@ -12,7 +13,8 @@ export interface CategoryRef {
   name: string;
 }
 
-export type Concern = 'large' | 'duplicate';
+/** review: a forwarded bank alert, saved only on Save; amount: the amount is still wanted. */
+export type Concern = 'large' | 'duplicate' | 'review' | 'amount';
 
 /** An expense read from a message, not yet saved. */
 export interface DraftExpense {
@@ -43,9 +45,20 @@ export interface DraftExpense {
   concerns: Concern[];
   /** The user's usual (median) amount in this currency, when the large check read it. */
   usualMinor?: string | null;
+  /** Read from a forwarded bank alert: who was paid (or paid) and the bank's reference. */
+  alert?: { payee: string | null; reference: string | null };
 }
 
-export type Question = { kind: 'category'; askedAt: string } | { kind: 'confirm'; askedAt: string };
+export type Question = {
+  kind: 'category' | 'confirm' | 'review' | 'amount';
+  askedAt: string;
+};
+
+/** An answer to an alert's questions: Save, Change, Cancel, or keep the amount read. */
+export type ReviewAnswer = 'save' | 'change' | 'keep' | 'cancel';
+
+/** Why a forwarded message records nothing: the alert's own reason, or seen before. */
+export type NothingSaved = NotEntryReason | 'duplicate';
 
 export interface BotContext {
   question: Question | null;
@@ -83,6 +96,9 @@ export type BotEvent = (
   | { type: 'UNSUPPORTED'; at: string; kind: string }
   | { type: 'STRANGER'; at: string; text: string }
   | { type: 'LINK'; at: string; code: string }
+  | { type: 'REVIEW_ANSWERED'; at: string; answer: ReviewAnswer }
+  | { type: 'AMOUNT_GIVEN'; at: string; amountMinor: string; currency: string }
+  | { type: 'NOT_AN_ENTRY'; at: string; reason: NothingSaved; reference?: string }
   /** A question about spending, as read; the machine fills a follow-up from the last one. */
   | { type: 'QUESTION'; at: string; question: SpendingQuestion }
   /** "more", or the More button under an answer: its next page. */
@@ -97,6 +113,9 @@ export type Effect =
   | { type: 'learnAlias'; word: string; category: CategoryRef }
   | { type: 'askCategory'; expense: DraftExpense; reminder: boolean }
   | { type: 'askConfirm'; expense: DraftExpense; reminder: boolean }
+  | { type: 'askReview'; expense: DraftExpense; reminder: boolean }
+  | { type: 'askAmount'; expense: DraftExpense; reminder: boolean }
+  | { type: 'notAnEntry'; reason: NothingSaved; reference?: string }
   | { type: 'discarded'; expense: DraftExpense }
   | { type: 'expired'; expenses: DraftExpense[] }
   /** null: no record in the snapshot (e.g. after a reset); the runtime finds the last one. */
@@ -126,13 +145,21 @@ export const CHOICE = {
   undoRun: (expenseId: string) => `undorun:${expenseId}`,
   /** The next page of a long answer: the page and the command as typed. */
   more: (page: number, text: string) => `more:${page}:${text}`,
+  review: (answer: ReviewAnswer) => `review:${answer}`,
 } as const;
+
+const REVIEW_ANSWERS: readonly string[] = ['save', 'change', 'keep', 'cancel'];
 
 type TapEvent = Extract<
   BotEvent,
   {
     type:
-      'UNDO_TAPPED' | 'UNDO_RUN_TAPPED' | 'CATEGORY_CHOSEN' | 'CONFIRM_ANSWERED' | 'UNKNOWN_CHOICE';
+      | 'UNDO_TAPPED'
+      | 'UNDO_RUN_TAPPED'
+      | 'CATEGORY_CHOSEN'
+      | 'CONFIRM_ANSWERED'
+      | 'REVIEW_ANSWERED'
+      | 'UNKNOWN_CHOICE';
   }
 >;
 
@@ -149,6 +176,8 @@ export function choiceEvent(id: string, at: string): TapEvent {
     }
     if (prefix === CHOICE.undo('')) return { type: 'UNDO_TAPPED', at, messageId: rest };
     if (prefix === CHOICE.undoRun('')) return { type: 'UNDO_RUN_TAPPED', at, expenseId: rest };
+    if (prefix === CHOICE.review('' as ReviewAnswer) && REVIEW_ANSWERS.includes(rest))
+      return { type: 'REVIEW_ANSWERED', at, answer: rest as ReviewAnswer };
   }
   return { type: 'UNKNOWN_CHOICE', at };
 }

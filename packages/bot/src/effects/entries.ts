@@ -11,6 +11,7 @@ import {
 import { daysSpan, localDateOf, periodRange } from '@spendline/ledger';
 import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
+import { alertReplies } from '../alert-replies.ts';
 import { replies } from '../replies.ts';
 import type { Reply } from '../reply.ts';
 import { dayLabel, expenseLabel, money, totalsText } from '../statements.ts';
@@ -52,9 +53,10 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
       note: keptNote(expense.note),
       categoryId: await categoryFor(tx, user, expense),
       inboundMessageId: expense.messageId,
+      reference: expense.alert?.reference ?? null,
     });
   }
-  const { totals, alerts } = await recordEntries(tx, user, drafts, 'WHATSAPP', {
+  const { ids, totals, alerts } = await recordEntries(tx, user, drafts, 'WHATSAPP', {
     now,
     announce: scope.announce,
     budgets: scope.budgeted ? 'return' : 'none',
@@ -62,6 +64,12 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
   });
   const today = localDateOf(now, user.timeZone);
   for (const expense of expenses) {
+    // Recorded meanwhile from elsewhere (the dashboard, a receipt): the same payment.
+    const reference = expense.alert?.reference;
+    if (reference && !ids.includes(expense.id)) {
+      reply.parts.push(alertReplies.duplicate(null, reference));
+      continue;
+    }
     const date = expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale);
     const amount = money(user, expense.amountMinor, expense.currency);
     reply.parts.push(

@@ -1,5 +1,6 @@
 import type { Reply } from '../reply.ts';
 import type { Effect } from '../types.ts';
+import { alertHandlers } from './alerts.ts';
 import { answerHandlers } from './answers.ts';
 import { entryHandlers } from './entries.ts';
 import { linkingHandlers } from './linking.ts';
@@ -15,6 +16,7 @@ const handlers: EffectHandlers = {
   ...statementHandlers,
   ...questionHandlers,
   ...linkingHandlers,
+  ...alertHandlers,
   ...answerHandlers,
 };
 

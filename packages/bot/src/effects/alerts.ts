@@ -1,0 +1,80 @@
+// The effects of forwarded bank alerts: the Save / Change / Cancel question, the question
+// for an amount, and the plain answer when an alert records nothing.
+import { sql } from '@spendline/db';
+import { alertReplies } from '../alert-replies.ts';
+import { dayLabel, expenseLabel, money } from '../statements.ts';
+import { CHOICE, type DraftExpense } from '../types.ts';
+import { requireUser, type EffectScope, type FamilyHandlers } from './scope.ts';
+
+function label(scope: EffectScope, expense: DraftExpense): string {
+  const user = requireUser(scope);
+  return alertReplies.label(
+    expense.kind === 'INCOME',
+    expense.alert?.payee ?? null,
+    dayLabel(expense.occurredOn, user.locale),
+  );
+}
+
+/** The live entry holding this reference, as "₹500.00 · Food, Thu, 3 Dec". */
+async function recordedAs(scope: EffectScope, reference: string): Promise<string | null> {
+  const user = requireUser(scope);
+  const [entry] = await scope.tx.rows<{
+    amountMinor: bigint;
+    currency: string;
+    categoryName: string | null;
+    day: string;
+  }>(sql`
+    SELECT e.amount_minor AS "amountMinor", e.currency, c.name AS "categoryName",
+           to_char(e.occurred_at AT TIME ZONE ${user.timeZone}, 'YYYY-MM-DD') AS day
+      FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
+     WHERE e.user_id = ${user.id}::uuid AND e.reference = ${reference} AND e.deleted_at IS NULL`);
+  if (!entry) return null;
+  return `${expenseLabel(user, entry, entry.categoryName)}, ${dayLabel(entry.day, user.locale)}`;
+}
+
+export const alertHandlers: FamilyHandlers<'askReview' | 'askAmount' | 'notAnEntry'> = {
+  askReview({ expense, reminder }, { scope, reply }) {
+    const user = requireUser(scope);
+    reply.question = {
+      kind: 'buttons',
+      body: alertReplies.review(
+        label(scope, expense),
+        money(user, expense.amountMinor, expense.currency),
+        expense.category?.name ?? null,
+        reminder,
+      ),
+      buttons: [
+        { id: CHOICE.review('save'), title: alertReplies.save },
+        { id: CHOICE.review('change'), title: alertReplies.change },
+        { id: CHOICE.review('cancel'), title: alertReplies.cancel },
+      ],
+    };
+  },
+  askAmount({ expense, reminder }, { scope, reply }) {
+    const user = requireUser(scope);
+    const cancel = { id: CHOICE.review('cancel'), title: alertReplies.cancel };
+    if (expense.amountMinor === '0') {
+      reply.question = {
+        kind: 'buttons',
+        body: alertReplies.noAmount(label(scope, expense), reminder),
+        buttons: [cancel],
+      };
+      return;
+    }
+    const amount = money(user, expense.amountMinor, expense.currency);
+    reply.question = {
+      kind: 'buttons',
+      body: alertReplies.newAmount(label(scope, expense), amount, reminder),
+      buttons: [{ id: CHOICE.review('keep'), title: alertReplies.keep(amount) }, cancel],
+    };
+  },
+  async notAnEntry({ reason, reference }, { scope, reply }) {
+    if (reason !== 'duplicate') {
+      reply.parts.push(alertReplies.nothingSaved(reason));
+      return;
+    }
+    const ref = reference ?? '';
+    const entry = await recordedAs(scope, ref);
+    reply.parts.push(entry ? alertReplies.duplicate(entry, ref) : alertReplies.waiting(ref));
+  },
+};
