@@ -79,6 +79,8 @@ export const replies = {
   recurringRecorded: (verb: string, what: string, days: string) =>
     `🔁 ${verb} ${what} (recurring, ${days}).`,
   recurringNever: 'That never comes round: no day matches it. Try "every month 15000 rent on 1st".',
+  statementComing: (month: string) =>
+    `📄 Making your ${month} statement: the PDF follows in a moment.`,
   notYet: (dashboardUrl: string) =>
     `That isn't in the chat yet; the dashboard has it: ${dashboardUrl}`,
   more: (dashboardUrl: string) => `…more on the dashboard: ${dashboardUrl}`,

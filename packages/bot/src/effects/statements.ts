@@ -1,6 +1,7 @@
 // The effects that answer with words read from the books: statements and commands.
 import { sql } from '@spendline/db';
 import type { Command } from '@spendline/parser';
+import { requestStatement } from '@spendline/reports/requests';
 import { LIMITS } from '@spendline/whatsapp';
 import { budgetCommand, budgetLines } from '../budgets.ts';
 import { createRecurring } from '../recurring.ts';
@@ -37,6 +38,18 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
       );
     case 'budget':
       return budgetCommand(input, cmd);
+    case 'statement': {
+      // Drawn and sent after this transaction, by the statement sender.
+      const recipient = scope.sender.phoneNumber ?? scope.sender.bsuid;
+      if (recipient === undefined) return replies.notYet(scope.dashboardUrl);
+      await requestStatement(scope.tx, {
+        userId: input.user.id,
+        conversationId: scope.conversationId,
+        recipient,
+        month: `${cmd.year}-${String(cmd.month).padStart(2, '0')}-01`,
+      });
+      return replies.statementComing(monthLabel(cmd.year, cmd.month, locale));
+    }
     case 'stopDigests': {
       const count = await scope.tx.execute(sql`
         UPDATE users
