@@ -4,7 +4,13 @@ import { ConfigError, loadConfig, type Config } from '@spendline/config';
 import { openDatabase } from '@spendline/db';
 import { jobRunRecorder, scheduledJobs, startScheduler, type Scheduler } from '@spendline/jobs';
 import { createLogger, stdoutDestination } from '@spendline/log';
-import { createRenderPool, type RenderPool } from '@spendline/reports';
+import {
+  createRenderPool,
+  createStatementSender,
+  type RenderPool,
+  type StatementSender,
+} from '@spendline/reports';
+import { createMediaUploader } from '@spendline/whatsapp';
 import { createExpenseEvents } from '@spendline/entries';
 import { createGraphQLHandler, createTemplateStatus } from '@spendline/graphql';
 import { trackConnections, type Connections } from './connections.ts';
@@ -39,6 +45,7 @@ const running: {
   channel?: WhatsAppChannel;
   events?: { close(): Promise<void> };
   renderPool?: RenderPool;
+  statements?: StatementSender;
 } = {};
 let stopping = false;
 const stop = createShutdown({
@@ -48,6 +55,7 @@ const stop = createShutdown({
     await Promise.all([
       running.connections?.drain(),
       running.scheduler?.stop(),
+      running.statements?.stop(),
       running.channel?.stop({ sendGraceMs: Math.min(2000, (config.SHUTDOWN_TIMEOUT * 1000) / 4) }),
     ]);
     // The live-update connection (LISTEN on PostgreSQL) outlives the work that publishes.
@@ -86,6 +94,27 @@ async function startServices(): Promise<void> {
   }));
   logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
   if (stopping) return;
+  // Statements are drawn on worker threads, never on this event loop.
+  const renderPool = (running.renderPool = createRenderPool());
+  // Statements asked for in the chat: drawn, uploaded and queued after the conversation's
+  // transaction. The sandbox sends a link to the dashboard's download instead of a file.
+  running.statements = createStatementSender({
+    db: db.sql,
+    pool: renderPool,
+    ...(channel.sandbox
+      ? {}
+      : {
+          upload: createMediaUploader({
+            apiUrl: config.WHATSAPP_API_URL,
+            phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID ?? '',
+            accessToken: config.WHATSAPP_ACCESS_TOKEN ?? '',
+          }),
+        }),
+    downloadUrl: (month) => new URL(`/dashboard/statement/${month}.pdf`, config.PUBLIC_URL).href,
+    logger: logger.child({ component: 'statements' }),
+    onQueued: () => channel.dispatcher.kick(),
+  });
+  running.statements.start();
   // Every replica runs one; the jobs' row locks make each piece of work happen once.
   const recordRun = jobRunRecorder(db.prisma);
   running.scheduler = startScheduler({
@@ -111,8 +140,6 @@ async function startServices(): Promise<void> {
         : address.address;
     return `http://${host}:${address.port}/whatsapp/webhook`;
   }
-  // Statements are drawn on worker threads, never on this event loop.
-  const renderPool = (running.renderPool = createRenderPool());
   const server = createApiServer({
     db,
     logger,
