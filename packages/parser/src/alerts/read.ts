@@ -64,7 +64,8 @@ const CARD_BILL_PAID =
   /\bpayment\s+of\s+.{0,30}\b(?:received|credited)\b.{0,60}\bcredit\s+card\b|\bcredit\s+card\b.{0,60}\bpayment\b.{0,30}\b(?:received|credited)\b/i;
 const WALLET_TOP_UP =
   /\badded\s+to\s+(?:your\s+)?.{0,20}\bwallet\b|\bwallet\s+(?:top[\s-]?up|recharged?)\b/i;
-const SELF = /\bself[\s-]?transfer\b|\bto\s+(?:your\s+)?own\s+a\/?c/i;
+const SELF =
+  /\bself[\s-]?transfer\b|\bself\s+credited\b|\bto\s+self\b|\bto\s+(?:your\s+)?own\s+a\/?c/i;
 const PROMO: RegExp[] = [
   /\bcashback\b/i,
   /\boffers?\b/i,
