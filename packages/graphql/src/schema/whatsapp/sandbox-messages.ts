@@ -43,6 +43,7 @@ interface StoredBody {
     name?: string;
     components?: { type?: string; sub_type?: string; parameters?: { text?: string }[] }[];
   };
+  document?: { filename?: string; caption?: string; link?: string };
 }
 
 const blank = {
@@ -116,6 +117,12 @@ export function outboundToSandbox(row: OutboundMessage): SandboxMessage {
   }
   if (body.type === 'template' && body.template) {
     return { ...base, ...blank, text: renderTemplate(body.template) };
+  }
+  if (body.type === 'document' && body.document) {
+    // The sandbox sends a statement as a link to the dashboard's download.
+    const { filename, caption, link } = body.document;
+    const lines = [`📄 ${filename ?? 'Document'}`, caption, link].filter(Boolean);
+    return { ...base, ...blank, text: lines.join('\n') };
   }
   return { ...base, ...blank, text: body.text?.body ?? null };
 }
