@@ -20,6 +20,7 @@ COPY packages/jobs/package.json packages/jobs/
 COPY packages/ledger/package.json packages/ledger/
 COPY packages/log/package.json packages/log/
 COPY packages/parser/package.json packages/parser/
+COPY packages/reports/package.json packages/reports/
 COPY packages/spending/package.json packages/spending/
 COPY packages/transfer/package.json packages/transfer/
 COPY packages/whatsapp/package.json packages/whatsapp/
