@@ -155,12 +155,6 @@ const AskRef = builder.objectRef<AskShape>('Answer').implement({
   }),
 });
 
-const question = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(300, 'must be at most 300 characters');
-
 const questionText = z
   .string()
   .trim()
