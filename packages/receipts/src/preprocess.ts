@@ -29,6 +29,7 @@ export class UnreadableImageError extends Error {
 // Wide enough to wash out strokes of the largest text (a payment screen's amount) and
 // leave the paper or screen colour around them.
 const BACKGROUND_BLUR = 24;
+const CONTRAST = 2;
 
 export async function prepareForOcr(bytes: Uint8Array): Promise<Buffer> {
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new ImageTooLargeError(bytes.byteLength);
@@ -44,13 +45,20 @@ export async function prepareForOcr(bytes: Uint8Array): Promise<Buffer> {
       .raw()
       .toBuffer({ resolveWithObject: true });
     const raw = { width: info.width, height: info.height, channels: 1 } as const;
-    const background = await sharp(data, { raw }).blur(BACKGROUND_BLUR).raw().toBuffer();
+    const background = await sharp(data, { raw })
+      .blur(BACKGROUND_BLUR)
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
     // Text is whatever differs from its surroundings: dark ink on paper and white
     // letters on a payment app's coloured header or a dark-mode screen both come out
     // as dark strokes on white, which is what Tesseract reads best.
     return await sharp(data, { raw })
       .composite([{ input: background, raw, blend: 'difference' }])
       .extractChannel(0)
+      // White on a coloured header differs from it less than ink from paper; doubling
+      // the difference makes both full strength while faint grain stays light.
+      .linear(CONTRAST, 0)
       .negate()
       .normalise()
       .png({ compressionLevel: 1 })

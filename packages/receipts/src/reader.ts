@@ -3,6 +3,7 @@ import { linesOfPage } from './extract/lines.ts';
 import { createOcrPool } from './ocr-pool.ts';
 import { prepareForOcr } from './preprocess.ts';
 import type { ReceiptReading } from './reading.ts';
+import { restoreRupeeSigns } from './rupee-sign.ts';
 
 export interface ReceiptReaderOptions {
   /** OCR worker threads, started on the first read. Each holds about 100 MB. */
@@ -25,6 +26,7 @@ export function createReceiptReader(options: ReceiptReaderOptions = {}): Receipt
     async read(bytes) {
       const prepared = await prepareForOcr(bytes);
       const page = await pool.recognize(prepared);
+      await restoreRupeeSigns(page, prepared);
       const lines = linesOfPage(page);
       return {
         ...extract(lines),

@@ -30,13 +30,17 @@ export function pickDistortion(random: Random, harshness: number): Distortion {
   };
 }
 
+const GRAIN_TILE = 128;
+
+// Sensor grain: a seeded tile of random greys laid over the whole photo.
 async function grain(image: Buffer, amount: number, random: Random): Promise<Buffer> {
-  const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
-  for (let i = 0; i < data.length; i++) {
-    const value = (data[i] ?? 0) + Math.round((random.next() - 0.5) * 2 * amount);
-    data[i] = Math.max(0, Math.min(255, value));
+  const tile = Buffer.alloc(GRAIN_TILE * GRAIN_TILE);
+  for (let i = 0; i < tile.length; i++) {
+    tile[i] = Math.max(0, Math.min(255, 128 + Math.round((random.next() - 0.5) * 2 * amount)));
   }
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+  const raw = { width: GRAIN_TILE, height: GRAIN_TILE, channels: 1 } as const;
+  return sharp(image)
+    .composite([{ input: tile, raw, tile: true, blend: 'overlay' }])
     .png()
     .toBuffer();
 }
