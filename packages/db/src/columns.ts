@@ -44,6 +44,8 @@ const user: Record<keyof User, string> = {
   dailyDigestOn: 'daily_digest_on',
   weeklyDigestOn: 'weekly_digest_on',
   reminderOn: 'reminder_on',
+  monthlyStatement: 'monthly_statement',
+  monthlyStatementOn: 'monthly_statement_on',
   isOperator: 'is_operator',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
