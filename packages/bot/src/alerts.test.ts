@@ -162,6 +162,25 @@ describe('a forwarded debit alert', () => {
     expect(await say('groceries')).toContain('✅ ₹799.00 · Groceries');
   });
 
+  it('ignores a Save tapped again after it was saved, and a Keep where no amount was read', async () => {
+    await say(SWIGGY);
+    await tap('save');
+    expect(await tap('save')).toBe('That button belongs to an earlier question, so I did nothing.');
+    await say(
+      'Your A/c XX1234 has been debited on 03-12-26 towards UPI/634512300002/JIOMART. -IDFC FIRST Bank',
+    );
+    expect(await tap('keep')).toContain('Still waiting: how much was it?');
+    expect(await entries()).toHaveLength(1);
+  });
+
+  it('is not saved when nobody answers in time', async () => {
+    await say(SWIGGY);
+    minute += 11;
+    const later = await say('today');
+    expect(later).toContain('No answer about "swiggy@icici" in time, so I didn\'t save it.');
+    expect(await entries()).toEqual([]);
+  });
+
   it('lets an ordinary expense through while its question waits, then asks again', async () => {
     await say(SWIGGY);
     const typed = await say('120 petrol');
