@@ -4,6 +4,7 @@ import type { Logger } from '@spendline/log';
 import type { Round } from './claims.ts';
 import { runDueDigests, type DigestKind } from './digests.ts';
 import { runDueRecurring } from './recurring.ts';
+import { runDueStatements } from './statements.ts';
 import type { Job } from './scheduler.ts';
 
 function job(
@@ -24,7 +25,7 @@ function job(
 
 /**
  * Everything the scheduler runs: recurring expenses (announced to `events` for live
- * dashboards), then digests and reminders.
+ * dashboards), then digests and reminders, then the monthly statements asked for.
  */
 export function scheduledJobs(db: SqlDatabase, logger: Logger, events?: ExpenseEvents): Job[] {
   const digests: DigestKind[] = ['daily', 'weekly', 'reminder'];
@@ -33,5 +34,6 @@ export function scheduledJobs(db: SqlDatabase, logger: Logger, events?: ExpenseE
     ...digests.map((kind) =>
       job(`${kind} digest`, logger, (now, stopping) => runDueDigests(db, kind, now, stopping)),
     ),
+    job('monthly statement', logger, (now, stopping) => runDueStatements(db, now, stopping)),
   ];
 }
