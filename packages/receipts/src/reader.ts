@@ -6,7 +6,7 @@ import type { ReceiptReading } from './reading.ts';
 import { restoreRupeeSigns } from './rupee-sign.ts';
 
 export interface ReceiptReaderOptions {
-  /** OCR worker threads, started on the first read. Each holds about 100 MB. */
+  /** OCR worker threads, started on the first read (one added about 150 MB of memory here). */
   workers?: number;
 }
 
