@@ -47,12 +47,15 @@ export const MAX_ENTRIES = 300;
 /** Categories a breakdown of a total shows. */
 const BREAKDOWN = 5;
 
-function where(input: AnswerInput, period: QuestionPeriod): Statement {
-  const { start, end } = daysSpan(period.from, period.to, input.timeZone);
+function within(period: QuestionPeriod, timeZone: string): Statement {
+  const { start, end } = daysSpan(period.from, period.to, timeZone);
+  return sql`(e.occurred_at >= ${start.toISOString()}::timestamptz
+    AND e.occurred_at < ${end.toISOString()}::timestamptz)`;
+}
+
+function where(input: AnswerInput, span: Statement): Statement {
   return sql`e.user_id = ${input.userId}::uuid AND e.kind = 'EXPENSE' AND e.deleted_at IS NULL
-    AND e.occurred_at >= ${start.toISOString()}::timestamptz
-    AND e.occurred_at < ${end.toISOString()}::timestamptz
-    ${filterClause(input.question.filter)} ${thresholdClause(input.question)}`;
+    AND ${span} ${filterClause(input.question.filter)} ${thresholdClause(input.question)}`;
 }
 
 function filterClause(filter: QuestionFilter | null): Statement {
@@ -69,43 +72,60 @@ function thresholdClause({ measure, thresholdMinor, currency }: ResolvedQuestion
   return sql`AND e.currency = ${currency} AND e.amount_minor ${op} ${thresholdMinor}::bigint`;
 }
 
-async function totalsOf(
-  db: Queries,
-  input: AnswerInput,
-  period: QuestionPeriod,
-): Promise<CurrencyTotal[]> {
-  const rows = await db.rows<{
-    currency: string;
-    total: string;
-    count: number;
-  }>(sql`${raw(PLAN_PER_CALL)}
-    SELECT e.currency, SUM(e.amount_minor)::text AS total, COUNT(*)::int AS count
-    FROM expenses e WHERE ${where(input, period)}
-    GROUP BY e.currency ORDER BY e.currency`);
-  return rows.map(currencyTotal);
+interface Grouped {
+  totals: CurrencyTotal[];
+  other: CurrencyTotal[];
+  /** Biggest first, every category of the period. */
+  categories: AnswerCategory[];
 }
 
-async function categoriesOf(
-  db: Queries,
-  input: AnswerInput,
-  limit: number,
-): Promise<AnswerCategory[]> {
+function add(into: Map<string, CurrencyTotal>, currency: string, total: bigint, count: number) {
+  const sum = into.get(currency) ?? { currency, totalMinor: 0n, count: 0 };
+  into.set(currency, { currency, totalMinor: sum.totalMinor + total, count: sum.count + count });
+}
+
+const byCurrency = (totals: Map<string, CurrencyTotal>) =>
+  [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+
+/**
+ * Both periods' totals and the period's categories in one pass over the rows of either
+ * period: a year against the year before reads each entry once.
+ */
+async function groupedOf(db: Queries, input: AnswerInput, other: QuestionPeriod): Promise<Grouped> {
+  const current = within(input.question.period, input.timeZone);
+  const before = within(other, input.timeZone);
   const rows = await db.rows<{
     currency: string;
-    total: string;
-    count: number;
     category_id: string | null;
     name: string | null;
+    current: boolean;
+    other: boolean;
+    total: string;
+    count: number;
   }>(sql`${raw(PLAN_PER_CALL)}
     SELECT e.currency, e.category_id::text AS category_id, c.name,
+           ${current} AS current, ${before} AS other,
            SUM(e.amount_minor)::text AS total, COUNT(*)::int AS count
     FROM expenses e
     LEFT JOIN categories c ON c.id = e.category_id AND c.user_id = ${input.userId}::uuid
-    WHERE ${where(input, input.question.period)}
-    GROUP BY e.currency, e.category_id, c.name
-    ORDER BY SUM(e.amount_minor) DESC, c.name NULLS LAST
-    LIMIT ${limit}`);
-  return rows.map((r) => ({ ...currencyTotal(r), categoryId: r.category_id, name: r.name }));
+    WHERE ${where(input, sql`(${current} OR ${before})`)}
+    GROUP BY 1, 2, 3, 4, 5`);
+  const totals = new Map<string, CurrencyTotal>();
+  const others = new Map<string, CurrencyTotal>();
+  const categories: AnswerCategory[] = [];
+  for (const row of rows) {
+    const total = BigInt(row.total);
+    if (row.other) add(others, row.currency, total, row.count);
+    if (!row.current) continue;
+    add(totals, row.currency, total, row.count);
+    categories.push({ ...currencyTotal(row), categoryId: row.category_id, name: row.name });
+  }
+  categories.sort(
+    (a, b) =>
+      (b.totalMinor > a.totalMinor ? 1 : b.totalMinor < a.totalMinor ? -1 : 0) ||
+      (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)),
+  );
+  return { totals: byCurrency(totals), other: byCurrency(others), categories };
 }
 
 async function entriesOf(
@@ -128,7 +148,7 @@ async function entriesOf(
            e.amount_minor::text AS amount, e.currency, c.name, e.note
     FROM expenses e
     LEFT JOIN categories c ON c.id = e.category_id AND c.user_id = ${input.userId}::uuid
-    WHERE ${where(input, input.question.period)}
+    WHERE ${where(input, within(input.question.period, input.timeZone))}
     ORDER BY ${order}, e.id
     LIMIT ${biggest ? 1 : MAX_ENTRIES}`);
   return rows.map((r) => ({
@@ -153,18 +173,16 @@ export async function answerQuestion(db: Queries, input: AnswerInput): Promise<A
       : measure === 'total' && question.filter === null
         ? BREAKDOWN
         : 0;
-  const [totals, other, categories, entries] = await Promise.all([
-    totalsOf(db, input, period),
-    totalsOf(db, input, otherPeriod),
-    breakdown > 0 ? categoriesOf(db, input, breakdown) : Promise.resolve([]),
+  const [grouped, entries] = await Promise.all([
+    groupedOf(db, input, otherPeriod),
     listing ? entriesOf(db, input, measure === 'biggest') : Promise.resolve([]),
   ]);
   return {
     question,
-    totals,
-    other: { period: otherPeriod, totals: other },
+    totals: grouped.totals,
+    other: { period: otherPeriod, totals: grouped.other },
     days: daysBetween(period.from, period.to) + 1,
-    categories,
+    categories: grouped.categories.slice(0, breakdown),
     entries,
   };
 }
