@@ -11,6 +11,11 @@ export {
 } from './server/handler.ts';
 export { schema } from './schema/schema.ts';
 export {
+  type ReadReceipt,
+  type ReceiptScan,
+  type ReceiptScanKind,
+} from './schema/attachments/receipt-scan.ts';
+export {
   createTemplateStatus,
   type TemplateReport,
   type TemplateStatusOptions,

@@ -29,6 +29,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Date: { Input: string; Output: string };
     MinorUnits: { Input: bigint; Output: bigint };
+    /** An upload (GraphQL multipart request spec); input only. */
+    File: { Input: File; Output: never };
   };
 }>({
   // Relay first so scope checks see parsed global ids; scope-auth before the plugins

@@ -3,6 +3,7 @@ import type { Logger } from '@spendline/log';
 import type { TemplateStatusSource } from './operator/template-status.ts';
 import type { QueueOtpMessage } from './whatsapp/otp-message.ts';
 import type { ExpenseEvents } from '@spendline/entries';
+import type { ReadReceipt } from './attachments/receipt-scan.ts';
 
 /** Who is calling: a signed-in browser (session) or a script (personal API token). */
 export interface Viewer {
@@ -43,6 +44,8 @@ export interface GraphQLContext {
   sandboxChat: SandboxChatSettings | null;
   /** The message templates' approval at Meta, cached; sandbox without an access token. */
   templateStatus: TemplateStatusSource;
+  /** Reads a receipt photo (OCR off the event loop); null where the server cannot. */
+  readReceipt: ReadReceipt | null;
 }
 
 export type SignedInContext = GraphQLContext & { viewer: Viewer };

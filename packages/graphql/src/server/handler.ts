@@ -18,6 +18,8 @@ import { createInProcessExpenseEvents, type ExpenseEvents } from '@spendline/ent
 import { useQueryCost } from './query-cost.ts';
 import type { TemplateStatusSource } from '../schema/operator/template-status.ts';
 import { schema } from '../schema/schema.ts';
+import type { ReadReceipt } from '../schema/attachments/receipt-scan.ts';
+import { useBodyLimits } from './body-limits.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -36,6 +38,8 @@ export const QUERY_LIMITS = {
   // Room for importExpenses' 2,000 rows; the token and cost limits bound the work a
   // query can ask for, whatever its variables weigh.
   maxBodyBytes: 1_000_000,
+  // A multipart upload: a voice note at Meta's 16 MB audio limit, and the form around it.
+  maxUploadBodyBytes: 16 * 1024 * 1024 + 64 * 1024,
 } as const;
 
 export interface GraphQLHandlerOptions {
@@ -71,6 +75,8 @@ export interface GraphQLHandlerOptions {
    * Without it the page says the api runs in sandbox mode.
    */
   templateStatus?: TemplateStatusSource | undefined;
+  /** Reads receipt photos for scanReceipt (the api's OCR threads); without it, refused. */
+  readReceipt?: ReadReceipt | undefined;
 }
 
 export interface NodeServerContext {
@@ -119,7 +125,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
     landingPage: false,
     graphiql: { title: 'Spendline GraphQL', defaultQuery: '{\n  me {\n    email\n  }\n}\n' },
     renderGraphiQL,
-    maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
+    // The two limits below replace yoga's single one.
+    maxRequestBodySize: false,
     batching: false,
     // The dashboard (PUBLIC_URL) and trusted origins may call with cookies; no one else.
     cors: {
@@ -145,6 +152,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
       },
     },
     plugins: [
+      useBodyLimits({
+        json: QUERY_LIMITS.maxBodyBytes,
+        multipart: QUERY_LIMITS.maxUploadBodyBytes,
+      }),
       maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
@@ -203,6 +214,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
         queueOtpMessage,
         sandboxChat,
         templateStatus,
+        readReceipt: options.readReceipt ?? null,
       };
     },
   });

@@ -144,6 +144,9 @@ function itemCount(
   const size = args.first ?? args.last;
   if (typeof size === 'number' && size >= 0) return size;
   if (Array.isArray(args.ids)) return args.ids.length;
+  // A list that is small by nature says so (extensions.listSize), e.g. an entry's files.
+  const declared = field.extensions.listSize;
+  if (list && typeof declared === 'number') return declared;
   return list ? ASSUMED_LIST_SIZE : ASSUMED_PAGE_SIZE;
 }
 

@@ -28,14 +28,19 @@ const OWNED: Record<string, (owner: Owner) => Prisma.Sql> = {
   categories: byUser('categories'),
   category_aliases: byUser('category_aliases'),
   expenses: byUser('expenses'),
+  attachments: byUser('attachments'),
   budgets: byUser('budgets'),
   budget_alerts: (o) =>
     Prisma.sql`SELECT count(*)::int AS n FROM budget_alerts WHERE budget_id = ANY(${o.budgetIds}::uuid[])`,
   recurring_expenses: byUser('recurring_expenses'),
+  statement_requests: byUser('statement_requests'),
   conversations: (o) =>
     Prisma.sql`SELECT count(*)::int AS n FROM conversations WHERE wa_key = ${o.phone}`,
   inbound_messages: (o) =>
     Prisma.sql`SELECT count(*)::int AS n FROM inbound_messages
+                WHERE conversation_id = ANY(${o.conversationIds}::uuid[])`,
+  media_jobs: (o) =>
+    Prisma.sql`SELECT count(*)::int AS n FROM media_jobs
                 WHERE conversation_id = ANY(${o.conversationIds}::uuid[])`,
   outbound_messages: (o) =>
     Prisma.sql`SELECT count(*)::int AS n FROM outbound_messages
@@ -96,6 +101,49 @@ async function populate(
   const conversation = await server.db.prisma.conversation.create({
     data: { waKey: phone, phoneNumber: phone, snapshot: { value: 'idle' } },
   });
+  // A receipt read on the dashboard, kept with its entry, and one still waiting for one.
+  for (const attach of [true, false]) {
+    const { scanReceipt } = await client
+      .upload<{ scanReceipt: { scan: { attachment: { id: string } } } }>(
+        'mutation ($file: File!) { scanReceipt(file: $file) { ... on ScanReceiptSuccess { scan { attachment { id } } } } }',
+        {},
+        { file: { bytes: PNG, type: 'image/png' } },
+      )
+      .then((r) => r.data!);
+    if (attach) {
+      await client.ok(
+        `mutation ($a: ID!) { createExpense(input: { amountMinor: "66932", attachmentId: $a }) { __typename } }`,
+        { a: scanReceipt.scan.attachment.id },
+      );
+    }
+  }
+  await server.db.prisma.statementRequest.create({
+    data: {
+      userId: id,
+      conversationId: conversation.id,
+      recipient: phone.slice(1),
+      month: new Date('2026-11-01'),
+    },
+  });
+  const photo = await server.db.prisma.inboundMessage.create({
+    data: {
+      waMessageId: `wamid.photo.${id}`,
+      conversationId: conversation.id,
+      phoneNumberId: '15550001111',
+      type: 'image',
+      payload: { image: { id: 'media-1' } },
+      sentAt: new Date(),
+    },
+  });
+  await server.db.prisma.mediaJob.create({
+    data: {
+      inboundMessageId: photo.id,
+      conversationId: conversation.id,
+      mediaId: 'media-1',
+      media: 'image',
+      payload: { userId: id },
+    },
+  });
   await server.db.prisma.inboundMessage.create({
     data: {
       waMessageId: `wamid.${id}`,
@@ -130,8 +178,20 @@ async function populate(
   };
 }
 
+// Any bytes do: the reader below stands in for OCR, which its own package tests.
+const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
+
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({
+    readReceipt: () =>
+      Promise.resolve({
+        kind: 'RECEIPT',
+        amountMinor: 66932n,
+        currency: 'INR',
+        merchant: 'DMart',
+        date: '2026-12-03',
+      }),
+  });
 });
 afterAll(async () => {
   await server.close();

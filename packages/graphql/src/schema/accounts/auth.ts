@@ -17,7 +17,7 @@ import {
   sessionCookie,
 } from '@spendline/auth';
 import type { ApiToken, User } from '@spendline/db';
-import { localeWeekStart } from '@spendline/ledger';
+import { localDateOf, localeWeekStart } from '@spendline/ledger';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -51,6 +51,9 @@ export const UserRef = builder.prismaNode('User', {
     }),
     dailyDigestHour: t.exposeInt('dailyDigestHour', { nullable: true }),
     weeklyDigest: t.exposeBoolean('weeklyDigest'),
+    monthlyStatement: t.exposeBoolean('monthlyStatement', {
+      description: "Last month's statement arrives on WhatsApp as a PDF on the 1st.",
+    }),
     reminderHour: t.exposeInt('reminderHour', { nullable: true }),
     weekStartsOn: t.exposeInt('weekStartsOn', {
       nullable: true,
@@ -333,6 +336,7 @@ const SettingsInput = builder.inputType('SettingsInput', {
     }),
     dailyDigestHour: t.int({ validate: hour }),
     weeklyDigest: t.boolean(),
+    monthlyStatement: t.boolean(),
     reminderHour: t.int({ validate: hour }),
     weekStartsOn: t.int({
       description: '1 Monday ... 7 Sunday; null follows the locale.',
@@ -345,6 +349,10 @@ const SettingsInput = builder.inputType('SettingsInput', {
     }),
   }),
 });
+
+/** The first day of the month `now` falls in, in `timeZone`, as a date. */
+const thisMonth = (timeZone: string, now: Date) =>
+  new Date(`${localDateOf(now, timeZone).slice(0, 7)}-01T00:00:00Z`);
 
 builder.mutationField('updateSettings', (t) =>
   t.withAuth({ loggedIn: true }).prismaField({
@@ -362,6 +370,12 @@ builder.mutationField('updateSettings', (t) =>
           timeZone: notNull(input.timeZone),
           locale: notNull(input.locale),
           weeklyDigest: notNull(input.weeklyDigest),
+          monthlyStatement: notNull(input.monthlyStatement),
+          // Turned on now, it starts with next month's 1st rather than sending last
+          // month's statement at once.
+          ...(input.monthlyStatement && !context.viewer.user.monthlyStatement
+            ? { monthlyStatementOn: thisMonth(context.viewer.user.timeZone, context.now()) }
+            : {}),
           confirmAboveMinor: input.confirmAboveMinor,
           dailyDigestHour: input.dailyDigestHour,
           reminderHour: input.reminderHour,

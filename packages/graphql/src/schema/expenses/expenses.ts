@@ -8,10 +8,12 @@ import {
   type Category,
   type Expense,
   type Prisma,
+  type Queries,
 } from '@spendline/db';
 import {
   afterCommit,
   deleteEntries,
+  postgresAttachments,
   recordEntries,
   restoreEntries,
   updateEntry,
@@ -220,6 +222,9 @@ const NewExpense = builder.inputType('NewExpense', {
     note: t.string({ validate: note.nullish() }),
     categoryId: t.globalID({ for: CategoryRef }),
     kind: t.field({ type: ExpenseKind, defaultValue: 'EXPENSE' }),
+    attachmentId: t.id({
+      description: 'A file of yours to keep with the entry, e.g. `scanReceipt`’s attachment.',
+    }),
     requestKey: t.string({
       description:
         'A key of your choosing for this create (e.g. a UUID per form shown): sending the ' +
@@ -238,8 +243,23 @@ const ExpensePatch = builder.inputType('ExpensePatch', {
     note: t.string({ validate: note.nullish() }),
     categoryId: t.globalID({ for: CategoryRef }),
     kind: t.field({ type: ExpenseKind }),
+    attachmentId: t.id({ description: 'A file of yours to keep with the entry as well.' }),
   }),
 });
+
+/** Shows the viewer's file with their entry, in the entry's transaction; refused otherwise. */
+async function attachFile(
+  tx: Queries,
+  context: SignedInContext,
+  attachmentId: string | null | undefined,
+  expenseId: string,
+): Promise<void> {
+  if (attachmentId == null) return;
+  const { id } = context.viewer.user;
+  if (!(await postgresAttachments.attach(tx, id, asUuid(attachmentId), expenseId))) {
+    throw new NotFoundError('Attachment', attachmentId);
+  }
+}
 
 /** The category id to store, after checking it is one of the viewer's live categories. */
 export async function ownCategory(
@@ -295,6 +315,7 @@ builder.mutationField('createExpense', (t) =>
             apiToken ? 'API' : 'WEB',
             { now: context.now(), announce },
           );
+          await attachFile(tx, context, input.attachmentId, ids[0]!);
           return ids;
         });
       } catch (error) {
@@ -324,8 +345,8 @@ builder.mutationField('updateExpense', (t) =>
       const categoryId = await ownCategory(context, input.categoryId);
       const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
       const announce = afterCommit(context.events);
-      const updated = await context.sql.transaction((tx) =>
-        updateEntry(
+      const updated = await context.sql.transaction(async (tx) => {
+        const done = await updateEntry(
           tx,
           context.viewer.user,
           where.id,
@@ -338,8 +359,10 @@ builder.mutationField('updateExpense', (t) =>
             categoryId,
           },
           { now: context.now(), announce },
-        ),
-      );
+        );
+        if (done) await attachFile(tx, context, input.attachmentId, where.id);
+        return done;
+      });
       if (!updated) throw new NotFoundError('Expense', id.id);
       announce.publish();
       return context.prisma.expense.findUniqueOrThrow({ ...query, where: { id: where.id } });

@@ -5,6 +5,7 @@ import {
   textMessage,
   verifySignature,
 } from '@spendline/whatsapp';
+import { createHash } from 'node:crypto';
 import { enqueueOutbound } from '@spendline/whatsapp/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -132,6 +133,72 @@ describe('sandboxSend', () => {
     expect(stored.id).toBe(
       (result as { message: { id: string } } | undefined)?.message.id ?? 'missing',
     );
+  });
+
+  it('sends a photo or a voice note as Meta would, naming the sender’s kept file as its media id', async () => {
+    const SEND_MEDIA = `mutation ($input: SandboxSendMediaInput!, $file: File!) {
+      sandboxSendMedia(input: $input, file: $file) {
+        __typename
+        ... on SandboxSendMediaSuccess { message { direction text media { type url } } }
+        ... on ValidationError { problems { path message } }
+      }
+    }`;
+    type Sent = {
+      sandboxSendMedia: {
+        __typename: string;
+        message?: { text: string | null; media: { type: string; url: string } | null };
+        problems?: { path: string[]; message: string }[];
+      };
+    };
+    const photo = Buffer.from('a photo of a bill, as bytes');
+    const res = await alice.upload<Sent>(
+      SEND_MEDIA,
+      { input: { phone: PHONE, caption: 'lunch with team' } },
+      { file: { bytes: photo, type: 'image/jpeg' } },
+    );
+    const sent = res.data?.sandboxSendMedia;
+    expect(sent?.__typename).toBe('SandboxSendMediaSuccess');
+    const kept = await server.db.prisma.attachment.findFirstOrThrow({
+      where: { userId: await userId('alice@example.com') },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(Buffer.from(kept.bytes).equals(photo)).toBe(true);
+    expect(sent?.message).toEqual({
+      direction: 'INBOUND',
+      text: 'lunch with team',
+      media: { type: 'IMAGE', url: `/attachments/${kept.id}` },
+    });
+    expect(webhook.lastMessage()).toMatchObject({
+      type: 'image',
+      image: {
+        id: `attachment:${kept.id}`,
+        mime_type: 'image/jpeg',
+        sha256: createHash('sha256').update(photo).digest('base64'),
+        caption: 'lunch with team',
+      },
+    });
+
+    const voice = await alice.upload<Sent>(
+      SEND_MEDIA,
+      { input: { phone: PHONE } },
+      { file: { bytes: Buffer.from('OggS voice'), type: 'audio/ogg; codecs=opus' } },
+    );
+    expect(voice.data?.sandboxSendMedia.message?.media?.type).toBe('AUDIO');
+    expect(webhook.lastMessage()).toMatchObject({
+      type: 'audio',
+      audio: { mime_type: 'audio/ogg', voice: true },
+    });
+
+    const before = webhook.requests.length;
+    const refused = await alice.upload<Sent>(
+      SEND_MEDIA,
+      { input: { phone: PHONE } },
+      { file: { bytes: Buffer.from('%PDF-1.7'), type: 'application/pdf' } },
+    );
+    expect(refused.data?.sandboxSendMedia.problems?.[0]?.message).toMatch(
+      /^This file type can’t be used here: send a JPEG, a PNG, a WebP image, an OGG/,
+    );
+    expect(webhook.requests).toHaveLength(before);
   });
 
   it('sends a tapped reply button as a button_reply, and a list row as a list_reply', async () => {

@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { normalizePhoneNumber } from '@spendline/auth';
 import { toWaDigits } from '@spendline/whatsapp';
+import { postgresAttachments } from '@spendline/entries';
 import { signedWebhookRequest, type SignedWebhookOptions } from '@spendline/whatsapp/simulator';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { ATTACHMENTS_PATH } from '../attachments/attachments.ts';
+import { AUDIO_UPLOAD, IMAGE_UPLOAD, readUpload, type Upload } from '../attachments/uploads.ts';
 import { builder } from '../builder.ts';
 import type { SandboxChatSettings, SignedInContext } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
@@ -12,7 +15,9 @@ import {
   mergeChat,
   outboundToSandbox,
   replyKind,
+  SANDBOX_MEDIA_PREFIX,
   type SandboxChoice,
+  type SandboxMedia,
   type SandboxMessage,
 } from './sandbox-messages.ts';
 
@@ -34,6 +39,24 @@ const SandboxChoiceRef = builder.objectRef<SandboxChoice>('SandboxChoice').imple
     id: t.exposeString('id'),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+const SandboxMediaType = builder.enumType('SandboxMediaType', {
+  values: ['IMAGE', 'AUDIO'] as const,
+});
+
+const SandboxMediaRef = builder.objectRef<SandboxMedia>('SandboxMedia').implement({
+  description: 'A photo or voice note the simulated phone sent from the dashboard.',
+  fields: (t) => ({
+    type: t.field({
+      type: SandboxMediaType,
+      resolve: (m) => (m.type === 'image' ? 'IMAGE' : 'AUDIO'),
+    }),
+    url: t.string({
+      description: 'Where its sender can fetch the file (anyone else is refused).',
+      resolve: (m) => `${ATTACHMENTS_PATH}${m.attachmentId}`,
+    }),
   }),
 });
 
@@ -61,6 +84,11 @@ const SandboxMessageRef = builder.objectRef<SandboxMessage>('SandboxMessage').im
       type: [SandboxChoiceRef],
       description: 'Every row of every section of an interactive list.',
       resolve: (m) => m.listRows,
+    }),
+    media: t.field({
+      type: SandboxMediaRef,
+      nullable: true,
+      resolve: (m) => m.media,
     }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
@@ -159,16 +187,15 @@ builder.queryField('sandboxChat', (t) =>
   }),
 );
 
+const sandboxPhone = z
+  .string()
+  .transform((value) => normalizePhoneNumber(value) ?? '')
+  .refine(Boolean, 'must be in international format, e.g. +919812345678');
+
 const SandboxSendInput = builder.inputType('SandboxSendInput', {
   description: 'Exactly one of text and choiceId (with the tapped button’s or row’s title).',
   fields: (t) => ({
-    phone: t.string({
-      required: true,
-      validate: z
-        .string()
-        .transform((value) => normalizePhoneNumber(value) ?? '')
-        .refine(Boolean, 'must be in international format, e.g. +919812345678'),
-    }),
+    phone: t.string({ required: true, validate: sandboxPhone }),
     text: t.string({ validate: z.string().trim().min(1).max(4096).nullish() }),
     choiceId: t.string({ validate: z.string().min(1).max(256).nullish() }),
     choiceTitle: t.string({ validate: z.string().min(1).max(100).nullish() }),
@@ -198,6 +225,32 @@ async function contentFor(
     listReply: { id, title, ...(choice?.description ? { description: choice.description } : {}) },
     ...replyTo,
   };
+}
+
+/** Posts as `phone`, then reads back what the webhook stored. */
+async function sendAs(
+  context: SignedInContext,
+  settings: SandboxChatSettings,
+  phone: string,
+  content: Pick<SignedWebhookOptions, 'text' | 'buttonReply' | 'listReply' | 'replyTo' | 'media'>,
+): Promise<SandboxMessage> {
+  const wamid = `wamid.SANDBOX${randomBytes(12).toString('hex').toUpperCase()}`;
+  await postWebhook(
+    settings,
+    signedWebhookRequest({
+      appSecret: settings.appSecret,
+      phoneNumberId: settings.phoneNumberId,
+      from: phone,
+      name: context.viewer.user.displayName,
+      wamid,
+      ...content,
+    }),
+  );
+  const stored = await context.prisma.inboundMessage.findUnique({
+    where: { waMessageId: wamid },
+  });
+  if (!stored) throw new Error('the sandbox webhook accepted the message but did not store it');
+  return inboundToSandbox(stored);
 }
 
 async function postWebhook(
@@ -237,24 +290,76 @@ builder.mutationField('sandboxSend', (t) =>
       if (await linkedElsewhere(context, phone)) {
         throw new ConflictError('This number is linked to another account.', 'phone');
       }
-      const content = await contentFor(context, phone, input);
-      const wamid = `wamid.SANDBOX${randomBytes(12).toString('hex').toUpperCase()}`;
-      await postWebhook(
-        settings,
-        signedWebhookRequest({
-          appSecret: settings.appSecret,
-          phoneNumberId: settings.phoneNumberId,
-          from: phone,
-          name: context.viewer.user.displayName,
-          wamid,
-          ...content,
-        }),
+      return sendAs(context, settings, phone, await contentFor(context, phone, input));
+    },
+  }),
+);
+
+const SandboxSendMediaInput = builder.inputType('SandboxSendMediaInput', {
+  fields: (t) => ({
+    phone: t.string({ required: true, validate: sandboxPhone }),
+    caption: t.string({
+      description: 'Text sent with a photo (voice notes have none).',
+      validate: z.string().trim().min(1).max(1024).nullish(),
+    }),
+  }),
+});
+
+/** A photo or an audio file, by its type; anything else is refused in plain words. */
+async function mediaUpload(file: File): Promise<Upload & { type: 'image' | 'audio' }> {
+  const audio = file.type.toLowerCase().startsWith('audio/');
+  const rule = audio ? AUDIO_UPLOAD : IMAGE_UPLOAD;
+  const types = { ...IMAGE_UPLOAD.types, ...AUDIO_UPLOAD.types };
+  const upload = await readUpload(file, {
+    field: 'file',
+    ...rule,
+    types: audio ? rule.types : types,
+  });
+  return { ...upload, type: audio ? 'audio' : 'image' };
+}
+
+builder.mutationField('sandboxSendMedia', (t) =>
+  t.withAuth({ loggedIn: true }).field({
+    type: SandboxMessageRef,
+    description:
+      'Sends a photo (JPEG, PNG or WebP, at most 5 MB) or an audio file (at most 16 MB) as ' +
+      '`phone`, as a multipart upload: the file is kept as yours and the signed webhook names ' +
+      'it as its media id, so the bot reads it as it would a WhatsApp photo or voice note. ' +
+      'Sandbox mode only.',
+    args: {
+      input: t.arg({ type: SandboxSendMediaInput, required: true }),
+      file: t.arg({ type: 'File', required: true }),
+    },
+    errors: {
+      types: [ValidationError, ConflictError],
+      directResult: false,
+      dataField: { name: 'message' },
+    },
+    resolve: async (_root, { input, file }, context) => {
+      const settings = sandboxOn(context);
+      const phone = input.phone;
+      if (await linkedElsewhere(context, phone)) {
+        throw new ConflictError('This number is linked to another account.', 'phone');
+      }
+      const upload = await mediaUpload(file);
+      if (upload.type === 'audio' && input.caption) {
+        throw new ValidationError([
+          { path: ['input', 'caption'], message: 'A voice note has no caption.' },
+        ]);
+      }
+      const kept = await context.sql.transaction((tx) =>
+        postgresAttachments.put(tx, context.viewer.user.id, upload),
       );
-      const stored = await context.prisma.inboundMessage.findUnique({
-        where: { waMessageId: wamid },
+      return sendAs(context, settings, phone, {
+        media: {
+          type: upload.type,
+          id: `${SANDBOX_MEDIA_PREFIX}${kept.id}`,
+          mimeType: upload.mimeType,
+          // Meta announces the hash in base64.
+          sha256: createHash('sha256').update(upload.bytes).digest('base64'),
+          ...(input.caption ? { caption: input.caption } : {}),
+        },
       });
-      if (!stored) throw new Error('the sandbox webhook accepted the message but did not store it');
-      return inboundToSandbox(stored);
     },
   }),
 );

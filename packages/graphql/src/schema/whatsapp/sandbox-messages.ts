@@ -21,7 +21,18 @@ export interface SandboxMessage {
   at: Date;
   /** The Graph API wamid of an outbound message, for a reply's context. */
   wamid: string | null;
+  /** A photo or voice note the simulated phone sent from the dashboard. */
+  media: SandboxMedia | null;
 }
+
+export interface SandboxMedia {
+  type: 'image' | 'audio';
+  /** The viewer's attachment the webhook named (`attachment:<id>`). */
+  attachmentId: string;
+}
+
+/** The media id the sandbox puts in its webhooks for a file the viewer keeps. */
+export const SANDBOX_MEDIA_PREFIX = 'attachment:';
 
 // The Graph API bodies the outbox stores, read loosely: rows written by older code or
 // by hand must still render rather than fail the whole chat.
@@ -52,6 +63,7 @@ const blank = {
   buttons: [],
   listButton: null,
   listRows: [],
+  media: null,
 } satisfies Partial<SandboxMessage>;
 
 function choice(id: unknown, title: unknown, description?: unknown): SandboxChoice | null {
@@ -93,6 +105,7 @@ export function outboundToSandbox(row: OutboundMessage): SandboxMessage {
     direction: 'OUTBOUND' as const,
     at: row.createdAt,
     wamid: row.providerMessageId,
+    media: null,
   };
   const interactive = body.interactive;
   if (body.type === 'interactive' && interactive) {
@@ -127,7 +140,7 @@ export function outboundToSandbox(row: OutboundMessage): SandboxMessage {
   return { ...base, ...blank, text: body.text?.body ?? null };
 }
 
-function inboundText(content: MessageContent | undefined, type: string): string {
+function inboundText(content: MessageContent | undefined, type: string): string | null {
   switch (content?.kind) {
     case 'text':
       return content.body;
@@ -136,6 +149,8 @@ function inboundText(content: MessageContent | undefined, type: string): string 
       return content.title;
     case 'button':
       return content.text;
+    case 'media':
+      return content.caption ?? null;
     default:
       return `[${type}]`;
   }
@@ -148,10 +163,16 @@ export function inboundToSandbox(row: InboundMessage): SandboxMessage {
     direction: 'INBOUND',
     ...blank,
     text: inboundText(content, row.type),
+    media: sandboxMedia(content),
     // When the api received it: Meta's own timestamp has whole seconds only.
     at: row.receivedAt,
     wamid: row.waMessageId,
   };
+}
+
+function sandboxMedia(content: MessageContent | undefined): SandboxMedia | null {
+  if (content?.kind !== 'media' || !content.id.startsWith(SANDBOX_MEDIA_PREFIX)) return null;
+  return { type: content.media, attachmentId: content.id.slice(SANDBOX_MEDIA_PREFIX.length) };
 }
 
 /** Both sides of the chat, oldest first, at most `last` of them. */
