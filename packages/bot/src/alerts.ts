@@ -42,10 +42,12 @@ export async function seenBefore(incoming: Incoming, account: ChatAccount, refer
   return row !== undefined;
 }
 
-async function draftOf(
+/** A payment read from an alert, a receipt or a payment screen, as a draft to review. */
+export async function paymentDraft(
   incoming: Incoming,
   account: ChatAccount,
-  alert: AlertEntry,
+  alert: Pick<AlertEntry, 'kind' | 'amount' | 'date' | 'payee' | 'reference'>,
+  evidence: Pick<NonNullable<DraftExpense['alert']>, 'from' | 'attachmentId'> = {},
 ): Promise<DraftExpense> {
   const { user } = account;
   const income = alert.kind === 'credit';
@@ -75,7 +77,7 @@ async function draftOf(
     newCategoryId: randomUUID(),
     other: income ? null : fallback,
     concerns: alert.amount ? ['review'] : ['amount', 'review'],
-    alert: { payee: alert.payee?.name ?? null, reference: alert.reference },
+    alert: { payee: alert.payee?.name ?? null, reference: alert.reference, ...evidence },
   };
 }
 
@@ -96,7 +98,7 @@ export async function alertEvent(
   if (reference !== null && (await seenBefore(incoming, account, reference))) {
     return { type: 'NOT_AN_ENTRY', at, reason: 'duplicate', reference };
   }
-  return { type: 'EXPENSES', at, expenses: [await draftOf(incoming, account, reading)] };
+  return { type: 'EXPENSES', at, expenses: [await paymentDraft(incoming, account, reading)] };
 }
 
 /** Just an amount ("450", "₹450", "rs 450.50"): anything more is a new message. */

@@ -8,9 +8,11 @@ import {
   type ParseContext,
   type ParsedExpense,
 } from '@spendline/parser';
+import type { ReadingContent } from '@spendline/media/reading';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import { alertAnswer, alertEvent } from './alerts.ts';
+import { readingEvent } from './readings.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
   choiceEvent,
@@ -28,7 +30,7 @@ export interface Incoming {
   tx: Tx;
   /** The linked account, or null for a number nobody linked yet. */
   account: ChatAccount | null;
-  content: MessageContent;
+  content: MessageContent | ReadingContent;
   messageId: string;
   at: Date;
   /** The conversation's open question, if any: a typed "yes" or "food" answers it. */
@@ -66,7 +68,7 @@ function typedChoice(context: BotContext, text: string, at: string): BotEvent | 
   return null;
 }
 
-function choiceOf(content: MessageContent): string | null {
+function choiceOf(content: Incoming['content']): string | null {
   if (content.kind === 'button_reply' || content.kind === 'list_reply') return content.id;
   if (content.kind === 'button') return content.payload;
   return null;
@@ -122,8 +124,20 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
   const { account, content, context } = incoming;
   const at = incoming.at.toISOString();
   if (content.kind === 'unsupported') return { type: 'UNSUPPORTED', at, kind: content.type };
-  if (content.kind === 'media') return { type: 'UNSUPPORTED', at, kind: content.media };
-  const text = content.kind === 'text' ? content.body : null;
+  if (content.kind === 'media') {
+    // Someone not linked yet gets the linking help their photo cannot replace.
+    return account ? { type: 'MEDIA', at, media: content } : { type: 'STRANGER', at, text: '' };
+  }
+  if (content.kind === 'reading' && content.reading.kind !== 'transcript') {
+    return account ? readingEvent(incoming, account, content) : { type: 'STRANGER', at, text: '' };
+  }
+  // What a voice note said is read as if it had been typed.
+  const text =
+    content.kind === 'text'
+      ? content.body
+      : content.kind === 'reading' && content.reading.kind === 'transcript'
+        ? content.reading.text
+        : null;
   const link = text === null ? null : LINK_COMMAND.exec(text);
   if (link) return { type: 'LINK', at, code: link[1]!.replace(/\D/g, '') };
   if (!account) return { type: 'STRANGER', at, text: text ?? '' };

@@ -298,6 +298,14 @@ export const conversationMachine = setup({
     }),
     reraise: raise(({ event }) => event),
     staleChoice: emit({ type: 'staleChoice' }),
+    readMedia: emit(({ event }) => {
+      assertEvent(event, 'MEDIA');
+      return { type: 'readMedia', media: event.media };
+    }),
+    mediaNotSaved: emit(({ event }) => {
+      assertEvent(event, 'MEDIA_NOT_SAVED');
+      return { type: 'mediaNotSaved', media: event.media, why: event.why };
+    }),
     dropQuestion: assign({ queue: [], question: null }),
   },
   guards: {
@@ -366,6 +374,8 @@ export const conversationMachine = setup({
         UNSUPPORTED: {
           actions: emit(({ event }) => ({ type: 'unsupported', kind: event.kind })),
         },
+        MEDIA: { actions: 'readMedia' },
+        MEDIA_NOT_SAVED: { actions: 'mediaNotSaved' },
         QUESTION: { actions: 'answer' },
         MORE: { actions: 'nextPage' },
         QUESTION_UNCLEAR: { actions: 'questionHelp' },
@@ -404,6 +414,9 @@ export const conversationMachine = setup({
             actions: [emit(({ event }) => ({ type: 'unsupported', kind: event.kind })), remind],
           },
         ],
+        // The question stays open: the reading comes back as a message of its own.
+        MEDIA: [expireFirst, { actions: 'readMedia' }],
+        MEDIA_NOT_SAVED: [expireFirst, { actions: ['mediaNotSaved', remind] }],
         UNDO_TAPPED: [expireFirst, { actions: ['undoChoice', remind] }],
         UNDO_RUN_TAPPED: [expireFirst, { actions: ['undoRunChoice', remind] }],
         CATEGORY_CHOSEN: [

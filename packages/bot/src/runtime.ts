@@ -1,10 +1,12 @@
 import { sql, type OutboundMessage as OutboundRow } from '@spendline/db';
 import { inTransaction, type ExpenseEvents } from '@spendline/entries';
+import { readingMessageSchema } from '@spendline/media/reading';
 import { storedInboundSchema } from '@spendline/whatsapp';
 import type { InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
 import { perform, type EffectScope } from './effects/index.ts';
 import { toEvent } from './interpret.ts';
+import { mediaReplies } from './media-replies.ts';
 import { replies } from './replies.ts';
 import { emptyReply, toOutbound } from './reply.ts';
 import { MACHINE_VERSION, restoreConversation } from './snapshot.ts';
@@ -39,7 +41,11 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     options.questionTtlMs === undefined ? undefined : { questionTtlMs: options.questionTtlMs };
 
   return async ({ tx, message, conversation, outbox }) => {
-    const { sender, content } = storedInboundSchema.parse(message.payload);
+    // A photo's or voice note's reading comes back as a message of its own.
+    const { sender, content } =
+      message.type === 'reading'
+        ? readingMessageSchema.parse(message.payload)
+        : storedInboundSchema.parse(message.payload);
     const now = message.sentAt;
     const account = await accountOf(tx, sender, now);
     const user = account?.user ?? null;
@@ -65,6 +71,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
       budgeted: account?.budgeted ?? false,
       sender,
       conversationId: conversation.id,
+      phoneNumberId: message.phoneNumberId,
       messageId: message.id,
       now,
       secretKey: options.secretKey,
@@ -75,6 +82,9 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     const reply = emptyReply();
     if (restored.lostQuestion) reply.parts.push(replies.snapshotReset);
     await perform(scope, restored.effects, reply);
+    if (content.kind === 'reading' && content.reading.kind === 'transcript') {
+      reply.parts.unshift(mediaReplies.heard(content.reading.text));
+    }
     const to = conversation.phoneNumber ?? conversation.bsuid ?? conversation.waKey;
     // The reply and the new snapshot in one round trip. On a conflict nothing is saved:
     // the error rolls the whole transaction back, the queued reply with it.

@@ -1,6 +1,8 @@
 // The conversation's vocabulary. Everything in the context is plain JSON (amounts as
 // decimal strings) because the snapshot is persisted as JSON between messages.
 import type { NotEntryReason } from '@spendline/parser';
+import type { MediaReading } from '@spendline/media/reading';
+import type { MediaContent } from '@spendline/whatsapp';
 import type {
   Command,
   EditChange,
@@ -45,14 +47,29 @@ export interface DraftExpense {
   concerns: Concern[];
   /** The user's usual (median) amount in this currency, when the large check read it. */
   usualMinor?: string | null;
-  /** Read from a forwarded bank alert: who was paid (or paid) and the bank's reference. */
-  alert?: { payee: string | null; reference: string | null };
+  /**
+   * Read from a forwarded bank alert, a receipt photo or a payment screenshot: who was
+   * paid (or paid), the payment's reference, and the photo kept as its evidence.
+   */
+  alert?: {
+    payee: string | null;
+    reference: string | null;
+    /** Absent for a bank alert. */
+    from?: 'receipt' | 'payment';
+    attachmentId?: string;
+  };
 }
 
 export type Question = {
   kind: 'category' | 'confirm' | 'review' | 'amount';
   askedAt: string;
 };
+
+/** A photo's or voice note's reading that records nothing. */
+export type MediaNotSaved =
+  | Extract<MediaReading, { kind: 'failed' | 'not-a-receipt' | 'payment-not-done' }>
+  /** The same photo already shows a saved entry. */
+  | { kind: 'same-photo' };
 
 /** An answer to an alert's questions: Save, Change, Cancel, or keep the amount read. */
 export type ReviewAnswer = 'save' | 'change' | 'keep' | 'cancel';
@@ -94,6 +111,10 @@ export type BotEvent = (
   | { type: 'UNKNOWN_CHOICE'; at: string }
   | { type: 'UNCLEAR'; at: string; text: string; detail: string }
   | { type: 'UNSUPPORTED'; at: string; kind: string }
+  /** A photo or voice note to read (it comes back later as a reading). */
+  | { type: 'MEDIA'; at: string; media: MediaContent }
+  /** A reading that gives no expense: why, in words the user gets. */
+  | { type: 'MEDIA_NOT_SAVED'; at: string; media: 'image' | 'audio'; why: MediaNotSaved }
   | { type: 'STRANGER'; at: string; text: string }
   | { type: 'LINK'; at: string; code: string }
   | { type: 'REVIEW_ANSWERED'; at: string; answer: ReviewAnswer }
@@ -128,6 +149,8 @@ export type Effect =
   | { type: 'notUnderstood'; text: string; detail: string }
   | { type: 'staleChoice' }
   | { type: 'unsupported'; kind: string }
+  | { type: 'readMedia'; media: MediaContent }
+  | { type: 'mediaNotSaved'; media: 'image' | 'audio'; why: MediaNotSaved }
   | { type: 'linkHelp'; text: string }
   | { type: 'link'; code: string }
   | { type: 'answer'; question: ResolvedQuestion; page: number }

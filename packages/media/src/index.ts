@@ -9,6 +9,7 @@ export {
 export {
   mediaReadingSchema,
   readingContentSchema,
+  readingMessageSchema,
   type MediaReading,
   type ReadingContent,
   type ReadingFailure,

@@ -79,3 +79,14 @@ export const readingContentSchema: z.ZodType<ReadingContent> = z.object({
   caption: z.string().max(4096).optional(),
   reading: mediaReadingSchema,
 });
+
+/** A reading message as stored for the chat: who sent the file, and what it said. */
+export const readingMessageSchema = z.object({
+  sender: z.object({
+    bsuid: z.string().optional(),
+    phoneNumber: z.string().optional(),
+    name: z.string().optional(),
+    username: z.string().optional(),
+  }),
+  content: readingContentSchema,
+});

@@ -1,5 +1,6 @@
 // The conversation end to end: signed webhooks into the real api, the bot's replies
 // read back from the Graph simulator, accounts and linking through GraphQL over HTTP.
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatApp, WebUser, type ChatApp, type Phone } from './test-chat.ts';
 
@@ -310,5 +311,65 @@ describe('a linked user', () => {
       Array.from({ length: 50 }, (_, i) => i + 1),
     );
     expect(replies.at(-1)?.text).toMatch(/Today so far: ₹1,275\.00$/);
+  });
+});
+
+/** A clear photo of a supermarket bill, drawn as an SVG and turned into a JPEG. */
+async function billPhoto(): Promise<Buffer> {
+  const lines = [
+    ['DMART', ''],
+    ['Avenue Supermarts Ltd, Thane', ''],
+    ['Date: 03/12/2026', 'Bill No: 4471'],
+    ['Basmati Rice 5kg', '450.00'],
+    ['Sunflower Oil 1L', '189.32'],
+    ['Sub Total', '639.32'],
+    ['CGST 2.5%', '15.00'],
+    ['SGST 2.5%', '15.00'],
+    ['GRAND TOTAL', '669.32'],
+    ['Cash Tendered', '700.00'],
+    ['Change', '30.68'],
+  ];
+  const text = lines
+    .map(
+      ([left, right], i) =>
+        `<text x="40" y="${90 + i * 56}">${left}</text>` +
+        `<text x="660" y="${90 + i * 56}" text-anchor="end">${right}</text>`,
+    )
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="${140 + lines.length * 56}" font-family="DejaVu Sans" font-size="30"><rect width="100%" height="100%" fill="white"/>${text}</svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+describe('photos', () => {
+  it('reads a bill photo with OCR, asks before saving, and keeps the photo with the entry', async () => {
+    const { phone } = await newUser();
+    const reading = await phone.sendFile('image', await billPhoto(), 'image/jpeg', 'groceries');
+    expect(reading.text).toBe('📷 Reading your photo…');
+    const question = await phone.next('the reading of the photo');
+    // The merchant is one of the bill's top lines (the shop's name or its legal name).
+    expect(question.text).toMatch(
+      /^Receipt from (DMART|Avenue Supermarts Ltd, Thane), .*3 Dec.*: ₹669\.32 · Groceries\?$/,
+    );
+    expect(question.buttons.map((b) => b.title)).toEqual(['Save', 'Change', 'Cancel']);
+    expect(await activeExpenses(phone)).toEqual([]);
+
+    const saved = await phone.tap(question.buttons[0]!, 'button');
+    expect(saved.text).toMatch(/₹669\.32 · Groceries/);
+    const [expense] = await activeExpenses(phone);
+    expect(expense?.amountMinor).toBe(66932n);
+    const kept = await app.db.prisma.attachment.findMany({ where: { expenseId: expense!.id } });
+    expect(kept.map((a) => a.mimeType)).toEqual(['image/jpeg']);
+  }, 60_000);
+
+  it('tells a photo Meta no longer has, and a voice note with no transcriber set up', async () => {
+    const { phone } = await newUser();
+    const { id, sha256 } = app.simulator.media.add(Buffer.from('old'), 'image/jpeg');
+    app.simulator.media.expire(id);
+    await phone.send({ media: { type: 'image', id, mimeType: 'image/jpeg', sha256 } });
+    expect((await phone.next('the reading notice')).text).toBe('📷 Reading your photo…');
+    expect((await phone.next('the failure')).text).toMatch(/^WhatsApp no longer has that photo/);
+    const voice = await phone.sendFile('audio', Buffer.from('OggS'), 'audio/ogg; codecs=opus');
+    expect(voice.text).toBe('🎙️ Listening to your voice note…');
+    expect((await phone.next('the answer')).text).toMatch(/^Voice notes are not set up/);
   });
 });

@@ -14,6 +14,7 @@ import {
   startGraphSimulator,
   type GraphSimulator,
   type RecordedMessage,
+  type SimulatedMediaMessage,
 } from '@spendline/whatsapp/simulator';
 import { createApiServer } from '../server.ts';
 import { startWhatsAppChannel } from './channel.ts';
@@ -88,6 +89,7 @@ export class Phone {
     text?: string;
     buttonReply?: Choice;
     listReply?: Choice;
+    media?: SimulatedMediaMessage;
     timestamp?: Date;
   }) {
     const request = signedWebhookRequest({
@@ -108,6 +110,18 @@ export class Phone {
   async say(text: string, timestamp?: Date): Promise<BotReply> {
     await this.send({ text, ...(timestamp ? { timestamp } : {}) });
     return this.next(`a reply to "${text}"`);
+  }
+
+  /** Sends a photo or voice note through the simulator's media store, as a phone uploads it. */
+  async sendFile(
+    type: 'image' | 'audio',
+    bytes: Buffer,
+    mimeType: string,
+    caption?: string,
+  ): Promise<BotReply> {
+    const { id, sha256 } = this.app.simulator.media.add(bytes, mimeType);
+    await this.send({ media: { type, id, mimeType, sha256, ...(caption ? { caption } : {}) } });
+    return this.next(`a reply to the ${type}`);
   }
 
   /** Taps a button or list row of the last reply. */

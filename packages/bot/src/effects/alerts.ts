@@ -2,17 +2,17 @@
 // for an amount, and the plain answer when an alert records nothing.
 import { sql } from '@spendline/db';
 import { alertReplies } from '../alert-replies.ts';
+import { mediaReplies } from '../media-replies.ts';
 import { dayLabel, expenseLabel, money } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
 import { requireUser, type EffectScope, type FamilyHandlers } from './scope.ts';
 
 function label(scope: EffectScope, expense: DraftExpense): string {
   const user = requireUser(scope);
-  return alertReplies.label(
-    expense.kind === 'INCOME',
-    expense.alert?.payee ?? null,
-    dayLabel(expense.occurredOn, user.locale),
-  );
+  const day = dayLabel(expense.occurredOn, user.locale);
+  const from = expense.alert?.from;
+  if (from) return mediaReplies.label(from, expense.alert?.payee ?? null, day);
+  return alertReplies.label(expense.kind === 'INCOME', expense.alert?.payee ?? null, day);
 }
 
 /** The live entry holding this reference, as "₹500.00 · Food, Thu, 3 Dec". */
@@ -56,7 +56,9 @@ export const alertHandlers: FamilyHandlers<'askReview' | 'askAmount' | 'notAnEnt
     if (expense.amountMinor === '0') {
       reply.question = {
         kind: 'buttons',
-        body: alertReplies.noAmount(label(scope, expense), reminder),
+        body: expense.alert?.from
+          ? mediaReplies.noAmount(label(scope, expense), reminder)
+          : alertReplies.noAmount(label(scope, expense), reminder),
         buttons: [cancel],
       };
       return;

@@ -54,6 +54,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
       categoryId: await categoryFor(tx, user, expense),
       inboundMessageId: expense.messageId,
       reference: expense.alert?.reference ?? null,
+      attachmentId: expense.alert?.attachmentId ?? null,
     });
   }
   const { ids, totals, alerts } = await recordEntries(tx, user, drafts, 'WHATSAPP', {

@@ -4,6 +4,7 @@ import { alertHandlers } from './alerts.ts';
 import { answerHandlers } from './answers.ts';
 import { entryHandlers } from './entries.ts';
 import { linkingHandlers } from './linking.ts';
+import { mediaHandlers } from './media.ts';
 import { questionHandlers } from './questions.ts';
 import type { EffectContext, EffectHandlers, EffectScope } from './scope.ts';
 import { statementHandlers } from './statements.ts';
@@ -16,6 +17,7 @@ const handlers: EffectHandlers = {
   ...statementHandlers,
   ...questionHandlers,
   ...linkingHandlers,
+  ...mediaHandlers,
   ...alertHandlers,
   ...answerHandlers,
 };

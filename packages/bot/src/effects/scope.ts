@@ -13,6 +13,8 @@ export interface EffectScope {
   budgeted: boolean;
   sender: WhatsAppUser;
   conversationId: string;
+  /** The business number the chat writes to (Meta's phone number id). */
+  phoneNumberId: string;
   /** The message being answered (its id ties saved expenses to it). */
   messageId: string;
   now: Date;
