@@ -176,7 +176,10 @@ export function alertPayee(text: string, flow: 'debit' | 'credit'): Payee | null
   if (vpa) return { name: vpa[0], handle: vpa[0].toLowerCase() };
   for (const pattern of PAYEE_FORMS[flow]) {
     for (const match of text.matchAll(pattern)) {
-      const name = match[1]!.trim().replace(/[.\s-]+$/, '');
+      const name = match[1]!
+        .trim()
+        .replace(/[.\s-]+$/, '')
+        .replace(/^(?:bill\s+)?payment\s+(?:of|to|for)\s+/i, '');
       if (name.length >= 2 && !NOT_A_NAME.test(name) && /[a-z]{2}/i.test(name)) {
         return { name, handle: null };
       }

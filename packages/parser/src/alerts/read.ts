@@ -55,7 +55,7 @@ const BANK_SIGNS: RegExp[] = [
 const OTP =
   /\b(?:otp|one[\s-]time[\s-]password)\s+(?:for|to)\b[^\n]{0,120}?\bis\s*:?\s*\d{4,8}\b|\b(?:otp|one[\s-]time[\s-]pass(?:word|code)|verification\s+code|security\s+code|passcode)\b[^.\n]{0,50}?(?<![\d,.])\d{4,8}(?![\d,])|(?<![\d,.])\d{4,8}(?![\d,.])[^.\n]{0,30}\b(?:is\s+(?:the|your)\s+)?(?:otp|one[\s-]time[\s-]password|verification\s+code)\b/i;
 const FAILED =
-  /\b(?:failed|failure|declined|unsuccessful|could\s+not\s+be\s+(?:processed|completed)|not\s+(?:been\s+)?processed|reversed|reversal|insufficient\s+(?:funds|balance)|rejected)\b/i;
+  /\b(?:failed|failure|declined|unsuccessful|could\s+not\s+be\s+(?:processed|completed)|not\s+(?:been\s+)?processed|reversed|reversal|insufficient\s+(?:funds|balance)|rejected|returned\s+unpaid|bounced|dishonou?red)\b/i;
 const REQUEST =
   /\b(?:requested\s+(?:money|rs|inr|₹|payment)|(?:payment|money|collect)\s+request|request(?:ed)?\s+(?:of|for)\s+(?:rs|inr|₹)|has\s+requested)\b/i;
 const REMINDER =
@@ -77,8 +77,8 @@ const PROMO: RegExp[] = [
 ];
 // Past-tense words that record a payment; an offer speaks of the future.
 const DEBIT =
-  /\b(?:debited|debit(?:ed)?\s+(?:by|for|with)|txn(?=\s+(?:rs|inr|₹))|spent|withdrawn|withdrawal|deducted|paid|sent|purchase|charged|transferred|txn\s+of|transaction\s+of|payment\s+of|used\s+(?:at|for)|dr\.?)(?![a-z])/i;
-const CREDIT = /\b(?:credited|received|deposited|refund(?:ed)?|added|cr\.?)(?![a-z])/i;
+  /\b(?:debited|debit(?:ed)?\s+(?:by|for|with|of)|txn(?=\s+(?:rs|inr|₹))|spent|withdrawn|withdrawal|deducted|paid|sent|purchase|charged|transferred|txn\s+of|transaction\s+of|payment\s+of|used\s+(?:at|for)|dr\.?)(?![a-z])/i;
+const CREDIT = /\b(?:credited|credit\s+of|received|deposited|refund(?:ed)?|added|cr\.?)(?![a-z])/i;
 const BALANCE = /\b(?:bal(?:ance)?|avl\.?\s*bal|available\s+balance)\b/i;
 
 /** Whether the text reads as a bank, card or wallet message rather than something typed. */
