@@ -18,6 +18,9 @@ import { createApiMetrics } from './metrics/metrics.ts';
 import { apiAllowedHosts, createApiServer } from './server.ts';
 import { createShutdown } from './shutdown.ts';
 import { statementDownload } from './statements.ts';
+import { attachmentDownload } from './attachments.ts';
+import { createMediaReaders } from './media/readers.ts';
+import { receiptScanner } from './media/receipt-scan.ts';
 import { startWhatsAppChannel, type WhatsAppChannel } from './whatsapp/channel.ts';
 
 function configOrExit(): Config {
@@ -85,12 +88,16 @@ async function startServices(): Promise<void> {
   const expenseEvents = (running.events = await createExpenseEvents(config.DATABASE_URL));
   if (stopping) return;
   const metrics = createApiMetrics({ db: db.sql, logger: logger.child({ component: 'metrics' }) });
+  // One set of OCR threads for the chat's photos and the dashboard's "Add from receipt";
+  // the channel closes it when it stops.
+  const mediaReaders = createMediaReaders(config);
   const channel = (running.channel = await startWhatsAppChannel({
     db: db.sql,
     config,
     logger,
     events: expenseEvents.events,
     metrics,
+    mediaReaders,
   }));
   logger.info({ sandbox: channel.sandbox }, 'whatsapp channel ready');
   if (stopping) return;
@@ -149,6 +156,7 @@ async function startServices(): Promise<void> {
       logger: logger.child({ component: 'statements' }),
       secureCookies: config.NODE_ENV === 'production',
     }),
+    attachments: attachmentDownload({ db, secureCookies: config.NODE_ENV === 'production' }),
     allowedHosts: apiAllowedHosts(config),
     metrics,
     metricsToken: config.METRICS_TOKEN,
@@ -161,6 +169,7 @@ async function startServices(): Promise<void> {
       events: expenseEvents.events,
       // Asks Meta (WHATSAPP_API_URL) at most every 5 minutes; sandbox without a token.
       templateStatus: createTemplateStatus({ config, prisma: db.prisma }),
+      readReceipt: receiptScanner(mediaReaders),
       sandboxChat:
         sandboxPhoneNumberId === undefined
           ? undefined

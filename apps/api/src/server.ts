@@ -6,6 +6,7 @@ import { requestId, type Logger } from '@spendline/log';
 import { checkHealth } from './health.ts';
 import { sendJson } from './http.ts';
 import { STATEMENTS_PATH } from './statements.ts';
+import { ATTACHMENTS_PATH } from './attachments.ts';
 import { metricsEndpoint } from './metrics/endpoint.ts';
 import type { ApiMetrics } from './metrics/metrics.ts';
 import { receiveNotification, verifySubscription } from './whatsapp/webhook.ts';
@@ -26,6 +27,8 @@ export interface ApiDependencies {
   metricsToken?: string | undefined;
   /** GET /statements/<month>.pdf (statementDownload). */
   statements?: Handler;
+  /** GET /attachments/<id> (attachmentDownload). */
+  attachments?: Handler;
   whatsapp?: {
     channel: Pick<WhatsAppChannel, 'processor'>;
     appSecret: string;
@@ -144,7 +147,12 @@ export function createApiServer(deps: ApiDependencies): Server {
     const methods =
       table[path] ??
       (path.startsWith(GRAPHIQL_ASSETS_PATH) ? table['/graphql'] : undefined) ??
-      (deps.statements && path.startsWith(STATEMENTS_PATH) ? { GET: deps.statements } : undefined);
+      (deps.statements && path.startsWith(STATEMENTS_PATH)
+        ? { GET: deps.statements }
+        : undefined) ??
+      (deps.attachments && path.startsWith(ATTACHMENTS_PATH)
+        ? { GET: deps.attachments }
+        : undefined);
     const handler = methods?.[req.method ?? 'GET'];
     try {
       if (metrics && path === '/metrics') await metrics(req, res);

@@ -21,7 +21,8 @@ export interface StatementRouteOptions {
   now?: () => Date;
 }
 
-function headersOf(req: IncomingMessage): Headers {
+/** The credentials of a plain GET: the session cookie or a bearer token. */
+export function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const name of ['authorization', 'cookie']) {
     const value = req.headers[name];
