@@ -45,4 +45,22 @@ describe.skipIf(!hasChromium)('monthly statement in Chromium', () => {
     await signedOut.close();
     await page.context().close();
   });
+
+  it('opts in to the statement on the 1st from the settings page', async () => {
+    const page = await app.register({ email: 'monthly@example.com', timeZone: TIME_ZONE });
+    await page.goto(`${app.url}/dashboard/settings/`);
+    const box = page.getByLabel("Last month's statement as a PDF, on the 1st");
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await page
+      .getByRole('region', { name: 'WhatsApp digests' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await page.getByText('WhatsApp digests saved.').waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Last month's statement as a PDF, on the 1st").isChecked()).toBe(
+      true,
+    );
+    await page.context().close();
+  });
 });

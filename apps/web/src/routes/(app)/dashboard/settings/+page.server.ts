@@ -20,6 +20,7 @@ const SettingsQuery = graphql(
         locale
         dailyDigestHour
         weeklyDigest
+        monthlyStatement
         reminderHour
         weekStartsOn
         localeWeekStartsOn
@@ -190,6 +191,7 @@ export const actions: Actions = {
     const input = {
       dailyDigestHour: hourOrNull(text(form, 'dailyDigestHour')),
       weeklyDigest: text(form, 'weeklyDigest') === 'on',
+      monthlyStatement: text(form, 'monthlyStatement') === 'on',
       reminderHour: hourOrNull(text(form, 'reminderHour')),
     };
     const done = settle(
