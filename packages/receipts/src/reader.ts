@@ -22,8 +22,11 @@ export interface ReceiptReader {
 
 export function createReceiptReader(options: ReceiptReaderOptions = {}): ReceiptReader {
   const pool = createOcrPool(options.workers ?? 2);
+  let closed = false;
   return {
     async read(bytes) {
+      // Refused before the image is decoded, which is work nobody would use.
+      if (closed) throw new Error('The receipt reader is closed.');
       const prepared = await prepareForOcr(bytes);
       const page = await pool.recognize(prepared);
       await restoreRupeeSigns(page, prepared);
@@ -34,6 +37,9 @@ export function createReceiptReader(options: ReceiptReaderOptions = {}): Receipt
         confidence: page.confidence,
       };
     },
-    close: () => pool.close(),
+    close() {
+      closed = true;
+      return pool.close();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { looksLikeRupee } from './rupee-sign.ts';
+import { looksLikeRupee, widerThanDigits } from './rupee-sign.ts';
 
 // One glyph drawn black on white, with the box Tesseract would give it: its ink.
 async function glyph(char: string, font: string) {
@@ -32,4 +32,28 @@ describe('looksLikeRupee', () => {
       }
     });
   }
+});
+
+describe('widerThanDigits', () => {
+  const word = (...widths: [string, number][]) => {
+    let x = 0;
+    return {
+      symbols: widths.map(([text, width]) => {
+        const bbox = { x0: x, y0: 0, x1: x + width, y1: 40 };
+        x += width + 4;
+        return { text, bbox };
+      }),
+    };
+  };
+
+  it('takes a first character much wider than the digits after it for a sign', () => {
+    expect(widerThanDigits(word(['3', 48], ['8', 30], ['0', 31], ['6', 30]))).toBe(true);
+  });
+
+  it('leaves a real first digit, and a narrow 1 among the others, alone', () => {
+    expect(widerThanDigits(word(['3', 31], ['8', 30], ['0', 31], ['6', 30]))).toBe(false);
+    expect(widerThanDigits(word(['2', 30], ['1', 12], ['1', 12], ['5', 29], ['0', 30]))).toBe(
+      false,
+    );
+  });
 });

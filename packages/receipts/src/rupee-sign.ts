@@ -55,6 +55,24 @@ export function looksLikeRupee(grey: Grey, box: OcrSymbol['bbox']): boolean {
   return false;
 }
 
+/**
+ * Digits are drawn about equally wide ("1" aside); a first "digit" much wider than the
+ * others after it is a sign, whatever shape the image processing left it.
+ */
+export function widerThanDigits(word: {
+  symbols: readonly Pick<OcrSymbol, 'text' | 'bbox'>[];
+}): boolean {
+  const [first, ...rest] = word.symbols;
+  if (!first) return false;
+  const widths = rest
+    .filter((s) => /^[02-9]$/.test(s.text))
+    .map((s) => s.bbox.x1 - s.bbox.x0)
+    .sort((a, b) => a - b);
+  const median = widths[Math.floor(widths.length / 2)];
+  if (median === undefined || widths.length < 2) return false;
+  return first.bbox.x1 - first.bbox.x0 > median * 1.3;
+}
+
 function candidates(page: Page): Word[] {
   const words: Word[] = [];
   for (const block of page.blocks ?? []) {
@@ -80,7 +98,7 @@ export async function restoreRupeeSigns(page: Page, image: Buffer): Promise<void
   const grey = { data, width: info.width };
   for (const word of words) {
     const [first] = word.symbols;
-    if (!first || !looksLikeRupee(grey, first.bbox)) continue;
+    if (!first || !(widerThanDigits(word) || looksLikeRupee(grey, first.bbox))) continue;
     const restored = `₹${word.text.slice(first.text.length)}`;
     for (const block of page.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
