@@ -2,17 +2,15 @@
 // second and ack latency, side by side with a bare Node server that only answers 200,
 // in the same run on the same machine. Uses DATABASE_URL (PostgreSQL) when set, the
 // embedded PGlite otherwise (then the figures are not the production ones).
-import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { loadConfig } from '@spendline/config';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
+import { fire as fireLoad, median, type Round } from './fire.ts';
 
 // PGlite serves one connection: fewer messages keep the embedded run short.
 const COUNT = Number(process.env.BENCH_MESSAGES ?? (process.env.DATABASE_URL ? 4000 : 1000));
@@ -22,22 +20,11 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
-const load = fileURLToPath(new URL('./load.ts', import.meta.url));
-const run = promisify(execFile);
 
 async function listen(server: Server): Promise<string> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/webhook/`;
-}
-
-interface Round {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  failures: number;
-  /** From the first request until every message of the round was processed (api only). */
-  processedPerSecond?: number;
 }
 
 async function drive(url: string, rate: number): Promise<Round> {
@@ -51,25 +38,8 @@ async function drive(url: string, rate: number): Promise<Round> {
   return { ...round, processedPerSecond: COUNT / ((performance.now() - started) / 1000) };
 }
 
-async function fire(url: string, rate: number): Promise<Round> {
-  const { stdout } = await run(
-    process.execPath,
-    [load, url, String(COUNT), String(rate), String(CONCURRENCY), secret],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  const { latencies, seconds, failures } = JSON.parse(stdout) as {
-    latencies: number[];
-    seconds: number;
-    failures: number;
-  };
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const fire = (url: string, rate: number) =>
+  fireLoad(url, { count: COUNT, rate, concurrency: CONCURRENCY, secret });
 
 function summarise(rounds: Round[]) {
   return {
