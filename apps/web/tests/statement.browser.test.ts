@@ -1,11 +1,44 @@
 // The monthly statement end to end: an expense added on the web, then the month's PDF
 // downloaded from the overview's month picker in Chromium, drawn by the real api.
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { pdfPages } from '@spendline/reports/testing';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useChromiumStack } from './browser.ts';
+import { hasChromium, launchChromium, useChromiumStack } from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
+
+/**
+ * The title Chromium's own PDF viewer shows for a file: it reads it from the PDF's
+ * metadata, so only a document the viewer could open gets past the file's name.
+ */
+async function viewerTitle(path: string): Promise<string> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path).href);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const viewer = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+      // The viewer's toolbar lives in nested shadow roots.
+      const title = await viewer?.evaluate(() => {
+        const find = (root: Document | ShadowRoot): string | undefined => {
+          for (const element of root.querySelectorAll('*')) {
+            if (element.id === 'title') return element.textContent?.trim();
+            const inner = element.shadowRoot && find(element.shadowRoot);
+            if (inner) return inner;
+          }
+          return undefined;
+        };
+        return find(document);
+      });
+      if (title?.startsWith('Spendline') || Date.now() > deadline) return title ?? '';
+      await page.waitForTimeout(200);
+    }
+  } finally {
+    await browser.close();
+  }
+}
 
 describe.skipIf(!hasChromium)('monthly statement in Chromium', () => {
   const app = useChromiumStack();
@@ -34,6 +67,7 @@ describe.skipIf(!hasChromium)('monthly statement in Chromium', () => {
     expect(text).toContain('₹1,234.50');
     expect(text).toContain('train pass');
     expect(text).toContain('1 expense in INR');
+    expect(await viewerTitle(await download.path())).toMatch(/^Spendline statement, \w+ \d{4}$/);
 
     // The address itself is the person's: signed out, it sends to the login page.
     const signedOut = await app.browser.newContext();
