@@ -57,9 +57,11 @@ describe('receipts', () => {
     expect(read(text).amountMinor).toBe(63_300);
   });
 
-  it('trusts the sums over a total with one misread digit only when the items add up', () => {
+  it('trusts the sums over a total with a digit misread or doubled only when the items add up', () => {
     const misread = dmart.replace('GRAND TOTAL 633.00', 'GRAND TOTAL 683.00');
     expect(read(misread).amountMinor).toBe(63_300);
+    const doubled = dmart.replace('GRAND TOTAL 633.00', 'GRAND TOTAL 6333.00');
+    expect(read(doubled).amountMinor).toBe(63_300);
     const unconfirmed = misread.replace('Toor Dal 1kg x2 318.00', 'Toor Dal 1kg x2 3l8.0');
     expect(read(unconfirmed).amountMinor).toBe(68_300);
   });

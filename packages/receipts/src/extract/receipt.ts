@@ -77,11 +77,16 @@ function printedSums(lines: readonly OcrLine[]): Sums | null {
   };
 }
 
-/** Whether two readings of a number differ in one digit only, as a misread digit does. */
+/**
+ * Whether two readings of a number differ by one digit misread, doubled or dropped,
+ * the slips OCR makes most.
+ */
 function oneDigitApart(a: number, b: number): boolean {
   const [x, y] = [String(a), String(b)];
-  if (x.length !== y.length) return false;
-  return [...x].filter((c, i) => c !== y[i]).length === 1;
+  if (x.length === y.length) return [...x].filter((c, i) => c !== y[i]).length === 1;
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  if (long.length !== short.length + 1) return false;
+  return [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
 }
 
 /**
