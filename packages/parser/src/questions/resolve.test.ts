@@ -58,8 +58,8 @@ describe('resolveQuestion', () => {
       'and transport?',
       'what about this week?',
     );
-    expect(transport.compare).toMatchObject({ label: 'last month' });
-    expect(week.compare).toBeNull();
+    expect(transport?.compare).toMatchObject({ label: 'last month' });
+    expect(week?.compare).toBeNull();
   });
 
   it('lists the entries over an amount when asked to show them', () => {
