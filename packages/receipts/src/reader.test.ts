@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from './corpus/corpus.ts';
 import {
   percent,
+  rightDate,
   rightMerchant,
+  rightReference,
   rightTotal,
   share,
   withAmount,
@@ -40,8 +42,10 @@ describe('the generated corpus', () => {
         ({ image, reading }) =>
           `${image.name}: read ${reading.amountMinor}, printed ${image.expected.amountMinor}`,
       );
+    const payments = priced.filter(({ image }) => image.expected.reference !== undefined);
     console.log(
-      `receipts and UPI screens: ${priced.length}; right total ${percent(totals)}, right merchant ${percent(merchants)}` +
+      `receipts and UPI screens: ${priced.length}; right total ${percent(totals)}, right merchant ${percent(merchants)}, ` +
+        `right date ${percent(share(priced, rightDate))}, right UTR ${percent(share(payments, rightReference))} of ${payments.length} UPI screens` +
         (wrong.length > 0 ? `\n  ${wrong.join('\n  ')}` : ''),
     );
     expect(totals).toBeGreaterThanOrEqual(0.9);

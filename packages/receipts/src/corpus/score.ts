@@ -19,6 +19,11 @@ export const rightTotal = ({ image, reading }: Scored) =>
 export const rightMerchant = ({ image, reading }: Scored) =>
   plain(reading.merchant) === plain(image.expected.merchant);
 
+export const rightDate = ({ image, reading }: Scored) => reading.date === image.expected.date;
+
+export const rightReference = ({ image, reading }: Scored) =>
+  reading.upi?.reference === image.expected.reference;
+
 export function share(scored: readonly Scored[], right: (s: Scored) => boolean): number {
   return scored.length === 0 ? 0 : scored.filter(right).length / scored.length;
 }
