@@ -99,6 +99,20 @@ describe('scanReceipt', () => {
     expect(row.expenseId).toBeNull();
   });
 
+  it('takes a bill without a currency sign to be in the viewer’s currency', async () => {
+    const client = await signedIn('nosign@example.com');
+    answer = { ...answer, currency: null };
+    try {
+      expect((await scan(client)).scan?.amount).toEqual({
+        amountMinor: '66932',
+        currency: 'INR',
+        formatted: '₹669.32',
+      });
+    } finally {
+      answer = { ...answer, currency: 'INR' };
+    }
+  });
+
   it('refuses other file types and files over 5 MB in plain words, keeping nothing', async () => {
     const client = await signedIn('refused@example.com');
     const before = await server.db.prisma.attachment.count();

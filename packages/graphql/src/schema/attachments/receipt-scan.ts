@@ -102,6 +102,8 @@ builder.mutationField('scanReceipt', (t) =>
       return {
         ...scan,
         kind: scan.kind,
+        // A bill without a currency sign is in the viewer's own currency.
+        currency: scan.amountMinor === null ? scan.currency : (scan.currency ?? user.currency),
         attachment: { id: kept.id, mimeType: upload.mimeType, size: kept.size },
         locale: user.locale,
       };
