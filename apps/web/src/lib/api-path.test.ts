@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isApiPath, isRoutingCheck } from './api-path.ts';
 
 describe('isApiPath', () => {
-  it('claims /graphql, /graphql/... and /whatsapp/...', () => {
-    for (const path of ['/graphql', '/graphql/', '/graphql/stream', '/whatsapp/webhook']) {
+  it('claims /graphql, /graphql/..., /whatsapp/... and /attachments/...', () => {
+    for (const path of [
+      '/graphql',
+      '/graphql/',
+      '/graphql/stream',
+      '/whatsapp/webhook',
+      '/attachments/0193a1b2-0000-7000-8000-000000000000',
+    ]) {
       expect(isApiPath(path), path).toBe(true);
     }
   });
@@ -18,6 +24,7 @@ describe('isApiPath', () => {
       '/whatsappx/a',
       '/login/',
       '/metrics',
+      '/attachments',
     ]) {
       expect(isApiPath(path), path).toBe(false);
     }

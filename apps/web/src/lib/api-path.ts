@@ -4,7 +4,11 @@
 /** Whether a request for this pathname belongs to the api. */
 export function isApiPath(pathname: string): boolean {
   return (
-    pathname === '/graphql' || pathname.startsWith('/graphql/') || pathname.startsWith('/whatsapp/')
+    pathname === '/graphql' ||
+    pathname.startsWith('/graphql/') ||
+    pathname.startsWith('/whatsapp/') ||
+    // Receipt photos and voice notes, served by the api to their owner only.
+    pathname.startsWith('/attachments/')
   );
 }
 

@@ -48,6 +48,11 @@ export const ExpensesQuery = graphql(`
             emoji
             color
           }
+          attachments {
+            id
+            mimeType
+            url
+          }
         }
       }
     }

@@ -95,18 +95,33 @@ const entry = (over: Partial<ExportEntry>): ExportEntry => ({
   category: { id: 'c1', name: 'Fuel', emoji: null, color: null },
   createdAt: '2026-03-08T06:31:00.000Z',
   deletedAt: null,
+  attachments: [],
   ...over,
 });
 
+const RECEIPT = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1]);
+const read: string[] = [];
+
 // Pages as the api hands them over: one at a time, later.
 async function* pages(): AsyncGenerator<ExportEntry[]> {
-  yield await Promise.resolve([entry({})]);
+  yield await Promise.resolve([
+    entry({ attachments: [{ id: 'a1', mimeType: 'image/jpeg', size: RECEIPT.length }] }),
+  ]);
   yield [entry({ id: 'e2', kind: 'INCOME', amount: inr('5000000'), note: '=1+1', category: null })];
 }
 
 async function jsonOf(entries: AsyncIterable<ExportEntry[]>) {
   let text = '';
-  for await (const piece of accountJson(ACCOUNT, entries, new Date('2026-05-01T00:00:00Z')))
+  const readAttachment = (id: string) => {
+    read.push(id);
+    return Promise.resolve(RECEIPT);
+  };
+  for await (const piece of accountJson(
+    ACCOUNT,
+    entries,
+    new Date('2026-05-01T00:00:00Z'),
+    readAttachment,
+  ))
     text += piece;
   return JSON.parse(text) as Record<string, unknown>;
 }
@@ -172,9 +187,25 @@ describe('the JSON export', () => {
         occurredAt: '2026-03-08T06:30:00.000Z',
         recordedAt: '2026-03-08T06:31:00.000Z',
         deletedAt: null,
+        // The file itself, so the export does not depend on the account it came from.
+        attachments: [
+          {
+            id: 'a1',
+            mimeType: 'image/jpeg',
+            size: 6,
+            base64: Buffer.from(RECEIPT).toString('base64'),
+          },
+        ],
       },
-      expect.objectContaining({ type: 'Income', amount: '50000.00', note: '=1+1', category: null }),
+      expect.objectContaining({
+        type: 'Income',
+        amount: '50000.00',
+        note: '=1+1',
+        category: null,
+        attachments: [],
+      }),
     ]);
+    expect(read).toContain('a1');
   });
 
   it('is valid with no entries at all', async () => {

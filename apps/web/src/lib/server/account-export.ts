@@ -114,6 +114,11 @@ export const ExportEntriesQuery = graphql(`
           }
           createdAt
           deletedAt
+          attachments {
+            id
+            mimeType
+            size
+          }
         }
       }
     }
@@ -282,14 +287,36 @@ export function profileOf({ me }: Account): Record<string, Cell> {
   };
 }
 
+/** An attachment's bytes, as the api serves them to the person exporting. */
+export type ReadAttachment = (id: string) => Promise<Uint8Array>;
+
+/**
+ * An entry's receipt photos and voice notes, bytes and all (base64): the export is what
+ * leaves with the person, so it must not point at files that go with the account.
+ */
+async function filesOf(entry: ExportEntry, read: ReadAttachment) {
+  const files = [];
+  for (const file of entry.attachments) {
+    const bytes = await read(file.id);
+    files.push({
+      id: file.id,
+      mimeType: file.mimeType,
+      size: file.size,
+      base64: Buffer.from(bytes).toString('base64'),
+    });
+  }
+  return files;
+}
+
 /**
  * The account as JSON text, in pieces: everything but the entries first, then the
- * entries one a line as their pages arrive.
+ * entries one a line as their pages arrive, each with its files.
  */
 export async function* accountJson(
   account: Account,
   entryPages: AsyncIterable<ExportEntry[]>,
   exportedAt: Date,
+  readAttachment: ReadAttachment,
 ): AsyncGenerator<string> {
   const head = {
     format: 'spendline-account-export',
@@ -305,7 +332,11 @@ export async function* accountJson(
   let first = true;
   for await (const page of entryPages) {
     for (const entry of page) {
-      yield `${first ? '' : ','}\n    ${JSON.stringify(ENTRIES.row(entry))}`;
+      const row = {
+        ...ENTRIES.row(entry),
+        attachments: await filesOf(entry, readAttachment),
+      };
+      yield `${first ? '' : ','}\n    ${JSON.stringify(row)}`;
       first = false;
     }
   }

@@ -4,8 +4,9 @@
 /** Proxied api requests and form posts: WhatsApp webhooks stay well under it. */
 export const BODY_LIMIT = 3 * 1024 * 1024;
 
-// Pages that take a file and say themselves when it is too large.
-const UPLOAD_PAGES = new Set(['/dashboard/import/']);
+// Pages that take a file and say themselves when it is too large: an import, a receipt
+// photo, a photo or voice note for the chat simulator.
+const UPLOAD_PAGES = new Set(['/dashboard/import/', '/dashboard/expenses/', '/dashboard/chat/']);
 
 /** True when the request says it carries more than its path takes. */
 export function declaresTooMuch(request: Request, pathname: string): boolean {

@@ -28,6 +28,7 @@ describe('export cells', () => {
       note: '-advance',
       source: 'WEB' as const,
       category: null,
+      attachments: [],
     };
     expect(EXPORT_COLUMNS.slice(0, 3)).toEqual(['Date', 'Type', 'Amount']);
     expect(entryCells(income)).toEqual([

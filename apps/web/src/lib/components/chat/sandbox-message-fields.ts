@@ -18,5 +18,9 @@ export const SandboxMessageFields = graphql(`
       title
       description
     }
+    media {
+      type
+      url
+    }
   }
 `);

@@ -25,6 +25,27 @@ const SandboxSendMutation = graphql(
   [TypedErrorFields],
 );
 
+const SandboxSendMediaMutation = graphql(
+  `
+    mutation SandboxSendMedia($input: SandboxSendMediaInput!, $file: File!) {
+      sandboxSendMedia(input: $input, file: $file) {
+        __typename
+        ...TypedErrorFields
+        ... on SandboxSendMediaSuccess {
+          sent: message {
+            id
+          }
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
+// Meta's limits: images 5 MB, audio 16 MB.
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_AUDIO_BYTES = 16 * 1024 * 1024;
+
 export const load: PageServerLoad = async (event) => {
   const viewer = event.locals.viewer;
   if (!viewer) redirect(303, '/login/');
@@ -69,6 +90,35 @@ export const actions: Actions = {
     if (result.error || error || !result.data) {
       const failure = refusal(result, error, {}, 'Not sent.');
       return refused(failure.message, failure.fields);
+    }
+    return { sent: true };
+  },
+
+  sendMedia: async (event) => {
+    const form = await event.request.formData();
+    const phone = text(form, 'phone');
+    const caption = text(form, 'caption');
+    const file = form.get('file');
+    const refused = (message: string) => fail(400, { message, caption });
+    if (!(file instanceof File) || file.size === 0)
+      return refused('Choose a photo or an audio file first.');
+    const audio = file.type.startsWith('audio/');
+    if (!audio && !file.type.startsWith('image/')) {
+      return refused(
+        'Attach a photo (JPEG, PNG or WebP) or an audio file (OGG, MP3, M4A, AAC or AMR).',
+      );
+    }
+    if (file.size > (audio ? MAX_AUDIO_BYTES : MAX_IMAGE_BYTES)) {
+      return refused(`This file is too large: WhatsApp takes ${audio ? '16' : '5'} MB at most.`);
+    }
+    const result = await apiFor(event).run(SandboxSendMediaMutation, {
+      input: { phone, ...(caption && !audio ? { caption } : {}) },
+      file,
+    });
+    const error = asTypedError(result.data?.sandboxSendMedia);
+    if (result.error || error || !result.data) {
+      const failure = refusal(result, error, {}, 'Not sent.');
+      return refused(failure.fields.file ?? failure.fields.caption ?? failure.message);
     }
     return { sent: true };
   },

@@ -11,6 +11,11 @@ import {
   UpdateExpenseMutation,
 } from '#lib/server/expense-form.ts';
 import type { Viewer } from '#lib/server/viewer.ts';
+import {
+  MAX_RECEIPT_BYTES,
+  scannedReceipt,
+  ScanReceiptMutation,
+} from '#lib/server/receipt-scan.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const CategoriesQuery = graphql(
@@ -156,19 +161,50 @@ export const actions: Actions = {
         values: read.values,
         fields: read.fields,
         message: 'Please fix the fields below.',
+        ...(text(form, 'attachmentId')
+          ? { attachmentId: text(form, 'attachmentId'), receiptUrl: text(form, 'receiptUrl') }
+          : {}),
       });
     }
     const requestKey = text(form, 'requestKey');
+    // The receipt photo read for this entry, kept with it.
+    const attachmentId = text(form, 'attachmentId');
+    const receipt = attachmentId ? { attachmentId, receiptUrl: text(form, 'receiptUrl') } : {};
     const answer = await apiFor(event).run(CreateExpenseMutation, {
-      input: { ...read.input, ...(requestKey ? { requestKey } : {}) },
+      input: {
+        ...read.input,
+        ...(requestKey ? { requestKey } : {}),
+        ...(attachmentId ? { attachmentId } : {}),
+      },
     });
     const created = answer.data?.createExpense;
     const error = asTypedError(created);
     if (error || created?.__typename !== 'Expense') {
       const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
-      return fail(400, { action: 'create', values: read.values, ...failure });
+      return fail(400, { action: 'create', values: read.values, ...receipt, ...failure });
     }
     return { action: 'create', added: created.id };
+  },
+
+  scan: async (event) => {
+    const viewer = signedIn(event.locals.viewer);
+    const file = (await event.request.formData()).get('receipt');
+    const refused = (message: string) => fail(400, { action: 'scan', message });
+    if (!(file instanceof File) || file.size === 0) {
+      return refused('Choose a photo of a receipt first.');
+    }
+    if (file.size > MAX_RECEIPT_BYTES) {
+      return refused('This photo is too large: the limit is 5 MB.');
+    }
+    const answer = await apiFor(event).run(ScanReceiptMutation, { file });
+    const result = answer.data?.scanReceipt;
+    const error = asTypedError(result);
+    if (error || result?.__typename !== 'ScanReceiptSuccess') {
+      // The file's one problem (its type, its size, unreadable) is the message itself.
+      const failure = refusal(answer, error, {}, 'The photo could not be read.');
+      return refused(failure.fields.file ?? failure.message);
+    }
+    return { action: 'scan', scanned: scannedReceipt(result.scan, viewer) };
   },
 
   update: async (event) => {

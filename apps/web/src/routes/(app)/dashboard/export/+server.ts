@@ -10,6 +10,7 @@ import {
   writeAccountXlsx,
 } from '#lib/server/account-export.ts';
 import { apiFor, loginPath } from '#lib/server/api.ts';
+import { attachmentReader } from '#lib/server/attachment-bytes.ts';
 import { pagesOf } from '#lib/server/export-rows.ts';
 import type { RequestHandler } from './$types';
 
@@ -40,7 +41,7 @@ export const GET: RequestHandler = async (event) => {
   };
 
   if (format === 'json') {
-    const pieces = accountJson(account, entries, now);
+    const pieces = accountJson(account, entries, now, attachmentReader(event));
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
