@@ -30,6 +30,7 @@ export {
   MAX_ENTRIES,
   type Answer,
   type AnswerCategory,
+  type AnswerDay,
   type AnswerEntry,
   type AnswerInput,
 } from './answers/answer.ts';

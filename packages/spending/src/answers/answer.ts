@@ -22,18 +22,24 @@ export interface AnswerCategory extends CurrencyTotal {
   name: string | null;
 }
 
+export interface AnswerDay extends CurrencyTotal {
+  day: LocalDate;
+}
+
 export interface Answer {
   question: ResolvedQuestion;
   /** The period's spending per currency (within the threshold, if any). */
   totals: CurrencyTotal[];
   /** The period compared with: the one asked for, or else the one before. */
   other: { period: QuestionPeriod; totals: CurrencyTotal[] };
-  /** Days in the period, for a daily average. */
+  /** Days in the period, for a daily average: 0 for a period that has not begun. */
   days: number;
   /** Biggest first: the top N, or a breakdown of a total over every category. */
   categories: AnswerCategory[];
   /** The entries behind the answer, newest first (the biggest first for "biggest"). */
   entries: AnswerEntry[];
+  /** A filtered total over several days: the days with spending, oldest first. */
+  byDay: AnswerDay[];
 }
 
 export interface AnswerInput {
@@ -161,6 +167,24 @@ async function entriesOf(
   }));
 }
 
+async function daysOf(db: Queries, input: AnswerInput): Promise<AnswerDay[]> {
+  const rows = await db.rows<{ day: string; currency: string; total: string; count: number }>(
+    sql`${raw(PLAN_PER_CALL)}
+    SELECT to_char(e.occurred_at AT TIME ZONE ${input.timeZone}, 'YYYY-MM-DD') AS day, e.currency,
+           SUM(e.amount_minor)::text AS total, COUNT(*)::int AS count
+    FROM expenses e
+    WHERE ${where(input, within(input.question.period, input.timeZone))}
+    GROUP BY 1, 2
+    ORDER BY 1, 2`,
+  );
+  return rows.map((row) => ({ ...currencyTotal(row), day: row.day }));
+}
+
+/** A total of one category or word over several days is broken down by day. */
+function wantsDays({ measure, filter, compare, period }: ResolvedQuestion): boolean {
+  return measure === 'total' && filter !== null && compare === null && period.from < period.to;
+}
+
 export async function answerQuestion(db: Queries, input: AnswerInput): Promise<Answer> {
   const { question } = input;
   const { measure, period } = question;
@@ -173,16 +197,19 @@ export async function answerQuestion(db: Queries, input: AnswerInput): Promise<A
       : measure === 'total' && question.filter === null
         ? BREAKDOWN
         : 0;
-  const [grouped, entries] = await Promise.all([
+  const [grouped, entries, byDay] = await Promise.all([
     groupedOf(db, input, otherPeriod),
     listing ? entriesOf(db, input, measure === 'biggest') : Promise.resolve([]),
+    wantsDays(question) ? daysOf(db, input) : Promise.resolve([]),
   ]);
   return {
     question,
     totals: grouped.totals,
     other: { period: otherPeriod, totals: grouped.other },
-    days: daysBetween(period.from, period.to) + 1,
+    // A period that has not begun ends (today) before it starts.
+    days: Math.max(0, daysBetween(period.from, period.to) + 1),
     categories: grouped.categories.slice(0, breakdown),
     entries,
+    byDay,
   };
 }
