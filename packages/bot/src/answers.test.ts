@@ -43,7 +43,9 @@ describe('questions in the chat', () => {
   it('answers with the figure first and follows up over several turns', async () => {
     const food = await say('how much did I spend on food last month');
     expect(food).toContain('*Food · last month*: ₹800.00 (2 entries)');
-    expect(food).toContain('₹800.00 more than the month before (₹0.00).');
+    // Nothing the month before: no percentage of nothing.
+    expect(food).toContain('Nothing the month before.');
+    expect(food).not.toContain('%');
 
     // Keeps the period.
     expect(await say('and transport?')).toContain('*Transport · last month*: ₹200.00 (1 entry)');
@@ -71,7 +73,7 @@ describe('questions in the chat', () => {
   it('still saves expenses and keeps a statement period for a follow-up', async () => {
     expect(await say('120 petrol')).toContain('✅ ₹120.00 · Fuel');
     await say('yesterday');
-    expect(await say('and food?')).toContain('*Food · yesterday*: ₹0.00');
+    expect(await say('and food?')).toBe('Nothing recorded for Food yesterday.');
   });
 
   it('pages a long answer with "more" instead of cutting it', async () => {
@@ -83,6 +85,43 @@ describe('questions in the chat', () => {
     const second = await say('more');
     expect(second).toContain(`_Page 2 of ${pages?.[1]}_`);
     expect(second).not.toContain('*Food · this month*');
+  });
+
+  it('averages this month over its days so far, and the month before over all of its days', async () => {
+    // A seeded month: ₹100 on each of December's first seven days, beside the ₹800 above.
+    for (let day = 1; day <= 7; day++) await spend(`2026-12-0${day}`, 100, 'Groceries', 'dmart');
+    const average = await say('average per day this month');
+    // ₹1,500 over 7 days, not over December's 31.
+    expect(average).toContain(
+      '*Average per day · this month so far*: ₹214.28 (₹1,500.00 over 7 days).',
+    );
+    // November: ₹1,000 over its 30 days.
+    expect(average).toContain('₹180.95 more than the month before (₹33.33, +543%).');
+    const groceries = await say('average per day on groceries this week');
+    // The week began on Sunday 6 December: two days so far.
+    expect(groceries).toContain(
+      '*Average per day on Groceries · this week so far*: ₹100.00 (₹200.00 over 2 days).',
+    );
+    // A finished month is not "so far".
+    expect(await say('average per day last month')).toContain(
+      '*Average per day · last month*: ₹33.33 (₹1,000.00 over 30 days).',
+    );
+  });
+
+  it('answers a period with nothing in it, or not begun, plainly', async () => {
+    expect(await say('how much did I spend on food in january 2027')).toBe(
+      'Nothing recorded for Food in January 2027 yet.',
+    );
+    // No division by the days of a period that has not begun.
+    expect(await say('average per day in january 2027')).toBe(
+      'Nothing recorded in January 2027 yet.',
+    );
+    expect(await say('shopping this month')).toBe('Nothing recorded for Shopping this month yet.');
+    expect(await say('shopping last month')).toBe('Nothing recorded for Shopping last month.');
+    // What the other period had is still said, without a percentage of nothing.
+    expect(await say('transport in october vs november')).toBe(
+      'Nothing recorded for Transport in October 2026.\nIn November 2026: ₹200.00.',
+    );
   });
 
   it('offers a question that would work for one it cannot answer', async () => {

@@ -2,16 +2,22 @@
 // with the other period (difference and %), compact bars where a breakdown helps, and the
 // entries behind the answer as lines. English wording, in one place.
 import type { User } from '@spendline/db';
+import { addDays, addMonths } from '@spendline/ledger';
 import type { QuestionFilter, QuestionPeriod } from '@spendline/parser';
 import {
   MAX_ENTRIES,
   type Answer,
+  type AnswerDay,
   type AnswerEntry,
   type CurrencyTotal,
 } from '@spendline/spending';
-import { label, money, shortDayLabel, table, totalsText } from './statements.ts';
+import { LIMITS, type ListRow } from '@spendline/whatsapp';
+import { dayLabel, label, money, shortDayLabel, table, totalsText } from './statements.ts';
+import { CHOICE } from './types.ts';
 
 const BAR_WIDTH = 10;
+/** Days a breakdown shows: as many as a list message has rows to drill into. */
+export const DAYS_SHOWN = 10;
 
 function subject(filter: QuestionFilter | null): string {
   if (filter === null) return 'Spending';
@@ -31,6 +37,56 @@ function own(user: User, totals: CurrencyTotal[]): CurrencyTotal {
   );
 }
 
+/** The last day of a week, month or year the period is in: later than `to` while it runs. */
+function naturalEnd(period: QuestionPeriod): string {
+  if (period.unit === 'week') return addDays(period.from, 6);
+  if (period.unit === 'month') return addDays(addMonths(`${period.from.slice(0, 7)}-01`, 1), -1);
+  if (period.unit === 'year') return `${period.from.slice(0, 4)}-12-31`;
+  return period.to;
+}
+
+/** A period that has not begun: it starts after today, where its span was cut. */
+const notBegun = (period: QuestionPeriod) => period.from > period.to;
+
+/** This week, month or year while it runs: its days end today. */
+const running = (period: QuestionPeriod) => !notBegun(period) && period.to < naturalEnd(period);
+
+/** "this month so far" while this month runs. */
+const heading = (period: QuestionPeriod) =>
+  running(period) ? `${period.label} so far` : period.label;
+
+/** The period after a verb: "last month", "in November 2026", "on 3 Dec", "between 1 Nov and 15 Nov". */
+function during(period: QuestionPeriod): string {
+  const { label } = period;
+  if (/^(this|last|the|since|today|yesterday)\b/.test(label)) return label;
+  if (period.unit === 'day') return `on ${label}`;
+  const [from, to] = label.split(' – ');
+  if (to !== undefined) return `between ${from} and ${to}`;
+  return `in ${label}`;
+}
+
+/** "Nothing recorded for Food in January 2027 yet.", and what the other period had. */
+function nothing(user: User, answer: Answer, before: CurrencyTotal): string {
+  const { question: q } = answer;
+  const what = (q.filter === null ? '' : ` for ${subject(q.filter)}`) + limit(user, q);
+  const line = `Nothing recorded${what} ${during(q.period)}${yet(q.period)}.`;
+  // A period still to come has nothing to be compared on.
+  if (before.count === 0 || notBegun(q.period)) return line;
+  const other = answer.other.period;
+  return `${line}\n${capitalised(during(other))}: ${money(user, before.totalMinor, user.currency)}.`;
+}
+
+const yet = (period: QuestionPeriod) => (notBegun(period) || running(period) ? ' yet' : '');
+
+/** " over ₹1,000.00": the amount a list is limited by. */
+function limit(user: User, q: Answer['question']): string {
+  const listed = q.measure === 'above' || q.measure === 'below' || q.measure === 'list';
+  if (q.thresholdMinor === null || !listed) return '';
+  return ` ${q.measure === 'below' ? 'under' : 'over'} ${money(user, BigInt(q.thresholdMinor), q.currency)}`;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** ", +25%": the change from `before`, when there was something before. */
 function percent(now: bigint, before: bigint): string {
   if (before === 0n) return '';
@@ -40,6 +96,7 @@ function percent(now: bigint, before: bigint): string {
 
 /** "₹2,000.00 more than the month before (₹8,000.00, +25%)." */
 function comparison(user: User, now: bigint, before: bigint, period: QuestionPeriod): string {
+  if (before === 0n) return `Nothing ${during(period)}.`;
   const other = money(user, before, user.currency);
   if (now === before) return `Same as ${period.label} (${other}).`;
   const difference = money(user, now > before ? now - before : before - now, user.currency);
@@ -62,6 +119,29 @@ function breakdown(user: User, answer: Answer): string {
       money(user, c.totalMinor, c.currency),
     ]),
   );
+}
+
+/** The days of a filtered total: all of them, or the biggest few in date order. */
+export function shownDays(user: User, answer: Answer): AnswerDay[] {
+  const mine = answer.byDay.filter((d) => d.currency === user.currency);
+  if (mine.length <= DAYS_SHOWN) return mine;
+  const biggest = [...mine]
+    .sort((a, b) => (b.totalMinor > a.totalMinor ? 1 : b.totalMinor < a.totalMinor ? -1 : 0))
+    .slice(0, DAYS_SHOWN);
+  return mine.filter((d) => biggest.includes(d));
+}
+
+function dayBreakdown(user: User, answer: Answer): string[] {
+  const days = shownDays(user, answer);
+  if (days.length < 2) return [];
+  const largest = days.reduce((max, d) => (d.totalMinor > max ? d.totalMinor : max), 0n);
+  const rows = days.map((d) => [
+    shortDayLabel(d.day, user.locale),
+    bar(d.totalMinor, largest),
+    money(user, d.totalMinor, d.currency),
+  ]);
+  const title = days.length < answer.byDay.length ? [`Biggest ${days.length} days:`] : [];
+  return [...title, table(rows)];
 }
 
 function entryLine(user: User, e: AnswerEntry): string {
@@ -88,25 +168,28 @@ export function answerText(user: User, answer: Answer): string {
   const head = `*${subject(q.filter)} · ${q.period.label}*`;
   const compared = comparison(user, mine.totalMinor, before.totalMinor, answer.other.period);
   const sum = totals.length === 0 ? money(user, 0n, user.currency) : totalsText(user, totals);
+  // A period with nothing in it (or not begun) says so plainly, rather than zeros and %.
+  if (mine.count === 0 && q.measure !== 'any') return nothing(user, answer, before);
   switch (q.measure) {
     case 'count':
       return `${head}: ${times(mine.count)}, ${sum}.\n${answer.other.period.label}: ${times(before.count)}.`;
     case 'average': {
-      const perDay = mine.totalMinor / BigInt(answer.days);
-      const beforeDays = daysIn(answer.other.period);
+      // Days up to today only: this month's average is over the days it has had.
+      const perDay = mine.totalMinor / BigInt(Math.max(1, answer.days));
+      const beforeDays = Math.max(1, daysIn(answer.other.period));
       const beforePerDay = before.totalMinor / BigInt(beforeDays);
+      const over = answer.days === 1 ? '1 day' : `${answer.days} days`;
       return [
-        `*Average per day${on(q.filter)} · ${q.period.label}*: ${money(user, perDay, user.currency)} (${sum} over ${answer.days} days).`,
+        `*Average per day${on(q.filter)} · ${heading(q.period)}*: ${money(user, perDay, user.currency)} (${sum} over ${over}).`,
         comparison(user, perDay, beforePerDay, answer.other.period),
       ].join('\n');
     }
     case 'biggest': {
       const top = answer.entries[0];
-      if (!top) return `${head}: nothing recorded${on(q.filter)}.`;
+      if (!top) return nothing(user, answer, before);
       return `*Biggest expense${on(q.filter)} · ${q.period.label}*: ${entryLine(user, top)}\nOf ${entries(mine.count)}, ${sum} in all.`;
     }
     case 'top':
-      if (answer.categories.length === 0) return `${head}: nothing recorded.`;
       return [
         `*Top ${answer.categories.length} categories · ${q.period.label}* (of ${sum})`,
         breakdown(user, answer),
@@ -114,25 +197,75 @@ export function answerText(user: User, answer: Answer): string {
       ].join('\n');
     case 'any':
       return mine.count === 0
-        ? `No, nothing${on(q.filter)} ${q.period.label}.`
+        ? `No, nothing${on(q.filter)} ${during(q.period)}${yet(q.period)}.`
         : `Yes: ${entries(mine.count)}${on(q.filter)} ${q.period.label}, ${sum}.`;
     case 'list':
     case 'above':
     case 'below': {
-      const limit =
-        q.thresholdMinor === null
-          ? ''
-          : ` ${q.measure === 'below' ? 'under' : 'over'} ${money(user, BigInt(q.thresholdMinor), q.currency)}`;
-      const title = `*${subject(q.filter)}${limit} · ${q.period.label}*: ${entries(mine.count)}, ${sum}`;
+      const title = `*${subject(q.filter)}${limit(user, q)} · ${q.period.label}*: ${entries(mine.count)}, ${sum}`;
       return [title, ...entryLines(user, answer, mine.count)].join('\n');
     }
     default: {
       const lines = [`${head}: ${sum}${mine.count ? ` (${entries(mine.count)})` : ''}`, compared];
       if (q.compare === null && answer.categories.length > 1) lines.push(breakdown(user, answer));
-      if (mine.count > 0) lines.push('_Say "show them" for the entries._');
+      lines.push(...dayBreakdown(user, answer));
+      lines.push('_Say "show them" for the entries._');
       return lines.join('\n');
     }
   }
+}
+
+export interface DrillList {
+  body: string;
+  button: string;
+  rows: ListRow[];
+}
+
+const share = (part: bigint, whole: bigint) =>
+  whole <= 0n ? '' : ` · ${Number((part * 100n + whole / 2n) / whole)}%`;
+
+/**
+ * The list under an answer with a breakdown: a row per category (or per day) that asks
+ * the same question narrowed to it. null where there is nothing to drill into.
+ */
+export function drillList(user: User, answer: Answer): DrillList | null {
+  const { question: q } = answer;
+  const whole = own(user, answer.totals).totalMinor;
+  const byCategory =
+    q.filter === null &&
+    q.compare === null &&
+    (q.measure === 'top' || (q.measure === 'total' && answer.categories.length > 1));
+  if (byCategory) {
+    // Entries without a category have no row: there is no category to narrow to.
+    const rows = answer.categories.flatMap(({ categoryId, name, totalMinor, currency }) =>
+      categoryId === null || name === null || currency !== user.currency
+        ? []
+        : [
+            {
+              id: CHOICE.drillCategory(categoryId),
+              title: name,
+              description: `${money(user, totalMinor, currency)}${share(totalMinor, whole)}`,
+            },
+          ],
+    );
+    if (rows.length === 0) return null;
+    return {
+      body: 'Tap a category to look closer.',
+      button: 'Categories',
+      rows: rows.slice(0, LIMITS.listRows),
+    };
+  }
+  const days = q.measure === 'total' ? shownDays(user, answer) : [];
+  if (days.length < 2) return null;
+  return {
+    body: 'Tap a day for its spending.',
+    button: 'Days',
+    rows: days.map((d) => ({
+      id: CHOICE.drillDay(d.day),
+      title: dayLabel(d.day, user.locale),
+      description: `${money(user, d.totalMinor, d.currency)} · ${entries(d.count)}`,
+    })),
+  };
 }
 
 function daysIn(period: QuestionPeriod): number {

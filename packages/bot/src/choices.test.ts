@@ -32,12 +32,28 @@ describe('choiceEvent', () => {
     });
     expect(choiceEvent(CHOICE.yes, at)).toEqual({ type: 'CONFIRM_ANSWERED', at, yes: true });
     expect(choiceEvent(CHOICE.no, at)).toEqual({ type: 'CONFIRM_ANSWERED', at, yes: false });
+    expect(choiceEvent(CHOICE.drillCategory('cat-food'), at)).toEqual({
+      type: 'DRILL_TAPPED',
+      at,
+      drill: { kind: 'category', categoryId: 'cat-food' },
+    });
+    expect(choiceEvent(CHOICE.drillDay('2026-12-03'), at)).toEqual({
+      type: 'DRILL_TAPPED',
+      at,
+      drill: { kind: 'day', day: '2026-12-03' },
+    });
   });
 
-  it.each(['undo:', 'cat:', 'confirm:maybe', 'undorun', 'hello', ''])(
-    'takes %j for an id it never wrote',
-    (id) => {
-      expect(choiceEvent(id, at)).toEqual({ type: 'UNKNOWN_CHOICE', at });
-    },
-  );
+  it.each([
+    'undo:',
+    'cat:',
+    'confirm:maybe',
+    'undorun',
+    'hello',
+    '',
+    'drill:cat:',
+    'drill:day:3 Dec',
+  ])('takes %j for an id it never wrote', (id) => {
+    expect(choiceEvent(id, at)).toEqual({ type: 'UNKNOWN_CHOICE', at });
+  });
 });

@@ -12,6 +12,7 @@ import type { ReadingContent } from '@spendline/media/reading';
 import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import { alertAnswer, alertEvent } from './alerts.ts';
+import { withCategoryName } from './asked.ts';
 import { readingEvent } from './readings.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
@@ -150,7 +151,7 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
       return { type: 'COMMAND', at, command: again.command, text: more.text, page: more.page };
     if (more.text === MORE_ANSWER) return { type: 'MORE', at };
   }
-  if (tapped !== null) return choiceEvent(tapped, at);
+  if (tapped !== null) return withCategoryName(choiceEvent(tapped, at), account.categories);
   const typed =
     text === null
       ? null

@@ -1,6 +1,6 @@
 import { assertEvent, assign, emit, enqueueActions, raise, setup } from 'xstate';
 import { resolveQuestion } from '@spendline/parser';
-import { askedByCommand } from './asked.ts';
+import { askedByCommand, narrowed } from './asked.ts';
 import {
   type BotContext,
   type BotEvent,
@@ -200,6 +200,16 @@ export const conversationMachine = setup({
       enqueue.emit({ type: 'answer', question: asked.question, page: asked.page + 1 });
       enqueue.assign({ asked: { ...asked, page: asked.page + 1 } });
     }),
+    drill: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'DRILL_TAPPED');
+      const question = context.asked ? narrowed(context.asked.question, event.drill) : null;
+      if (!question) {
+        enqueue.emit({ type: 'staleChoice' });
+        return;
+      }
+      enqueue.emit({ type: 'answer', question, page: 1 });
+      enqueue.assign({ asked: { question, page: 1 } });
+    }),
     questionHelp: emit(({ event }) => {
       assertEvent(event, 'QUESTION_UNCLEAR');
       return { type: 'questionHelp', text: event.text, example: event.example };
@@ -378,6 +388,7 @@ export const conversationMachine = setup({
         MEDIA_NOT_SAVED: { actions: 'mediaNotSaved' },
         QUESTION: { actions: 'answer' },
         MORE: { actions: 'nextPage' },
+        DRILL_TAPPED: { actions: 'drill' },
         QUESTION_UNCLEAR: { actions: 'questionHelp' },
       },
     },
@@ -459,6 +470,7 @@ export const conversationMachine = setup({
         NOT_AN_ENTRY: [expireFirst, { actions: ['refreshTwins', 'nothingSaved', remind] }],
         QUESTION: [expireFirst, { actions: ['refreshTwins', 'answer', remind] }],
         MORE: [expireFirst, { actions: ['refreshTwins', 'nextPage', remind] }],
+        DRILL_TAPPED: [expireFirst, { actions: ['refreshTwins', 'drill', remind] }],
         QUESTION_UNCLEAR: [expireFirst, { actions: ['refreshTwins', 'questionHelp', remind] }],
       },
     },

@@ -88,6 +88,13 @@ export interface BotContext {
   asked?: { question: ResolvedQuestion; page: number } | null;
 }
 
+/**
+ * A row of the list under an answer with a breakdown: the same question narrowed to one
+ * category or one day. The category's name is read from the account when it is tapped.
+ */
+export type Drill =
+  { kind: 'category'; categoryId: string; name?: string } | { kind: 'day'; day: string };
+
 /** A row of the category question: a listed category, a new one named after the word, or Other. */
 export type CategoryChoice =
   { kind: 'category'; categoryId: string } | { kind: 'new' } | { kind: 'other' };
@@ -124,6 +131,8 @@ export type BotEvent = (
   | { type: 'QUESTION'; at: string; question: SpendingQuestion }
   /** "more", or the More button under an answer: its next page. */
   | { type: 'MORE'; at: string }
+  /** A row of the list under an answer: the last question, narrowed. */
+  | { type: 'DRILL_TAPPED'; at: string; drill: Drill }
   /** Reads as a question that cannot be answered: `example` is one that can. */
   | { type: 'QUESTION_UNCLEAR'; at: string; text: string; example: string }
 ) & { twins?: Record<string, boolean> };
@@ -169,6 +178,8 @@ export const CHOICE = {
   /** The next page of a long answer: the page and the command as typed. */
   more: (page: number, text: string) => `more:${page}:${text}`,
   review: (answer: ReviewAnswer) => `review:${answer}`,
+  drillCategory: (categoryId: string) => `drill:cat:${categoryId}`,
+  drillDay: (day: string) => `drill:day:${day}`,
 } as const;
 
 const REVIEW_ANSWERS: readonly string[] = ['save', 'change', 'keep', 'cancel'];
@@ -182,6 +193,7 @@ type TapEvent = Extract<
       | 'CATEGORY_CHOSEN'
       | 'CONFIRM_ANSWERED'
       | 'REVIEW_ANSWERED'
+      | 'DRILL_TAPPED'
       | 'UNKNOWN_CHOICE';
   }
 >;
@@ -201,7 +213,18 @@ export function choiceEvent(id: string, at: string): TapEvent {
     if (prefix === CHOICE.undoRun('')) return { type: 'UNDO_RUN_TAPPED', at, expenseId: rest };
     if (prefix === CHOICE.review('' as ReviewAnswer) && REVIEW_ANSWERS.includes(rest))
       return { type: 'REVIEW_ANSWERED', at, answer: rest as ReviewAnswer };
+    if (prefix === 'drill:') return drillEvent(rest, at);
   }
+  return { type: 'UNKNOWN_CHOICE', at };
+}
+
+/** "cat:<id>" or "day:2026-12-03", as CHOICE.drillCategory and drillDay write them. */
+function drillEvent(rest: string, at: string): TapEvent {
+  const [kind, value] = splitId(rest);
+  if (kind === 'cat:' && value)
+    return { type: 'DRILL_TAPPED', at, drill: { kind: 'category', categoryId: value } };
+  if (kind === 'day:' && /^\d{4}-\d\d-\d\d$/.test(value))
+    return { type: 'DRILL_TAPPED', at, drill: { kind: 'day', day: value } };
   return { type: 'UNKNOWN_CHOICE', at };
 }
 

@@ -1,7 +1,7 @@
 // The effects that answer questions about spending, page by page.
 import { answerQuestion } from '@spendline/spending';
 import { LIMITS } from '@spendline/whatsapp';
-import { answerText } from '../answers.ts';
+import { answerText, drillList } from '../answers.ts';
 import { MORE_ANSWER } from '../interpret.ts';
 import { paginate } from '../reply.ts';
 import { replies } from '../replies.ts';
@@ -19,6 +19,9 @@ export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
     const pages = paginate(answerText(user, answer));
     if (pages.length === 1 && page === 1) {
       reply.parts.push(pages[0]!);
+      // A question still open about an expense keeps its own list or buttons.
+      const list = reply.question === null ? drillList(user, answer) : null;
+      if (list) reply.question = { kind: 'list', ...list };
       return;
     }
     if (page > pages.length) {
