@@ -87,6 +87,52 @@ describe.skipIf(!hasChromium)('receipts in Chromium', () => {
     },
   );
 
+  it(
+    'sends a receipt photo from the chat simulator, which the bot reads and asks about',
+    { timeout: 120_000 },
+    async () => {
+      const PHONE = '+919812345600';
+      const page = await app.register({ email: 'chatphoto@example.com', timeZone: 'Asia/Kolkata' });
+      // Linked by a code sent to the simulated phone, so the photo is this account's.
+      await page.goto(`${app.url}/link-whatsapp/`);
+      await page.getByLabel('WhatsApp number').fill(PHONE);
+      await page.getByRole('button', { name: 'Send the code' }).click();
+      await page.waitForURL(/\/verify-whatsapp\/$/);
+      const chat = await page.context().newPage();
+      await chat.goto(`${app.url}/dashboard/chat/`);
+      const thread = chat.getByRole('region', { name: `Chat with Spendline from ${PHONE}` });
+      const codeMessage = thread
+        .locator('.bot')
+        .filter({ hasText: /\b\d{6}\b/ })
+        .first();
+      await codeMessage.waitFor({ timeout: 10_000 });
+      const code = /\b(\d{6})\b/.exec(await codeMessage.innerText())?.[1];
+      await page.getByLabel('Code').fill(code ?? '');
+      await page.getByRole('button', { name: 'Link this number' }).click();
+      await page.waitForURL(/\/link-whatsapp\/\?linked=1$/);
+
+      await chat.reload();
+      await chat.getByText('Attach a photo or voice note').click();
+      await chat.getByLabel('Photo or audio file').setInputFiles({
+        name: 'bill.png',
+        mimeType: 'image/png',
+        buffer: await receiptPhoto(app.browser),
+      });
+      await chat.getByRole('button', { name: 'Send file' }).click();
+      // The photo shows in the chat as sent, and the bot answers with what it read.
+      const sent = thread.locator('.you').getByRole('img', { name: 'What you sent' });
+      await sent.waitFor();
+      await expect.poll(() => sent.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+      await thread
+        .locator('.bot')
+        .filter({ hasText: '669.32' })
+        .last()
+        .waitFor({ timeout: 60_000 });
+      await screenshots(chat, 'chat-photo');
+      await page.context().close();
+    },
+  );
+
   it('says plainly when the chosen file is not a photo', async () => {
     const page = await app.register({ email: 'notaphoto@example.com' });
     await page.goto(`${app.url}/dashboard/expenses/`);
