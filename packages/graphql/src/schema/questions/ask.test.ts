@@ -115,6 +115,15 @@ describe('ask', () => {
     expect(answer.entries[0]?.id).toMatch(/^[A-Za-z0-9+/=]+$/);
   });
 
+  it('answers a period that has not begun with nothing, not a division by its days', async () => {
+    expect(await ask('average per day in january 2027')).toMatchObject({
+      understood: true,
+      totals: [],
+      count: 0,
+      averagePerDay: null,
+    });
+  });
+
   it('offers a question that would work for one it cannot read', async () => {
     expect(await ask('how much did i waste on silly little things last month')).toMatchObject({
       understood: false,

@@ -138,9 +138,12 @@ const AskRef = builder.objectRef<AskShape>('Answer').implement({
     averagePerDay: t.field({
       type: MoneyRef,
       nullable: true,
-      description: 'Your currency’s total divided by the days of the period.',
+      description:
+        'Your currency’s total divided by the days of the period up to today; null for a period not begun.',
       resolve: ({ answer, locale, currency }) =>
-        answer ? money(own(answer.totals, currency) / BigInt(answer.days), currency, locale) : null,
+        answer && answer.days > 0
+          ? money(own(answer.totals, currency) / BigInt(answer.days), currency, locale)
+          : null,
     }),
     categories: t.field({
       type: [CategoryTotalRef],
