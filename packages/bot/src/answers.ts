@@ -17,7 +17,7 @@ import { CHOICE } from './types.ts';
 
 const BAR_WIDTH = 10;
 /** Days a breakdown shows: as many as a list message has rows to drill into. */
-export const DAYS_SHOWN = 10;
+const DAYS_SHOWN = 10;
 
 function subject(filter: QuestionFilter | null): string {
   if (filter === null) return 'Spending';
@@ -122,7 +122,7 @@ function breakdown(user: User, answer: Answer): string {
 }
 
 /** The days of a filtered total: all of them, or the biggest few in date order. */
-export function shownDays(user: User, answer: Answer): AnswerDay[] {
+function shownDays(user: User, answer: Answer): AnswerDay[] {
   const mine = answer.byDay.filter((d) => d.currency === user.currency);
   if (mine.length <= DAYS_SHOWN) return mine;
   const biggest = [...mine]
