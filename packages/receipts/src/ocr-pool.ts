@@ -47,6 +47,9 @@ export function createOcrPool(workers: number): OcrPool {
         await worker.setParameters({
           tessedit_pageseg_mode: PSM.SINGLE_COLUMN,
           preserve_interword_spaces: '1',
+          // Tesseract's notes ("Estimating resolution as 520") would land in the api's
+          // JSON log lines; the reading itself says how it went.
+          debug_file: '/dev/null',
         });
         scheduler.addWorker(worker);
       }
