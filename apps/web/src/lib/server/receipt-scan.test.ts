@@ -7,6 +7,7 @@ const read = {
   kind: 'RECEIPT' as const,
   merchant: 'DMart',
   date: '2026-12-03',
+  category: null,
   amount: { amount: '669.32', currency: 'INR', formatted: '₹669.32' },
   attachment,
 };
@@ -19,6 +20,10 @@ describe('scannedReceipt', () => {
       url: '/attachments/a1',
       message: 'Read ₹669.32 from DMart. Check the details, then save.',
     });
+  });
+
+  it('picks the category the shop was taught as', () => {
+    expect(scannedReceipt({ ...read, category: { id: 'c1' } }, viewer).values.category).toBe('c1');
   });
 
   it('leaves out a date in the future (a misread year), so the form keeps today', () => {

@@ -17,6 +17,9 @@ export const ScanReceiptMutation = graphql(
             kind
             merchant
             date
+            category {
+              id
+            }
             amount {
               amount
               currency
@@ -62,6 +65,7 @@ export function scannedReceipt(
     kind: 'EXPENSE',
     amount,
     ...(date ? { date } : {}),
+    ...(scan.category ? { category: scan.category.id } : {}),
     note: scan.merchant ?? '',
   };
   const attached = { values, attachmentId: scan.attachment.id, url: scan.attachment.url };

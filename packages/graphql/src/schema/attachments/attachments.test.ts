@@ -113,6 +113,34 @@ describe('scanReceipt', () => {
     }
   });
 
+  it('files a shop under the category one of its words was taught as', async () => {
+    const client = await signedIn('aliases@example.com');
+    const { createCategory } = await client.ok<{ createCategory: { id: string } }>(
+      'mutation { createCategory(input: { name: "Supermarket", aliases: ["dmart"] }) { ... on Category { id } } }',
+    );
+    const known = await client.upload<{
+      scanReceipt: { scan: { category: { id: string } | null } };
+    }>(
+      'mutation ($file: File!) { scanReceipt(file: $file) { ... on ScanReceiptSuccess { scan { category { id } } } } }',
+      {},
+      { file: { bytes: photo(), type: 'image/jpeg' } },
+    );
+    expect(known.data?.scanReceipt.scan.category).toEqual({ id: createCategory.id });
+    answer = { ...answer, merchant: 'Chaayos' };
+    try {
+      const unknown = await client.upload<{
+        scanReceipt: { scan: { category: { id: string } | null } };
+      }>(
+        'mutation ($file: File!) { scanReceipt(file: $file) { ... on ScanReceiptSuccess { scan { category { id } } } } }',
+        {},
+        { file: { bytes: photo(), type: 'image/jpeg' } },
+      );
+      expect(unknown.data?.scanReceipt.scan.category).toBeNull();
+    } finally {
+      answer = { ...answer, merchant: 'DMart' };
+    }
+  });
+
   it('refuses other file types and files over 5 MB in plain words, keeping nothing', async () => {
     const client = await signedIn('refused@example.com');
     const before = await server.db.prisma.attachment.count();

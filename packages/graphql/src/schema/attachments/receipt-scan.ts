@@ -1,8 +1,11 @@
 // "Add from receipt": a photo is kept as the viewer's file, not yet shown with any entry,
 // and read by the same extraction the chat uses, so the dashboard can pre-fill its form.
 // The file is attached when the entry is saved (createExpense's attachmentId).
+import { sql } from '@spendline/db';
 import { postgresAttachments } from '@spendline/entries';
 import { builder } from '../builder.ts';
+import { CategoryRef } from '../categories/categories.ts';
+import { loadCategory } from '../categories/category-loader.ts';
 import type { SignedInContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { money, MoneyRef } from '../money.ts';
@@ -38,6 +41,22 @@ interface ScanResult extends ReceiptScan {
   kind: Exclude<ReceiptScanKind, 'UNREADABLE'>;
   attachment: { id: string; mimeType: string; size: number };
   locale: string;
+  categoryId: string | null;
+}
+
+/**
+ * The category a word of the merchant's name was taught as (an alias from the chat, e.g.
+ * "dmart" for Groceries), so a shop seen before files itself.
+ */
+async function categoryOf(context: SignedInContext, merchant: string | null) {
+  const words = merchant?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  const [row] = await context.sql.rows<{ id: string }>(sql`
+    SELECT c.id FROM category_aliases a JOIN categories c ON c.id = a.category_id
+     WHERE a.user_id = ${context.viewer.user.id}::uuid AND a.alias = ANY(${words}::text[])
+       AND c.archived_at IS NULL
+     ORDER BY length(a.alias) DESC LIMIT 1`);
+  return row?.id ?? null;
 }
 
 const ReceiptScanRef = builder.objectRef<ScanResult>('ReceiptScan').implement({
@@ -57,6 +76,12 @@ const ReceiptScanRef = builder.objectRef<ScanResult>('ReceiptScan').implement({
       nullable: true,
       description: 'The date on the bill.',
       resolve: (s) => s.date,
+    }),
+    category: t.field({
+      type: CategoryRef,
+      nullable: true,
+      description: 'Your category for this merchant, when a word of its name is an alias of one.',
+      resolve: (s, _args, context) => (s.categoryId ? loadCategory(context, s.categoryId) : null),
     }),
     attachment: t.field({
       type: AttachmentRef,
@@ -106,6 +131,7 @@ builder.mutationField('scanReceipt', (t) =>
         currency: scan.amountMinor === null ? scan.currency : (scan.currency ?? user.currency),
         attachment: { id: kept.id, mimeType: upload.mimeType, size: kept.size },
         locale: user.locale,
+        categoryId: await categoryOf(context, scan.merchant),
       };
     },
   }),
