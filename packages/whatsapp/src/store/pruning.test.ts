@@ -62,6 +62,7 @@ describe('pruning old messages', () => {
       ran: true,
       inbound: 2,
       outbound: 1,
+      media: 0,
     });
 
     const left = await db.prisma.inboundMessage.findMany({ select: { id: true } });
@@ -89,7 +90,12 @@ describe('pruning old messages', () => {
       try {
         await other.sql.transaction(async (tx) => {
           await tx.execute(sql`SELECT pg_advisory_xact_lock(7302114551)`);
-          expect(await pruneMessages(db.sql)).toEqual({ ran: false, inbound: 0, outbound: 0 });
+          expect(await pruneMessages(db.sql)).toEqual({
+            ran: false,
+            inbound: 0,
+            outbound: 0,
+            media: 0,
+          });
         });
         expect((await pruneMessages(db.sql)).inbound).toBe(1);
       } finally {
@@ -97,4 +103,55 @@ describe('pruning old messages', () => {
       }
     },
   );
+
+  it('deletes finished media jobs and files never saved with an entry after 7 days', async () => {
+    const user = await db.prisma.user.create({
+      data: { email: 'm@example.com', displayName: 'M' },
+    });
+    const conversation = await db.prisma.conversation.create({ data: { waKey: '+919800000009' } });
+    const expense = await db.prisma.expense.create({
+      data: {
+        userId: user.id,
+        amountMinor: 100n,
+        currency: 'INR',
+        occurredAt: daysAgo(9),
+        source: 'WHATSAPP',
+      },
+    });
+    const file = (age: number, expenseId: string | null) =>
+      db.prisma.attachment.create({
+        data: {
+          userId: user.id,
+          expenseId,
+          mimeType: 'image/jpeg',
+          sha256: '0'.repeat(64),
+          size: 1,
+          bytes: Buffer.from('x'),
+          createdAt: daysAgo(age),
+        },
+      });
+    const job = (age: number, status: 'PENDING' | 'DONE' | 'FAILED') =>
+      db.prisma.mediaJob.create({
+        data: {
+          inboundMessageId: crypto.randomUUID(),
+          conversationId: conversation.id,
+          mediaId: 'M',
+          media: 'image',
+          payload: {},
+          status,
+          createdAt: daysAgo(age),
+        },
+      });
+    const kept = [await file(9, expense.id), await file(6, null)];
+    await file(8, null);
+    const waiting = [await job(9, 'PENDING'), await job(6, 'DONE')];
+    await job(8, 'DONE');
+    await job(8, 'FAILED');
+
+    expect((await pruneMessages(db.sql)).media).toBe(3);
+    const files = await db.prisma.attachment.findMany({ select: { id: true } });
+    expect(files.map((f) => f.id).sort()).toEqual(kept.map((f) => f.id).sort());
+    const jobs = await db.prisma.mediaJob.findMany({ select: { id: true } });
+    expect(jobs.map((j) => j.id).sort()).toEqual(waiting.map((j) => j.id).sort());
+  });
 });

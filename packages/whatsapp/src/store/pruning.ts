@@ -5,6 +5,11 @@ export interface PruneOptions {
   /** Processed and ignored inbound messages are kept this long: Meta redelivers for 7 days. */
   inboundDays?: number;
   outboundDays?: number;
+  /**
+   * Finished media jobs, and photos or voice notes never saved with an entry (a receipt
+   * scanned on the dashboard and not saved, a photo whose question was cancelled).
+   */
+  mediaDays?: number;
   /** Rows deleted per statement, so no transaction holds many locks for long. */
   batch?: number;
 }
@@ -14,6 +19,8 @@ export interface Pruned {
   ran: boolean;
   inbound: number;
   outbound: number;
+  /** Media jobs and loose files. */
+  media: number;
 }
 
 // One arbitrary number shared by every replica: the lock that says who prunes.
@@ -28,9 +35,9 @@ const PRUNE_LOCK = 7_302_114_551;
  */
 export async function pruneMessages(
   db: SqlDatabase,
-  { inboundDays = 7, outboundDays = 30, batch = 5000 }: PruneOptions = {},
+  { inboundDays = 7, outboundDays = 30, mediaDays = 7, batch = 5000 }: PruneOptions = {},
 ): Promise<Pruned> {
-  const total: Pruned = { ran: false, inbound: 0, outbound: 0 };
+  const total: Pruned = { ran: false, inbound: 0, outbound: 0, media: 0 };
   for (;;) {
     const round = await db.transaction(async (tx) => {
       const [lock] = await tx.rows<{ locked: boolean }>(sql`
@@ -47,13 +54,26 @@ export async function pruneMessages(
           SELECT id FROM outbound_messages
            WHERE created_at < now() - make_interval(days => ${outboundDays}::int)
            LIMIT ${batch})`);
-      return { inbound, outbound };
+      const jobs = await tx.execute(sql`
+        DELETE FROM media_jobs WHERE id IN (
+          SELECT id FROM media_jobs
+           WHERE status IN ('DONE', 'FAILED')
+             AND created_at < now() - make_interval(days => ${mediaDays}::int)
+           LIMIT ${batch})`);
+      const files = await tx.execute(sql`
+        DELETE FROM attachments WHERE id IN (
+          SELECT id FROM attachments
+           WHERE expense_id IS NULL
+             AND created_at < now() - make_interval(days => ${mediaDays}::int)
+           LIMIT ${batch})`);
+      return { inbound, outbound, media: jobs + files };
     });
     if (!round) return total;
     total.ran = true;
     total.inbound += round.inbound;
     total.outbound += round.outbound;
-    if (round.inbound < batch && round.outbound < batch) return total;
+    total.media += round.media;
+    if (round.inbound < batch && round.outbound < batch && round.media < batch) return total;
   }
 }
 
@@ -68,7 +88,9 @@ export function startPruning(
   const run = () => {
     running ??= pruneMessages(db, options)
       .then((pruned) => {
-        if (pruned.inbound + pruned.outbound > 0) logger.info(pruned, 'old messages pruned');
+        if (pruned.inbound + pruned.outbound + pruned.media > 0) {
+          logger.info(pruned, 'old messages and unsaved files pruned');
+        }
       })
       .catch((error: unknown) => logger.error({ err: error }, 'pruning failed'))
       .finally(() => {
