@@ -1,6 +1,9 @@
 // Runs the load generator (load.ts) in its own process against a webhook URL and sums
 // up one round: acknowledged per second, p50 and p99 latency, failures.
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -39,6 +42,13 @@ export async function fire(
   const at = (q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
+}
+
+/** Starts a server on a free loopback port; resolves with its webhook URL. */
+export async function listen(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/webhook/`;
 }
 
 export const median = (values: number[]) =>

@@ -3,9 +3,6 @@
 // idle media worker and one kept busy with receipt photos (OCR in its worker threads,
 // preprocessing on libuv's pool), in the same process and run. Uses DATABASE_URL
 // (PostgreSQL) when set, the embedded PGlite otherwise.
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@spendline/config';
 import { newId } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
@@ -15,7 +12,7 @@ import { queueMediaJob } from '@spendline/media';
 import sharp from 'sharp';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
-import { fire, median, type Round } from './fire.ts';
+import { fire, listen, median, type Round } from './fire.ts';
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 1500);
 // A busy number's steady pace; the point is latency under OCR, not capacity.
@@ -23,12 +20,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 24);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
-
-async function listen(server: Server): Promise<string> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/webhook/`;
-}
 
 /** A bill photo, different each time so no two are the same file. */
 async function billPhoto(n: number): Promise<Buffer> {

@@ -2,15 +2,13 @@
 // second and ack latency, side by side with a bare Node server that only answers 200,
 // in the same run on the same machine. Uses DATABASE_URL (PostgreSQL) when set, the
 // embedded PGlite otherwise (then the figures are not the production ones).
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { loadConfig } from '@spendline/config';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
-import { fire as fireLoad, median, type Round } from './fire.ts';
+import { fire as fireLoad, listen, median, type Round } from './fire.ts';
 
 // PGlite serves one connection: fewer messages keep the embedded run short.
 const COUNT = Number(process.env.BENCH_MESSAGES ?? (process.env.DATABASE_URL ? 4000 : 1000));
@@ -20,12 +18,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = 3;
 const secret = 'bench-app-secret';
-
-async function listen(server: Server): Promise<string> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/webhook/`;
-}
 
 async function drive(url: string, rate: number): Promise<Round> {
   const started = performance.now();

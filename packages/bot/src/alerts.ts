@@ -3,10 +3,10 @@
 // typed answers to those questions.
 import { randomUUID } from 'node:crypto';
 import { sql } from '@spendline/db';
-import { localDateOf, weekStartOf } from '@spendline/ledger';
-import { parse, payeeWord, readAlert, type AlertEntry, type Payee } from '@spendline/parser';
+import { localDateOf } from '@spendline/ledger';
+import { payeeWord, readAlert, type AlertEntry, type Payee } from '@spendline/parser';
 import type { ChatAccount } from './account.ts';
-import { candidates, type Incoming } from './interpret.ts';
+import { candidates, parseFor, type Incoming } from './interpret.ts';
 import type { BotContext, BotEvent, CategoryRef, DraftExpense, ReviewAnswer } from './types.ts';
 
 const SAVE = new Set(['save', 'yes', 'y', 'ok', 'okay', 'haan', 'ha', 'sure']);
@@ -103,15 +103,7 @@ export async function alertEvent(
 
 /** Just an amount ("450", "₹450", "rs 450.50"): anything more is a new message. */
 function amountOnly(account: ChatAccount, text: string, now: Date) {
-  const { user, categories } = account;
-  const result = parse(text, {
-    categories,
-    currency: user.currency,
-    locale: user.locale,
-    timeZone: user.timeZone,
-    weekStartsOn: weekStartOf(user),
-    now,
-  });
+  const result = parseFor(account, text, now);
   if (result.kind !== 'expenses' || result.expenses.length !== 1) return null;
   const [expense] = result.expenses;
   if (!expense || expense.note !== '' || expense.category.status !== 'none') return null;

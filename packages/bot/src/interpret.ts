@@ -160,7 +160,8 @@ async function eventOf(incoming: Incoming): Promise<BotEvent> {
   return fromText(incoming, account, text ?? '');
 }
 
-function contextFor({ user, categories }: ChatAccount, now: Date): ParseContext {
+/** What the parser needs to read a message of this account's, sent at `now`. */
+export function contextFor({ user, categories }: ChatAccount, now: Date): ParseContext {
   return {
     categories,
     currency: user.currency,
@@ -171,7 +172,7 @@ function contextFor({ user, categories }: ChatAccount, now: Date): ParseContext 
   };
 }
 
-function parseFor(account: ChatAccount, text: string, now: Date) {
+export function parseFor(account: ChatAccount, text: string, now: Date) {
   return parse(text, contextFor(account, now));
 }
 

@@ -1,12 +1,11 @@
 // A photo's reading, back in the chat as a message of its own: a receipt or a payment
 // screen becomes a payment to review (never saved without asking); anything else is
 // answered in words. A voice note's transcript is read as if typed (interpret.ts).
-import { localDateOf, weekStartOf } from '@spendline/ledger';
+import { localDateOf } from '@spendline/ledger';
 import type { ReadingContent } from '@spendline/media/reading';
-import { parse } from '@spendline/parser';
 import type { ChatAccount } from './account.ts';
 import { paymentDraft, seenBefore } from './alerts.ts';
-import type { Incoming } from './interpret.ts';
+import { parseFor, type Incoming } from './interpret.ts';
 import type { BotEvent, DraftExpense } from './types.ts';
 
 /**
@@ -16,16 +15,7 @@ import type { BotEvent, DraftExpense } from './types.ts';
  */
 function captionOf(account: ChatAccount, caption: string | undefined, now: Date) {
   if (!caption) return null;
-  const { user, categories } = account;
-  const read = (text: string) =>
-    parse(text, {
-      categories,
-      currency: user.currency,
-      locale: user.locale,
-      timeZone: user.timeZone,
-      weekStartsOn: weekStartOf(user),
-      now,
-    });
+  const read = (text: string) => parseFor(account, text, now);
   const own = read(caption);
   if (own.kind === 'expenses' && own.expenses.length === 1) {
     return { expense: own.expenses[0]!, hasAmount: true };
