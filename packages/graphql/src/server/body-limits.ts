@@ -35,11 +35,19 @@ function limited(request: Request, limit: number, fetchAPI: FetchAPI): Request {
   });
 }
 
-export function useBodyLimits(limits: { json: number; multipart: number }): Plugin {
+export function useBodyLimits(limits: {
+  json: number;
+  multipart: number;
+  /**
+   * Whether the request's sender may upload: a multipart body gets the larger limit only
+   * then, so nobody signed out can make the server take megabytes.
+   */
+  mayUpload: (request: Request) => Promise<boolean>;
+}): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    async onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const multipart = /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
-      const limit = multipart ? limits.multipart : limits.json;
+      const limit = multipart && (await limits.mayUpload(request)) ? limits.multipart : limits.json;
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         if (!/^\d+$/.test(declared)) {

@@ -155,6 +155,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLHan
       useBodyLimits({
         json: QUERY_LIMITS.maxBodyBytes,
         multipart: QUERY_LIMITS.maxUploadBodyBytes,
+        mayUpload: async (request) =>
+          (await authenticate(prisma, request.headers, now(), secureCookies)).viewer !== null,
       }),
       maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true }),

@@ -257,4 +257,26 @@ describe('request body limits', () => {
     const json = await client.request('{ me { email } }', { padding: 'x'.repeat(1_100_000) });
     expect(json.status).toBe(413);
   });
+
+  it('takes no upload over the JSON limit from anyone signed out, a forged cookie included', async () => {
+    const stranger = new TestClient(server.url);
+    const anonymous = await stranger.upload(
+      SCAN,
+      {},
+      { file: { bytes: photo(2 * 1024 * 1024), type: 'image/jpeg' } },
+    );
+    expect(anonymous.status).toBe(413);
+    const forged = new TestClient(server.url);
+    forged.cookie = 'spendline_session=forged-token';
+    const withCookie = await forged.upload(
+      SCAN,
+      {},
+      { file: { bytes: photo(2 * 1024 * 1024), type: 'image/jpeg' } },
+    );
+    expect(withCookie.status).toBe(413);
+    // A small one is read and refused as signed out, as any other request.
+    const small = await stranger.upload(SCAN, {}, { file: { bytes: photo(), type: 'image/jpeg' } });
+    expect(small.status).toBe(200);
+    expect(JSON.stringify(small.errors)).toMatch(/Sign in first/);
+  });
 });
