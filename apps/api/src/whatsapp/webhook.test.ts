@@ -289,7 +289,7 @@ describe('POST /whatsapp/webhook/', () => {
     expect(JSON.stringify(reply?.body)).toMatch(/isn't linked/);
   });
 
-  it('replies politely to media it cannot read yet', async () => {
+  it('replies politely to media it cannot read', async () => {
     const url = await api((await channel()).processor);
     await post(
       url,
@@ -297,11 +297,11 @@ describe('POST /whatsapp/webhook/', () => {
         appSecret,
         phoneNumberId,
         from: '919812345678',
-        unsupported: 'image',
+        unsupported: 'video',
       }),
     );
     await until(() => simulator.messages.length > 0, 'the reply');
-    expect(JSON.stringify(simulator.messages[0]?.body)).toMatch(/can't read image messages/);
+    expect(JSON.stringify(simulator.messages[0]?.body)).toMatch(/can't read video messages/);
   });
 
   it('keeps the media id and type of a file it cannot read yet, for a later download', async () => {

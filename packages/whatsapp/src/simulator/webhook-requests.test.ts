@@ -81,19 +81,42 @@ describe('signedWebhookRequest', () => {
     });
   });
 
-  it('builds button replies, list replies, template buttons and other types', () => {
+  it('builds button replies, list replies, template buttons, media and other types', () => {
     const base = { ...target, from: '919812345678', replyTo: 'wamid.OUT' };
     const contents = [
       signedWebhookRequest({ ...base, buttonReply: { id: 'save', title: 'Save' } }),
       signedWebhookRequest({ ...base, listReply: { id: 'fuel', title: 'Fuel', description: 'd' } }),
       signedWebhookRequest({ ...base, button: { payload: 'STOP', text: 'Stop' } }),
-      signedWebhookRequest({ ...base, unsupported: 'image' }),
+      signedWebhookRequest({
+        ...base,
+        media: {
+          type: 'image',
+          id: 'SIMMEDIA01',
+          mimeType: 'image/png',
+          sha256: 'c2hh',
+          caption: 'bill',
+        },
+      }),
+      signedWebhookRequest({
+        ...base,
+        media: { type: 'audio', id: 'SIMMEDIA02', mimeType: 'audio/ogg', sha256: 'c2hh' },
+      }),
+      signedWebhookRequest({ ...base, unsupported: 'sticker' }),
     ].map((request) => received(request)[0]);
     expect(contents.map((event) => (event?.kind === 'message' ? event.content : null))).toEqual([
       { kind: 'button_reply', id: 'save', title: 'Save' },
       { kind: 'list_reply', id: 'fuel', title: 'Fuel', description: 'd' },
       { kind: 'button', payload: 'STOP', text: 'Stop' },
-      { kind: 'unsupported', type: 'image' },
+      {
+        kind: 'media',
+        media: 'image',
+        id: 'SIMMEDIA01',
+        mimeType: 'image/png',
+        sha256: 'c2hh',
+        caption: 'bill',
+      },
+      { kind: 'media', media: 'audio', id: 'SIMMEDIA02', mimeType: 'audio/ogg', sha256: 'c2hh' },
+      { kind: 'unsupported', type: 'sticker' },
     ]);
     expect(
       contents.every((event) => event?.kind === 'message' && event.replyTo === 'wamid.OUT'),
