@@ -68,6 +68,10 @@ async function victimCategory(id: string) {
   return node;
 }
 
+async function victimAttachments() {
+  return server.db.prisma.attachment.count({ where: { user: { email: 'victim@example.com' } } });
+}
+
 async function victimBudgets() {
   const { budgets } = await victim.ok<{
     budgets: { category: { name: string } | null; limit: { amountMinor: string } }[];
@@ -530,6 +534,36 @@ const attacks: Record<string, Attack> = {
     check: (res) => {
       expect(typename(res, 'sandboxSend')).toBe('ConflictError');
       expect(webhook.requests).toHaveLength(0);
+    },
+  },
+  'Mutation.sandboxSendMedia': {
+    // A photo as if from the victim's linked number: refused, and nothing is posted.
+    operation: `mutation ($input: SandboxSendMediaInput!, $file: File!) {
+      sandboxSendMedia(input: $input, file: $file) { __typename } }`,
+    run: (client, attack) =>
+      client.upload(
+        attack.operation,
+        { input: { phone: '+919800000001', caption: 'victim pwned' } },
+        { file: { bytes: Buffer.from('a photo'), type: 'image/jpeg' } },
+      ),
+    check: async (res) => {
+      expect(typename(res, 'sandboxSendMedia')).toBe('ConflictError');
+      expect(webhook.requests).toHaveLength(0);
+      expect(await victimAttachments()).toBe(0);
+    },
+  },
+  'Mutation.scanReceipt': {
+    // A scan keeps the file as the scanner's own: never the victim's, and it reads nothing of theirs.
+    operation: `mutation ($file: File!) { scanReceipt(file: $file) { __typename } }`,
+    run: (client, attack) =>
+      client.upload(
+        attack.operation,
+        {},
+        { file: { bytes: Buffer.from('a bill'), type: 'image/png' } },
+      ),
+    check: async (res) => {
+      expect(JSON.stringify(res)).not.toMatch(/victim|Secret Plans|424242/);
+      expect(await victimAttachments()).toBe(0);
     },
   },
   'Subscription.expenseChanged': {
