@@ -162,7 +162,8 @@ describe.skipIf(!hasChromium)('import in Chromium', () => {
       await page.getByText(message, { exact: false }).waitFor();
       await page.context().close();
     }
-  });
+    // Two sign-ups and 21 MB handed to the browser twice: seconds each on a busy machine.
+  }, 90_000);
 
   it('imports the readable rows around a 20-digit amount, and a negative one as income', async () => {
     const badRows = {
