@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Queries, type User } from '@spendline/db';
+import { newId, sql, type Queries, type User } from '@spendline/db';
 import { weekStartOf } from '@spendline/ledger';
 import {
   parse,
@@ -210,7 +210,8 @@ async function draft(
     resolution.status === 'matched' ? { id: resolution.categoryId, name: resolution.name } : null;
   const income = expense.kind === 'INCOME';
   return {
-    id: randomUUID(),
+    // Time-ordered, so the entries of one message read back in the order they were written.
+    id: newId(),
     messageId: incoming.messageId,
     ...(income ? { kind: 'INCOME' as const } : {}),
     amountMinor: expense.amountMinor.toString(),
