@@ -2,7 +2,7 @@
 // replica claim jobs with SKIP LOCKED and a lease, so a worker that dies mid-read leaves
 // its job to another once the lease ends.
 import { newId, sql, type Queries } from '@spendline/db';
-import type { WhatsAppUser } from '@spendline/whatsapp';
+import { whatsAppUserSchema, type WhatsAppUser } from '@spendline/whatsapp';
 import { z } from 'zod';
 
 /** What the worker needs besides the media id: who sent it and how to hand the reading back. */
@@ -33,12 +33,7 @@ export interface ClaimedJob extends QueuedMedia {
 
 const payloadSchema: z.ZodType<MediaJobPayload> = z.object({
   userId: z.uuid(),
-  sender: z.object({
-    bsuid: z.string().optional(),
-    phoneNumber: z.string().optional(),
-    name: z.string().optional(),
-    username: z.string().optional(),
-  }),
+  sender: whatsAppUserSchema,
   waKey: z.string(),
   phoneNumberId: z.string(),
   mimeType: z.string(),

@@ -1,5 +1,6 @@
 // What reading a photo or a voice note found, handed back to the chat as a message of
 // its own (content kind 'reading') so the conversation takes it in its turn.
+import { whatsAppUserSchema } from '@spendline/whatsapp';
 import { z } from 'zod';
 
 export type ReadingFailure =
@@ -82,11 +83,6 @@ export const readingContentSchema: z.ZodType<ReadingContent> = z.object({
 
 /** A reading message as stored for the chat: who sent the file, and what it said. */
 export const readingMessageSchema = z.object({
-  sender: z.object({
-    bsuid: z.string().optional(),
-    phoneNumber: z.string().optional(),
-    name: z.string().optional(),
-    username: z.string().optional(),
-  }),
+  sender: whatsAppUserSchema,
   content: readingContentSchema,
 });

@@ -75,7 +75,7 @@ export {
   type TextMessage,
 } from './messages.ts';
 export { metaJson } from './meta-json.ts';
-export { storedInboundSchema, type StoredInbound } from './stored-inbound.ts';
+export { storedInboundSchema, whatsAppUserSchema, type StoredInbound } from './stored-inbound.ts';
 export {
   parseWebhook,
   type ErrorEvent,

@@ -8,7 +8,8 @@ export interface StoredInbound {
   content: MessageContent;
 }
 
-const sender: z.ZodType<WhatsAppUser> = z.object({
+/** Who sent a stored message, as Meta named them. */
+export const whatsAppUserSchema: z.ZodType<WhatsAppUser> = z.object({
   bsuid: z.string().optional(),
   phoneNumber: z.string().optional(),
   name: z.string().optional(),
@@ -37,4 +38,7 @@ const content: z.ZodType<MessageContent> = z.discriminatedUnion('kind', [
 ]);
 
 /** Checks a stored inbound message's payload (a JSON column) before the bot acts on it. */
-export const storedInboundSchema: z.ZodType<StoredInbound> = z.object({ sender, content });
+export const storedInboundSchema: z.ZodType<StoredInbound> = z.object({
+  sender: whatsAppUserSchema,
+  content,
+});
