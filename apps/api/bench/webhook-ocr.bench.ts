@@ -9,6 +9,7 @@ import { createTestDatabase } from '@spendline/db/testing';
 import { postgresAttachments } from '@spendline/entries';
 import { createLogger } from '@spendline/log';
 import { queueMediaJob } from '@spendline/media';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
@@ -45,7 +46,10 @@ async function billPhoto(n: number): Promise<Buffer> {
 
 const db = await createTestDatabase();
 const logger = createLogger({ level: 'silent' });
-const config = loadConfig({ env: { WEBHOOK_SECRET: secret }, envFile: undefined });
+const config = loadConfig({
+  env: { WEBHOOK_SECRET: secret, OCR_WORKERS: process.env.OCR_WORKERS },
+  envFile: undefined,
+});
 const channel = await startWhatsAppChannel({ db: db.sql, config, logger, mediaPollMs: 100 });
 const apiServer = createApiServer({
   db,
@@ -87,31 +91,48 @@ async function queuePhotos(): Promise<() => Promise<number>> {
     db.prisma.mediaJob.count({ where: { inboundMessageId: { in: ids }, status: 'PENDING' } });
 }
 
-async function round(withOcr: boolean): Promise<Round & { photosRead: number }> {
+interface OcrRound extends Round {
+  photosRead: number;
+  /** The api's event loop delay while the webhooks came, p99 and worst, in ms. */
+  loopP99: number;
+  loopMax: number;
+}
+
+async function round(withOcr: boolean): Promise<OcrRound> {
   const waiting = withOcr ? await queuePhotos() : () => Promise.resolve(0);
   // Let the workers start before the webhooks come.
   if (withOcr) await new Promise((resolve) => setTimeout(resolve, 300));
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const result = await fire(apiUrl, { count: COUNT, rate: RATE, concurrency: 16, secret });
+  loop.disable();
   const left = await waiting();
   while ((await waiting()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-  return { ...result, photosRead: withOcr ? PHOTOS - left : 0 };
+  return {
+    ...result,
+    photosRead: withOcr ? PHOTOS - left : 0,
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+  };
 }
 
 // Warm up OCR (worker threads start with the first photo) and the webhook path.
 await round(true);
 await round(false);
-const rounds = { idle: [] as Round[], ocr: [] as (Round & { photosRead: number })[] };
+const rounds = { idle: [] as OcrRound[], ocr: [] as OcrRound[] };
 for (let i = 0; i < ROUNDS; i++) {
   rounds.idle.push(await round(false));
   rounds.ocr.push(await round(true));
 }
 
 const fmt = (n: number) => n.toFixed(n >= 100 ? 0 : 2);
-const cells = (list: Round[]) => ({
+const cells = (list: OcrRound[]) => ({
   'msgs/s': fmt(median(list.map((r) => r.perSecond))),
   'p50 ms': fmt(median(list.map((r) => r.p50))),
   'p99 ms': fmt(median(list.map((r) => r.p99))),
   'non-200': list.reduce((n, r) => n + r.failures, 0),
+  'loop delay p99 ms': fmt(median(list.map((r) => r.loopP99))),
+  'loop delay max ms': fmt(median(list.map((r) => r.loopMax))),
 });
 console.log(
   `\nWebhook acks while photos are read: ${COUNT} webhooks at ${RATE}/s per round, ` +

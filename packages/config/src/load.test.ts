@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isWhatsAppSandbox, loadConfig } from './load.ts';
@@ -74,7 +74,9 @@ describe('loadConfig', () => {
       ...noFile,
     });
     expect(config.TRANSCRIBE_MODEL).toBe('whisper-1');
-    expect(config.OCR_WORKERS).toBe(2);
+    // Every core but one is left to OCR, at least one and at most eight.
+    expect(config.OCR_WORKERS).toBe(Math.min(8, Math.max(1, availableParallelism() - 1)));
+    expect(loadConfig({ env: { OCR_WORKERS: '3' }, ...noFile }).OCR_WORKERS).toBe(3);
     expect(() => loadConfig({ env: { WHISPER_CPP_BIN: '/opt/whisper-cli' }, ...noFile })).toThrow(
       /WHISPER_CPP_MODEL: is needed too/,
     );

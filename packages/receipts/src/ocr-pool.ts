@@ -2,10 +2,12 @@
 // event loop only queues jobs and receives text, so webhook acks are not held up.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createScheduler, createWorker, OEM, PSM } from 'tesseract.js';
 import type { Page, Scheduler } from 'tesseract.js';
 
 const require = createRequire(import.meta.url);
+const workerPath = fileURLToPath(new URL('./ocr-thread.ts', import.meta.url));
 
 // The LSTM-only integer model is what tesseract.js itself fetches by default; taking it
 // from the installed package keeps every read offline.
@@ -32,6 +34,7 @@ export function createOcrPool(workers: number): OcrPool {
       const created = await Promise.all(
         Array.from({ length: workers }, () =>
           createWorker('eng', OEM.LSTM_ONLY, {
+            workerPath,
             langPath: languageDataPath,
             cachePath: languageDataPath,
             gzip: true,
