@@ -1,0 +1,9 @@
+export { catalogLocale, LOCALES, type Locale } from './locales.ts';
+export {
+  translator,
+  PARSE_OPTIONS,
+  type Messages,
+  type MessageValues,
+  type Translate,
+} from './translate.ts';
+export { chatMessages, chatTranslator, type ChatKey } from './chat.ts';

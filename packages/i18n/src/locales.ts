@@ -1,0 +1,30 @@
+/** The languages Spendline has catalogs for; English is the source of truth. */
+export const LOCALES = ['en', 'pt-BR', 'es', 'id', 'hi'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * The catalog that serves a user's full language tag. The tag itself stays the user's
+ * (numbers and dates are formatted with it); this only picks the words.
+ */
+export function catalogLocale(tag: string): Locale {
+  let language: string;
+  try {
+    language = new Intl.Locale(tag).language;
+  } catch {
+    return 'en';
+  }
+  switch (language) {
+    case 'pt':
+      return 'pt-BR';
+    case 'es':
+      return 'es';
+    // "in" is the pre-1989 code for Indonesian that Java and old Android still send.
+    case 'id':
+    case 'in':
+      return 'id';
+    case 'hi':
+      return 'hi';
+    default:
+      return 'en';
+  }
+}
