@@ -47,6 +47,7 @@ const user: Record<keyof User, string> = {
   monthlyStatement: 'monthly_statement',
   monthlyStatementOn: 'monthly_statement_on',
   isOperator: 'is_operator',
+  defaultBookId: 'default_book_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };
@@ -68,6 +69,7 @@ const expense: Record<keyof Expense, string> = {
   inboundMessageId: 'inbound_message_id',
   recurringExpenseId: 'recurring_expense_id',
   reference: 'reference',
+  bookId: 'book_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   deletedAt: 'deleted_at',

@@ -2,6 +2,7 @@ import { sql, type Queries } from '@spendline/db';
 import type { Announcer } from './announce.ts';
 import { checkBudgets, type BudgetTelling } from './budgets.ts';
 import { EntryValidationError, fieldProblems, type EntryKind, type EntryUser } from './drafts.ts';
+import { rescaleSplits } from './splits.ts';
 
 type Tx = Queries;
 
@@ -50,6 +51,7 @@ export async function updateEntry(
      WHERE id = ${id}::uuid AND user_id = ${user.id}::uuid AND deleted_at IS NULL
     RETURNING kind::text AS kind, category_id AS "categoryId"`);
   if (!row) return false;
+  if (has('amountMinor')) await rescaleSplits(tx, id);
   if ((options.budgets ?? 'notice') !== 'none' && row.kind === 'EXPENSE') {
     await checkBudgets(tx, user, [row.categoryId], options.now, options.budgets ?? 'notice');
   }

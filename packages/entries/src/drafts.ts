@@ -30,6 +30,8 @@ export interface EntryDraft {
   reference?: string | null;
   /** A photo or voice note of the user's (kept, not yet shown with any entry) that shows it. */
   attachmentId?: string | null;
+  /** The shared book it belongs to (its splits written by the books module); absent = personal. */
+  bookId?: string | null;
   /** The local day it falls on, as instants: needed when recording skips entries made before. */
   day?: { start: string; end: string };
 }

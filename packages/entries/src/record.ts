@@ -119,10 +119,10 @@ function insertSql(
   const insert = sql`
     INSERT INTO expenses (id, user_id, kind, amount_minor, currency, occurred_at, note,
                           category_id, source, inbound_message_id, recurring_expense_id,
-                          reference, updated_at)
+                          reference, book_id, updated_at)
     SELECT e.id, ${user.id}::uuid, e.kind::"ExpenseKind", e.amount_minor, e.currency,
            e.occurred_at, e.note, e.category_id, ${source}::"ExpenseSource", e.message_id,
-           e.recurring_id, e.reference, now()
+           e.recurring_id, e.reference, e.book_id, now()
     FROM unnest(
       ${column((d) => d.id ?? newId())}::uuid[],
       ${column((d) => d.kind)}::text[],
@@ -134,10 +134,12 @@ function insertSql(
       ${column((d) => d.inboundMessageId ?? null)}::uuid[],
       ${column((d) => d.recurringExpenseId ?? null)}::uuid[],
       ${column((d) => d.reference ?? null)}::text[],
+      ${column((d) => d.bookId ?? null)}::uuid[],
       ${column((d) => d.day?.start ?? null)}::timestamptz[],
       ${column((d) => d.day?.end ?? null)}::timestamptz[]
     ) WITH ORDINALITY AS e(id, kind, amount_minor, currency, occurred_at, note, category_id,
-                           message_id, recurring_id, reference, day_start, day_end, n)
+                           message_id, recurring_id, reference, book_id, day_start, day_end,
+                           n)
     ${skip}
     ORDER BY e.n
     -- A payment whose reference a live entry holds is that entry: skipped, not an error.
