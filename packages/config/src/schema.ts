@@ -95,6 +95,8 @@ export const envSchema = z
     TRANSCRIBE_MODEL: z.string().min(1).default('whisper-1'),
     WHISPER_CPP_BIN: z.string().min(1).optional(),
     WHISPER_CPP_MODEL: z.string().min(1).optional(),
+    // whisper.cpp reads WAV: ffmpeg converts WhatsApp's OGG/Opus for it.
+    FFMPEG_BIN: z.string().min(1).default('ffmpeg'),
     // Photos read at once (OCR worker threads); each takes about 100 MB. One core is left
     // to the api: with OCR on every core, webhook acks' p99 rose 3-6x on two cores.
     OCR_WORKERS: z.coerce

@@ -25,6 +25,7 @@ export {
 } from './worker.ts';
 export {
   endpointTranscriber,
+  TranscriberMissingError,
   transcriberFrom,
   whisperCppTranscriber,
   type Transcribe,

@@ -1,6 +1,7 @@
 // Voice notes to text, through whichever transcriber the server has: an OpenAI-compatible
-// /v1/audio/transcriptions endpoint (hosted, or a self-hosted whisper server) or a local
-// whisper.cpp. WhatsApp's OGG/Opus goes as it is; both read it.
+// /v1/audio/transcriptions endpoint (hosted, or a self-hosted whisper server), which takes
+// WhatsApp's OGG/Opus as it is, or a local whisper.cpp, whose command line reads WAV (and
+// MP3/FLAC), so ffmpeg turns the voice note into 16 kHz mono WAV for it first.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ export interface TranscribeSettings {
   TRANSCRIBE_MODEL: string;
   WHISPER_CPP_BIN?: string | undefined;
   WHISPER_CPP_MODEL?: string | undefined;
+  /** ffmpeg, for whisper.cpp; found on the PATH unless set. */
+  FFMPEG_BIN?: string | undefined;
 }
 
 export type Transcribe = (bytes: Buffer, mimeType: string) => Promise<string>;
@@ -31,7 +34,11 @@ export function transcriberFrom(settings: TranscribeSettings): Transcribe | null
     );
   }
   if (settings.WHISPER_CPP_BIN && settings.WHISPER_CPP_MODEL) {
-    return whisperCppTranscriber(settings.WHISPER_CPP_BIN, settings.WHISPER_CPP_MODEL);
+    return whisperCppTranscriber(
+      settings.WHISPER_CPP_BIN,
+      settings.WHISPER_CPP_MODEL,
+      settings.FFMPEG_BIN ?? 'ffmpeg',
+    );
   }
   return null;
 }
@@ -73,25 +80,59 @@ export function endpointTranscriber(url: string, model: string, apiKey?: string)
   };
 }
 
-export function whisperCppTranscriber(binary: string, model: string): Transcribe {
+/** A local program the server was told to use is missing: a setup fault, not the file's. */
+export class TranscriberMissingError extends Error {
+  override readonly name = 'TranscriberMissingError';
+}
+
+export function whisperCppTranscriber(binary: string, model: string, ffmpeg: string): Transcribe {
   const run = promisify(execFile);
+  const options = { timeout: TIMEOUT_MS, maxBuffer: 1024 * 1024 };
+
+  /** Runs a program; a non-zero exit means it could not use the file. */
+  async function runOn(program: string, args: string[], failure: string): Promise<string> {
+    try {
+      return (await run(program, args, options)).stdout;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ENOENT') throw new TranscriberMissingError(`${program} was not found`);
+      if (typeof code === 'number') throw new UnreadableMediaError(failure);
+      throw error;
+    }
+  }
+
   return async (bytes, mimeType) => {
     const dir = await mkdtemp(join(tmpdir(), 'spendline-voice-'));
     try {
-      const file = join(dir, `voice.${extensionOf(mimeType)}`);
-      await writeFile(file, bytes);
-      // -nt: no timestamps, -np: no progress, so stdout is the words alone.
-      const { stdout } = await run(binary, ['-m', model, '-f', file, '-nt', '-np'], {
-        timeout: TIMEOUT_MS,
-        maxBuffer: 1024 * 1024,
-      });
-      return stdout.replace(/\s+/g, ' ').trim();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      // The binary ran and refused the file (it exits non-zero on undecodable audio).
-      if (typeof code === 'number')
-        throw new UnreadableMediaError('whisper.cpp could not read the file');
-      throw error;
+      const input = join(dir, `voice.${extensionOf(mimeType)}`);
+      const wav = join(dir, 'voice.wav');
+      await writeFile(input, bytes);
+      await runOn(
+        ffmpeg,
+        [
+          '-nostdin',
+          '-loglevel',
+          'error',
+          '-i',
+          input,
+          '-ar',
+          '16000',
+          '-ac',
+          '1',
+          '-c:a',
+          'pcm_s16le',
+          wav,
+        ],
+        'ffmpeg could not decode the voice note',
+      );
+      // -l auto: people speak Portuguese, Spanish, Indonesian and Hindi too (the
+      // default is English). -nt: no timestamps, -np: no progress, so stdout is the words.
+      const words = await runOn(
+        binary,
+        ['-m', model, '-f', wav, '-l', 'auto', '-nt', '-np'],
+        'whisper.cpp could not read the file',
+      );
+      return words.replace(/\s+/g, ' ').trim();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
