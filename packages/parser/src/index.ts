@@ -29,3 +29,18 @@ export type {
 export { looksLikeAlert, readAlert } from './alerts/read.ts';
 export { payeeWord, type AlertAmount, type Payee } from './alerts/fields.ts';
 export type { AlertChannel, AlertEntry, AlertReading, NotEntryReason } from './alerts/read.ts';
+export { looksLikeBook, readBook } from './books/read.ts';
+export { phoneNumber } from './books/phone.ts';
+export { namesMember, nameKey } from './books/names.ts';
+export type {
+  BookCommand,
+  BookCommandType,
+  BookContext,
+  BookNames,
+  BookProblem,
+  BookReading,
+  BookTarget,
+  SettleDirection,
+  SplitPart,
+  SplitRequest,
+} from './books/types.ts';

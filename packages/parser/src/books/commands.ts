@@ -1,0 +1,186 @@
+// Book commands, each a whole short message: "new book Home", "add +919812300000 to
+// home", "join home", "use home", "use personal", "balances", "who owes", "settled 400
+// with rahul", "rahul paid me 400", "leave home", "books".
+
+import { parse } from '../parse.ts';
+import type { ParseContext } from '../types.ts';
+import { personName } from './names.ts';
+import { looksLikePhone, phoneNumber } from './phone.ts';
+import type { BookCommand, BookReading, SettleDirection } from './types.ts';
+
+const MAX_WORDS = 16;
+const MAX_BOOK_NAME = 40;
+const BOOK = new Set(['book', 'books']);
+const NEW = new Set(['new', 'create', 'start', 'make']);
+const INVITE = new Set(['add', 'invite']);
+const BALANCES = new Set(['balances', 'balance']);
+const SETTLE = new Set(['settled', 'settle']);
+const PERSONAL = new Set(['personal', 'mine', 'my own', 'own']);
+/** Words that decorate a command without changing it: "show my balances", "who owes what". */
+const DECOR = new Set(['show', 'my', 'the', 'list', 'all', 'please', 'pls', 'what', 'whom']);
+
+interface Word {
+  typed: string;
+  key: string;
+}
+
+function command(value: BookCommand): BookReading {
+  return { kind: 'command', command: value };
+}
+
+function problem(reason: 'book_name' | 'phone' | 'amount', detail: string): BookReading {
+  return { kind: 'unknown', reason, detail };
+}
+
+const typed = (words: readonly Word[]) => words.map((w) => w.typed).join(' ');
+const keys = (words: readonly Word[]) => words.map((w) => w.key);
+
+/** The book a command names after its verb: "home", "the home book", "book Goa trip". */
+function bookName(words: readonly Word[]): string | null {
+  let start = 0;
+  let end = words.length;
+  while (start < end && (words[start]!.key === 'the' || BOOK.has(words[start]!.key))) start++;
+  if (end - start > 1 && BOOK.has(words[end - 1]!.key)) end--;
+  const name = typed(words.slice(start, end));
+  return name === '' ? null : name;
+}
+
+function createBook(words: readonly Word[]): BookReading {
+  const name = typed(words);
+  if (!/[\p{L}\p{N}]/u.test(name) || name.length > MAX_BOOK_NAME) {
+    return problem(
+      'book_name',
+      `A book's name has letters and at most ${MAX_BOOK_NAME} characters.`,
+    );
+  }
+  return command({ type: 'createBook', name });
+}
+
+/** "add +91 98123 00000 to home": null when what is added is no phone number ("add 500 to rent"). */
+function invite(words: readonly Word[]): BookReading | null {
+  const to = keys(words).lastIndexOf('to');
+  const number = typed(to === -1 ? words : words.slice(0, to));
+  if (!looksLikePhone(number)) return null;
+  const phone = phoneNumber(number);
+  if (phone === null) {
+    return problem('phone', `"${number}" is not a WhatsApp number; write it as +919812300000.`);
+  }
+  return command({
+    type: 'inviteMember',
+    phone,
+    book: to === -1 ? null : bookName(words.slice(to + 1)),
+  });
+}
+
+/** An amount alone, "400", "₹400", "50 usd": its minor units and currency, or null. */
+function amountOf(text: string, context: ParseContext) {
+  const result = parse(text, context);
+  if (result.kind !== 'expenses' || result.expenses.length !== 1) return null;
+  const [expense] = result.expenses;
+  return expense!.note === '' ? expense! : null;
+}
+
+/** "... with rahul in home": the member and the book. */
+function memberAndBook(words: readonly Word[]): { member: string; book: string | null } | null {
+  const split = keys(words).lastIndexOf('in');
+  const who = split === -1 ? words : words.slice(0, split);
+  const member = personName(who.map((w) => w.typed));
+  if (member === null) return null;
+  return { member, book: split === -1 ? null : bookName(words.slice(split + 1)) };
+}
+
+function settle(
+  amountWords: readonly Word[],
+  memberWords: readonly Word[],
+  direction: SettleDirection,
+  context: ParseContext,
+): BookReading | null {
+  const who = memberAndBook(memberWords);
+  if (who === null) return null;
+  if (amountWords.length === 0) {
+    return command({
+      type: 'settle',
+      ...who,
+      amountMinor: null,
+      currency: context.currency,
+      direction,
+    });
+  }
+  const amount = amountOf(typed(amountWords), context);
+  if (amount === null || amount.kind !== 'EXPENSE') {
+    return problem('amount', 'Say how much was settled, e.g. "settled 400 with rahul".');
+  }
+  return command({
+    type: 'settle',
+    ...who,
+    amountMinor: amount.amountMinor,
+    currency: amount.currency,
+    direction,
+  });
+}
+
+/** "settled 400 with rahul", "settled up with rahul", "rahul paid me 400 in goa trip". */
+function settlement(words: readonly Word[], context: ParseContext): BookReading | null {
+  const k = keys(words);
+  if (SETTLE.has(k[0]!)) {
+    const start = k[1] === 'up' ? 2 : 1;
+    const withAt = k.indexOf('with', start);
+    if (withAt === -1) return null;
+    return settle(words.slice(start, withAt), words.slice(withAt + 1), null, context);
+  }
+  const paid = k.indexOf('paid');
+  if (paid < 1 || k[paid + 1] !== 'me') return null;
+  // The amount comes last ("rahul paid me 400", "rahul paid me 400 in home").
+  const tail = words.slice(paid + 2);
+  const inAt = keys(tail).lastIndexOf('in');
+  const amount = inAt === -1 ? tail : tail.slice(0, inAt);
+  if (amount.length === 0) return null;
+  const member =
+    inAt === -1 ? words.slice(0, paid) : [...words.slice(0, paid), ...tail.slice(inAt)];
+  return settle(amount, member, 'toMe', context);
+}
+
+function balances(words: readonly Word[]): BookReading | null {
+  const k = keys(words);
+  let rest: readonly Word[];
+  if (BALANCES.has(k[0]!)) rest = words.slice(1);
+  else if (k[0] === 'who' && (k[1] === 'owes' || k[1] === 'owe')) rest = words.slice(2);
+  else return null;
+  rest = rest.filter((w) => !DECOR.has(w.key) && w.key !== 'in' && w.key !== 'me');
+  if (rest.some((w) => /^\d/.test(w.key))) return null;
+  return command({ type: 'balances', book: bookName(rest) });
+}
+
+/** The book command this whole message is, a problem with one, or null when it is none. */
+export function bookCommand(source: string, context: ParseContext): BookReading | null {
+  const all = source
+    .trim()
+    .replace(/[.!?]+$/, '')
+    .split(/\s+/)
+    .map((text) => ({ typed: text, key: text.toLowerCase() }));
+  if (all.length > MAX_WORDS || all[0]!.key === '') return null;
+  let start = 0;
+  while (start < all.length - 1 && DECOR.has(all[start]!.key)) start++;
+  const words = all.slice(start);
+  const [first, second] = keys(words);
+  const rest = words.slice(1);
+
+  if (words.length === 1 && BOOK.has(first!)) return command({ type: 'listBooks' });
+  if (NEW.has(first!)) {
+    const at = second === 'shared' ? 2 : 1;
+    if (!BOOK.has(keys(words)[at] ?? '')) return null;
+    return createBook(words.slice(at + 1));
+  }
+  if (INVITE.has(first!) && rest.length > 0) return invite(rest);
+  if (first === 'join' || first === 'leave') {
+    const book = bookName(rest);
+    if (book === null) return null;
+    return command(first === 'join' ? { type: 'joinBook', book } : { type: 'leaveBook', book });
+  }
+  if (first === 'use' || (first === 'switch' && second === 'to')) {
+    const book = bookName(words.slice(first === 'use' ? 1 : 2));
+    if (book === null) return null;
+    return command({ type: 'useBook', book: PERSONAL.has(book.toLowerCase()) ? null : book });
+  }
+  return balances(words) ?? settlement(words, context);
+}
