@@ -37,6 +37,15 @@ describe('parseQuestion', () => {
     expect(read('how much at dmart this year').filter).toEqual({ kind: 'word', word: 'dmart' });
   });
 
+  it('needs something about money before a bare question counts', () => {
+    for (const text of ['what is this', 'how are you?', 'what?', 'where are you']) {
+      expect(parseQuestion(text, context)).toBeNull();
+    }
+    expect(read('how much?').filter).toBeNull();
+    expect(read('what did I spend').filter).toBeNull();
+    expect(read('quanto gastei?').filter).toBeNull();
+  });
+
   it('ends spans today', () => {
     expect(read('groceries last 7 days').period).toMatchObject({
       from: '2026-12-01',

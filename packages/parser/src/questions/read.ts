@@ -37,6 +37,15 @@ const QUESTION_FILLERS = wordSet([
   'purchases', 'buy', 'bought', 'payment', 'payments', 'ordering', 'eat', 'ate', 'per', 'were',
   'anything', 'something', 'stuff', 'spends', 'ride', 'rides', 'category', 'gaya', 'gayi',
 ]);
+// Words that make a bare question one about money: "how much?", "what did I spend?".
+// prettier-ignore
+const SPENDING = wordSet([
+  'much', 'spend', 'spent', 'spending', 'spends', 'expense', 'expenses', 'kharcha', 'money',
+  'paisa', 'paise', 'rupees', 'rs', 'total', 'overall', 'altogether', 'purchase', 'purchases',
+  'payment', 'payments', 'buy', 'bought', 'cost', 'paid', 'kitna', 'kitne', 'kitni', 'कितना',
+  'quanto', 'cuánto', 'cuanto', 'berapa', 'gastei', 'gasté', 'gaste', 'gasto', 'gastos',
+  'habis', 'pengeluaran', 'खर्च', 'kharch',
+]);
 const FOLLOW = wordSet(['and', 'aur', 'also', 'or', 'then']);
 const ABOUT = wordSet(['about', 'abt', 'for']);
 const ABOUT_LEAD = wordSet(['what', 'how', 'whats']);
@@ -309,6 +318,20 @@ export function parseQuestion(text: string, context: ParseContext): QuestionResu
     asked || questionWord || followUp || measure !== null || period !== null || comparing;
   if (!signal) return null;
   const filter = filterOf(content, prepared, context);
+  // "what is this?", "how are you?", "where are you?": a question word alone says nothing
+  // about spending.
+  const onlyWhere =
+    measure === 'top' && top === null && rest.every((t) => !isIn(t, TOP) || keyOf(t) === 'where');
+  if (
+    filter === null &&
+    (measure === null || onlyWhere) &&
+    period === null &&
+    !followUp &&
+    !comparing &&
+    !rest.some((t) => isIn(t, SPENDING))
+  ) {
+    return null;
+  }
   if (filter === undefined) {
     return asked || questionWord || measure !== null
       ? { kind: 'unclear', example: example(null, period, measure, context) }
