@@ -1,6 +1,6 @@
 // Book commands, each a whole short message: "new book Home", "add +919812300000 to
 // home", "join home", "use home", "use personal", "balances", "who owes", "settled 400
-// with rahul", "rahul paid me 400", "leave home", "books".
+// with rahul", "rahul paid me 400", "leave home", "notify home", "mute home", "books".
 
 import { parse } from '../parse.ts';
 import type { ParseContext } from '../types.ts';
@@ -15,6 +15,13 @@ const NEW = new Set(['new', 'create', 'start', 'make']);
 const INVITE = new Set(['add', 'invite']);
 const BALANCES = new Set(['balances', 'balance']);
 const SETTLE = new Set(['settled', 'settle']);
+const NOTIFY = new Set(['notify', 'unmute', 'follow']);
+const MUTE = new Set(['mute', 'unfollow', 'silence']);
+/** "notify home off", "notify home on": a last word that says which. */
+const SWITCH = new Map([
+  ['on', true],
+  ['off', false],
+]);
 const PERSONAL = new Set(['personal', 'mine', 'my own', 'own']);
 /** Words that decorate a command without changing it: "show my balances", "who owes what". */
 const DECOR = new Set(['show', 'my', 'the', 'list', 'all', 'please', 'pls', 'what', 'whom']);
@@ -151,6 +158,14 @@ function balances(words: readonly Word[]): BookReading | null {
   return command({ type: 'balances', book: bookName(rest) });
 }
 
+/** "notify home", "notify home off", "mute goa trip". */
+function notify(words: readonly Word[], mute: boolean): BookReading | null {
+  const last = SWITCH.get(words.at(-1)!.key);
+  const book = bookName(words.slice(1, last === undefined ? words.length : -1));
+  if (book === null) return null;
+  return command({ type: 'notifyBook', book, on: mute ? last === false : (last ?? true) });
+}
+
 /** The book command this whole message is, a problem with one, or null when it is none. */
 export function bookCommand(source: string, context: ParseContext): BookReading | null {
   const all = source
@@ -177,6 +192,7 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
     if (book === null) return null;
     return command(first === 'join' ? { type: 'joinBook', book } : { type: 'leaveBook', book });
   }
+  if (NOTIFY.has(first!) || MUTE.has(first!)) return notify(words, MUTE.has(first!));
   if (first === 'use' || (first === 'switch' && second === 'to')) {
     const book = bookName(words.slice(first === 'use' ? 1 : 2));
     if (book === null) return null;

@@ -57,6 +57,9 @@ describe('readBook: commands', () => {
     ['who owes in goa trip', { type: 'balances', book: 'goa trip' }],
     ['leave home', { type: 'leaveBook', book: 'home' }],
     ['books', { type: 'listBooks' }],
+    ['notify home', { type: 'notifyBook', book: 'home', on: true }],
+    ['notify goa trip off', { type: 'notifyBook', book: 'goa trip', on: false }],
+    ['mute home', { type: 'notifyBook', book: 'home', on: false }],
     ['my books', { type: 'listBooks' }],
   ])('reads "%s"', (text, expected) => {
     expect(command(text)).toEqual(expected);

@@ -11,7 +11,7 @@ import { nameList, readSplit } from './split.ts';
 import type { BookContext, BookReading, BookTarget, SplitRequest } from './types.ts';
 
 const SIGNS =
-  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make)\b/i;
+  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence)\b/i;
 /** "home: 1200 groceries", "goa trip: 3000 hotel"; never "12:30 lunch 200". */
 const PREFIX = /^\s*([\p{L}\p{M}][\p{L}\p{M}\p{N}' -]{0,39}?)\s*:(?!\d)/u;
 const HASHTAG = /^#([\p{L}\p{M}\p{Nd}_]+)$/u;

@@ -58,6 +58,8 @@ export type BookCommand =
       book: string | null;
     }
   | { type: 'leaveBook'; book: string }
+  /** Notices when others add to the book: "notify home", "mute home". */
+  | { type: 'notifyBook'; book: string; on: boolean }
   | { type: 'listBooks' };
 
 export type BookCommandType = BookCommand['type'];
