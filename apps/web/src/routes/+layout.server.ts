@@ -1,3 +1,7 @@
+import { requestLocale } from '#lib/server/i18n.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ viewer: locals.viewer });
+export const load: LayoutServerLoad = (event) => ({
+  viewer: event.locals.viewer,
+  locale: requestLocale(event),
+});

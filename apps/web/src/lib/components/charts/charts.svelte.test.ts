@@ -2,6 +2,7 @@
 // compiled by Svelte, rendered with svelte/server.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { englishContext } from '#lib/i18n/english.ts';
 import { maskFragments } from 'gql.tada';
 import { BudgetUseFields } from './budget-use-fields.ts';
 import BudgetUse from './BudgetUse.svelte';
@@ -25,7 +26,10 @@ const slices = [
 
 describe('SpendingByCategory', () => {
   it('draws one bar per category, sized against the largest, with legible labels', () => {
-    const { body } = render(SpendingByCategory, { props: { slices, title: 'By category' } });
+    const { body } = render(SpendingByCategory, {
+      context: englishContext(),
+      props: { slices, title: 'By category' },
+    });
     const widths = [
       ...body.matchAll(/class="bar[^"]*" style="width: ([\d.]+)%; background: ([^;"]+)/g),
     ].map((match) => [Number(match[1]), match[2]]);
@@ -38,7 +42,10 @@ describe('SpendingByCategory', () => {
   });
 
   it('carries its numbers as a table for people who cannot see the bars', () => {
-    const { body } = render(SpendingByCategory, { props: { slices, title: 'By category' } });
+    const { body } = render(SpendingByCategory, {
+      context: englishContext(),
+      props: { slices, title: 'By category' },
+    });
     const table = html(body).slice(html(body).indexOf('<table'));
     expect(table).toMatch(
       /<th scope="row"[^>]*>⛽ Fuel<\/th><td[^>]*>₹300.00<\/td><td[^>]*>75%<\/td>/,
@@ -58,6 +65,7 @@ describe('DailySpending', () => {
 
   it('draws the month as a line from the first day to the last, peaking on the biggest day', () => {
     const { body } = render(DailySpending, {
+      context: englishContext(),
       props: { days, title: 'Each day', locale: 'en-IN', currency: 'INR' },
     });
     const line = /class="line[^"]*" d="([^"]+)"/.exec(body)?.[1] ?? '';
@@ -74,6 +82,7 @@ describe('DailySpending', () => {
 
   it('labels the axis with days in the person’s locale and lists every day in its table', () => {
     const { body } = render(DailySpending, {
+      context: englishContext(),
       props: { days, title: 'Each day', locale: 'en-IN', currency: 'INR' },
     });
     expect(body).toContain('1 Mar');
@@ -98,7 +107,10 @@ describe('DailySpending in the middle of a month', () => {
   };
 
   it('stops the line at today, over an axis that still spans the month', () => {
-    const { body } = render(DailySpending, { props });
+    const { body } = render(DailySpending, {
+      context: englishContext(),
+      props,
+    });
     const line = /class="line[^"]*" d="([^"]+)"/.exec(body)?.[1] ?? '';
     const xs = [...line.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => Number(m[1]));
     expect(xs).toHaveLength(11);
@@ -108,7 +120,10 @@ describe('DailySpending in the middle of a month', () => {
   });
 
   it('labels the amount axis in the person’s currency', () => {
-    const { body } = render(DailySpending, { props });
+    const { body } = render(DailySpending, {
+      context: englishContext(),
+      props,
+    });
     const labels = [...html(body).matchAll(/class="tick[^"]*"[^>]*><span[^>]*>([^<]+)</g)].map(
       (m) => m[1],
     );
@@ -148,7 +163,12 @@ describe('BudgetUse', () => {
 
   /** Each budget's rendered list item, whitespace collapsed. */
   const items = () =>
-    html(render(BudgetUse, { props: { budgets, locale: 'en-IN' } }).body)
+    html(
+      render(BudgetUse, {
+        context: englishContext(),
+        props: { budgets, locale: 'en-IN' },
+      }).body,
+    )
       .replace(/\s+/g, ' ')
       .split('<li')
       .slice(1);

@@ -2,6 +2,7 @@
 // money came in.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { englishContext } from '#lib/i18n/english.ts';
 import TotalCard from './TotalCard.svelte';
 
 const money = (amountMinor: string, formatted: string) => ({
@@ -26,10 +27,14 @@ const text = (body: string) =>
 
 describe('TotalCard', () => {
   it('adds income and the net, marked by sign, when money came in', () => {
-    const props = { label: 'Today', previousLabel: 'yesterday', total, zero: '₹0.00' };
-    const plain = render(TotalCard, { props }).body;
+    const props = { period: 'day' as const, total, zero: '₹0.00' };
+    const plain = render(TotalCard, {
+      context: englishContext(),
+      props,
+    }).body;
     expect(text(plain)).not.toContain('Income');
     const earned = render(TotalCard, {
+      context: englishContext(),
       props: {
         ...props,
         income: money('5000000', '₹50,000.00'),
@@ -39,6 +44,7 @@ describe('TotalCard', () => {
     expect(text(earned)).toContain('Income ₹50,000.00 · net ₹49,880.00');
     expect(earned).toMatch(/class="positive[ "]/);
     const short = render(TotalCard, {
+      context: englishContext(),
       props: { ...props, income: money('100', '₹1.00'), net: money('-11900', '-₹119.00') },
     }).body;
     expect(short).toMatch(/class="negative[ "]/);

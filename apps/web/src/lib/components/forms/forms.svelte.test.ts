@@ -1,5 +1,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { englishContext } from '#lib/i18n/english.ts';
 import TotalCard from '../dashboard/TotalCard.svelte';
 import Field from './Field.svelte';
 
@@ -32,9 +33,9 @@ const money = (minor: string, formatted: string) => ({
 describe('TotalCard', () => {
   it('shows the total and how it moved against the previous period', () => {
     const { body } = render(TotalCard, {
+      context: englishContext(),
       props: {
-        label: 'Today',
-        previousLabel: 'yesterday',
+        period: 'day',
         zero: '₹0.00',
         total: {
           total: money('15000', '₹150.00'),
@@ -52,7 +53,8 @@ describe('TotalCard', () => {
 
   it('shows zero in the person’s currency when nothing was spent', () => {
     const { body } = render(TotalCard, {
-      props: { label: 'This week', previousLabel: 'last week', zero: '₹0.00', total: undefined },
+      context: englishContext(),
+      props: { period: 'week', zero: '₹0.00', total: undefined },
     });
     expect(body).toContain('₹0.00');
     expect(body).toContain('Nothing spent last week either');

@@ -3,6 +3,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { safeNext } from '#lib/server/next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,13 +26,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const email = text(form, 'email');
     const password = raw(form, 'password');
     const fields: Record<string, string> = {};
-    if (!email) fields.email = 'Enter your email address.';
-    if (!password) fields.password = 'Enter your password.';
+    if (!email) fields.email = t('login.emailMissing');
+    if (!password) fields.password = t('login.passwordMissing');
     if (Object.keys(fields).length) {
-      return fail(400, { email, message: 'Please fill in both fields.', fields });
+      return fail(400, { email, message: t('login.fillBoth'), fields });
     }
     const { data } = await apiFor(event).run(LoginMutation, {
       email,
@@ -41,7 +43,7 @@ export const actions: Actions = {
     if (error || !data) {
       return fail(400, {
         email,
-        message: error?.message ?? 'Logging in failed. Please try again.',
+        message: error?.message ?? t('login.failed'),
         fields,
       });
     }

@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
+import { canonicalTag } from '#lib/i18n/locale.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { requestLocale, serverTranslator } from '#lib/server/i18n.ts';
 import { safeNext } from '#lib/server/next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,17 +20,6 @@ const RegisterMutation = graphql(
   [TypedErrorFields],
 );
 
-/** The browser's first language when it is a real locale ("en-IN"), else the api's default. */
-function preferredLocale(header: string | null): string | undefined {
-  const first = header?.split(',')[0]?.split(';')[0]?.trim();
-  if (!first || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(first)) return undefined;
-  try {
-    return Intl.getCanonicalLocales(first)[0];
-  } catch {
-    return undefined;
-  }
-}
-
 export const load: PageServerLoad = ({ locals }) => {
   if (locals.viewer) redirect(303, '/dashboard/');
 };
@@ -36,6 +27,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const values = {
       displayName: text(form, 'displayName'),
       email: text(form, 'email'),
@@ -44,11 +36,10 @@ export const actions: Actions = {
     };
     const password = raw(form, 'password');
     const fields: Record<string, string> = {};
-    if (!values.email.includes('@'))
-      fields.email = 'Enter your email address, like name@example.com.';
-    if ([...password].length < 12) fields.password = 'Use at least 12 characters.';
+    if (!values.email.includes('@')) fields.email = t('register.emailProblem');
+    if ([...password].length < 12) fields.password = t('register.passwordProblem');
     if (Object.keys(fields).length) {
-      return fail(400, { values, message: 'Please fix the fields below.', fields });
+      return fail(400, { values, message: t('common.fixFields'), fields });
     }
 
     const { data } = await apiFor(event).run(RegisterMutation, {
@@ -58,14 +49,14 @@ export const actions: Actions = {
         displayName: values.displayName || undefined,
         currency: values.currency || undefined,
         timeZone: values.timeZone || undefined,
-        locale: preferredLocale(event.request.headers.get('accept-language')),
+        // The picker's language, else what this page was shown in (without JavaScript the
+        // picker still posts its choice).
+        locale: canonicalTag(text(form, 'locale')) ?? requestLocale(event),
       },
     });
     const error = asTypedError(data?.register);
     if (error || !data) {
-      const failure = error
-        ? failureFrom(error)
-        : { message: 'Registration failed. Please try again.', fields: {} };
+      const failure = error ? failureFrom(error) : { message: t('register.failed'), fields: {} };
       return fail(400, { values, ...failure });
     }
     redirect(303, safeNext(event.url, '/dashboard/'));

@@ -1,0 +1,30 @@
+// The reader's language on the server: for the layout's data and for form actions'
+// messages, which are written before any component renders them.
+import { catalogLocale, translator } from '@spendline/i18n';
+import type { RequestEvent } from '@sveltejs/kit';
+import { loadWebMessages, type WebKey } from '#lib/i18n/catalog.ts';
+import type { MessageValues } from '#lib/i18n/context.ts';
+import { acceptedTag, canonicalTag, DEFAULT_TAGS, LOCALE_COOKIE } from '#lib/i18n/locale.ts';
+
+type Request = Pick<RequestEvent, 'locals' | 'cookies' | 'request'>;
+
+/**
+ * Signed in, the account's locale; signed out, the language picked on a sign-in page
+ * before (cookie), else the browser's first language, else the accounts' default.
+ */
+export function requestLocale({ locals, cookies, request }: Request): string {
+  return (
+    locals.viewer?.locale ??
+    canonicalTag(cookies.get(LOCALE_COOKIE)) ??
+    acceptedTag(request.headers.get('accept-language')) ??
+    DEFAULT_TAGS.en
+  );
+}
+
+export async function serverTranslator(
+  event: Request,
+): Promise<(key: WebKey, values?: MessageValues) => string> {
+  const locale = requestLocale(event);
+  const translate = translator(await loadWebMessages(catalogLocale(locale)), locale);
+  return (key, values) => translate(key, values);
+}
