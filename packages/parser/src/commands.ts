@@ -8,6 +8,7 @@ import { readAmount } from './amount.ts';
 import { civilDate, daysInMonth, dayNumber, isoDate, weekday } from './calendar.ts';
 import { resolveCategory, type CategoryWord } from './categories.ts';
 import type { Prepared } from './context.ts';
+import { languageCommand } from './language.ts';
 import { checkAmount } from './limits.ts';
 import type { Token } from './tokenize.ts';
 import type { Command, CommandType, DateRange, EditChange, ParseResult } from './types.ts';
@@ -299,6 +300,8 @@ export function matchCommand(
   const note = noteEdit(content, source);
   if (note !== null) return note;
   if (content.length > MAX_COMMAND_TOKENS) return null;
+  const language = languageCommand(content);
+  if (language !== null) return command({ type: 'language', language });
   const asked = statement(content, prepared);
   if (asked !== null) return asked;
 

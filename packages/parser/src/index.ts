@@ -1,4 +1,5 @@
 export { parse, MAX_MESSAGE_LENGTH } from './parse.ts';
+export { guessLanguage, type ChatLanguage } from './language.ts';
 export { DEFAULT_MAX_MAJOR } from './context.ts';
 export type {
   Category,

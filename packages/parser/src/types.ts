@@ -2,6 +2,7 @@
 // ledger and the database (amount_minor BIGINT), so no float ever touches money.
 
 import type { Weekday } from '@spendline/ledger';
+import type { ChatLanguage } from './language.ts';
 
 export interface Category {
   id: string;
@@ -103,6 +104,8 @@ export type Command =
   | { type: 'last'; count: number }
   | ({ type: 'recurring' } & Recurring)
   | { type: 'stopDigests' }
+  /** The language the chat speaks: "idioma português", "language english". */
+  | { type: 'language'; language: ChatLanguage }
   | {
       type: 'budget';
       category: CategoryResolution | null;
