@@ -1,0 +1,42 @@
+// Why the books module refused something, as a reason its callers word for their users
+// (the bot's replies, GraphQL's error types); the message is for logs only.
+
+export type BookRefusalReason =
+  /** The user is no active member of the book (or it does not exist: the same to them). */
+  | 'NOT_A_MEMBER'
+  /** A book name that is empty, too long, not plain text or "personal". */
+  | 'INVALID_NAME'
+  /** The user is already in a book of that name (ignoring case). */
+  | 'NAME_TAKEN'
+  /** Not a WhatsApp number in international form (+ and digits). */
+  | 'INVALID_PHONE'
+  /** That number has an open invitation to the book already. */
+  | 'ALREADY_INVITED'
+  /** The number's owner is already a member. */
+  | 'ALREADY_A_MEMBER'
+  /** No open invitation for the user, or the link is unknown or used. */
+  | 'NO_INVITATION'
+  /** A split naming nobody, a member twice, a weight out of range, an income, or a member outside the book. */
+  | 'INVALID_SPLIT'
+  /** A settlement of nothing, with oneself, or not involving the one recording it. */
+  | 'INVALID_SETTLEMENT'
+  /** Leaving with a balance that is not zero: `unsettled` says what to pay or get. */
+  | 'UNSETTLED';
+
+/** What a member leaving must still settle: pay (amount < 0) or get (amount > 0) from `withUserId`. */
+export interface Unsettled {
+  currency: string;
+  amountMinor: bigint;
+  withUserId: string;
+}
+
+export class BookRefusal extends Error {
+  override name = 'BookRefusal';
+  readonly reason: BookRefusalReason;
+  readonly unsettled: readonly Unsettled[];
+  constructor(reason: BookRefusalReason, unsettled: readonly Unsettled[] = []) {
+    super(`book refused: ${reason}`);
+    this.reason = reason;
+    this.unsettled = unsettled;
+  }
+}
