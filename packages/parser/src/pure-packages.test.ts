@@ -12,6 +12,13 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The workspace packages that must never reach a database, by folder under packages/. */
 const PURE = ['config', 'ledger', 'log', 'parser'];
 
+/**
+ * Folders holding the pure part of a package that has a database (its arithmetic, for
+ * tests and callers that have none): they import nothing outside themselves but the pure
+ * packages.
+ */
+const PURE_PARTS = ['books/src/pure'];
+
 const DATABASE = [
   /^@spendline\/db(\/|$)/,
   /^pg(\/|$)/,
@@ -84,18 +91,23 @@ const IMPORT =
   /\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\bimport\s+['"]([^'"]+)['"]/g;
 
 /** Imports in the package's src that name a database or leave the pure packages. */
-async function impureImports(folder: string): Promise<string[]> {
+function impureImports(folder: string): Promise<string[]> {
   const packageDir = join(ROOT, 'packages', folder);
+  return importsLeaving(packageDir, join(packageDir, 'src'));
+}
+
+/** Imports in `sources` that name a database, leave the pure packages or leave `boundary`. */
+async function importsLeaving(boundary: string, sources: string): Promise<string[]> {
   const pureNames = new Set(PURE.map((pure) => `@spendline/${pure}`));
   const found: string[] = [];
-  for (const file of await sourceFiles(join(packageDir, 'src'))) {
+  for (const file of await sourceFiles(sources)) {
     const text = await readFile(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3] ?? '';
       const workspacePackage = /^@spendline\/[^/]+/.exec(specifier)?.[0];
       const outside =
         specifier.startsWith('.') &&
-        relative(packageDir, join(dirname(file), specifier)).startsWith('..');
+        relative(boundary, join(dirname(file), specifier)).startsWith('..');
       if (
         isDatabase(specifier) ||
         (workspacePackage && !pureNames.has(workspacePackage)) ||
@@ -116,6 +128,11 @@ describe('pure packages', () => {
 
   it.each(PURE)('%s imports no database and no package that has one', async (folder) => {
     expect(await impureImports(folder)).toEqual([]);
+  });
+
+  it.each(PURE_PARTS)('%s imports no database and nothing outside it', async (folder) => {
+    const dir = join(ROOT, 'packages', folder);
+    expect(await importsLeaving(dir, dir)).toEqual([]);
   });
 
   it('finds a database package directly, through another package, and in imports', async () => {
