@@ -12,7 +12,15 @@ import {
   type CurrencyTotal,
 } from '@spendline/spending';
 import { LIMITS, type ListRow } from '@spendline/whatsapp';
-import { dayLabel, label, money, shortDayLabel, table, totalsText } from './statements.ts';
+import {
+  dayLabel,
+  label,
+  money,
+  shortDayLabel,
+  table,
+  totalsText,
+  wordsFor,
+} from './statements.ts';
 import { CHOICE } from './types.ts';
 
 const BAR_WIDTH = 10;
@@ -114,7 +122,7 @@ function breakdown(user: User, answer: Answer): string {
   const largest = answer.categories[0]?.totalMinor ?? 0n;
   return table(
     answer.categories.map((c) => [
-      label(c.name),
+      label(c.name ?? wordsFor(user)('uncategorised')),
       bar(c.totalMinor, largest),
       money(user, c.totalMinor, c.currency),
     ]),

@@ -1,9 +1,9 @@
 import { sql } from '@spendline/db';
 import { daysBetween, localDateOf, periodRange } from '@spendline/ledger';
-import { budgetName, setBudget, summarize, type BudgetUse } from '@spendline/spending';
+import { setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import type { Command } from '@spendline/parser';
-import { replies } from './replies.ts';
-import { label, money, monthLabel, table, type StatementInput } from './statements.ts';
+import { repliesFor } from './replies.ts';
+import { label, money, monthLabel, table, wordsFor, type StatementInput } from './statements.ts';
 
 type BudgetCommand = Extract<Command, { type: 'budget' }>;
 
@@ -20,18 +20,29 @@ const percent = (b: BudgetUse) => `${(b.spentMinor * 100n) / b.limitMinor}%`;
 
 /** "₹4,100 of ₹5,000 · at this pace ₹12,300", or what is over. */
 function useLine(input: StatementInput, b: BudgetUse): string {
+  const t = wordsFor(input.user);
   const m = (minor: bigint) => money(input.user, minor, b.currency);
-  const used = `${m(b.spentMinor)} of ${m(b.limitMinor)}`;
-  if (b.spentMinor > b.limitMinor) return `${used} · ${m(b.spentMinor - b.limitMinor)} over`;
+  const used = t('budgetUsed', { spent: m(b.spentMinor), limit: m(b.limitMinor) });
+  if (b.spentMinor > b.limitMinor)
+    return t('budgetOver', { used, over: m(b.spentMinor - b.limitMinor) });
   if (b.projectedMinor !== null && b.projectedMinor > b.limitMinor)
-    return `${used} · at this pace ${m(b.projectedMinor)}`;
-  return `${used} · ${m(b.limitMinor - b.spentMinor)} left`;
+    return t('budgetPace', { used, projected: m(b.projectedMinor) });
+  return t('budgetLeft', { used, left: m(b.limitMinor - b.spentMinor) });
+}
+
+/** "Food budget", or "Monthly budget" for the overall one, in the user's language. */
+export function budgetName(input: StatementInput, name: string | null): string {
+  const t = wordsFor(input.user);
+  return name ? t('budgetOf', { name }) : t('budgetOverall');
 }
 
 /** This month's budgets in force, overall first, each with its category's name. */
-async function monthBudgets(
-  input: StatementInput,
-): Promise<{ title: string; dayLine: string; budgets: (BudgetUse & { name: string | null })[] }> {
+async function monthBudgets(input: StatementInput): Promise<{
+  month: string;
+  day: number;
+  days: number;
+  budgets: (BudgetUse & { name: string | null })[];
+}> {
   const { tx, user, now } = input;
   const range = periodRange('MONTH', now, user.timeZone);
   const { budgets } = await summarize(tx, { userId: user.id, range, now });
@@ -45,8 +56,9 @@ async function monthBudgets(
   );
   const today = localDateOf(now, user.timeZone);
   return {
-    title: monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale),
-    dayLine: `day ${daysBetween(range.firstDay, today) + 1} of ${daysBetween(range.firstDay, range.lastDay) + 1}`,
+    month: monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale),
+    day: daysBetween(range.firstDay, today) + 1,
+    days: daysBetween(range.firstDay, range.lastDay) + 1,
     budgets: budgets.map((b) => ({
       ...b,
       name: b.categoryId ? (names.get(b.categoryId) ?? null) : null,
@@ -56,11 +68,12 @@ async function monthBudgets(
 
 /** Every budget this month as a bar, then spent of limit and the pace. */
 export async function budgetStatement(input: StatementInput): Promise<string> {
-  const { title, dayLine, budgets } = await monthBudgets(input);
+  const { month, day, days, budgets } = await monthBudgets(input);
+  const replies = repliesFor(input.user.locale);
   if (budgets.length === 0) return replies.noBudgets;
-  const name = (b: { name: string | null }) => label(b.name ?? 'Monthly');
+  const name = (b: { name: string | null }) => label(b.name ?? replies.t('budgetMonthly'));
   return [
-    `*Budgets, ${title}* · ${dayLine}`,
+    replies.t('budgetsTitle', { month, day, days }),
     table(budgets.map((b) => [name(b), bar(b.used), percent(b)])),
     ...budgets.map((b) => `${name(b)}: ${useLine(input, b)}`),
     replies.budgetHint,
@@ -70,7 +83,7 @@ export async function budgetStatement(input: StatementInput): Promise<string> {
 /** This month's budget lines for the month summary; empty without budgets. */
 export async function budgetLines(input: StatementInput): Promise<string[]> {
   const { budgets } = await monthBudgets(input);
-  return budgets.map((b) => `${budgetName(b.name)}: ${percent(b)} · ${useLine(input, b)}`);
+  return budgets.map((b) => `${budgetName(input, b.name)}: ${percent(b)} · ${useLine(input, b)}`);
 }
 
 /**
@@ -79,6 +92,7 @@ export async function budgetLines(input: StatementInput): Promise<string[]> {
  */
 export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): Promise<string> {
   const { category } = cmd;
+  const replies = repliesFor(input.user.locale);
   if (category && category.status !== 'matched') {
     const word = category.words.join(' ');
     return category.status === 'ambiguous'
@@ -95,7 +109,7 @@ export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): 
     const { budgets } = await monthBudgets(input);
     const found = budgets.find((b) => b.categoryId === categoryId);
     return found
-      ? `${budgetName(categoryName)}: ${percent(found)} · ${useLine(input, found)}`
+      ? `${budgetName(input, categoryName)}: ${percent(found)} · ${useLine(input, found)}`
       : replies.noBudgetFor(categoryName ?? '');
   }
   const { tx, user, now } = input;
@@ -109,10 +123,16 @@ export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): 
     timeZone: user.timeZone,
   });
   if (set === null) return replies.noSuchCategory(categoryName ?? '');
-  const { title, budgets } = await monthBudgets(input);
+  const { month, budgets } = await monthBudgets(input);
   const current = budgets.find((b) => b.categoryId === categoryId);
   return [
-    replies.budgetSet(budgetName(categoryName), money(user, cmd.amountMinor, cmd.currency), title),
-    ...(current ? [`So far: ${percent(current)} · ${useLine(input, current)}`] : []),
+    replies.budgetSet(
+      budgetName(input, categoryName),
+      money(user, cmd.amountMinor, cmd.currency),
+      month,
+    ),
+    ...(current
+      ? [replies.t('budgetSoFar', { line: `${percent(current)} · ${useLine(input, current)}` })]
+      : []),
   ].join('\n');
 }

@@ -1,17 +1,17 @@
 // What the scheduler sends unasked: the daily and weekly digests and the reminder.
 import { localDateOf, periodRange, weekStartOf } from '@spendline/ledger';
+import { repliesFor } from './replies.ts';
 import { budgetLines } from './budgets.ts';
-import { periodStatement, type StatementInput } from './statements.ts';
-
-const STOP = 'Send "stop digests" to stop these.';
+import { periodStatement, wordsFor, type StatementInput } from './statements.ts';
 
 /** Today so far, with this month's budgets: for the evening. */
 export async function dailyDigest(input: StatementInput): Promise<string> {
   const today = localDateOf(input.now, input.user.timeZone);
+  const t = wordsFor(input.user);
   return [
-    await periodStatement(input, 'Today', { from: today, to: today }),
+    await periodStatement(input, t('digestToday'), { from: today, to: today }),
     ...(await budgetLines(input)),
-    STOP,
+    t('digestStop'),
   ].join('\n');
 }
 
@@ -21,17 +21,21 @@ export async function weeklyDigest(input: StatementInput): Promise<string> {
   const week = periodRange('WEEK', now, user.timeZone, {
     weekStartsOn: weekStartOf(user),
   }).previous;
+  const t = wordsFor(user);
   return [
     await periodStatement(
       input,
-      'Last week',
+      t('digestLastWeek'),
       { from: week.firstDay, to: week.lastDay },
       { showDays: true },
     ),
     ...(await budgetLines(input)),
-    STOP,
+    t('digestStop'),
   ].join('\n');
 }
 
-export const reminderText =
-  '📝 Nothing recorded today. Spent something? Send it like "120 petrol". ' + STOP;
+/** The evening nudge on a day with nothing recorded, in the user's language. */
+export function reminderText(locale: string): string {
+  const { t } = repliesFor(locale);
+  return `${t('digestReminder')} ${t('digestStop')}`;
+}

@@ -1,40 +1,53 @@
-// What the bot says about photos and voice notes while and after they are read.
+// What the bot says about photos and voice notes while and after they are read, in the
+// user's language.
+import { chatTranslator, type ChatKey } from '@spendline/i18n';
 import type { ReadingFailure } from '@spendline/media/reading';
 
-const TYPE_IT = 'Type it instead, e.g. "250 lunch".';
+type Media = 'image' | 'audio';
 
-const failures: Record<ReadingFailure, (media: 'image' | 'audio') => string> = {
-  'too-large': (media) =>
-    `That ${media === 'image' ? 'photo is over 5 MB' : 'voice note is over 16 MB'}, more than WhatsApp lets me fetch. ${
-      media === 'image' ? 'Send a smaller photo, or t' : 'T'
-    }ype it instead, e.g. "250 lunch".`,
-  gone: (media) =>
-    `WhatsApp no longer has that ${media === 'image' ? 'photo' : 'voice note'} for me to fetch. Send it again, or ${TYPE_IT.toLowerCase()}`,
-  unreadable: (media) =>
-    media === 'image'
-      ? `I couldn't open that photo. Send it again as a photo (JPEG or PNG), or ${TYPE_IT.toLowerCase()}`
-      : `I couldn't make out any words in that voice note. Try again closer to the phone, or ${TYPE_IT.toLowerCase()}`,
-  'voice-off': () => `Voice notes are not set up on this Spendline yet. ${TYPE_IT}`,
-  unavailable: (media) =>
-    `I couldn't read that ${media === 'image' ? 'photo' : 'voice note'} just now. Send it again in a few minutes, or ${TYPE_IT.toLowerCase()}`,
+const failures: Record<ReadingFailure, Record<Media, ChatKey>> = {
+  'too-large': { image: 'mediaTooLargeImage', audio: 'mediaTooLargeAudio' },
+  gone: { image: 'mediaGoneImage', audio: 'mediaGoneAudio' },
+  unreadable: { image: 'mediaUnreadableImage', audio: 'mediaUnreadableAudio' },
+  'voice-off': { image: 'mediaVoiceOff', audio: 'mediaVoiceOff' },
+  unavailable: { image: 'mediaUnavailableImage', audio: 'mediaUnavailableAudio' },
 };
 
-export const mediaReplies = {
-  reading: (media: 'image' | 'audio') =>
-    media === 'image' ? '📷 Reading your photo…' : '🎙️ Listening to your voice note…',
-  failed: (media: 'image' | 'audio', reason: ReadingFailure) => failures[reason](media),
-  notAReceipt: `That photo doesn't look like a bill, a receipt or a payment screen: nothing saved. ${TYPE_IT}`,
-  paymentNotDone: (status: 'failed' | 'pending', merchant: string | null) =>
-    `That payment${merchant ? ` to ${merchant}` : ''} ${
-      status === 'failed' ? 'failed, so no money moved' : 'is still pending'
-    }: nothing saved.${status === 'pending' ? ' Send the success screen once it goes through.' : ''}`,
-  samePhoto: 'You sent this same photo before, and its entry is saved: not saved again.',
-  noAmount: (label: string, reminder: boolean) =>
-    `${reminder ? 'Still waiting: how' : `I couldn't read the amount paid on that photo (${label}). How`} much was it? Send just the amount, e.g. 450.`,
-  heard: (text: string) => `🎙️ Heard: “${text.length > 300 ? `${text.slice(0, 299)}…` : text}”`,
-  /** "Receipt from DMart, Thu, 3 Dec" / "Payment to Ravi, Thu, 3 Dec" */
-  label: (from: 'receipt' | 'payment', payee: string | null, day: string) =>
-    from === 'receipt'
-      ? `Receipt${payee ? ` from ${payee}` : ''}, ${day}`
-      : `Payment${payee ? ` to ${payee}` : ''}, ${day}`,
-};
+function build(tag: string) {
+  const t = chatTranslator(tag);
+  return {
+    reading: (media: Media) => t(media === 'image' ? 'mediaReadingImage' : 'mediaReadingAudio'),
+    failed: (media: Media, reason: ReadingFailure) => t(failures[reason][media]),
+    notAReceipt: t('mediaNotAReceipt'),
+    paymentNotDone: (status: 'failed' | 'pending', merchant: string | null) => {
+      if (status === 'failed')
+        return merchant ? t('mediaPaymentFailedTo', { merchant }) : t('mediaPaymentFailed');
+      return merchant ? t('mediaPaymentPendingTo', { merchant }) : t('mediaPaymentPending');
+    },
+    samePhoto: t('mediaSamePhoto'),
+    noAmount: (label: string, reminder: boolean) =>
+      t('mediaNoAmount', { label, reminder: reminder ? 'yes' : 'no' }),
+    heard: (text: string) =>
+      t('mediaHeard', { text: text.length > 300 ? `${text.slice(0, 299)}…` : text }),
+    /** "Receipt from DMart, Thu, 3 Dec" / "Payment to Ravi, Thu, 3 Dec" */
+    label: (from: 'receipt' | 'payment', payee: string | null, day: string) => {
+      if (from === 'receipt')
+        return payee ? t('mediaLabelReceiptFrom', { payee, day }) : t('mediaLabelReceipt', { day });
+      return payee ? t('mediaLabelPaymentTo', { payee, day }) : t('mediaLabelPayment', { day });
+    },
+  };
+}
+
+export type MediaReplies = ReturnType<typeof build>;
+
+const byTag = new Map<string, MediaReplies>();
+
+/** The photo and voice-note replies in the language of a user's tag, built once per tag. */
+export function mediaRepliesFor(tag: string): MediaReplies {
+  let replies = byTag.get(tag);
+  if (!replies) {
+    replies = build(tag);
+    byTag.set(tag, replies);
+  }
+  return replies;
+}

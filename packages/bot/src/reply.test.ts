@@ -9,7 +9,7 @@ const dashboard = 'https://spendline.example/dashboard/';
 describe('one reply per inbound message', () => {
   it('sends plain text when nothing is asked and nothing was saved', () => {
     const reply = { ...emptyReply(), parts: ['*Today*: ₹0.00'] };
-    expect(toOutbound(to, reply, dashboard)).toMatchObject({
+    expect(toOutbound(to, reply, dashboard, 'en-IN')).toMatchObject({
       type: 'text',
       text: { body: '*Today*: ₹0.00' },
     });
@@ -21,7 +21,7 @@ describe('one reply per inbound message', () => {
       parts: ['✅ ₹120.00 · Fuel', 'Today so far: ₹120.00'],
       undo: { id: 'undo:m1', title: 'Undo' },
     };
-    expect(toOutbound(to, reply, dashboard)).toMatchObject({
+    expect(toOutbound(to, reply, dashboard, 'en-IN')).toMatchObject({
       type: 'interactive',
       interactive: {
         type: 'button',
@@ -43,7 +43,7 @@ describe('one reply per inbound message', () => {
         rows: [{ id: 'cat:new', title: 'New: a-very-long-word-for-a-category' }],
       },
     };
-    const message = toOutbound(to, reply, dashboard);
+    const message = toOutbound(to, reply, dashboard, 'en-IN');
     expect(message).toMatchObject({
       type: 'interactive',
       interactive: {
@@ -61,7 +61,7 @@ describe('one reply per inbound message', () => {
   it('cuts a statement beyond 4,096 characters at a line, closes its block and points on', () => {
     const lines = Array.from({ length: 400 }, (_, i) => `Category ${i}  ₹${i}.00  1%`);
     const reply = { ...emptyReply(), parts: [['*Year*', '```', ...lines, '```'].join('\n')] };
-    const message = toOutbound(to, reply, dashboard) as { text: { body: string } };
+    const message = toOutbound(to, reply, dashboard, 'en-IN') as { text: { body: string } };
     const body = message.text.body;
     expect(body.length).toBeLessThanOrEqual(LIMITS.textBody);
     expect(body.endsWith(`\`\`\`\n…more on the dashboard: ${dashboard}`)).toBe(true);
@@ -74,7 +74,7 @@ describe('one reply per inbound message', () => {
       parts: Array.from({ length: 80 }, (_, i) => `✅ ₹${i}.00 · Food`),
       undo: { id: 'undo:m1', title: 'Undo' },
     };
-    expect(toOutbound(to, reply, dashboard).type).toBe('text');
+    expect(toOutbound(to, reply, dashboard, 'en-IN').type).toBe('text');
   });
 });
 
@@ -112,7 +112,7 @@ describe('long answers in pages', () => {
       parts: [paginate(table)[0]!],
       more: { id: CHOICE.more(2, 'last 100'), title: 'More' },
     };
-    expect(toOutbound(to, reply, dashboard)).toMatchObject({
+    expect(toOutbound(to, reply, dashboard, 'en-IN')).toMatchObject({
       type: 'interactive',
       interactive: { type: 'button', action: { buttons: [{ reply: { title: 'More' } }] } },
     });

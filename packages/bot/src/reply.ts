@@ -7,7 +7,7 @@ import {
   type ListRow,
   type ReplyButton,
 } from '@spendline/whatsapp';
-import { replies } from './replies.ts';
+import { repliesFor } from './replies.ts';
 
 type Question =
   | { kind: 'list'; body: string; button: string; rows: ListRow[] }
@@ -88,8 +88,14 @@ function fit(parts: string[], max: number, more: string): string {
   return [...kept, more].join('\n');
 }
 
-export function toOutbound(to: string, reply: Reply, dashboardUrl: string): OutboundMessage {
-  const more = replies.more(dashboardUrl);
+/** The one WhatsApp message for a reply; what says where the rest is is in `locale`. */
+export function toOutbound(
+  to: string,
+  reply: Reply,
+  dashboardUrl: string,
+  locale: string,
+): OutboundMessage {
+  const more = repliesFor(locale).more(dashboardUrl);
   const { question } = reply;
   if (question) {
     const room = LIMITS.interactiveBody - question.body.length - 2;

@@ -1,13 +1,15 @@
 import { sql, type OutboundMessage as OutboundRow } from '@spendline/db';
+import { tagFor } from '@spendline/i18n';
 import { inTransaction, type ExpenseEvents } from '@spendline/entries';
 import { readingMessageSchema } from '@spendline/media/reading';
+import { guessLanguage } from '@spendline/parser';
 import { storedInboundSchema } from '@spendline/whatsapp';
 import type { InboundHandler } from '@spendline/whatsapp/store';
 import { accountOf } from './account.ts';
 import { perform, type EffectScope } from './effects/index.ts';
 import { toEvent } from './interpret.ts';
-import { mediaReplies } from './media-replies.ts';
-import { replies } from './replies.ts';
+import { mediaRepliesFor } from './media-replies.ts';
+import { repliesFor } from './replies.ts';
 import { emptyReply, toOutbound } from './reply.ts';
 import { MACHINE_VERSION, restoreConversation } from './snapshot.ts';
 
@@ -18,6 +20,14 @@ export interface ConversationHandlerOptions {
   questionTtlMs?: number;
   /** Where the entries a message writes are announced (live dashboards), on commit. */
   events?: ExpenseEvents;
+}
+
+/**
+ * The language to greet a number with no account in: the one its message is written in,
+ * English when nothing tells.
+ */
+function greetingLocale(text: string | null): string {
+  return tagFor((text === null ? null : guessLanguage(text)) ?? 'en');
 }
 
 /** Another writer saved the conversation since it was read: the message is retried. */
@@ -68,6 +78,7 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
     const scope: EffectScope = {
       tx,
       user,
+      locale: user?.locale ?? greetingLocale(content.kind === 'text' ? content.body : null),
       budgeted: account?.budgeted ?? false,
       sender,
       conversationId: conversation.id,
@@ -80,16 +91,16 @@ export function createConversationHandler(options: ConversationHandlerOptions): 
       announce,
     };
     const reply = emptyReply();
-    if (restored.lostQuestion) reply.parts.push(replies.snapshotReset);
+    if (restored.lostQuestion) reply.parts.push(repliesFor(scope.locale).snapshotReset);
     await perform(scope, restored.effects, reply);
     if (content.kind === 'reading' && content.reading.kind === 'transcript') {
-      reply.parts.unshift(mediaReplies.heard(content.reading.text));
+      reply.parts.unshift(mediaRepliesFor(scope.locale).heard(content.reading.text));
     }
     const to = conversation.phoneNumber ?? conversation.bsuid ?? conversation.waKey;
     // The reply and the new snapshot in one round trip. On a conflict nothing is saved:
     // the error rolls the whole transaction back, the queued reply with it.
     const [saved] = await tx.rows<OutboundRow & { saved: number }>(sql`
-      WITH queued AS (${outbox.insert(toOutbound(to, reply, dashboardUrl), conversation.id)}),
+      WITH queued AS (${outbox.insert(toOutbound(to, reply, dashboardUrl, scope.locale), conversation.id)}),
       saved AS (
         UPDATE conversations
            SET snapshot = ${JSON.stringify(persisted)}::jsonb, machine_version = ${MACHINE_VERSION},

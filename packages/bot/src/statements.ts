@@ -17,8 +17,12 @@ import {
   type CategoryTotal,
   type CurrencyTotal,
 } from '@spendline/spending';
+import { repliesFor } from './replies.ts';
 
 type Tx = Queries;
+
+/** The chat catalog in the user's language. */
+export const wordsFor = (user: User) => repliesFor(user.locale).t;
 
 export interface StatementInput {
   tx: Tx;
@@ -64,8 +68,7 @@ export function table(rows: string[][]): string {
 }
 
 /** A category's name for a table column: whole when it fits, else cut with an ellipsis. */
-export const label = (name: string | null) => {
-  const text = name ?? 'Uncategorised';
+export const label = (text: string) => {
   const chars = [...text];
   return chars.length > NAME_WIDTH ? `${chars.slice(0, NAME_WIDTH - 1).join('')}…` : text;
 };
@@ -73,8 +76,9 @@ export const label = (name: string | null) => {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function categoryRows(user: User, categories: CategoryTotal[]): string[][] {
+  const t = wordsFor(user);
   return categories.map((c) => [
-    label(c.name),
+    label(c.name ?? t('uncategorised')),
     money(user, c.totalMinor, c.currency),
     percent(c.share),
   ]);
@@ -131,7 +135,7 @@ export async function periodStatement(
     : [];
   if (totals.length === 0)
     return [
-      `*${title}*: nothing ${income.length ? 'spent' : 'recorded'}.`,
+      wordsFor(user)(income.length ? 'periodNothingSpent' : 'periodNothing', { title }),
       ...days,
       ...income,
     ].join('\n');
@@ -159,18 +163,20 @@ async function incomeLine(
     const minor = i.totalMinor - (spent.find((s) => s.currency === i.currency)?.totalMinor ?? 0n);
     return `${minor >= 0n ? '+' : '−'}${money(user, minor >= 0n ? minor : -minor, i.currency)}`;
   });
-  return [`Income ${totalsText(user, income)} · net ${net.join(' + ')}`];
+  return [wordsFor(user)('incomeLine', { income: totalsText(user, income), net: net.join(' + ') })];
 }
 
 function change(user: User, now: CurrencyTotal[], before: CurrencyTotal[]): string | null {
+  const words = wordsFor(user);
   const parts = now.flatMap((t) => {
     const previous = before.find((b) => b.currency === t.currency)?.totalMinor ?? 0n;
     if (previous === 0n) return [];
     const delta = ratio(t.totalMinor - previous, previous);
     const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '=';
-    return [`${arrow} ${percent(Math.abs(delta))} vs ${money(user, previous, t.currency)}`];
+    const amount = money(user, previous, t.currency);
+    return [words('changeVersus', { arrow, percent: percent(Math.abs(delta)), amount })];
   });
-  return parts.length > 0 ? `${parts.join('; ')} at this point last month` : null;
+  return parts.length > 0 ? words('changeLastMonth', { changes: parts.join('; ') }) : null;
 }
 
 interface Entry {
@@ -226,10 +232,11 @@ export async function monthSummary(input: StatementInput): Promise<string> {
   const title = monthLabel(Number(today.slice(0, 4)), Number(today.slice(5, 7)), user.locale);
   const totals = await currencyTotals(tx, user.id, month);
   const income = await incomeLine(input, month, totals);
+  const t = wordsFor(user);
   if (totals.length === 0)
     return income.length
-      ? [`*${title}*: nothing spent yet.`, ...income].join('\n')
-      : `*${title}*: nothing recorded yet.`;
+      ? [t('monthNothingSpent', { title }), ...income].join('\n')
+      : t('monthNothing', { title });
   const [categories, before, top] = [
     await categoryTotals(tx, user.id, month),
     await currencyTotals(tx, user.id, sameDays),
@@ -241,10 +248,10 @@ export async function monthSummary(input: StatementInput): Promise<string> {
     ...income,
     ...(comparison ? [comparison] : []),
     table(categoryRows(user, categories)),
-    '*Top*',
+    t('monthTop'),
     ...top.map(
       (e) =>
-        `${money(user, e.amountMinor, e.currency)} · ${e.categoryName ?? 'Uncategorised'} · ${dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale)}${e.note ? ` · ${e.note}` : ''}`,
+        `${money(user, e.amountMinor, e.currency)} · ${e.categoryName ?? t('uncategorised')} · ${dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale)}${e.note ? ` · ${e.note}` : ''}`,
     ),
   ].join('\n');
 }
@@ -266,10 +273,16 @@ export async function categoryStatement(
     sql`e.occurred_at DESC`,
     5,
   );
+  const { name } = category;
   const head =
     totals.length === 0
-      ? `*${category.name}* this month: nothing recorded.`
-      : `*${category.name}* this month: ${totals.map((t) => `${money(user, t.totalMinor, t.currency)} (${percent(t.share)})`).join(' + ')}`;
+      ? wordsFor(user)('categoryMonthNothing', { name })
+      : wordsFor(user)('categoryMonth', {
+          name,
+          totals: totals
+            .map((t) => `${money(user, t.totalMinor, t.currency)} (${percent(t.share)})`)
+            .join(' + '),
+        });
   if (latest.length === 0) return head;
   return [head, ...latest.map((e) => entryLine(user, e))].join('\n');
 }
@@ -282,7 +295,7 @@ function entryLine(
   const parts = [
     dayLabel(localDateOf(e.occurredAt, user.timeZone), user.locale),
     money(user, e.amountMinor, e.currency),
-    ...(category !== undefined ? [category ?? 'Uncategorised'] : []),
+    ...(category !== undefined ? [category ?? wordsFor(user)('uncategorised')] : []),
     ...(e.note ? [e.note] : []),
   ];
   return `• ${parts.join(' · ')}`;
@@ -297,10 +310,12 @@ export async function lastExpenses(input: StatementInput, count: number): Promis
     sql`e.occurred_at DESC, e.created_at DESC`,
     count,
   );
-  if (rows.length === 0) return 'Nothing recorded yet.';
-  return [`*Last ${rows.length}*`, ...rows.map((e) => entryLine(user, e, e.categoryName))].join(
-    '\n',
-  );
+  const t = wordsFor(user);
+  if (rows.length === 0) return t('lastNothing');
+  return [
+    t('lastTitle', { count: rows.length }),
+    ...rows.map((e) => entryLine(user, e, e.categoryName)),
+  ].join('\n');
 }
 
 export async function categoryList({ tx, user }: StatementInput): Promise<string> {
@@ -312,7 +327,7 @@ export async function categoryList({ tx, user }: StatementInput): Promise<string
      WHERE c.user_id = ${user.id}::uuid AND c.archived_at IS NULL
      ORDER BY c.name`);
   return [
-    '*Your categories*',
+    wordsFor(user)('categoriesTitle'),
     ...categories.map(
       (c) =>
         `${c.emoji ?? '•'} ${c.name}${c.aliases.length > 0 ? ` (${c.aliases.join(', ')})` : ''}`,

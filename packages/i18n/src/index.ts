@@ -1,4 +1,4 @@
-export { catalogLocale, LOCALES, type Locale } from './locales.ts';
+export { catalogLocale, LOCALES, tagFor, type Locale } from './locales.ts';
 export {
   translator,
   PARSE_OPTIONS,

@@ -28,3 +28,22 @@ export function catalogLocale(tag: string): Locale {
       return 'en';
   }
 }
+
+/** The tag a user who picks a language gets (numbers and dates as its main country writes them). */
+const DEFAULT_TAGS: Record<Locale, string> = {
+  en: 'en-IN',
+  'pt-BR': 'pt-BR',
+  es: 'es-MX',
+  id: 'id-ID',
+  hi: 'hi-IN',
+};
+
+/**
+ * The tag to store when a user picks `locale`: their current tag when it already reads
+ * that language (an 'es-AR' user asking for Spanish stays Argentine), else the default.
+ */
+export function tagFor(locale: Locale, current?: string): string {
+  return current !== undefined && catalogLocale(current) === locale
+    ? current
+    : DEFAULT_TAGS[locale];
+}

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { catalogLocale } from './locales.ts';
+import { catalogLocale, tagFor } from './locales.ts';
 import { translator } from './translate.ts';
 
 const english = {
@@ -59,4 +59,13 @@ it('imports nothing from Node outside tests, so the dashboard runs it in the bro
   for (const file of sources) {
     expect(await readFile(new URL(file, dir), 'utf8'), file).not.toMatch(/from ['"]node:/);
   }
+});
+
+describe('tagFor', () => {
+  it('keeps a tag that already reads the language, else gives the default', () => {
+    expect(tagFor('es', 'es-AR')).toBe('es-AR');
+    expect(tagFor('es', 'en-IN')).toBe('es-MX');
+    expect(tagFor('hi')).toBe('hi-IN');
+    expect(tagFor('en', 'pt-BR')).toBe('en-IN');
+  });
 });

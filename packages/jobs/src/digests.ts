@@ -120,7 +120,7 @@ async function send(tx: Tx, kind: DigestKind, user: User, now: Date): Promise<nu
           AND created_at >= ${start.toISOString()}::timestamptz
       ) AS recorded`);
     if (today?.recorded) return 0;
-    text = reminderText;
+    text = reminderText(user.locale);
   } else {
     text = kind === 'daily' ? await dailyDigest(input) : await weeklyDigest(input);
   }

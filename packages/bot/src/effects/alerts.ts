@@ -1,8 +1,8 @@
 // The effects of forwarded bank alerts: the Save / Change / Cancel question, the question
 // for an amount, and the plain answer when an alert records nothing.
 import { sql } from '@spendline/db';
-import { alertReplies } from '../alert-replies.ts';
-import { mediaReplies } from '../media-replies.ts';
+import { alertRepliesFor } from '../alert-replies.ts';
+import { mediaRepliesFor } from '../media-replies.ts';
 import { dayLabel, expenseLabel, money } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
 import { requireUser, type EffectScope, type FamilyHandlers } from './scope.ts';
@@ -11,8 +11,12 @@ function label(scope: EffectScope, expense: DraftExpense): string {
   const user = requireUser(scope);
   const day = dayLabel(expense.occurredOn, user.locale);
   const from = expense.alert?.from;
-  if (from) return mediaReplies.label(from, expense.alert?.payee ?? null, day);
-  return alertReplies.label(expense.kind === 'INCOME', expense.alert?.payee ?? null, day);
+  if (from) return mediaRepliesFor(scope.locale).label(from, expense.alert?.payee ?? null, day);
+  return alertRepliesFor(scope.locale).label(
+    expense.kind === 'INCOME',
+    expense.alert?.payee ?? null,
+    day,
+  );
 }
 
 /** The live entry holding this reference, as "₹500.00 · Food, Thu, 3 Dec". */
@@ -37,28 +41,28 @@ export const alertHandlers: FamilyHandlers<'askReview' | 'askAmount' | 'notAnEnt
     const user = requireUser(scope);
     reply.question = {
       kind: 'buttons',
-      body: alertReplies.review(
+      body: alertRepliesFor(scope.locale).review(
         label(scope, expense),
         money(user, expense.amountMinor, expense.currency),
         expense.category?.name ?? null,
         reminder,
       ),
       buttons: [
-        { id: CHOICE.review('save'), title: alertReplies.save },
-        { id: CHOICE.review('change'), title: alertReplies.change },
-        { id: CHOICE.review('cancel'), title: alertReplies.cancel },
+        { id: CHOICE.review('save'), title: alertRepliesFor(scope.locale).save },
+        { id: CHOICE.review('change'), title: alertRepliesFor(scope.locale).change },
+        { id: CHOICE.review('cancel'), title: alertRepliesFor(scope.locale).cancel },
       ],
     };
   },
   askAmount({ expense, reminder }, { scope, reply }) {
     const user = requireUser(scope);
-    const cancel = { id: CHOICE.review('cancel'), title: alertReplies.cancel };
+    const cancel = { id: CHOICE.review('cancel'), title: alertRepliesFor(scope.locale).cancel };
     if (expense.amountMinor === '0') {
       reply.question = {
         kind: 'buttons',
         body: expense.alert?.from
-          ? mediaReplies.noAmount(label(scope, expense), reminder)
-          : alertReplies.noAmount(label(scope, expense), reminder),
+          ? mediaRepliesFor(scope.locale).noAmount(label(scope, expense), reminder)
+          : alertRepliesFor(scope.locale).noAmount(label(scope, expense), reminder),
         buttons: [cancel],
       };
       return;
@@ -66,17 +70,24 @@ export const alertHandlers: FamilyHandlers<'askReview' | 'askAmount' | 'notAnEnt
     const amount = money(user, expense.amountMinor, expense.currency);
     reply.question = {
       kind: 'buttons',
-      body: alertReplies.newAmount(label(scope, expense), amount, reminder),
-      buttons: [{ id: CHOICE.review('keep'), title: alertReplies.keep(amount) }, cancel],
+      body: alertRepliesFor(scope.locale).newAmount(label(scope, expense), amount, reminder),
+      buttons: [
+        { id: CHOICE.review('keep'), title: alertRepliesFor(scope.locale).keep(amount) },
+        cancel,
+      ],
     };
   },
   async notAnEntry({ reason, reference }, { scope, reply }) {
     if (reason !== 'duplicate') {
-      reply.parts.push(alertReplies.nothingSaved(reason));
+      reply.parts.push(alertRepliesFor(scope.locale).nothingSaved(reason));
       return;
     }
     const ref = reference ?? '';
     const entry = await recordedAs(scope, ref);
-    reply.parts.push(entry ? alertReplies.duplicate(entry, ref) : alertReplies.waiting(ref));
+    reply.parts.push(
+      entry
+        ? alertRepliesFor(scope.locale).duplicate(entry, ref)
+        : alertRepliesFor(scope.locale).waiting(ref),
+    );
   },
 };

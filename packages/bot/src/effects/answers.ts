@@ -4,9 +4,8 @@ import { LIMITS } from '@spendline/whatsapp';
 import { answerText, drillList } from '../answers.ts';
 import { MORE_ANSWER } from '../interpret.ts';
 import { paginate } from '../reply.ts';
-import { replies } from '../replies.ts';
 import { CHOICE } from '../types.ts';
-import { requireUser, type FamilyHandlers } from './scope.ts';
+import { requireUser, type FamilyHandlers, sayTo } from './scope.ts';
 
 export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
   async answer({ question, page }, { scope, reply }) {
@@ -30,10 +29,10 @@ export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
       );
       return;
     }
-    reply.parts.push(`${pages[page - 1]!}\n${replies.page(page, pages.length)}`);
+    reply.parts.push(`${pages[page - 1]!}\n${sayTo(scope).page(page, pages.length)}`);
     if (page < pages.length) {
       const id = CHOICE.more(page + 1, MORE_ANSWER);
-      if (id.length <= LIMITS.buttonId) reply.more = { id, title: replies.moreButton };
+      if (id.length <= LIMITS.buttonId) reply.more = { id, title: sayTo(scope).moreButton };
     }
   },
   questionHelp({ text, example }, { reply }) {

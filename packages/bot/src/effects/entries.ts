@@ -3,7 +3,6 @@ import { newId, sql, type Statement, type User } from '@spendline/db';
 import {
   deleteEntries,
   keptNote,
-  recordEntries,
   updateEntry,
   type EntryDraft,
   type EntryPatch,
@@ -11,12 +10,12 @@ import {
 import { daysSpan, localDateOf, periodRange } from '@spendline/ledger';
 import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
-import { alertReplies } from '../alert-replies.ts';
-import { replies } from '../replies.ts';
+import { alertRepliesFor } from '../alert-replies.ts';
 import type { Reply } from '../reply.ts';
 import { dayLabel, expenseLabel, money, totalsText } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
-import { requireUser, type EffectScope, type FamilyHandlers, type Tx } from './scope.ts';
+import { recordWithBooks } from './book-entries.ts';
+import { requireUser, sayTo, type EffectScope, type FamilyHandlers, type Tx } from './scope.ts';
 
 // Noon keeps a back-dated expense on its day whatever the zone's DST does.
 function occurredAt(expense: DraftExpense, user: User, now: Date): Date {
@@ -57,7 +56,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
       attachmentId: expense.alert?.attachmentId ?? null,
     });
   }
-  const { ids, totals, alerts } = await recordEntries(tx, user, drafts, 'WHATSAPP', {
+  const { ids, totals, alerts, bookLines } = await recordWithBooks(scope, user, expenses, drafts, {
     now,
     announce: scope.announce,
     budgets: scope.budgeted ? 'return' : 'none',
@@ -68,20 +67,21 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
     // Recorded meanwhile from elsewhere (the dashboard, a receipt): the same payment.
     const reference = expense.alert?.reference;
     if (reference && !ids.includes(expense.id)) {
-      reply.parts.push(alertReplies.duplicate(null, reference));
+      reply.parts.push(alertRepliesFor(scope.locale).duplicate(null, reference));
       continue;
     }
     const date = expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale);
     const amount = money(user, expense.amountMinor, expense.currency);
     reply.parts.push(
       expense.kind === 'INCOME'
-        ? replies.savedIncome(amount, expense.category?.name ?? (expense.note || null), date)
-        : replies.saved(amount, expense.category?.name ?? null, date),
+        ? sayTo(scope).savedIncome(amount, expense.category?.name ?? (expense.note || null), date)
+        : sayTo(scope).saved(amount, expense.category?.name ?? null, date),
     );
   }
-  reply.parts.push(replies.todayTotal(totalsText(user, totals)));
+  reply.parts.push(...expenses.flatMap((e) => bookLines.get(e.id) ?? []));
+  reply.parts.push(sayTo(scope).todayTotal(totalsText(user, totals)));
   reply.parts.push(...alerts.map((alert) => budgetAlertText(alert, user.locale)));
-  reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: replies.undoButton };
+  reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: sayTo(scope).undoButton };
 }
 
 interface LiveEntry {
@@ -103,14 +103,14 @@ function liveEntries(scope: EffectScope, user: User, where: Statement): Promise<
 async function softDelete(scope: EffectScope, where: Statement): Promise<string> {
   const user = requireUser(scope);
   const rows = await liveEntries(scope, user, where);
-  if (rows.length === 0) return replies.nothingToUndo;
+  if (rows.length === 0) return sayTo(scope).nothingToUndo;
   await deleteEntries(
     scope.tx,
     user,
     rows.map((r) => r.id),
     { now: scope.now, announce: scope.announce },
   );
-  return replies.undone(rows.map((r) => expenseLabel(user, r, r.categoryName)));
+  return sayTo(scope).undone(rows.map((r) => expenseLabel(user, r, r.categoryName)));
 }
 
 /** Without a record in the snapshot: the newest expense a message of this chat created. */
@@ -130,7 +130,7 @@ async function lastFromChat(
 async function undo(scope: EffectScope, expenseIds: string[] | null): Promise<string> {
   if (expenseIds) return softDelete(scope, sql`e.id = ANY(${expenseIds}::uuid[])`);
   const last = await lastFromChat(scope);
-  if (!last?.inboundMessageId) return replies.nothingToUndo;
+  if (!last?.inboundMessageId) return sayTo(scope).nothingToUndo;
   return softDelete(scope, sql`e.inbound_message_id = ${last.inboundMessageId}::uuid`);
 }
 
@@ -141,7 +141,7 @@ async function undoRun(scope: EffectScope, expenseId: string): Promise<string> {
       FROM expenses
      WHERE id = ${expenseId}::uuid AND user_id = ${requireUser(scope).id}::uuid
        AND recurring_expense_id IS NOT NULL`);
-  if (!first) return replies.nothingToUndo;
+  if (!first) return sayTo(scope).nothingToUndo;
   return softDelete(
     scope,
     sql`e.recurring_expense_id = ${first.recurringExpenseId}::uuid
@@ -150,7 +150,10 @@ async function undoRun(scope: EffectScope, expenseId: string): Promise<string> {
 }
 
 /** The new values an edit writes, or why it cannot (an unknown or unclear category). */
-function edited(change: EditChange): { patch: EntryPatch; after: (user: User) => string } | string {
+function edited(
+  scope: EffectScope,
+  change: EditChange,
+): { patch: EntryPatch; after: (user: User) => string } | string {
   switch (change.field) {
     case 'amount':
       return {
@@ -166,11 +169,11 @@ function edited(change: EditChange): { patch: EntryPatch; after: (user: User) =>
       }
       const word = change.words.join(' ');
       return category.status === 'ambiguous'
-        ? replies.whichCategory(
+        ? sayTo(scope).whichCategory(
             word,
             category.candidates.map((c) => c.name),
           )
-        : replies.noSuchCategory(word);
+        : sayTo(scope).noSuchCategory(word);
     }
   }
 }
@@ -183,8 +186,8 @@ async function editLast(
   const user = requireUser(scope);
   const id = expenseId ?? (await lastFromChat(scope))?.id;
   const [expense] = id ? await liveEntries(scope, user, sql`e.id = ${id}::uuid`) : [];
-  if (!expense) return replies.nothingToEdit;
-  const edit = edited(change);
+  if (!expense) return sayTo(scope).nothingToEdit;
+  const edit = edited(scope, change);
   if (typeof edit === 'string') return edit;
   // A chat edit tells no budget: its reply is the edit's confirmation.
   await updateEntry(scope.tx, user, expense.id, edit.patch, {
@@ -192,7 +195,7 @@ async function editLast(
     announce: scope.announce,
     budgets: 'none',
   });
-  return replies.edited(expenseLabel(user, expense, expense.categoryName), edit.after(user));
+  return sayTo(scope).edited(expenseLabel(user, expense, expense.categoryName), edit.after(user));
 }
 
 export const entryHandlers: FamilyHandlers<
@@ -205,7 +208,7 @@ export const entryHandlers: FamilyHandlers<
       INSERT INTO category_aliases (id, user_id, category_id, alias)
       VALUES (${newId()}::uuid, ${user.id}::uuid, ${effect.category.id}::uuid, ${effect.word})
       ON CONFLICT (user_id, alias) DO UPDATE SET category_id = EXCLUDED.category_id`);
-    reply.parts.push(replies.learned(effect.word, effect.category.name));
+    reply.parts.push(sayTo(scope).learned(effect.word, effect.category.name));
   },
   async undo(effect, { scope, reply }) {
     reply.parts.push(await undo(scope, effect.expenseIds));
@@ -220,7 +223,9 @@ export const entryHandlers: FamilyHandlers<
   },
   async deleteLast(effect, { scope, reply }) {
     const id = effect.expenseId ?? (await lastFromChat(scope))?.id;
-    reply.parts.push(id ? await softDelete(scope, sql`e.id = ${id}::uuid`) : replies.nothingToUndo);
+    reply.parts.push(
+      id ? await softDelete(scope, sql`e.id = ${id}::uuid`) : sayTo(scope).nothingToUndo,
+    );
   },
   async editLast(effect, { scope, reply }) {
     reply.parts.push(await editLast(scope, effect.expenseId, effect.change));

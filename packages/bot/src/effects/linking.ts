@@ -1,16 +1,15 @@
 // The effects for a number not linked yet: how to link it, and redeeming a LINK code.
 import { consume, RATE_LIMITS, redeemLinkCode } from '@spendline/auth';
 import { sql } from '@spendline/db';
-import { replies } from '../replies.ts';
-import type { EffectScope, FamilyHandlers } from './scope.ts';
+import { sayTo, type EffectScope, type FamilyHandlers } from './scope.ts';
 
 async function link(scope: EffectScope, code: string): Promise<string> {
   const { tx, sender, now } = scope;
-  if (scope.user) return replies.alreadyLinked(scope.user.displayName);
+  if (scope.user) return sayTo(scope).alreadyLinked(scope.user.displayName);
   const { limit, windowMs } = RATE_LIMITS.linkCodePerSender;
   const who = sender.bsuid ?? sender.phoneNumber ?? scope.conversationId;
   const allowance = await consume(tx, `link:wa:${who}`, limit, windowMs, now);
-  if (!allowance.allowed) return replies.linkRateLimited;
+  if (!allowance.allowed) return sayTo(scope).linkRateLimited;
   const result = await redeemLinkCode(tx, {
     code,
     phoneNumber: sender.phoneNumber ?? null,
@@ -18,19 +17,20 @@ async function link(scope: EffectScope, code: string): Promise<string> {
     secretKey: scope.secretKey,
     now,
   });
-  if (!result.ok) return result.reason === 'number_taken' ? replies.linkTaken : replies.linkFailed;
+  if (!result.ok)
+    return result.reason === 'number_taken' ? sayTo(scope).linkTaken : sayTo(scope).linkFailed;
   const [user] = await tx.rows<{ displayName: string }>(sql`
     SELECT display_name AS "displayName" FROM users WHERE id = ${result.link.userId}::uuid`);
   if (!user) throw new Error('the linked account is gone');
-  return replies.linked(user.displayName);
+  return sayTo(scope).linked(user.displayName);
 }
 
 export const linkingHandlers: FamilyHandlers<'linkHelp' | 'link'> = {
   linkHelp(effect, { scope, reply }) {
     reply.parts.push(
       /^\s*\d{6}\s*$/.test(effect.text)
-        ? replies.otpHere(scope.linkUrl)
-        : replies.unknownNumber(scope.linkUrl),
+        ? sayTo(scope).otpHere(scope.linkUrl)
+        : sayTo(scope).unknownNumber(scope.linkUrl),
     );
   },
   async link(effect, { scope, reply }) {

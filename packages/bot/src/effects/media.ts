@@ -2,7 +2,7 @@
 // transaction), and say what came of the reading when it was no expense.
 import { queueMediaJob } from '@spendline/media';
 import { waKeyOf } from '@spendline/whatsapp';
-import { mediaReplies } from '../media-replies.ts';
+import { mediaRepliesFor } from '../media-replies.ts';
 import { requireUser, type FamilyHandlers } from './scope.ts';
 
 export const mediaHandlers: FamilyHandlers<'readMedia' | 'mediaNotSaved'> = {
@@ -23,12 +23,13 @@ export const mediaHandlers: FamilyHandlers<'readMedia' | 'mediaNotSaved'> = {
         ...(media.caption ? { caption: media.caption } : {}),
       },
     });
-    reply.parts.push(mediaReplies.reading(media.media));
+    reply.parts.push(mediaRepliesFor(scope.locale).reading(media.media));
   },
-  mediaNotSaved({ media, why }, { reply }) {
-    if (why.kind === 'failed') reply.parts.push(mediaReplies.failed(media, why.reason));
-    else if (why.kind === 'not-a-receipt') reply.parts.push(mediaReplies.notAReceipt);
-    else if (why.kind === 'same-photo') reply.parts.push(mediaReplies.samePhoto);
-    else reply.parts.push(mediaReplies.paymentNotDone(why.status, why.merchant));
+  mediaNotSaved({ media, why }, { scope, reply }) {
+    const say = mediaRepliesFor(scope.locale);
+    if (why.kind === 'failed') reply.parts.push(say.failed(media, why.reason));
+    else if (why.kind === 'not-a-receipt') reply.parts.push(say.notAReceipt);
+    else if (why.kind === 'same-photo') reply.parts.push(say.samePhoto);
+    else reply.parts.push(say.paymentNotDone(why.status, why.merchant));
   },
 };

@@ -1,10 +1,9 @@
 // The effects that ask, remind and explain: questions about waiting expenses and the
 // answers to messages the bot could not use.
 import { usualMedian } from '../interpret.ts';
-import { replies } from '../replies.ts';
 import { expenseLabel, money } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
-import { requireUser, type EffectScope, type FamilyHandlers } from './scope.ts';
+import { requireUser, type EffectScope, type FamilyHandlers, sayTo } from './scope.ts';
 
 async function askLarge(
   scope: EffectScope,
@@ -13,12 +12,12 @@ async function askLarge(
 ): Promise<string> {
   const user = requireUser(scope);
   if (!expense.concerns.includes('large')) {
-    return replies.askDuplicate(expenseLabel(user, expense, expense.category?.name), reminder);
+    return sayTo(scope).askDuplicate(expenseLabel(user, expense, expense.category?.name), reminder);
   }
   const known = expense.usualMinor ?? null;
   const usual =
     known === null ? await usualMedian(scope.tx, user.id, expense.currency) : BigInt(known);
-  return replies.askLarge(
+  return sayTo(scope).askLarge(
     expenseLabel(user, expense, expense.category?.name),
     usual === null ? null : money(user, usual, expense.currency),
     reminder,
@@ -34,15 +33,16 @@ export const questionHandlers: FamilyHandlers<
   | 'notUnderstood'
   | 'unsupported'
 > = {
-  askCategory({ expense, reminder }, { reply }) {
+  askCategory({ expense, reminder }, { scope, reply }) {
+    const say = sayTo(scope);
     reply.question = {
       kind: 'list',
-      body: replies.askCategory(expense.text, reminder),
-      button: replies.categoryButton,
+      body: say.askCategory(expense.text, reminder),
+      button: say.categoryButton,
       rows: [
         ...expense.candidates.map((c) => ({ id: CHOICE.category(c.id), title: c.name })),
         ...(expense.word
-          ? [{ id: CHOICE.newCategory, title: replies.newCategoryRow(expense.word) }]
+          ? [{ id: CHOICE.newCategory, title: say.newCategoryRow(expense.word) }]
           : []),
         ...(expense.other ? [{ id: CHOICE.other, title: expense.other.name }] : []),
       ],
@@ -53,26 +53,26 @@ export const questionHandlers: FamilyHandlers<
       kind: 'buttons',
       body: await askLarge(scope, effect.expense, effect.reminder),
       buttons: [
-        { id: CHOICE.yes, title: replies.yes },
-        { id: CHOICE.no, title: replies.no },
+        { id: CHOICE.yes, title: sayTo(scope).yes },
+        { id: CHOICE.no, title: sayTo(scope).no },
       ],
     };
   },
-  discarded(effect, { reply }) {
-    reply.parts.push(replies.discarded(effect.expense.text));
+  discarded(effect, { scope, reply }) {
+    reply.parts.push(sayTo(scope).discarded(effect.expense.text));
   },
-  expired(effect, { reply }) {
+  expired(effect, { scope, reply }) {
     if (effect.expenses.length > 0)
-      reply.parts.push(replies.expired(effect.expenses.map((e) => e.text)));
+      reply.parts.push(sayTo(scope).expired(effect.expenses.map((e) => e.text)));
   },
-  staleChoice(_effect, { reply, expired }) {
+  staleChoice(_effect, { scope, reply, expired }) {
     // After an expiry the expiry notice already says what happened.
-    if (!expired) reply.parts.push(replies.staleChoice);
+    if (!expired) reply.parts.push(sayTo(scope).staleChoice);
   },
-  notUnderstood(effect, { reply }) {
-    reply.parts.push(replies.notUnderstood(effect.text, effect.detail));
+  notUnderstood(effect, { scope, reply }) {
+    reply.parts.push(sayTo(scope).notUnderstood(effect.text, effect.detail));
   },
-  unsupported(effect, { reply }) {
-    reply.parts.push(replies.unsupported(effect.kind));
+  unsupported(effect, { scope, reply }) {
+    reply.parts.push(sayTo(scope).unsupported(effect.kind));
   },
 };

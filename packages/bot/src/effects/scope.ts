@@ -1,6 +1,7 @@
 import type { Announcer } from '@spendline/entries';
 import type { Queries, User } from '@spendline/db';
 import type { WhatsAppUser } from '@spendline/whatsapp';
+import { repliesFor, type Replies } from '../replies.ts';
 import type { Reply } from '../reply.ts';
 import type { Effect } from '../types.ts';
 
@@ -9,6 +10,11 @@ export type Tx = Queries;
 export interface EffectScope {
   tx: Tx;
   user: User | null;
+  /**
+   * The language tag replies are written in: the user's locale, or for a number not linked
+   * yet the language its message is written in. A language command changes it mid-reply.
+   */
+  locale: string;
   /** The user has budgets: saving checks whether spending crossed an alert threshold. */
   budgeted: boolean;
   sender: WhatsAppUser;
@@ -48,3 +54,6 @@ export function requireUser(scope: EffectScope): User {
   if (!scope.user) throw new Error('this effect needs a linked account');
   return scope.user;
 }
+
+/** The replies in the language of the chat. */
+export const sayTo = (scope: EffectScope): Replies => repliesFor(scope.locale);
