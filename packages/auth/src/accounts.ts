@@ -115,7 +115,7 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount): Pr
         data: { userId: user.id, phoneNumber, verifiedAt: new Date() },
       });
     }
-    await createDefaultCategories(tx, user.id);
+    await createDefaultCategories(tx, user.id, user.locale);
     return user;
   });
 }

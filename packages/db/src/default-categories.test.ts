@@ -34,6 +34,40 @@ describe('createDefaultCategories', () => {
     expect(uber.category.name).toBe('Transport');
   });
 
+  it('names them in the language of the locale, with the English aliases', async () => {
+    const user = await db.prisma.user.create({
+      data: { email: 'bia@example.com', displayName: 'Bia', locale: 'pt-BR' },
+    });
+    await createDefaultCategories(db.prisma, user.id, user.locale);
+    const names = (
+      await db.prisma.category.findMany({ where: { userId: user.id }, orderBy: { name: 'asc' } })
+    ).map((c) => c.name);
+    expect(names).toHaveLength(12);
+    expect(names).toEqual(expect.arrayContaining(['Alimentação', 'Transporte', 'Outros']));
+    expect(names).not.toContain('Food');
+    const petrol = await db.prisma.categoryAlias.findUniqueOrThrow({
+      where: { userId_alias: { userId: user.id, alias: 'petrol' } },
+      include: { category: true },
+    });
+    expect(petrol.category).toMatchObject({ name: 'Combustível', nameKey: 'combustível' });
+    expect(await createDefaultCategories(db.prisma, user.id, user.locale)).toEqual({
+      categories: 0,
+      aliases: 0,
+    });
+  });
+
+  it('gives Hindi names in Devanagari for hi-IN', async () => {
+    const user = await db.prisma.user.create({
+      data: { email: 'ravi@example.com', displayName: 'Ravi', locale: 'hi-IN' },
+    });
+    await createDefaultCategories(db.prisma, user.id, user.locale);
+    const food = await db.prisma.categoryAlias.findUniqueOrThrow({
+      where: { userId_alias: { userId: user.id, alias: 'lunch' } },
+      include: { category: true },
+    });
+    expect(food.category.name).toBe('खाना');
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const user = await db.prisma.user.create({
       data: { email: 'twice@example.com', displayName: 'Twice' },

@@ -1,3 +1,4 @@
+import { defaultCategoryNames } from '@spendline/i18n';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 export interface DefaultCategory {
@@ -99,16 +100,29 @@ export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = [
 type CategoryWriter = Pick<PrismaClient, 'category' | 'categoryAlias'>;
 
 /**
- * Gives the user every default category and alias they do not have yet.
- * Idempotent: existing categories, renamed ones' keys and the user's own
- * aliases are left alone. Returns how many categories and aliases were added.
+ * The defaults with their names in the language of `locale` (users.locale): "Alimentação"
+ * for pt-BR. The English aliases stay, since the parser reads other languages' category
+ * words as the English ones ("almoço" finds what "lunch" finds).
+ */
+export function localDefaultCategories(locale: string): DefaultCategory[] {
+  const names = new Map(Object.entries(defaultCategoryNames(locale)));
+  return DEFAULT_CATEGORIES.map((c) => ({ ...c, name: names.get(c.name.toLowerCase()) ?? c.name }));
+}
+
+/**
+ * Gives the user every default category and alias they do not have yet, named in the
+ * language of `locale` (English without one). Idempotent: existing categories, renamed
+ * ones' keys and the user's own aliases are left alone. Returns how many categories and
+ * aliases were added.
  */
 export async function createDefaultCategories(
   db: CategoryWriter,
   userId: string,
+  locale = 'en',
 ): Promise<{ categories: number; aliases: number }> {
+  const defaults = localDefaultCategories(locale);
   const created = await db.category.createMany({
-    data: DEFAULT_CATEGORIES.map(({ name, emoji, color }) => ({
+    data: defaults.map(({ name, emoji, color }) => ({
       userId,
       name,
       nameKey: name.toLowerCase(),
@@ -118,12 +132,12 @@ export async function createDefaultCategories(
     skipDuplicates: true,
   });
   const categories = await db.category.findMany({
-    where: { userId, nameKey: { in: DEFAULT_CATEGORIES.map((c) => c.name.toLowerCase()) } },
+    where: { userId, nameKey: { in: defaults.map((c) => c.name.toLowerCase()) } },
     select: { id: true, nameKey: true },
   });
   const idByKey = new Map(categories.map((c) => [c.nameKey, c.id]));
   const aliases = await db.categoryAlias.createMany({
-    data: DEFAULT_CATEGORIES.flatMap(({ name, aliases: words }) => {
+    data: defaults.flatMap(({ name, aliases: words }) => {
       const categoryId = idByKey.get(name.toLowerCase());
       return categoryId ? words.map((alias) => ({ userId, categoryId, alias })) : [];
     }),

@@ -7,3 +7,4 @@ export {
   type Translate,
 } from './translate.ts';
 export { chatMessages, chatTranslator, type ChatKey } from './chat.ts';
+export { defaultCategoryNames, type DefaultCategoryKey } from './categories.ts';
