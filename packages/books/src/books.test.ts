@@ -335,6 +335,18 @@ describe('settling and leaving', () => {
           occurredAt: now,
         }),
       ),
+      'NOT_A_MEMBER',
+    );
+    await refusedWith(
+      db.sql.transaction((tx) =>
+        settle(tx, asha.id, bookId, {
+          fromUserId: asha.id,
+          toUserId: asha.id,
+          amountMinor: 40000n,
+          currency: 'INR',
+          occurredAt: now,
+        }),
+      ),
       'INVALID_SETTLEMENT',
     );
     const paid = await db.sql.transaction((tx) =>

@@ -1,5 +1,6 @@
 import { newId, sql, type Queries, type Settlement } from '@spendline/db';
 import { MAX_AMOUNT_MINOR } from '@spendline/entries';
+import { requireMember } from './books.ts';
 import { settlementColumns } from './columns.ts';
 import { BookRefusal } from './errors.ts';
 
@@ -25,6 +26,7 @@ export async function settle(
   input: SettlementInput,
 ): Promise<Settlement> {
   const { fromUserId, toUserId, amountMinor, currency } = input;
+  await requireMember(tx, userId, bookId);
   if (
     fromUserId === toUserId ||
     (userId !== fromUserId && userId !== toUserId) ||
@@ -39,7 +41,6 @@ export async function settle(
      WHERE book_id = ${bookId}::uuid AND status = 'ACTIVE'
        AND user_id IN (${fromUserId}::uuid, ${toUserId}::uuid)
      FOR SHARE`);
-  if (!parties.some((p) => p.userId === userId)) throw new BookRefusal('NOT_A_MEMBER');
   if (parties.length !== 2) throw new BookRefusal('INVALID_SETTLEMENT');
   const [settlement] = await tx.rows<Settlement>(sql`
     INSERT INTO settlements (id, book_id, from_user_id, to_user_id, amount_minor, currency,

@@ -28,7 +28,11 @@ const ids = {
   malloryCategory: '',
   whatsAppLink: '',
   recurring: '',
+  book: '',
+  settlement: '',
+  friend: '',
 };
+let victimBookBefore = '';
 let victimOtp = '';
 let victimToken = '';
 let victimSession = '';
@@ -85,6 +89,20 @@ async function victimRecurring() {
   }>('{ recurringExpenses { amount { amountMinor } paused nextRun } }');
   return recurringExpenses;
 }
+
+/** Everything the victim sees of their shared book: unchanged by anyone outside it. */
+async function victimBook(): Promise<string> {
+  const data = await victim.ok(
+    `query ($id: ID!) { book(id: $id) { name members { person { name } phoneNumber status role }
+      balances { currency members { member { name } amount { amountMinor } } }
+      settlements { amount { amountMinor } deletedAt }
+      entries { edges { node { note amount { amountMinor } } } } } }`,
+    { id: ids.book },
+  );
+  return JSON.stringify(data);
+}
+
+const bookUnchanged = async () => expect(await victimBook()).toBe(victimBookBefore);
 
 const victimRule = [
   { amount: { amountMinor: '424242' }, paused: false, nextRun: expect.any(String) },
@@ -566,6 +584,96 @@ const attacks: Record<string, Attack> = {
       expect(await victimAttachments()).toBe(0);
     },
   },
+  'Query.books': {
+    operation: '{ books { id name } }',
+    check: (res) => {
+      expect(res.data?.books).toEqual([]);
+    },
+  },
+  'Query.book': {
+    operation: `query ($id: ID!) {
+      book(id: $id) { name balances { currency } entries { edges { node { note } } } }
+      node(id: $id) { id } }`,
+    variables: () => ({ id: ids.book }),
+    check: (res) => {
+      expect(res.data).toEqual({ book: null, node: null });
+    },
+  },
+  'Mutation.createBook': {
+    // A book of the same name is the caller's own, and lets them into nothing of the victim's.
+    operation: 'mutation { createBook(name: "Secret Trip") { __typename ... on Book { name } } }',
+    check: async (res) => {
+      expect(res.data?.createBook).toEqual({ __typename: 'Book', name: 'Secret Trip' });
+      await bookUnchanged();
+    },
+  },
+  'Mutation.inviteToBook': {
+    operation: `mutation ($id: ID!) { inviteToBook(bookId: $id, phoneNumber: "+919800000009") {
+      __typename } }`,
+    variables: () => ({ id: ids.book }),
+    check: async (res) => {
+      expect(typename(res, 'inviteToBook')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
+  'Mutation.createBookInviteLink': {
+    operation: 'mutation ($id: ID!) { createBookInviteLink(bookId: $id) { __typename } }',
+    variables: () => ({ id: ids.book }),
+    check: async (res) => {
+      expect(typename(res, 'createBookInviteLink')).toBe('NotFoundError');
+      expect(
+        await server.db.prisma.membership.count({ where: { inviteTokenHash: { not: null } } }),
+      ).toBe(0);
+    },
+  },
+  'Mutation.acceptBookInvite': {
+    operation: `mutation ($id: ID!) {
+      byId: acceptBookInvite(bookId: $id) { __typename }
+      byToken: acceptBookInvite(token: "a guessed token") { __typename } }`,
+    variables: () => ({ id: ids.book }),
+    check: async (res) => {
+      expect(typename(res, 'byId')).toBe('NotFoundError');
+      expect(typename(res, 'byToken')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
+  'Mutation.leaveBook': {
+    operation: 'mutation ($id: ID!) { leaveBook(bookId: $id) { __typename } }',
+    variables: () => ({ id: ids.book }),
+    check: async (res) => {
+      expect(typename(res, 'leaveBook')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
+  'Mutation.recordBookExpense': {
+    operation: `mutation ($input: NewBookExpense!) { recordBookExpense(input: $input) {
+      __typename } }`,
+    variables: () => ({
+      input: { bookId: ids.book, amountMinor: '1', split: { forMember: ids.user } },
+    }),
+    check: async (res) => {
+      expect(typename(res, 'recordBookExpense')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
+  'Mutation.settleUp': {
+    operation: `mutation ($input: SettleUpInput!) { settleUp(input: $input) { __typename } }`,
+    variables: () => ({
+      input: { bookId: ids.book, fromId: ids.user, toId: ids.friend, amountMinor: '1' },
+    }),
+    check: async (res) => {
+      expect(typename(res, 'settleUp')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
+  'Mutation.deleteSettlement': {
+    operation: 'mutation ($id: ID!) { deleteSettlement(id: $id) { __typename } }',
+    variables: () => ({ id: ids.settlement }),
+    check: async (res) => {
+      expect(typename(res, 'deleteSettlement')).toBe('NotFoundError');
+      await bookUnchanged();
+    },
+  },
   'Subscription.expenseChanged': {
     operation: 'subscription { expenseChanged { kind expense { note } } }',
     run: async (client, attack) => {
@@ -710,6 +818,31 @@ beforeAll(async () => {
     where: { recipient: '919800000002' },
   });
   victimOtp = codeIn(otp.payload);
+  // The victim's shared book with a friend: an entry split between them and a payment.
+  const friend = new TestClient(server.url);
+  ids.friend = await friend.register('friend@example.com', 'friend passphrase 1');
+  const book = await victim.ok<{ createBook: { id: string } }>(
+    'mutation { createBook(name: "Secret Trip") { ... on Book { id } } }',
+  );
+  ids.book = book.createBook.id;
+  const link = await victim.ok<{ createBookInviteLink: { token: string } }>(
+    'mutation ($id: ID!) { createBookInviteLink(bookId: $id) { ... on BookInviteLink { token } } }',
+    { id: ids.book },
+  );
+  await friend.ok('mutation ($t: String!) { acceptBookInvite(token: $t) { __typename } }', {
+    t: link.createBookInviteLink.token,
+  });
+  await victim.ok(
+    `mutation ($id: ID!) { recordBookExpense(input: {
+      bookId: $id, amountMinor: "424242", note: "victim trip" }) { __typename } }`,
+    { id: ids.book },
+  );
+  const paid = await friend.ok<{ settleUp: { id: string } }>(
+    `mutation ($input: SettleUpInput!) { settleUp(input: $input) { ... on Settlement { id } } }`,
+    { input: { bookId: ids.book, fromId: ids.friend, toId: ids.user, amountMinor: '1000' } },
+  );
+  ids.settlement = paid.settleUp.id;
+  victimBookBefore = await victimBook();
   const mine = await mallory.ok<{ categories: { id: string }[] }>('{ categories { id } }');
   ids.malloryCategory = mine.categories[0]?.id ?? '';
 });

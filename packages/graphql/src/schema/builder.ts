@@ -4,6 +4,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { activeMembership } from '@spendline/books';
 import type PrismaTypes from '@spendline/db/pothos-types';
 import { getDatamodel } from '@spendline/db/pothos-types';
 import { GraphQLError } from 'graphql';
@@ -22,6 +23,8 @@ export const builder = new SchemaBuilder<{
     browser: boolean;
     /** The row's user id: passes only for that user. */
     owner: string;
+    /** A shared book's id: passes only for its active members. */
+    bookMember: string;
   };
   AuthContexts: { loggedIn: SignedInContext; browser: BrowserContext };
   DefaultFieldNullability: false;
@@ -63,6 +66,10 @@ export const builder = new SchemaBuilder<{
       loggedIn: context.viewer !== null,
       browser: context.viewer?.session != null,
       owner: (userId) => context.viewer !== null && context.viewer.user.id === userId,
+      // Scope results are cached per request, so a book's rows ask once.
+      bookMember: async (bookId) =>
+        context.viewer !== null &&
+        (await activeMembership(context.sql, context.viewer.user.id, bookId)) !== null,
     }),
     unauthorizedError: (_parent, context) =>
       context.viewer

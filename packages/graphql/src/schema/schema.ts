@@ -20,5 +20,8 @@ import './accounts/sessions.ts';
 import './accounts/password-reset.ts';
 import './whatsapp/sandbox-chat.ts';
 import './operator/operator.ts';
+import './books/books.ts';
+import './books/book-errors.ts';
+import './books/book-mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,42 @@
+import { sql } from '@spendline/db';
+import type { GraphQLContext } from '../context.ts';
+
+/** A member of a shared book as the others see them: a name, nothing else of theirs. */
+export interface BookPerson {
+  userId: string;
+  name: string;
+}
+
+const cache = new WeakMap<GraphQLContext, Map<string, Promise<Map<string, string>>>>();
+
+/**
+ * The names of everyone who has been in the book (members who left still paid for old
+ * entries), read once per request and book.
+ */
+function namesIn(context: GraphQLContext, bookId: string): Promise<Map<string, string>> {
+  const books = cache.get(context) ?? new Map<string, Promise<Map<string, string>>>();
+  cache.set(context, books);
+  let names = books.get(bookId);
+  if (!names) {
+    names = context.sql
+      .rows<{ userId: string; name: string }>(
+        sql`
+        SELECT u.id::text AS "userId", u.display_name AS name
+          FROM book_memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.book_id = ${bookId}::uuid`,
+      )
+      .then((rows) => new Map(rows.map((row) => [row.userId, row.name])));
+    books.set(bookId, names);
+  }
+  return names;
+}
+
+/** The person `userId` in the book, by the name they go by. */
+export async function personIn(
+  context: GraphQLContext,
+  bookId: string,
+  userId: string,
+): Promise<BookPerson> {
+  const names = await namesIn(context, bookId);
+  return { userId, name: names.get(userId) ?? '' };
+}
