@@ -6,6 +6,7 @@ import { isApiPath, isRoutingCheck } from '#lib/api-path.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
+import { requestLocale } from '#lib/server/i18n.ts';
 import { proxyRequest } from '#lib/server/proxy.ts';
 import { addSecurityHeaders } from '#lib/server/security-headers.ts';
 import { ViewerQuery, type Viewer } from '#lib/server/viewer.ts';
@@ -38,7 +39,8 @@ const route: Handle = async ({ event, resolve }) => {
     if (declaresTooMuch(event.request, event.url.pathname))
       return new Response('Request body too large', { status: 413 });
     event.locals.viewer = await viewerOf(event);
-    return resolve(event);
+    const lang = requestLocale(event);
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
   }
 
   return proxyRequest(event.request, {

@@ -8,7 +8,15 @@ import { dirname, join } from 'node:path';
 import { webDir } from './app.ts';
 import { findChromium, noChromiumMessage } from './chromium.ts';
 
-const SOURCES = ['src', 'static', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+// The dashboard's words are built in from the i18n package's catalogs.
+const SOURCES = [
+  'src',
+  'static',
+  'vite.config.ts',
+  'package.json',
+  'tsconfig.json',
+  '../../packages/i18n/messages',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

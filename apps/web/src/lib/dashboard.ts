@@ -134,11 +134,16 @@ export function moneyIn(amounts: readonly Money[], currency: string): Money | un
   return amounts.find((amount) => amount.currency === currency);
 }
 
-export function categorySlices(month: Month, currency: string): CategorySlice[] {
+/** The month's spending per category; `uncategorised` names the slice without one. */
+export function categorySlices(
+  month: Month,
+  currency: string,
+  uncategorised: string,
+): CategorySlice[] {
   return month.categories
     .filter((slice) => slice.total.currency === currency && slice.total.amountMinor !== '0')
     .map((slice) => ({
-      name: slice.name,
+      name: slice.category ? slice.name : uncategorised,
       emoji: slice.category?.emoji ?? null,
       color: slice.category?.color ?? null,
       minor: slice.total.amountMinor,

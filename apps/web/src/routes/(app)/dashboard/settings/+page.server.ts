@@ -5,6 +5,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, raw, refusal, text } from '#lib/forms.ts';
 import { apiFor, loginPath, SESSION_COOKIE, type ApiResult } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { timeZoneChoices } from '#lib/time-zones.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -148,15 +149,16 @@ function weekStartOrNull(value: string): number | null | undefined {
   return /^[1-7]$/.test(value) ? Number(value) : undefined;
 }
 
-/** A mutation's answer under `key`, or the failure its form shows. */
+/** A mutation's answer under `key`, or the failure its form shows (`failed` when unsaid). */
 function settle<Data extends Record<Key, { __typename: string }>, Key extends string>(
   action: string,
   result: ApiResult<Data>,
   key: Key,
+  failed: string,
 ) {
   const error = asTypedError(result.data?.[key]);
   if (error || !result.data) {
-    const failure = refusal(result, error, {}, 'That did not work.');
+    const failure = refusal(result, error, {}, failed);
     return { failed: fail(400, { action, ...failure }) };
   }
   return { value: result.data[key] };
@@ -165,6 +167,7 @@ function settle<Data extends Record<Key, { __typename: string }>, Key extends st
 export const actions: Actions = {
   settings: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const input = {
       displayName: text(form, 'displayName') || undefined,
       currency: text(form, 'currency').toUpperCase(),
@@ -175,19 +178,24 @@ export const actions: Actions = {
     if (input.weekStartsOn === undefined) {
       return fail(400, {
         action: 'settings',
-        message: 'Pick the day your week starts on from the list.',
-        fields: { weekStartsOn: 'Pick a day from the list.' },
+        message: t('settings.pickWeekStart'),
+        fields: { weekStartsOn: t('settings.pickDay') },
       });
     }
     const done = settle(
       'settings',
       await apiFor(event).run(UpdateSettingsMutation, { input }),
       'updateSettings',
+      t('settings.failed'),
     );
-    return done.failed ?? { action: 'settings', done: 'Settings saved.' };
+    if (done.failed) return done.failed;
+    // Said in the language just chosen, which the page is about to show.
+    const saved = await serverTranslator(event, input.locale);
+    return { action: 'settings', done: saved('settings.saved') };
   },
   digests: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const input = {
       dailyDigestHour: hourOrNull(text(form, 'dailyDigestHour')),
       weeklyDigest: text(form, 'weeklyDigest') === 'on',
@@ -198,15 +206,18 @@ export const actions: Actions = {
       'digests',
       await apiFor(event).run(UpdateSettingsMutation, { input }),
       'updateSettings',
+      t('settings.failed'),
     );
-    return done.failed ?? { action: 'digests', done: 'WhatsApp digests saved.' };
+    return done.failed ?? { action: 'digests', done: t('settings.digestsSaved') };
   },
   createToken: async (event) => {
-    const name = text(await event.request.formData(), 'name') || 'Script';
+    const t = await serverTranslator(event);
+    const name = text(await event.request.formData(), 'name') || t('settings.defaultTokenName');
     const done = settle(
       'createToken',
       await apiFor(event).run(CreateApiTokenMutation, { name }),
       'createApiToken',
+      t('settings.failed'),
     );
     return (
       done.failed ?? {
@@ -217,60 +228,68 @@ export const actions: Actions = {
     );
   },
   revokeToken: async (event) => {
+    const t = await serverTranslator(event);
     const id = text(await event.request.formData(), 'id');
     const done = settle(
       'revokeToken',
       await apiFor(event).run(RevokeApiTokenMutation, { id }),
       'revokeApiToken',
+      t('settings.failed'),
     );
-    return done.failed ?? { action: 'revokeToken', done: 'Token revoked.' };
+    return done.failed ?? { action: 'revokeToken', done: t('settings.tokenRevoked') };
   },
   revokeSession: async (event) => {
+    const t = await serverTranslator(event);
     const id = text(await event.request.formData(), 'id');
     const done = settle(
       'revokeSession',
       await apiFor(event).run(RevokeSessionMutation, { id }),
       'revokeSession',
+      t('settings.failed'),
     );
-    return done.failed ?? { action: 'revokeSession', done: 'That browser is signed out.' };
+    return done.failed ?? { action: 'revokeSession', done: t('settings.sessionRevoked') };
   },
   changePassword: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const currentPassword = raw(form, 'currentPassword');
     const newPassword = raw(form, 'newPassword');
     if (newPassword !== raw(form, 'confirmPassword')) {
       return fail(400, {
         action: 'changePassword',
-        message: 'The two new passwords differ.',
-        fields: { confirmPassword: 'Type the same new password twice.' },
+        message: t('settings.passwordsDiffer'),
+        fields: { confirmPassword: t('settings.typeTwice') },
       });
     }
     const done = settle(
       'changePassword',
       await apiFor(event).run(ChangePasswordMutation, { currentPassword, newPassword }),
       'changePassword',
+      t('settings.failed'),
     );
     // The API signs every other session out; this one stays.
     return (
       done.failed ?? {
         action: 'changePassword',
-        done: 'Password changed. Other browsers are signed out.',
+        done: t('settings.passwordChanged'),
       }
     );
   },
   deleteAccount: async (event) => {
+    const t = await serverTranslator(event);
     const password = raw(await event.request.formData(), 'password');
     if (!password) {
       return fail(400, {
         action: 'deleteAccount',
-        message: 'Enter your password to delete the account.',
-        fields: { password: 'Required.' },
+        message: t('settings.deleteNeedsPassword'),
+        fields: { password: t('settings.required') },
       });
     }
     const done = settle(
       'deleteAccount',
       await apiFor(event).run(DeleteAccountMutation, { password }),
       'deleteAccount',
+      t('settings.failed'),
     );
     if (done.failed) return done.failed;
     event.cookies.delete(SESSION_COOKIE, { path: '/' });
