@@ -66,6 +66,23 @@ describe('register, login and me', () => {
     ]);
   });
 
+  it('keeps the language picked at registration, and refuses one Spendline does not speak', async () => {
+    const REGISTER = `mutation ($email: String!, $locale: String) {
+      register(input: { email: $email, password: "correct horse battery", locale: $locale }) {
+        __typename ... on ValidationError { problems { path message } } } }`;
+    const browser = new TestClient(server.url);
+    await browser.ok(REGISTER, { email: 'bia@example.com', locale: 'pt-BR' });
+    expect((await browser.ok<{ me: { locale: string } }>(ME)).me.locale).toBe('pt-BR');
+
+    for (const locale of ['fr-FR', 'not a tag']) {
+      const refused = await new TestClient(server.url).ok<{
+        register: { __typename: string; problems: { path: string[] }[] };
+      }>(REGISTER, { email: `refused-${locale.length}@example.com`, locale });
+      expect(refused.register.__typename).toBe('ValidationError');
+      expect(refused.register.problems.map((p) => p.path.join('.'))).toEqual(['input.locale']);
+    }
+  });
+
   it('logs in with the right password, and gives one error for a wrong password or unknown email', async () => {
     const browser = new TestClient(server.url);
     await browser.register('ravi@example.com', 'ravi passphrase 42');

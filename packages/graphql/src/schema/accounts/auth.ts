@@ -21,6 +21,7 @@ import { localDateOf, localeWeekStart } from '@spendline/ledger';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { isSupportedLocale } from './locale.ts';
 import {
   ConflictError,
   InvalidCredentialsError,
@@ -131,7 +132,12 @@ const RegisterInput = builder.inputType('RegisterInput', {
     displayName: t.string({ validate: z.string().trim().min(1).max(100) }),
     currency: t.string(),
     timeZone: t.string(),
-    locale: t.string(),
+    // The language the account is used in, any region: pt-BR, es-MX, id-ID, hi-IN, en-IN.
+    locale: t.string({
+      validate: z
+        .string()
+        .refine(isSupportedLocale, 'is not a language Spendline speaks (en, pt-BR, es, id, hi)'),
+    }),
   }),
 });
 
