@@ -13,6 +13,7 @@ import type { MessageContent } from '@spendline/whatsapp';
 import type { ChatAccount } from './account.ts';
 import { alertAnswer, alertEvent } from './alerts.ts';
 import { withCategoryName } from './asked.ts';
+import { defaultBook, readBookMessage } from './book-reading.ts';
 import { readingEvent } from './readings.ts';
 import { concernsOf, hasTwin, recentMedian } from './spending-history.ts';
 import {
@@ -22,6 +23,7 @@ import {
   type BotEvent,
   type CategoryChoice,
   type CategoryRef,
+  type DraftBook,
   type DraftExpense,
 } from './types.ts';
 
@@ -181,10 +183,12 @@ async function fromText(incoming: Incoming, account: ChatAccount, text: string):
   const alert = await alertEvent(incoming, account, text);
   if (alert) return alert;
   const context = contextFor(account, incoming.at);
-  const result = parse(text, context);
+  const aimed = await readBookMessage(incoming.tx, account.user, text, context);
+  if (aimed?.kind === 'event') return aimed.event;
+  const result = aimed ? aimed.result : parse(text, context);
   if (result.kind === 'command') return { type: 'COMMAND', at, command: result.command, text };
   // A question has no loose number, so an expense ("120 petrol") is never read as one.
-  const asked = parseQuestion(text, context);
+  const asked = aimed ? null : parseQuestion(text, context);
   if (asked?.kind === 'question') return { type: 'QUESTION', at, question: asked.question };
   if (asked?.kind === 'more') return { type: 'MORE', at };
   if (asked?.kind === 'unclear' && result.kind !== 'expenses')
@@ -192,9 +196,10 @@ async function fromText(incoming: Incoming, account: ChatAccount, text: string):
   if (result.kind === 'unknown') return { type: 'UNCLEAR', at, text, detail: result.detail };
   const other = account.categories.find((c) => c.nameKey === 'other') ?? null;
   const fallback = other && { id: other.id, name: other.name };
+  const book = aimed ? aimed.book : await defaultBook(incoming.tx, account.user);
   const drafts: DraftExpense[] = [];
   for (const expense of result.expenses)
-    drafts.push(await draft(incoming, account, expense, fallback));
+    drafts.push(await draft(incoming, account, expense, fallback, book));
   return { type: 'EXPENSES', at, expenses: drafts };
 }
 
@@ -203,6 +208,7 @@ async function draft(
   account: ChatAccount,
   expense: ParsedExpense,
   other: CategoryRef | null,
+  book: DraftBook | null,
 ): Promise<DraftExpense> {
   const { user } = account;
   const resolution = expense.category;
@@ -227,6 +233,8 @@ async function draft(
     other,
     // The checks are about spending: a salary is no "large expense".
     ...(income ? { concerns: [] } : await concerns(incoming, account, expense, category)),
+    // Books share spending; money coming in stays the person's own.
+    ...(book && !income ? { book } : {}),
   };
 }
 

@@ -950,6 +950,8 @@ describe('unexpected input', () => {
     events.unsupported('location', at),
     events.stranger('hi', at),
     events.link('000000', at),
+    { type: 'BOOK', at, request: { type: 'listBooks' } },
+    { type: 'BOOK', at, request: { type: 'problem', problem: { kind: 'splitNeedsBook' } } },
   ];
 
   const times = [T0, after(MINUTE), after(DEFAULT_QUESTION_TTL_MS), LATE, after(-MINUTE)];

@@ -317,6 +317,10 @@ export const conversationMachine = setup({
       return { type: 'mediaNotSaved', media: event.media, why: event.why };
     }),
     dropQuestion: assign({ queue: [], question: null }),
+    bookRequest: emit(({ event }) => {
+      assertEvent(event, 'BOOK');
+      return { type: 'book', request: event.request };
+    }),
   },
   guards: {
     questionExpired: ({ context, event }) =>
@@ -390,6 +394,7 @@ export const conversationMachine = setup({
         MORE: { actions: 'nextPage' },
         DRILL_TAPPED: { actions: 'drill' },
         QUESTION_UNCLEAR: { actions: 'questionHelp' },
+        BOOK: { actions: 'bookRequest' },
       },
     },
     deciding: {
@@ -472,6 +477,7 @@ export const conversationMachine = setup({
         MORE: [expireFirst, { actions: ['refreshTwins', 'nextPage', remind] }],
         DRILL_TAPPED: [expireFirst, { actions: ['refreshTwins', 'drill', remind] }],
         QUESTION_UNCLEAR: [expireFirst, { actions: ['refreshTwins', 'questionHelp', remind] }],
+        BOOK: [expireFirst, { actions: ['refreshTwins', 'bookRequest', remind] }],
       },
     },
   },

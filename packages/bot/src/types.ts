@@ -1,6 +1,6 @@
 // The conversation's vocabulary. Everything in the context is plain JSON (amounts as
 // decimal strings) because the snapshot is persisted as JSON between messages.
-import type { NotEntryReason } from '@spendline/parser';
+import type { BookCommand, BookProblem, NotEntryReason } from '@spendline/parser';
 import type { MediaReading } from '@spendline/media/reading';
 import type { MediaContent } from '@spendline/whatsapp';
 import type {
@@ -58,7 +58,37 @@ export interface DraftExpense {
     from?: 'receipt' | 'payment';
     attachmentId?: string;
   };
+  /** The shared book it goes to; absent for the personal book. */
+  book?: DraftBook;
 }
+
+/** A member's part of a split, resolved from the name typed to the member's account. */
+export interface DraftShare {
+  userId: string;
+  name: string;
+  weight: number;
+}
+
+/** A shared book an expense goes to, and how it is split (null: equally among all members). */
+export interface DraftBook {
+  id: string;
+  name: string;
+  split: { how: 'equal' | 'ratio' | 'for'; shares: DraftShare[] } | null;
+}
+
+/** Why a message about books did nothing, found before any effect runs. */
+export type BookProblemReply =
+  | { kind: 'parse'; reason: BookProblem }
+  | { kind: 'noSuchBook'; name: string; books: string[] }
+  | { kind: 'unknownMembers'; book: string; names: string[]; members: string[] }
+  /** A split with no shared book to split in. */
+  | { kind: 'splitNeedsBook' };
+
+/** What a message asks of the shared books: a typed command, an Accept tap, or a problem. */
+export type BookRequest =
+  | BookCommand
+  | { type: 'acceptInvite'; bookId: string }
+  | { type: 'problem'; problem: BookProblemReply };
 
 export type Question = {
   kind: 'category' | 'confirm' | 'review' | 'amount';
@@ -135,6 +165,8 @@ export type BotEvent = (
   | { type: 'DRILL_TAPPED'; at: string; drill: Drill }
   /** Reads as a question that cannot be answered: `example` is one that can. */
   | { type: 'QUESTION_UNCLEAR'; at: string; text: string; example: string }
+  /** A book command, an invitation's Accept, or what was wrong with a book message. */
+  | { type: 'BOOK'; at: string; request: BookRequest }
 ) & { twins?: Record<string, boolean> };
 
 /** What the runtime does (writes, replies) after each event, in order. */
@@ -163,7 +195,8 @@ export type Effect =
   | { type: 'linkHelp'; text: string }
   | { type: 'link'; code: string }
   | { type: 'answer'; question: ResolvedQuestion; page: number }
-  | { type: 'questionHelp'; text: string; example: string };
+  | { type: 'questionHelp'; text: string; example: string }
+  | { type: 'book'; request: BookRequest };
 
 /** Reply ids of the interactive messages the bot sends. */
 export const CHOICE = {
@@ -180,6 +213,8 @@ export const CHOICE = {
   review: (answer: ReviewAnswer) => `review:${answer}`,
   drillCategory: (categoryId: string) => `drill:cat:${categoryId}`,
   drillDay: (day: string) => `drill:day:${day}`,
+  /** Accept under an invitation to a shared book. */
+  joinBook: (bookId: string) => `book:join:${bookId}`,
 } as const;
 
 const REVIEW_ANSWERS: readonly string[] = ['save', 'change', 'keep', 'cancel'];
@@ -194,6 +229,7 @@ type TapEvent = Extract<
       | 'CONFIRM_ANSWERED'
       | 'REVIEW_ANSWERED'
       | 'DRILL_TAPPED'
+      | 'BOOK'
       | 'UNKNOWN_CHOICE';
   }
 >;
@@ -214,6 +250,7 @@ export function choiceEvent(id: string, at: string): TapEvent {
     if (prefix === CHOICE.review('' as ReviewAnswer) && REVIEW_ANSWERS.includes(rest))
       return { type: 'REVIEW_ANSWERED', at, answer: rest as ReviewAnswer };
     if (prefix === 'drill:') return drillEvent(rest, at);
+    if (prefix === 'book:') return bookEvent(rest, at);
   }
   return { type: 'UNKNOWN_CHOICE', at };
 }
@@ -225,6 +262,14 @@ function drillEvent(rest: string, at: string): TapEvent {
     return { type: 'DRILL_TAPPED', at, drill: { kind: 'category', categoryId: value } };
   if (kind === 'day:' && /^\d{4}-\d\d-\d\d$/.test(value))
     return { type: 'DRILL_TAPPED', at, drill: { kind: 'day', day: value } };
+  return { type: 'UNKNOWN_CHOICE', at };
+}
+
+/** "join:<book id>", as CHOICE.joinBook writes it. */
+function bookEvent(rest: string, at: string): TapEvent {
+  const [kind, bookId] = splitId(rest);
+  if (kind === 'join:' && /^[0-9a-f-]{36}$/.test(bookId))
+    return { type: 'BOOK', at, request: { type: 'acceptInvite', bookId } };
   return { type: 'UNKNOWN_CHOICE', at };
 }
 

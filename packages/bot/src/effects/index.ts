@@ -2,6 +2,7 @@ import type { Reply } from '../reply.ts';
 import type { Effect } from '../types.ts';
 import { alertHandlers } from './alerts.ts';
 import { answerHandlers } from './answers.ts';
+import { bookHandlers } from './books.ts';
 import { entryHandlers } from './entries.ts';
 import { linkingHandlers } from './linking.ts';
 import { mediaHandlers } from './media.ts';
@@ -20,6 +21,7 @@ const handlers: EffectHandlers = {
   ...mediaHandlers,
   ...alertHandlers,
   ...answerHandlers,
+  ...bookHandlers,
 };
 
 /** The handler for one type of effect. */
