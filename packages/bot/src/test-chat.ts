@@ -37,13 +37,16 @@ export async function handleInbound(db: Database, message: InboundMessage): Prom
   });
 }
 
-/** A fresh database with Asha (default categories, Kolkata) linked to TEST_PHONE. */
-export async function openTestChat(): Promise<TestChat> {
+/**
+ * A fresh database with Asha (default categories, Kolkata) linked to TEST_PHONE; `locale`
+ * makes her speak another language from the start, categories named in it.
+ */
+export async function openTestChat({ locale }: { locale?: string } = {}): Promise<TestChat> {
   const db = await createTestDatabase();
   const user = await db.prisma.user.create({
-    data: { email: 'asha@example.com', displayName: 'Asha' },
+    data: { email: 'asha@example.com', displayName: 'Asha', ...(locale ? { locale } : {}) },
   });
-  await createDefaultCategories(db.prisma, user.id);
+  await createDefaultCategories(db.prisma, user.id, user.locale);
   return chatWith(db, user.id);
 }
 

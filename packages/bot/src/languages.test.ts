@@ -1,0 +1,168 @@
+// The chat in each language it speaks, through the runtime against a real database: the
+// user's locale picks the words, and a language command switches them mid-chat.
+import { readFileSync } from 'node:fs';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleInbound, openTestChat, type TestChat } from './test-chat.ts';
+
+let chat: TestChat | undefined;
+let sequence = 0;
+/** 24 November 2026, a minute later each message. */
+const at = () => new Date(Date.UTC(2026, 10, 24, 6, ++sequence % 60));
+
+/** Asha's chat in `locale`, with `say` sending a message a minute after the last. */
+async function open(locale: string) {
+  const opened = await openTestChat({ locale });
+  chat = opened;
+  return {
+    say: (text: string) => opened.say(text, at()),
+    db: opened.db,
+    userId: opened.userId,
+  };
+}
+
+afterEach(async () => {
+  await chat?.db.close();
+  chat = undefined;
+});
+
+describe('replies in the user’s language', () => {
+  it('pt-BR: saves, totals with Brazilian numbers, undoes and helps in Portuguese', async () => {
+    const { say } = await open('pt-BR');
+    const saved = await say('50 almoço');
+    expect(saved).toContain('✅ ₹\u00a050,00 · Alimentação');
+    expect(saved).toContain('Hoje até agora: ₹\u00a050,00');
+    expect(await say('desfazer')).toBe('↩️ Removido: ₹\u00a050,00 · Alimentação.');
+    expect(await say('desfazer')).toBe('Não há nada para desfazer.');
+    expect(await say('ajuda')).toMatch(/^\*Registrar\*: "120 gasolina" ou /);
+    expect(await say('categories')).toMatch(/^\*Suas categorias\*\n.*Alimentação/);
+  });
+
+  it('es-MX: confirms and reports today in Spanish', async () => {
+    const { say } = await open('es-MX');
+    // The user's currency stays rupees; Mexican Spanish writes it INR.
+    expect(await say('120 gasolina')).toContain('Hoy hasta ahora: INR\u00a0120.00');
+    expect(await say('hoy')).toMatch(/^\*Hoy\*: INR\u00a0120\.00/);
+    expect(await say('purple elephant')).toMatch(/^🤔 No entendí "purple elephant"\./);
+  });
+
+  it('id-ID: confirms in Indonesian and lists no budgets', async () => {
+    const { say } = await open('id-ID');
+    expect(await say('35000 makan siang')).toContain('Hari ini sejauh ini:');
+    expect(await say('budget')).toMatch(/^Belum ada anggaran\./);
+  });
+
+  it('hi-IN: confirms in Devanagari with Indian grouping', async () => {
+    const { say } = await open('hi-IN');
+    const saved = await say('150000 rent');
+    expect(saved).toContain('किराया');
+    expect(saved).toContain('आज अब तक: ₹1,50,000.00');
+    expect(await say('undo')).toMatch(/^↩️ हटा दिया:/);
+  });
+});
+
+describe('the language command', () => {
+  it('switches an English chat to Portuguese, stores the locale and answers in it', async () => {
+    const { say, db, userId } = await open('en-IN');
+    expect(await say('idioma português')).toBe(
+      'Pronto: a partir de agora falo português com você.',
+    );
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user.locale).toBe('pt-BR');
+    expect(await say('20 tea')).toContain('Hoje até agora: ₹\u00a020,00');
+    expect(await say('language english')).toBe("Done: I'll speak English from now on.");
+    expect(await say('30 coffee')).toContain('Today so far:');
+  });
+
+  it('takes Hindi in Devanagari and Indonesian', async () => {
+    const { say } = await open('en-IN');
+    expect(await say('भाषा हिंदी')).toBe('ठीक है, अब से मैं आपसे हिंदी में बात करूँगा।');
+    expect(await say('bahasa indonesia')).toBe('Oke, mulai sekarang saya pakai bahasa Indonesia.');
+  });
+});
+
+describe('a number with no account', () => {
+  async function greet(text: string): Promise<string> {
+    const { db } = await open('en-IN');
+    const phone = `+55119${String(++sequence).padStart(8, '0')}`;
+    const conversation = await db.prisma.conversation.create({
+      data: { waKey: phone, phoneNumber: phone },
+    });
+    const message = await db.prisma.inboundMessage.create({
+      data: {
+        waMessageId: `wamid.stranger${sequence}`,
+        conversationId: conversation.id,
+        phoneNumberId: '1',
+        type: 'text',
+        payload: { sender: { phoneNumber: phone }, content: { kind: 'text', body: text } },
+        sentAt: at(),
+      },
+    });
+    await handleInbound(db, message);
+    const reply = await db.prisma.outboundMessage.findFirstOrThrow({
+      where: { conversationId: conversation.id },
+    });
+    return (reply.payload as { text: { body: string } }).text.body;
+  }
+
+  it.each([
+    ['Olá, tudo bem?', /^Olá! Eu sou o Spendline/],
+    ['hola, gasté 200 ayer', /^¡Hola! Soy Spendline/],
+    ['halo, makan siang 35000', /^Halo! Saya Spendline/],
+    ['नमस्ते', /^नमस्ते! मैं Spendline हूँ/],
+    ['hello', /^Hi! I'm Spendline/],
+  ])('greets "%s" in its language', async (text, greeting) => {
+    expect(await greet(text)).toMatch(greeting);
+  });
+});
+
+/** The literal runs of English chat messages with more than three words. */
+function englishPhrases(): string[] {
+  const english = JSON.parse(
+    readFileSync(new URL('../../i18n/messages/en/chat.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+  const phrases: string[] = [];
+  const walk = (elements: ReturnType<typeof parse>) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal) phrases.push(element.value.trim());
+      if ('options' in element)
+        for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  for (const message of Object.values(english)) walk(parse(message, { ignoreTag: true }));
+  return phrases.filter((phrase) => phrase.split(/\s+/).length > 3);
+}
+
+it('a pt-BR user meets no English sentence over many flows', async () => {
+  const { say } = await open('pt-BR');
+  const replies: string[] = [];
+  for (const text of [
+    'oi',
+    'ajuda',
+    '50 almoço',
+    '120 gasolina ontem',
+    'hoje',
+    'ontem',
+    'semana',
+    'mês',
+    'resumo',
+    'categories',
+    'last 5',
+    'budget',
+    'budget 40000',
+    'budget alimentação 5000',
+    'edit last 60',
+    'desfazer',
+    'delete last',
+    'purple elephant',
+    'every month 15000 rent on 1st',
+    'stop digests',
+    '999999 almoço',
+  ]) {
+    replies.push(await say(text));
+  }
+  const phrases = englishPhrases();
+  expect(phrases.length).toBeGreaterThan(50);
+  const found = phrases.filter((phrase) => replies.some((reply) => reply.includes(phrase)));
+  expect(found).toEqual([]);
+});
