@@ -38,12 +38,19 @@ export function acceptedTag(header: string | null): string | undefined {
   return canonicalTag(header?.split(',')[0]?.split(';')[0]);
 }
 
+/** The catalog `tag` is written in, or undefined for a language the dashboard does not speak. */
+export function spokenLocale(tag: string): Locale | undefined {
+  const locale = catalogLocale(tag);
+  // catalogLocale reads every language it has no catalog for as English.
+  return locale !== 'en' || canonicalTag(tag)?.split('-')[0] === 'en' ? locale : undefined;
+}
+
 /**
  * One locale tag per language the dashboard speaks, for a picker: `current` where it is
  * in that language (an 'en-US' reader keeps 'en-US' when English is chosen again).
  */
 export function languageChoices(current: string): { tag: string; name: string; locale: Locale }[] {
-  const mine = catalogLocale(current);
+  const mine = spokenLocale(current);
   return LOCALES.map((locale) => ({
     locale,
     name: LANGUAGE_NAMES[locale],

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
-import { canonicalTag } from '#lib/i18n/locale.ts';
+import { canonicalTag, spokenLocale } from '#lib/i18n/locale.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { requestLocale, serverTranslator } from '#lib/server/i18n.ts';
 import { safeNext } from '#lib/server/next.ts';
@@ -35,6 +35,9 @@ export const actions: Actions = {
       timeZone: text(form, 'timeZone'),
     };
     const password = raw(form, 'password');
+    // The picker's language, else what this page was shown in (without JavaScript the
+    // picker still posts its choice); a language the api does not take is left to its default.
+    const locale = canonicalTag(text(form, 'locale')) ?? requestLocale(event);
     const fields: Record<string, string> = {};
     if (!values.email.includes('@')) fields.email = t('register.emailProblem');
     if ([...password].length < 12) fields.password = t('register.passwordProblem');
@@ -49,9 +52,7 @@ export const actions: Actions = {
         displayName: values.displayName || undefined,
         currency: values.currency || undefined,
         timeZone: values.timeZone || undefined,
-        // The picker's language, else what this page was shown in (without JavaScript the
-        // picker still posts its choice).
-        locale: canonicalTag(text(form, 'locale')) ?? requestLocale(event),
+        locale: spokenLocale(locale) ? locale : undefined,
       },
     });
     const error = asTypedError(data?.register);
