@@ -10,6 +10,7 @@ import {
   settle,
   type SplitInput,
 } from '@spendline/books';
+import type { Queries } from '@spendline/db';
 import { afterCommit } from '@spendline/entries';
 import { z } from 'zod';
 import { UserRef } from '../accounts/auth.ts';
@@ -25,7 +26,7 @@ import { BookEntryRef, BookRef, MembershipRef, SettlementRef } from './books.ts'
 async function inBook<T>(
   context: SignedInContext,
   bookId: string | null,
-  work: (tx: Parameters<Parameters<SignedInContext['sql']['transaction']>[0]>[0]) => Promise<T>,
+  work: (tx: Queries) => Promise<T>,
 ): Promise<T> {
   try {
     return await context.sql.transaction(work);
