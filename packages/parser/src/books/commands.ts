@@ -42,18 +42,27 @@ function problem(reason: 'book_name' | 'phone' | 'amount', detail: string): Book
 const typed = (words: readonly Word[]) => words.map((w) => w.typed).join(' ');
 const keys = (words: readonly Word[]) => words.map((w) => w.key);
 
-/** The book a command names after its verb: "home", "the home book", "book Goa trip". */
+/**
+ * The book a command names after its verb: "home", "the home book", "book Goa trip". A
+ * name that starts with a number ("use 500 coupon") is no book's.
+ */
 function bookName(words: readonly Word[]): string | null {
   let start = 0;
   let end = words.length;
   while (start < end && (words[start]!.key === 'the' || BOOK.has(words[start]!.key))) start++;
   if (end - start > 1 && BOOK.has(words[end - 1]!.key)) end--;
   const name = typed(words.slice(start, end));
-  return name === '' ? null : name;
+  return name === '' || /^\p{N}/u.test(name) ? null : name;
 }
 
-function createBook(words: readonly Word[]): BookReading {
+/**
+ * "new book Goa trip"; null for "new book 450" or "new book for 300 rs", which name no
+ * book but an amount alone: a book bought, read as an expense.
+ */
+function createBook(words: readonly Word[], context: ParseContext): BookReading | null {
   const name = typed(words);
+  const bought = name === '' ? null : parse(name, context);
+  if (bought?.kind === 'expenses' && bought.expenses.every((e) => e.note === '')) return null;
   if (!/[\p{L}\p{N}]/u.test(name) || name.length > MAX_BOOK_NAME) {
     return problem(
       'book_name',
@@ -184,7 +193,7 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
   if (NEW.has(first!)) {
     const at = second === 'shared' ? 2 : 1;
     if (!BOOK.has(keys(words)[at] ?? '')) return null;
-    return createBook(words.slice(at + 1));
+    return createBook(words.slice(at + 1), context);
   }
   if (INVITE.has(first!) && rest.length > 0) return invite(rest);
   if (first === 'join' || first === 'leave') {

@@ -33,6 +33,7 @@ describe('readBook: commands', () => {
     ['new book Home', { type: 'createBook', name: 'Home' }],
     ['create book Goa trip', { type: 'createBook', name: 'Goa trip' }],
     ['new shared book Flat 302', { type: 'createBook', name: 'Flat 302' }],
+    ['use flat 302', { type: 'useBook', book: 'flat 302' }],
     ['add +919812300000 to home', { type: 'inviteMember', phone: '+919812300000', book: 'home' }],
     [
       'add +91 98123 00000 to Goa trip',
@@ -90,12 +91,19 @@ describe('readBook: commands', () => {
     expect(read(text)).toMatchObject({ kind: 'unknown', reason });
   });
 
-  it.each(['add 500 to rent', 'use', 'join', 'leave', 'new phone 20000', 'paid 500 rent'])(
-    'leaves "%s" to the ordinary parser',
-    (text) => {
-      expect(read(text)).toBeNull();
-    },
-  );
+  it.each([
+    'add 500 to rent',
+    'use',
+    'join',
+    'leave',
+    'new phone 20000',
+    'paid 500 rent',
+    'new book 450',
+    'new book for 300 rs',
+    'use 500 coupon',
+  ])('leaves "%s" to the ordinary parser', (text) => {
+    expect(read(text)).toBeNull();
+  });
 });
 
 describe('readBook: the book of an entry', () => {
