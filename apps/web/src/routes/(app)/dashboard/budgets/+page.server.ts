@@ -5,6 +5,7 @@ import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { toMinor } from '#lib/money.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { today } from '#lib/zoned-time.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -69,14 +70,15 @@ export const load: PageServerLoad = async (event) => {
 
 const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category' };
 
-function refused(
+async function refused(
+  event: RequestEvent,
   values: { action: string; scope: string; amount?: string },
   error: TypedError | null,
   answer: Answer,
 ) {
   const failure = refusal(answer, error, FIELD_NAMES);
   if (error?.__typename === 'NotFoundError') {
-    failure.message = 'That category is archived or gone: pick another one.';
+    failure.message = (await serverTranslator(event))('budgets.categoryGone');
   }
   return fail(400, { ...values, ...failure });
 }
@@ -89,9 +91,10 @@ async function setBudget(event: RequestEvent, action: 'set' | 'edit') {
   const scope = text(form, 'category');
   const amount = text(form, 'amount');
   const amountMinor = toMinor(amount, viewer.currency);
+  const t = await serverTranslator(event);
   if (!amountMinor) {
-    const fields = { amount: 'Enter a monthly limit above zero, like 40000 or 2500.50.' };
-    return fail(400, { action, scope, amount, message: 'Please fix the amount.', fields });
+    const fields = { amount: t('budgets.amountProblem') };
+    return fail(400, { action, scope, amount, message: t('budgets.fixAmount'), fields });
   }
   const answer = await apiFor(event).run(SetBudgetMutation, {
     input: { categoryId: scope || null, amountMinor },
@@ -100,10 +103,13 @@ async function setBudget(event: RequestEvent, action: 'set' | 'edit') {
   const error = asTypedError(data?.setBudget);
   const use = data?.setBudget;
   if (error || use?.__typename !== 'BudgetUse') {
-    return refused({ action, scope, amount }, error, answer);
+    return refused(event, { action, scope, amount }, error, answer);
   }
-  const name = use.category ? `${use.category.name} budget` : 'Overall budget';
-  return { action, scope, done: `${name}: ${use.limit.formatted} a month.` };
+  const limit = use.limit.formatted;
+  const done = use.category
+    ? t('budgets.saved', { name: use.category.name, limit })
+    : t('budgets.savedOverall', { limit });
+  return { action, scope, done };
 }
 
 export const actions: Actions = {
@@ -115,12 +121,13 @@ export const actions: Actions = {
     const answer = await apiFor(event).run(DeleteBudgetMutation, { categoryId: scope || null });
     const { data } = answer;
     const error = asTypedError(data?.deleteBudget);
-    if (error || !data) return refused({ action: 'remove', scope }, error, answer);
+    if (error || !data) return refused(event, { action: 'remove', scope }, error, answer);
     const label = text(form, 'label');
+    const t = await serverTranslator(event);
     return {
       action: 'remove',
       scope,
-      done: `Removed the ${label ? `${label} ` : ''}budget from this month on.`,
+      done: label ? t('budgets.removed', { name: label }) : t('budgets.removedOverall'),
     };
   },
 };

@@ -4,6 +4,7 @@ import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor, type ApiResult } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const CategoriesQuery = graphql(
@@ -132,13 +133,14 @@ function settle<Data extends Record<Key, { __typename: string }>, Key extends st
 export const actions: Actions = {
   create: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const input = categoryInput(form);
     if (!input.name) {
       return fail(400, {
         action: 'create',
         id: '',
-        message: 'Give the category a name.',
-        fields: { name: 'Required.' },
+        message: t('categories.nameMissing'),
+        fields: { name: t('settings.required') },
         values: typed(form),
       });
     }
@@ -147,42 +149,45 @@ export const actions: Actions = {
       '',
       await apiFor(event).run(CreateCategoryMutation, { input }),
       'createCategory',
-      `Added ${input.name}.`,
+      t('categories.added', { name: input.name }),
       typed(form),
     );
   },
   update: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const input = categoryInput(form);
     return settle(
       'update',
       text(form, 'id'),
       await apiFor(event).run(UpdateCategoryMutation, { id: text(form, 'id'), input }),
       'updateCategory',
-      `Saved ${input.name}.`,
+      t('categories.saved', { name: input.name }),
       typed(form),
     );
   },
   archive: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const archived = text(form, 'archived') !== 'false';
     return settle(
       'archive',
       text(form, 'id'),
       await apiFor(event).run(ArchiveCategoryMutation, { id: text(form, 'id'), archived }),
       'archiveCategory',
-      archived ? 'Archived. Its expenses keep it.' : 'Restored.',
+      archived ? t('categories.archivedDone') : t('expenses.restored'),
     );
   },
   merge: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const source = text(form, 'source');
     const target = text(form, 'target');
     if (!source || !target || source === target) {
       return fail(400, {
         action: 'merge',
         id: '',
-        message: 'Pick two different categories.',
+        message: t('categories.pickTwo'),
         fields: {},
       });
     }
@@ -194,7 +199,7 @@ export const actions: Actions = {
         targetId: target,
       }),
       'mergeCategories',
-      'Merged. The old name now maps to the kept category.',
+      t('categories.merged'),
     );
   },
 };
