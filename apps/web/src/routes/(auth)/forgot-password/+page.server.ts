@@ -3,6 +3,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { rememberResetEmail } from '#lib/server/reset-email.ts';
 import type { Actions } from './$types';
 
@@ -21,17 +22,18 @@ const RequestPasswordResetMutation = graphql(
 export const actions: Actions = {
   default: async (event) => {
     const email = text(await event.request.formData(), 'email');
+    const t = await serverTranslator(event);
     const fields: Record<string, string> = {};
     if (!email.includes('@')) {
-      fields.email = 'Enter your email address, like name@example.com.';
-      return fail(400, { email, message: 'Please fix the field below.', fields });
+      fields.email = t('register.emailProblem');
+      return fail(400, { email, message: t('forgot.fixField'), fields });
     }
     const { data } = await apiFor(event).run(RequestPasswordResetMutation, { email });
     const error = asTypedError(data?.requestPasswordReset);
     if (error || !data) {
       return fail(400, {
         email,
-        message: error?.message ?? 'The code could not be sent. Please try again.',
+        message: error?.message ?? t('forgot.failed'),
         fields,
       });
     }

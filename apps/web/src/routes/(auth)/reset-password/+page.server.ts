@@ -3,6 +3,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { forgetResetEmail, resetEmail } from '#lib/server/reset-email.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,18 +27,18 @@ export const load: PageServerLoad = ({ cookies, url }) => ({
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     // The typed values come back with any complaint; the passwords never do.
     const values = { email: text(form, 'email'), code: text(form, 'code').replace(/\s/g, '') };
     const password = raw(form, 'password');
     const fields: Record<string, string> = {};
-    if (!values.email.includes('@'))
-      fields.email = 'Enter your email address, like name@example.com.';
-    if (!/^\d{6}$/.test(values.code)) fields.code = 'Enter the 6 digits from the WhatsApp message.';
-    if (!password) fields.password = 'Choose a new password.';
+    if (!values.email.includes('@')) fields.email = t('register.emailProblem');
+    if (!/^\d{6}$/.test(values.code)) fields.code = t('reset.codeProblem');
+    if (!password) fields.password = t('reset.choosePassword');
     else if (password !== raw(form, 'passwordAgain'))
-      fields.passwordAgain = 'Type the same new password twice.';
+      fields.passwordAgain = t('settings.typeTwice');
     if (Object.keys(fields).length) {
-      return fail(400, { values, message: 'Please fix the fields below.', fields });
+      return fail(400, { values, message: t('common.fixFields'), fields });
     }
     const { data } = await apiFor(event).run(ResetPasswordMutation, {
       input: { email: values.email, code: values.code, newPassword: password },
@@ -46,7 +47,7 @@ export const actions: Actions = {
     if (error || !data) {
       const failure = error
         ? failureFrom(error, { newPassword: 'password' })
-        : { message: 'The password could not be reset. Please try again.', fields: {} };
+        : { message: t('reset.failed'), fields: {} };
       return fail(400, { values, ...failure });
     }
     forgetResetEmail(event.cookies);
