@@ -175,4 +175,46 @@ describe('shared books in the chat', () => {
         ?.bookId,
     ).toBeNull();
   });
+
+  it('keeps balances per currency, asks which book a settlement is in, and mutes notices', async () => {
+    const kiran = await person('Kiran');
+    const lena = await person('Lena');
+    await home(kiran, lena);
+    await kiran.say('new book Goa trip');
+    await kiran.say(`add +${lena.number} to goa trip`);
+    await lena.next('the invitation');
+    expect((await lena.say('join goa')).text).toMatch(/^🎉 You're in \*Goa trip\*/);
+    await kiran.next('the join notice');
+
+    await kiran.say('home: 1000 groceries split with lena');
+    await kiran.say('home: 20 usd taxi split with lena');
+    await kiran.say('goa: 600 fuel split with lena');
+    const balances = (await kiran.say('balances home')).text.split('\n');
+    expect(balances[0]).toBe('⚖️ *Home*');
+    expect(balances.slice(1).sort()).toEqual(['• Lena owes you $10.00', '• Lena owes you ₹500.00']);
+    const owed = (await lena.say('who owes')).text;
+    expect(owed).toMatch(/^⚖️ \*Goa trip\*\n• You owe Kiran ₹300\.00\n\n⚖️ \*Home\*\n/);
+    expect(owed).toContain('• You owe Kiran $10.00');
+    expect(owed).toContain('• You owe Kiran ₹500.00');
+
+    expect((await kiran.say('settled 100 with lena')).text).toBe(
+      'You share Goa trip, Home with lena: say which, e.g. "settled 400 with lena in Goa trip".',
+    );
+    expect((await kiran.say('lena paid me 500 in home')).text).toBe(
+      '🤝 Noted: Lena paid you ₹500.00 in *Home*.\n\n⚖️ *Home*\n• Lena owes you $10.00',
+    );
+
+    expect((await lena.say('home: 40 groceries')).text).toMatch(/^✅ ₹40\.00 · Groceries\n/);
+    expect((await kiran.next('the notice of the groceries')).text).toBe(
+      '📒 Lena added ₹40.00 · Groceries to *Home*. Your share: ₹20.00.',
+    );
+    expect((await kiran.say('mute home')).text).toBe(
+      '🔕 No more notices when others add to *Home*.',
+    );
+    expect((await lena.say('home: 100 milk')).text).toMatch(
+      /\n📒 Home · Kiran ₹50\.00, you ₹50\.00\n/,
+    );
+    // Kiran's next message is the answer to his own: no notice of the milk came before it.
+    expect((await kiran.say('books')).text).toMatch(/^📒 Your books:/);
+  });
 });
