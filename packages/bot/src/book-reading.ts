@@ -29,7 +29,7 @@ const problem = (at: string, reply: BookProblemReply): BookOutcome => ({
 /**
  * The members a split names, in its order; the sender is `null` in the request. A name
  * matches a member's whole display name or its first word; one that matches nobody, or
- * two members, is unknown.
+ * two members, is unknown. Someone named twice ("with asha and me", by Asha) shares once.
  */
 function shares(
   split: SplitRequest,
@@ -38,15 +38,17 @@ function shares(
 ): { shares: DraftShare[] } | { unknown: string[] } {
   const found: DraftShare[] = [];
   const unknown: string[] = [];
-  for (const part of split.parts) {
-    if (part.member === null) {
-      found.push({ userId: user.id, name: user.displayName, weight: part.weight });
+  const add = (userId: string, name: string, weight: number) => {
+    if (!found.some((share) => share.userId === userId)) found.push({ userId, name, weight });
+  };
+  for (const { member, weight } of split.parts) {
+    if (member === null) {
+      add(user.id, user.displayName, weight);
       continue;
     }
-    const named = members.filter((m) => namesMember(part.member!, m.displayName));
-    if (named.length === 1) {
-      found.push({ userId: named[0]!.userId, name: named[0]!.displayName, weight: part.weight });
-    } else unknown.push(part.member);
+    const named = members.filter((m) => namesMember(member, m.displayName));
+    if (named.length === 1) add(named[0]!.userId, named[0]!.displayName, weight);
+    else unknown.push(member);
   }
   return unknown.length > 0 ? { unknown } : { shares: found };
 }

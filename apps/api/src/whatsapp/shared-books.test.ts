@@ -174,6 +174,10 @@ describe('shared books in the chat', () => {
       (await app.db.prisma.expense.findFirst({ where: { note: 'tea', amountMinor: 8_000n } }))
         ?.bookId,
     ).toBeNull();
+    // Her own name and "me" are one share.
+    expect((await meera.say('home: 300 dinner split with meera and arjun')).text).toMatch(
+      /\n📒 Home · you ₹150\.00, Arjun ₹150\.00\n/,
+    );
   });
 
   it('keeps balances per currency, asks which book a settlement is in, and mutes notices', async () => {
