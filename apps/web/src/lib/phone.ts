@@ -6,5 +6,3 @@ export function normalizePhone(input: string): string | null {
   const withPlus = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
   return /^\+[1-9]\d{7,14}$/.test(withPlus) ? withPlus : null;
 }
-
-export const PHONE_HINT = 'International format with the country code, like +91 98123 45678.';

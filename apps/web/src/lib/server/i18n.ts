@@ -22,10 +22,9 @@ export function requestLocale({ locals, cookies, request }: Request): string {
 }
 
 /** Text in the request's language, or in `tag`'s (a language just chosen) when it is one. */
-export async function serverTranslator(
-  event: Request,
-  tag?: string,
-): Promise<(key: WebKey, values?: MessageValues) => string> {
+export type Translate = (key: WebKey, values?: MessageValues) => string;
+
+export async function serverTranslator(event: Request, tag?: string): Promise<Translate> {
   const locale = canonicalTag(tag) ?? requestLocale(event);
   const translate = translator(await loadWebMessages(catalogLocale(locale)), locale);
   return (key, values) => translate(key, values);

@@ -4,8 +4,9 @@ import { WHATSAPP_DISPLAY_NUMBER } from '$app/env/private';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
-import { normalizePhone, PHONE_HINT } from '#lib/phone.ts';
+import { normalizePhone } from '#lib/phone.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { rememberOtp, secureCookie } from '#lib/server/pending-otp.ts';
 import { RequestOtpMutation } from '#lib/server/request-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,11 +51,12 @@ type FieldErrors = Record<string, string>;
 export const actions: Actions = {
   otp: async (event) => {
     const form = await event.request.formData();
+    const t = await serverTranslator(event);
     const typed = text(form, 'phone');
     const phone = normalizePhone(typed);
     if (!phone) {
-      const fields: FieldErrors = { phone: PHONE_HINT };
-      return fail(400, { action: 'otp', phone: typed, message: 'Check the number.', fields });
+      const fields: FieldErrors = { phone: t('phone.hint') };
+      return fail(400, { action: 'otp', phone: typed, message: t('link.checkNumber'), fields });
     }
     const { data } = await apiFor(event).run(RequestOtpMutation, {
       phoneNumber: phone,
@@ -64,7 +66,7 @@ export const actions: Actions = {
     if (error || !data) {
       const failure = error
         ? failureFrom(error, { phoneNumber: 'phone' })
-        : { message: 'The code could not be sent.', fields: {} as Record<string, string> };
+        : { message: t('link.notSent'), fields: {} as Record<string, string> };
       return fail(400, { action: 'otp', phone: typed, ...failure });
     }
     rememberOtp(event.cookies, phone, secureCookie(event.url));
@@ -73,6 +75,7 @@ export const actions: Actions = {
 
   code: async (event) => {
     const password = raw(await event.request.formData(), 'password') || null;
+    const t = await serverTranslator(event);
     const { data } = await apiFor(event).run(CreateLinkCodeMutation, {
       password,
     });
@@ -82,7 +85,7 @@ export const actions: Actions = {
       const fields: FieldErrors = error ? failureFrom(error).fields : {};
       return fail(400, {
         action: 'code',
-        message: error?.message ?? 'No code this time; try again.',
+        message: error?.message ?? t('link.noCode'),
         fields,
       });
     }
@@ -104,7 +107,8 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(UnlinkMutation, { id });
     const error = asTypedError(data?.unlinkWhatsApp);
     if (error || !data) {
-      return fail(400, { action: 'unlink', message: error?.message ?? 'Could not unlink.' });
+      const message = error?.message ?? (await serverTranslator(event))('link.unlinkFailed');
+      return fail(400, { action: 'unlink', message });
     }
     return { action: 'unlink', unlinked: true };
   },

@@ -3,6 +3,7 @@ import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator, type Translate } from '#lib/server/i18n.ts';
 import {
   forgetOtp,
   pendingOtp,
@@ -41,27 +42,27 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
 };
 
 /** What to say beside the code field when the api did not take it. */
-function codeProblem(error: TypedError | null): string {
-  if (!error) return 'That did not work. Please try again.';
-  if (error.__typename === 'NotFoundError')
-    return 'This code is no longer valid: codes last 10 minutes. Send a new one below.';
+function codeProblem(error: TypedError | null, t: Translate): string {
+  if (!error) return t('verify.failed');
+  if (error.__typename === 'NotFoundError') return t('verify.expired');
   return failureFrom(error).fields.code ?? error.message;
 }
 
 export const actions: Actions = {
   verify: async (event) => {
     const code = text(await event.request.formData(), 'code').replace(/\s/g, '');
+    const t = await serverTranslator(event);
     if (!/^\d{6}$/.test(code)) {
       return fail(400, {
         action: 'verify',
-        message: 'Enter the 6 digits from the WhatsApp message.',
+        message: t('reset.codeProblem'),
         code,
       });
     }
     const { data } = await apiFor(event).run(VerifyOtpMutation, { code });
     const error = asTypedError(data?.verifyWhatsAppOtp);
     if (error || !data) {
-      return fail(400, { action: 'verify', message: codeProblem(error), code });
+      return fail(400, { action: 'verify', message: codeProblem(error, t), code });
     }
     forgetOtp(event.cookies);
     redirect(303, '/link-whatsapp/?linked=1');
@@ -71,6 +72,7 @@ export const actions: Actions = {
     const pending = pendingOtp(event.cookies);
     if (!pending) redirect(303, '/link-whatsapp/');
     const password = raw(await event.request.formData(), 'password') || null;
+    const t = await serverTranslator(event);
     const { data } = await apiFor(event).run(RequestOtpMutation, {
       phoneNumber: pending.phone,
       password,
@@ -79,7 +81,7 @@ export const actions: Actions = {
     if (error || !data) {
       return fail(400, {
         action: 'resend',
-        message: error?.message ?? 'The code could not be sent.',
+        message: error?.message ?? t('link.notSent'),
         code: '',
         retryAfter: error && 'retryAfterSeconds' in error ? error.retryAfterSeconds : 0,
       });
