@@ -1,6 +1,6 @@
 // The chat's answers to questions about spending: the figure first, then the comparison
 // with the other period (difference and %), compact bars where a breakdown helps, and the
-// entries behind the answer as lines. English wording, in one place.
+// entries behind the answer as lines, in the user's language.
 import type { User } from '@spendline/db';
 import { addDays, addMonths } from '@spendline/ledger';
 import type { QuestionFilter, QuestionPeriod } from '@spendline/parser';
@@ -16,23 +16,96 @@ import {
   dayLabel,
   label,
   money,
+  monthLabel,
   shortDayLabel,
   table,
   totalsText,
   wordsFor,
 } from './statements.ts';
+import { catalogLocale } from '@spendline/i18n';
 import { CHOICE } from './types.ts';
+
+type Words = ReturnType<typeof wordsFor>;
 
 const BAR_WIDTH = 10;
 /** Days a breakdown shows: as many as a list message has rows to drill into. */
 const DAYS_SHOWN = 10;
 
-function subject(filter: QuestionFilter | null): string {
-  if (filter === null) return 'Spending';
+function subject(user: User, filter: QuestionFilter | null): string {
+  if (filter === null) return wordsFor(user)('answerSpending');
   return filter.kind === 'category' ? filter.name : `"${filter.word}"`;
 }
 
-const on = (filter: QuestionFilter | null) => (filter === null ? '' : ` on ${subject(filter)}`);
+const on = (user: User, filter: QuestionFilter | null) =>
+  filter === null ? '' : wordsFor(user)('answerOn', { subject: subject(user, filter) });
+
+/**
+ * A period's name in the user's language. The parser and the comparison name periods in
+ * English ("last month", "the week before", "3 Dec"); other languages get them again from
+ * their days, keeping "this month"-like names relative.
+ */
+function periodName(user: User, period: QuestionPeriod): PeriodName {
+  if (catalogLocale(user.locale) === 'en') {
+    const relative = /^(this|last|the|since|today|yesterday)\b/.test(period.label);
+    return { label: period.label, during: relative ? period.label : null };
+  }
+  const t = wordsFor(user);
+  const named = RELATIVE.get(period.label);
+  if (named) return { label: t(named[0]), during: t(named[1]) };
+  const before = /^the (\d+) days before$/.exec(period.label);
+  if (before) {
+    const count = Number(before[1]);
+    return {
+      label: t('answerDaysBefore', { count }),
+      during: t('answerDuringDaysBefore', { count }),
+    };
+  }
+  const { locale } = user;
+  if (period.label.startsWith('since ')) {
+    const since = t('answerSince', { label: shortDayLabel(period.from, locale) });
+    return { label: since, during: since };
+  }
+  if (period.unit === 'month')
+    return {
+      label: monthLabel(Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7)), locale),
+      during: null,
+    };
+  if (period.unit === 'year') return { label: period.from.slice(0, 4), during: null };
+  if (period.unit === 'day') return { label: shortDayLabel(period.from, locale), during: null };
+  return {
+    label: `${shortDayLabel(period.from, locale)} – ${shortDayLabel(period.to, locale)}`,
+    during: null,
+  };
+}
+
+/**
+ * A period's name, and for a relative one ("last month") how a sentence says "during" it
+ * ("no mês passado"); null: said with "in", "on" or "between" and the name.
+ */
+interface PeriodName {
+  label: string;
+  during: string | null;
+}
+
+type Key = Parameters<Words>[0];
+
+/** The English names of relative periods, with their name and "during" keys elsewhere. */
+const RELATIVE = new Map<string, [Key, Key]>([
+  ['today', ['answerToday', 'answerToday']],
+  ['yesterday', ['answerYesterday', 'answerYesterday']],
+  ['this week', ['answerThisWeek', 'answerDuringThisWeek']],
+  ['last week', ['answerLastWeek', 'answerDuringLastWeek']],
+  ['this month', ['answerThisMonth', 'answerDuringThisMonth']],
+  ['last month', ['answerLastMonth', 'answerDuringLastMonth']],
+  ['this year', ['answerThisYear', 'answerDuringThisYear']],
+  ['last year', ['answerLastYear', 'answerDuringLastYear']],
+  ['the day before', ['answerDayBefore', 'answerDuringDayBefore']],
+  ['the week before', ['answerWeekBefore', 'answerDuringWeekBefore']],
+  ['the month before', ['answerMonthBefore', 'answerDuringMonthBefore']],
+  ['the year before', ['answerYearBefore', 'answerDuringYearBefore']],
+]);
+
+const labelOf = (user: User, period: QuestionPeriod) => periodName(user, period).label;
 
 /** The total in the user's own currency (the one comparisons are in). */
 function own(user: User, totals: CurrencyTotal[]): CurrencyTotal {
@@ -60,37 +133,45 @@ const notBegun = (period: QuestionPeriod) => period.from > period.to;
 const running = (period: QuestionPeriod) => !notBegun(period) && period.to < naturalEnd(period);
 
 /** "this month so far" while this month runs. */
-const heading = (period: QuestionPeriod) =>
-  running(period) ? `${period.label} so far` : period.label;
+const heading = (user: User, period: QuestionPeriod) =>
+  running(period)
+    ? wordsFor(user)('answerSoFar', { label: labelOf(user, period) })
+    : labelOf(user, period);
 
 /** The period after a verb: "last month", "in November 2026", "on 3 Dec", "between 1 Nov and 15 Nov". */
-function during(period: QuestionPeriod): string {
-  const { label } = period;
-  if (/^(this|last|the|since|today|yesterday)\b/.test(label)) return label;
-  if (period.unit === 'day') return `on ${label}`;
+function during(user: User, period: QuestionPeriod): string {
+  const t = wordsFor(user);
+  const { label, during: relative } = periodName(user, period);
+  if (relative !== null) return relative;
+  if (period.unit === 'day') return t('answerDuringDay', { label });
   const [from, to] = label.split(' – ');
-  if (to !== undefined) return `between ${from} and ${to}`;
-  return `in ${label}`;
+  if (to !== undefined && from !== undefined) return t('answerDuringSpan', { from, to });
+  return t('answerDuringIn', { label });
 }
 
 /** "Nothing recorded for Food in January 2027 yet.", and what the other period had. */
 function nothing(user: User, answer: Answer, before: CurrencyTotal): string {
   const { question: q } = answer;
-  const what = (q.filter === null ? '' : ` for ${subject(q.filter)}`) + limit(user, q);
-  const line = `Nothing recorded${what} ${during(q.period)}${yet(q.period)}.`;
+  const t = wordsFor(user);
+  const what =
+    (q.filter === null ? '' : t('answerFor', { subject: subject(user, q.filter) })) +
+    limit(user, q);
+  const line = t('answerNothing', { what, during: during(user, q.period), yet: yet(q.period) });
   // A period still to come has nothing to be compared on.
   if (before.count === 0 || notBegun(q.period)) return line;
   const other = answer.other.period;
-  return `${line}\n${capitalised(during(other))}: ${money(user, before.totalMinor, user.currency)}.`;
+  return `${line}\n${capitalised(during(user, other))}: ${money(user, before.totalMinor, user.currency)}.`;
 }
 
-const yet = (period: QuestionPeriod) => (notBegun(period) || running(period) ? ' yet' : '');
+/** "yes" while the period runs or has not begun: "nothing recorded … yet". */
+const yet = (period: QuestionPeriod) => (notBegun(period) || running(period) ? 'yes' : 'no');
 
 /** " over ₹1,000.00": the amount a list is limited by. */
 function limit(user: User, q: Answer['question']): string {
   const listed = q.measure === 'above' || q.measure === 'below' || q.measure === 'list';
   if (q.thresholdMinor === null || !listed) return '';
-  return ` ${q.measure === 'below' ? 'under' : 'over'} ${money(user, BigInt(q.thresholdMinor), q.currency)}`;
+  const amount = money(user, BigInt(q.thresholdMinor), q.currency);
+  return wordsFor(user)(q.measure === 'below' ? 'answerUnder' : 'answerOver', { amount });
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -104,12 +185,14 @@ function percent(now: bigint, before: bigint): string {
 
 /** "₹2,000.00 more than the month before (₹8,000.00, +25%)." */
 function comparison(user: User, now: bigint, before: bigint, period: QuestionPeriod): string {
-  if (before === 0n) return `Nothing ${during(period)}.`;
+  const t = wordsFor(user);
+  if (before === 0n) return t('answerNothingThen', { during: during(user, period) });
   const other = money(user, before, user.currency);
-  if (now === before) return `Same as ${period.label} (${other}).`;
+  const label = labelOf(user, period);
+  if (now === before) return t('answerSame', { label, other });
   const difference = money(user, now > before ? now - before : before - now, user.currency);
-  const way = now > before ? 'more' : 'less';
-  return `${difference} ${way} than ${period.label} (${other}${percent(now, before)}).`;
+  const change = percent(now, before);
+  return t(now > before ? 'answerMore' : 'answerLess', { difference, label, other, change });
 }
 
 /** "▓▓▓▓░░░░░░": a share as a bar of fixed width. */
@@ -148,7 +231,10 @@ function dayBreakdown(user: User, answer: Answer): string[] {
     bar(d.totalMinor, largest),
     money(user, d.totalMinor, d.currency),
   ]);
-  const title = days.length < answer.byDay.length ? [`Biggest ${days.length} days:`] : [];
+  const title =
+    days.length < answer.byDay.length
+      ? [wordsFor(user)('answerBiggestDays', { count: days.length })]
+      : [];
   return [...title, table(rows)];
 }
 
@@ -161,63 +247,92 @@ function entryLines(user: User, answer: Answer, count: number): string[] {
   const lines = answer.entries.map((e) => entryLine(user, e));
   if (count > answer.entries.length)
     lines.push(
-      `…and ${count - answer.entries.length} older (the first ${MAX_ENTRIES} are listed).`,
+      wordsFor(user)('answerOlder', {
+        count: count - answer.entries.length,
+        listed: MAX_ENTRIES,
+      }),
     );
   return lines;
 }
 
-const times = (n: number) => (n === 1 ? '1 time' : `${n} times`);
-const entries = (n: number) => (n === 1 ? '1 entry' : `${n} entries`);
+const times = (user: User, count: number) => wordsFor(user)('answerTimes', { count });
+const entries = (user: User, count: number) => wordsFor(user)('answerEntries', { count });
 
 export function answerText(user: User, answer: Answer): string {
   const { question: q, totals } = answer;
   const mine = own(user, totals);
   const before = own(user, answer.other.totals);
-  const head = `*${subject(q.filter)} · ${q.period.label}*`;
+  const t = wordsFor(user);
+  const label = labelOf(user, q.period);
+  const otherLabel = labelOf(user, answer.other.period);
+  const head = `*${subject(user, q.filter)} · ${label}*`;
   const compared = comparison(user, mine.totalMinor, before.totalMinor, answer.other.period);
   const sum = totals.length === 0 ? money(user, 0n, user.currency) : totalsText(user, totals);
   // A period with nothing in it (or not begun) says so plainly, rather than zeros and %.
   if (mine.count === 0 && q.measure !== 'any') return nothing(user, answer, before);
   switch (q.measure) {
     case 'count':
-      return `${head}: ${times(mine.count)}, ${sum}.\n${answer.other.period.label}: ${times(before.count)}.`;
+      return `${head}: ${times(user, mine.count)}, ${sum}.\n${otherLabel}: ${times(user, before.count)}.`;
     case 'average': {
       // Days up to today only: this month's average is over the days it has had.
       const perDay = mine.totalMinor / BigInt(Math.max(1, answer.days));
       const beforeDays = Math.max(1, daysIn(answer.other.period));
       const beforePerDay = before.totalMinor / BigInt(beforeDays);
-      const over = answer.days === 1 ? '1 day' : `${answer.days} days`;
       return [
-        `*Average per day${on(q.filter)} · ${heading(q.period)}*: ${money(user, perDay, user.currency)} (${sum} over ${over}).`,
+        t('answerAverage', {
+          on: on(user, q.filter),
+          heading: heading(user, q.period),
+          perDay: money(user, perDay, user.currency),
+          sum,
+          days: answer.days,
+        }),
         comparison(user, perDay, beforePerDay, answer.other.period),
       ].join('\n');
     }
     case 'biggest': {
       const top = answer.entries[0];
       if (!top) return nothing(user, answer, before);
-      return `*Biggest expense${on(q.filter)} · ${q.period.label}*: ${entryLine(user, top)}\nOf ${entries(mine.count)}, ${sum} in all.`;
+      return t('answerBiggest', {
+        on: on(user, q.filter),
+        label,
+        entry: entryLine(user, top),
+        entries: entries(user, mine.count),
+        sum,
+      });
     }
     case 'top':
       return [
-        `*Top ${answer.categories.length} categories · ${q.period.label}* (of ${sum})`,
+        t('answerTop', { count: answer.categories.length, label, sum }),
         breakdown(user, answer),
         compared,
       ].join('\n');
     case 'any':
       return mine.count === 0
-        ? `No, nothing${on(q.filter)} ${during(q.period)}${yet(q.period)}.`
-        : `Yes: ${entries(mine.count)}${on(q.filter)} ${q.period.label}, ${sum}.`;
+        ? t('answerNo', {
+            on: on(user, q.filter),
+            during: during(user, q.period),
+            yet: yet(q.period),
+          })
+        : t('answerYes', {
+            entries: entries(user, mine.count),
+            on: on(user, q.filter),
+            label,
+            sum,
+          });
     case 'list':
     case 'above':
     case 'below': {
-      const title = `*${subject(q.filter)}${limit(user, q)} · ${q.period.label}*: ${entries(mine.count)}, ${sum}`;
+      const title = `*${subject(user, q.filter)}${limit(user, q)} · ${label}*: ${entries(user, mine.count)}, ${sum}`;
       return [title, ...entryLines(user, answer, mine.count)].join('\n');
     }
     default: {
-      const lines = [`${head}: ${sum}${mine.count ? ` (${entries(mine.count)})` : ''}`, compared];
+      const lines = [
+        `${head}: ${sum}${mine.count ? ` (${entries(user, mine.count)})` : ''}`,
+        compared,
+      ];
       if (q.compare === null && answer.categories.length > 1) lines.push(breakdown(user, answer));
       lines.push(...dayBreakdown(user, answer));
-      lines.push('_Say "show them" for the entries._');
+      lines.push(t('answerShowThem'));
       return lines.join('\n');
     }
   }
@@ -258,20 +373,20 @@ export function drillList(user: User, answer: Answer): DrillList | null {
     );
     if (rows.length === 0) return null;
     return {
-      body: 'Tap a category to look closer.',
-      button: 'Categories',
+      body: wordsFor(user)('answerTapCategory'),
+      button: wordsFor(user)('answerCategoriesButton'),
       rows: rows.slice(0, LIMITS.listRows),
     };
   }
   const days = q.measure === 'total' ? shownDays(user, answer) : [];
   if (days.length < 2) return null;
   return {
-    body: 'Tap a day for its spending.',
-    button: 'Days',
+    body: wordsFor(user)('answerTapDay'),
+    button: wordsFor(user)('answerDaysButton'),
     rows: days.map((d) => ({
       id: CHOICE.drillDay(d.day),
       title: dayLabel(d.day, user.locale),
-      description: `${money(user, d.totalMinor, d.currency)} · ${entries(d.count)}`,
+      description: `${money(user, d.totalMinor, d.currency)} · ${entries(user, d.count)}`,
     })),
   };
 }

@@ -61,6 +61,17 @@ describe('replies in the user’s language', () => {
   });
 });
 
+describe('answers to questions', () => {
+  it('pt-BR: names the period and compares it in Portuguese', async () => {
+    const { say } = await open('pt-BR');
+    await say('50 almoço');
+    expect(await say('quanto gastei com alimentação?')).toBe(
+      '*Alimentação · este mês*: ₹\u00a050,00 (1 lançamento)\nNada no mês anterior.\n' +
+        '_Mande "show them" para ver os lançamentos._',
+    );
+  });
+});
+
 describe('the language command', () => {
   it('switches an English chat to Portuguese, stores the locale and answers in it', async () => {
     const { say, db, userId } = await open('en-IN');
@@ -158,6 +169,9 @@ it('a pt-BR user meets no English sentence over many flows', async () => {
     'every month 15000 rent on 1st',
     'stop digests',
     '999999 almoço',
+    'quanto gastei este mês?',
+    'quanto gastei com alimentação semana passada?',
+    'maior gasto este mês',
   ]) {
     replies.push(await say(text));
   }

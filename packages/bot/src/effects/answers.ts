@@ -24,9 +24,7 @@ export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
       return;
     }
     if (page > pages.length) {
-      reply.parts.push(
-        `That was all: ${pages.length === 1 ? 'one page' : `${pages.length} pages`}.`,
-      );
+      reply.parts.push(sayTo(scope).t('answerAllPages', { pages: pages.length }));
       return;
     }
     reply.parts.push(`${pages[page - 1]!}\n${sayTo(scope).page(page, pages.length)}`);
@@ -35,7 +33,7 @@ export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
       if (id.length <= LIMITS.buttonId) reply.more = { id, title: sayTo(scope).moreButton };
     }
   },
-  questionHelp({ text, example }, { reply }) {
-    reply.parts.push(`🤔 I couldn't answer "${text}". Try a question like "${example}".`);
+  questionHelp({ text, example }, { scope, reply }) {
+    reply.parts.push(sayTo(scope).t('questionHelp', { text, example }));
   },
 };
