@@ -3,6 +3,7 @@
 // (or, in the sandbox, links to the dashboard's download) and queues the document, each
 // request held by a lease so that one replica sends it, and tried again after a failure.
 import { newId, sql, type Queries, type SqlDatabase } from '@spendline/db';
+import { chatTranslator } from '@spendline/i18n';
 import { formatMoney, type LocalDate } from '@spendline/ledger';
 import type { Logger } from '@spendline/log';
 import {
@@ -104,9 +105,11 @@ export function statementCaption(data: StatementData): string {
   const spent = data.summary.totals.map((t) =>
     formatMoney(t.totalMinor, t.currency, data.owner.locale),
   );
-  return `📄 Your statement for ${monthName(data)}: ${
-    spent.length ? `${spent.join(' + ')} spent` : 'nothing spent'
-  }.`;
+  const t = chatTranslator(data.owner.locale);
+  const month = monthName(data);
+  return spent.length
+    ? t('statementCaption', { month, spent: spent.join(' + ') })
+    : t('statementCaptionNothing', { month });
 }
 
 class SendFailed extends Error {
@@ -147,7 +150,10 @@ export function createStatementSender(options: StatementSenderOptions): Statemen
       } else {
         // A document is free-form: outside the 24-hour window the approved notice says
         // where the statement is instead.
-        const text = `${caption} Download it from ${downloadUrl(month)}`;
+        const text = chatTranslator(request.owner.locale)('statementDownload', {
+          caption,
+          url: downloadUrl(month),
+        });
         await queueNotice(tx, {
           userId: request.owner.id,
           locale: request.owner.locale,
@@ -189,7 +195,9 @@ export function createStatementSender(options: StatementSenderOptions): Statemen
       if (window.open) {
         const sorry = textMessage(
           request.recipient,
-          `Sorry, your statement could not be sent. Download it from ${downloadUrl(request.month.slice(0, 7))}`,
+          chatTranslator(request.owner.locale)('statementSorry', {
+            url: downloadUrl(request.month.slice(0, 7)),
+          }),
         );
         await enqueueOutbound(tx, sorry, request.conversationId ?? window.conversationId);
       }
