@@ -65,6 +65,12 @@ function payment(
   return { from: user.id, to: member.userId, amountMinor, currency };
 }
 
+/** What settling answers, and the settlement recorded (for its Undo), if one was. */
+export interface Settled {
+  text: string;
+  settlementId: string | null;
+}
+
 /** "settled 400 with rahul", "rahul paid me 400", "settled up with rahul in goa trip". */
 export async function settleUp(
   tx: Tx,
@@ -72,38 +78,44 @@ export async function settleUp(
   command: Settle,
   now: Date,
   say: BookSay,
-): Promise<string> {
+): Promise<Settled> {
+  const text = (words: string): Settled => ({ text: words, settlementId: null });
   const named = command.book === null ? null : await findMemberBook(tx, user.id, command.book);
-  if (command.book !== null && named === null) return noSuchBook(tx, user, command.book, say);
+  if (command.book !== null && named === null) {
+    return text(await noSuchBook(tx, user, command.book, say));
+  }
   const all = await booksWithMembers(tx, user.id);
   const books = named ? all.filter((b) => b.book.id === named.id) : all;
   const shared = books.flatMap(({ book, members }) => {
     const member = memberNamed(members, user, command.member);
     return member ? [{ book, member }] : [];
   });
-  if (shared.length === 0) return say('noSuchMember', { name: command.member });
+  if (shared.length === 0) return text(say('noSuchMember', { name: command.member }));
   const chosen =
     shared.length === 1 ? shared[0]! : shared.find((s) => s.book.id === user.defaultBookId);
   if (!chosen) {
-    return say('whichBook', {
-      name: command.member,
-      books: shared.map((s) => s.book.name).join(', '),
-      book: shared[0]!.book.name,
-    });
+    return text(
+      say('whichBook', {
+        name: command.member,
+        books: shared.map((s) => s.book.name).join(', '),
+        book: shared[0]!.book.name,
+      }),
+    );
   }
   const { book, member } = chosen;
   const paid = payment(command, user, member, settleUpPlan(await bookBalances(tx, book.id)));
-  if (!paid) return say('nothingToSettle', { name: member.displayName, book: book.name });
+  if (!paid) return text(say('nothingToSettle', { name: member.displayName, book: book.name }));
+  let settlementId: string;
   try {
-    await settle(tx, user.id, book.id, {
+    ({ id: settlementId } = await settle(tx, user.id, book.id, {
       fromUserId: paid.from,
       toUserId: paid.to,
       amountMinor: paid.amountMinor,
       currency: paid.currency,
       occurredAt: now,
-    });
+    }));
   } catch (error) {
-    if (error instanceof BookRefusal) return say('invalidSettlement');
+    if (error instanceof BookRefusal) return text(say('invalidSettlement'));
     throw error;
   }
   const byMe = paid.from === user.id;
@@ -125,5 +137,5 @@ export async function settleUp(
     amount,
     book: book.name,
   });
-  return `${done}\n\n${await balancesText(tx, user, book, say)}`;
+  return { text: `${done}\n\n${await balancesText(tx, user, book, say)}`, settlementId };
 }

@@ -28,9 +28,12 @@ function chat() {
 const book = (request: BookRequest): BotEvent => ({ type: 'BOOK', at: T0, request });
 
 describe('book messages in the conversation', () => {
-  it('reads the Accept under an invitation as accepting that book, and nothing else as one', () => {
+  it('reads Accept under an invitation and Undo under a settlement, and nothing else as either', () => {
     expect(choiceEvent(CHOICE.joinBook(BOOK_ID), T0)).toEqual(
       book({ type: 'acceptInvite', bookId: BOOK_ID }),
+    );
+    expect(choiceEvent(CHOICE.undoSettlement(BOOK_ID), T0)).toEqual(
+      book({ type: 'undoSettlement', settlementId: BOOK_ID }),
     );
     expect(choiceEvent('book:join:not-a-book', T0)).toEqual({ type: 'UNKNOWN_CHOICE', at: T0 });
     expect(choiceEvent(`book:leave:${BOOK_ID}`, T0)).toEqual({ type: 'UNKNOWN_CHOICE', at: T0 });

@@ -88,6 +88,8 @@ export type BookProblemReply =
 export type BookRequest =
   | BookCommand
   | { type: 'acceptInvite'; bookId: string }
+  /** Undo under a settlement's confirmation. */
+  | { type: 'undoSettlement'; settlementId: string }
   | { type: 'problem'; problem: BookProblemReply };
 
 export type Question = {
@@ -215,6 +217,8 @@ export const CHOICE = {
   drillDay: (day: string) => `drill:day:${day}`,
   /** Accept under an invitation to a shared book. */
   joinBook: (bookId: string) => `book:join:${bookId}`,
+  /** Undo under a settlement's confirmation. */
+  undoSettlement: (settlementId: string) => `book:unsettle:${settlementId}`,
 } as const;
 
 const REVIEW_ANSWERS: readonly string[] = ['save', 'change', 'keep', 'cancel'];
@@ -265,11 +269,13 @@ function drillEvent(rest: string, at: string): TapEvent {
   return { type: 'UNKNOWN_CHOICE', at };
 }
 
-/** "join:<book id>", as CHOICE.joinBook writes it. */
+/** "join:<book id>" and "unsettle:<settlement id>", as CHOICE writes them. */
 function bookEvent(rest: string, at: string): TapEvent {
-  const [kind, bookId] = splitId(rest);
-  if (kind === 'join:' && /^[0-9a-f-]{36}$/.test(bookId))
-    return { type: 'BOOK', at, request: { type: 'acceptInvite', bookId } };
+  const [kind, id] = splitId(rest);
+  if (!/^[0-9a-f-]{36}$/.test(id)) return { type: 'UNKNOWN_CHOICE', at };
+  if (kind === 'join:') return { type: 'BOOK', at, request: { type: 'acceptInvite', bookId: id } };
+  if (kind === 'unsettle:')
+    return { type: 'BOOK', at, request: { type: 'undoSettlement', settlementId: id } };
   return { type: 'UNKNOWN_CHOICE', at };
 }
 

@@ -135,9 +135,16 @@ describe('shared books in the chat', () => {
     expect((await priya.say('home: 900 cab')).text).toMatch(
       /\n📒 Home · you ₹450\.00, Dev ₹450\.00\n/,
     );
-    expect((await priya.say('dev paid me 450')).text).toBe(
+    const settled = await priya.say('dev paid me 450');
+    expect(settled.text).toBe(
       '🤝 Noted: Dev paid you ₹450.00 in *Home*.\n\n✅ *Home*: everyone is settled up.',
     );
+    // A settlement noted by mistake is taken back with its Undo, and the debt is back.
+    const undo = settled.buttons[0]!;
+    expect(undo.title).toBe('Undo');
+    expect((await priya.tap(undo, 'button')).text).toBe('↩️ Removed that settlement from *Home*.');
+    expect((await priya.say('balances')).text).toBe('⚖️ *Home*\n• Dev owes you ₹450.00');
+    expect((await priya.tap(undo, 'button')).text).toBe('That settlement is already removed.');
   });
 
   it('uses a default book, names members it does not know, and undoes a split', async () => {

@@ -4,6 +4,7 @@ import {
   acceptInvite,
   BookRefusal,
   createBook,
+  deleteSettlement,
   findMemberBook,
   inviteByPhone,
   leaveBook,
@@ -23,7 +24,7 @@ import { tell } from '../book-notices.ts';
 import { namedBook, noSuchBook, peopleOf, type Person } from '../book-people.ts';
 import { bookReplies, type BookSay } from '../book-replies.ts';
 import { CHOICE, type BookProblemReply, type BookRequest } from '../types.ts';
-import { requireUser, type EffectScope, type FamilyHandlers, type Tx } from './scope.ts';
+import { requireUser, sayTo, type EffectScope, type FamilyHandlers, type Tx } from './scope.ts';
 
 type Command<T extends BookCommand['type']> = Extract<BookCommand, { type: T }>;
 
@@ -259,7 +260,21 @@ async function balances(scope: EffectScope, user: User, name: string | null, say
   return texts.join('\n\n');
 }
 
-async function answer(scope: EffectScope, request: BookRequest): Promise<string> {
+/** Removes a settlement the user recorded or was paid by, from its Undo button. */
+async function undoSettlement(scope: EffectScope, user: User, settlementId: string, say: BookSay) {
+  const [settled] = await scope.tx.rows<{ book: string }>(sql`
+    SELECT b.name AS book FROM settlements s JOIN books b ON b.id = s.book_id
+     WHERE s.id = ${settlementId}::uuid`);
+  const removed = await deleteSettlement(scope.tx, user.id, settlementId, scope.now);
+  if (!removed || !settled) return say('settlementGone');
+  return say('settlementUndone', { book: settled.book });
+}
+
+/** Everything but settling, which also leaves an Undo under its answer. */
+async function answer(
+  scope: EffectScope,
+  request: Exclude<BookRequest, { type: 'settle' }>,
+): Promise<string> {
   const user = requireUser(scope);
   const say = bookReplies(user.locale);
   const { tx } = scope;
@@ -293,8 +308,8 @@ async function answer(scope: EffectScope, request: BookRequest): Promise<string>
       });
     case 'balances':
       return balances(scope, user, request.book, say);
-    case 'settle':
-      return settleUp(tx, user, request, scope.now, say);
+    case 'undoSettlement':
+      return undoSettlement(scope, user, request.settlementId, say);
     case 'leaveBook':
       return withBook(request.book, (book) => leave(scope, user, book, say));
     case 'notifyBook':
@@ -308,7 +323,19 @@ async function answer(scope: EffectScope, request: BookRequest): Promise<string>
 }
 
 export const bookHandlers: FamilyHandlers<'book'> = {
-  async book(effect, { scope, reply }) {
-    reply.parts.push(await answer(scope, effect.request));
+  async book({ request }, { scope, reply }) {
+    if (request.type !== 'settle') {
+      reply.parts.push(await answer(scope, request));
+      return;
+    }
+    const user = requireUser(scope);
+    const settled = await settleUp(scope.tx, user, request, scope.now, bookReplies(user.locale));
+    reply.parts.push(settled.text);
+    if (settled.settlementId) {
+      reply.undo = {
+        id: CHOICE.undoSettlement(settled.settlementId),
+        title: sayTo(scope).undoButton,
+      };
+    }
   },
 };
