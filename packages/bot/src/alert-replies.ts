@@ -1,6 +1,7 @@
 // What the bot says about forwarded bank and card alerts, in the user's language. Money
 // and dates arrive formatted in the user's currency and locale.
 import { chatTranslator, type ChatKey } from '@spendline/i18n';
+import { LIMITS } from '@spendline/whatsapp';
 import type { NothingSaved } from './types.ts';
 
 const why: Record<Exclude<NothingSaved, 'duplicate'>, ChatKey> = {
@@ -34,7 +35,11 @@ function build(tag: string) {
       t('alertNewAmount', { label, amount, reminder: flag(reminder) }),
     save: t('alertSave'),
     change: t('alertChange'),
-    keep: (amount: string) => t('alertKeep', { amount }),
+    /** "Keep ₹450.00"; just "Keep it" when the amount is too long for a button. */
+    keep: (amount: string) => {
+      const title = t('alertKeep', { amount });
+      return title.length <= LIMITS.buttonTitle ? title : t('alertKeepPlain');
+    },
     cancel: t('alertCancel'),
     nothingSaved: (reason: Exclude<NothingSaved, 'duplicate'>) => t(why[reason]),
     duplicate: (entry: string | null, reference: string) =>

@@ -2,7 +2,11 @@
 // user's locale picks the words, and a language command switches them mid-chat.
 import { readFileSync } from 'node:fs';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { formatMoney } from '@spendline/ledger';
+import { LIMITS } from '@spendline/whatsapp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alertRepliesFor } from './alert-replies.ts';
+import { repliesFor } from './replies.ts';
 import { handleInbound, openTestChat, type TestChat } from './test-chat.ts';
 
 let chat: TestChat | undefined;
@@ -179,4 +183,32 @@ it('a pt-BR user meets no English sentence over many flows', async () => {
   expect(phrases.length).toBeGreaterThan(50);
   const found = phrases.filter((phrase) => replies.some((reply) => reply.includes(phrase)));
   expect(found).toEqual([]);
+});
+
+it('keeps every button and list button within WhatsApp’s limits in each language', () => {
+  for (const [tag, currency] of [
+    ['en-IN', 'INR'],
+    ['pt-BR', 'BRL'],
+    ['es-MX', 'MXN'],
+    ['id-ID', 'IDR'],
+    ['hi-IN', 'INR'],
+  ] as const) {
+    const replies = repliesFor(tag);
+    const alerts = alertRepliesFor(tag);
+    // A large bank alert: tens of millions (of rupiah, or paise of lakhs of rupees).
+    const amount = formatMoney(12_345_678_00n, currency, tag);
+    const buttons = [
+      replies.yes,
+      replies.no,
+      replies.undoButton,
+      replies.moreButton,
+      alerts.save,
+      alerts.change,
+      alerts.cancel,
+      alerts.keep(amount),
+    ];
+    for (const title of buttons)
+      expect(title.length, `${tag}: ${title}`).toBeLessThanOrEqual(LIMITS.buttonTitle);
+    expect(replies.categoryButton.length).toBeLessThanOrEqual(LIMITS.listButtonText);
+  }
 });
