@@ -39,7 +39,7 @@ export default tseslint.config(
     // These run without a database (packages/parser/src/pure-packages.test.ts also walks
     // their dependencies): no database client or driver, and no workspace package but
     // the other pure ones, since the rest stand on the database.
-    files: ['packages/{config,ledger,log,parser}/**/*.ts', 'packages/books/src/pure/**/*.ts'],
+    files: ['packages/{config,i18n,ledger,log,parser}/**/*.ts', 'packages/books/src/pure/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -56,6 +56,7 @@ export default tseslint.config(
                 'pglite-prisma-adapter',
                 '@spendline/*',
                 '!@spendline/config',
+                '!@spendline/i18n',
                 '!@spendline/ledger',
                 '!@spendline/log',
                 '!@spendline/parser',

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The workspace packages that must never reach a database, by folder under packages/. */
-const PURE = ['config', 'ledger', 'log', 'parser'];
+const PURE = ['config', 'i18n', 'ledger', 'log', 'parser'];
 
 /**
  * Folders holding the pure part of a package that has a database (its arithmetic, for
