@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '#lib/i18n/english.ts';
 import { readExpenseForm } from './expense-form.ts';
 
 const viewer = { currency: 'INR', timeZone: 'Asia/Kolkata' };
@@ -10,13 +11,15 @@ const form = (fields: Record<string, string>) => {
 
 describe('readExpenseForm', () => {
   it('reads income or spending from the Type select, spending by default', () => {
-    expect(readExpenseForm(form({ kind: 'INCOME', amount: '50000' }), viewer).input).toMatchObject({
+    expect(
+      readExpenseForm(form({ kind: 'INCOME', amount: '50000' }), viewer, english.t).input,
+    ).toMatchObject({
       kind: 'INCOME',
       amountMinor: '5000000',
     });
-    expect(readExpenseForm(form({ amount: '120' }), viewer).input.kind).toBe('EXPENSE');
-    expect(readExpenseForm(form({ kind: 'GIFT', amount: '120' }), viewer).input.kind).toBe(
-      'EXPENSE',
-    );
+    expect(readExpenseForm(form({ amount: '120' }), viewer, english.t).input.kind).toBe('EXPENSE');
+    expect(
+      readExpenseForm(form({ kind: 'GIFT', amount: '120' }), viewer, english.t).input.kind,
+    ).toBe('EXPENSE');
   });
 });

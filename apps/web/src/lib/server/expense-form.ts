@@ -5,6 +5,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql, type VariablesOf } from '#lib/graphql/graphql.ts';
 import { toMinor } from '#lib/money.ts';
 import { localNoon, today } from '#lib/zoned-time.ts';
+import type { Translate } from './i18n.ts';
 import type { Viewer } from './viewer.ts';
 
 export const CreateExpenseMutation = graphql(
@@ -49,6 +50,7 @@ export interface ExpenseFormResult {
 export function readExpenseForm(
   form: FormData,
   viewer: Pick<Viewer, 'currency' | 'timeZone'>,
+  t: Translate,
   previousDate?: string,
 ): ExpenseFormResult {
   const values = {
@@ -60,10 +62,10 @@ export function readExpenseForm(
   };
   const fields: Record<string, string> = {};
   const amountMinor = toMinor(values.amount, viewer.currency);
-  if (!amountMinor) fields.amount = `Enter an amount above zero, like 120 or 120.50.`;
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fields.date = 'Pick a date.';
-  if (values.date > today(viewer.timeZone)) fields.date = 'The date cannot be in the future.';
-  if (values.note.length > 500) fields.note = 'Keep the note under 500 characters.';
+  if (!amountMinor) fields.amount = t('expenseForm.amount');
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fields.date = t('expenseForm.date');
+  if (values.date > today(viewer.timeZone)) fields.date = t('expenseForm.future');
+  if (values.note.length > 500) fields.note = t('expenseForm.note');
 
   const input: NewExpense = {
     kind: values.kind,

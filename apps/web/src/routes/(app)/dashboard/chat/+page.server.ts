@@ -3,6 +3,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { chatPhone } from '#lib/server/chat-phone.ts';
 import { pendingOtp } from '#lib/server/pending-otp.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -68,6 +69,7 @@ export const actions: Actions = {
   send: async (event) => {
     const form = await event.request.formData();
     const phone = text(form, 'phone');
+    const t = await serverTranslator(event);
     const choiceId = text(form, 'choiceId');
     const typed = text(form, 'text');
     const input = choiceId
@@ -76,11 +78,10 @@ export const actions: Actions = {
     // What was typed comes back with any failure, so it is never lost.
     const refused = (message: string, fields: Record<string, string | undefined> = {}) =>
       fail(400, { message, fields, text: typed });
-    if (!choiceId && !typed) return refused('Type a message first.');
+    if (!choiceId && !typed) return refused(t('chat.typeFirst'));
     if (!choiceId && [...typed].length > MAX_TEXT) {
-      const count = new Intl.NumberFormat('en').format([...typed].length);
-      return refused('This message is too long to send.', {
-        text: `WhatsApp takes at most 4,096 characters in a message; this one has ${count}.`,
+      return refused(t('chat.tooLong'), {
+        text: t('chat.tooLongDetail', { max: MAX_TEXT, count: [...typed].length }),
       });
     }
     const result = await apiFor(event).run(SandboxSendMutation, {
@@ -88,7 +89,7 @@ export const actions: Actions = {
     });
     const error = asTypedError(result.data?.sandboxSend);
     if (result.error || error || !result.data) {
-      const failure = refusal(result, error, {}, 'Not sent.');
+      const failure = refusal(result, error, {}, t('chat.notSent'));
       return refused(failure.message, failure.fields);
     }
     return { sent: true };
@@ -99,17 +100,13 @@ export const actions: Actions = {
     const phone = text(form, 'phone');
     const caption = text(form, 'caption');
     const file = form.get('file');
+    const t = await serverTranslator(event);
     const refused = (message: string) => fail(400, { message, caption });
-    if (!(file instanceof File) || file.size === 0)
-      return refused('Choose a photo or an audio file first.');
+    if (!(file instanceof File) || file.size === 0) return refused(t('chat.chooseFile'));
     const audio = file.type.startsWith('audio/');
-    if (!audio && !file.type.startsWith('image/')) {
-      return refused(
-        'Attach a photo (JPEG, PNG or WebP) or an audio file (OGG, MP3, M4A, AAC or AMR).',
-      );
-    }
+    if (!audio && !file.type.startsWith('image/')) return refused(t('chat.fileKinds'));
     if (file.size > (audio ? MAX_AUDIO_BYTES : MAX_IMAGE_BYTES)) {
-      return refused(`This file is too large: WhatsApp takes ${audio ? '16' : '5'} MB at most.`);
+      return refused(t('chat.fileTooLarge', { megabytes: audio ? 16 : 5 }));
     }
     const result = await apiFor(event).run(SandboxSendMediaMutation, {
       input: { phone, ...(caption && !audio ? { caption } : {}) },
@@ -117,7 +114,7 @@ export const actions: Actions = {
     });
     const error = asTypedError(result.data?.sandboxSendMedia);
     if (result.error || error || !result.data) {
-      const failure = refusal(result, error, {}, 'Not sent.');
+      const failure = refusal(result, error, {}, t('chat.notSent'));
       return refused(failure.fields.file ?? failure.fields.caption ?? failure.message);
     }
     return { sent: true };

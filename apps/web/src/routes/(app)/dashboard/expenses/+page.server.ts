@@ -5,6 +5,7 @@ import { CategoryOptionFields } from '#lib/graphql/category.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql, type VariablesOf } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import {
   CreateExpenseMutation,
   readExpenseForm,
@@ -154,13 +155,14 @@ function signedIn(viewer: Viewer | null): Viewer {
 export const actions: Actions = {
   create: async (event) => {
     const form = await event.request.formData();
-    const read = readExpenseForm(form, signedIn(event.locals.viewer));
+    const t = await serverTranslator(event);
+    const read = readExpenseForm(form, signedIn(event.locals.viewer), t);
     if (Object.keys(read.fields).length) {
       return fail(400, {
         action: 'create',
         values: read.values,
         fields: read.fields,
-        message: 'Please fix the fields below.',
+        message: t('common.fixFields'),
         ...(text(form, 'attachmentId')
           ? { attachmentId: text(form, 'attachmentId'), receiptUrl: text(form, 'receiptUrl') }
           : {}),
@@ -180,7 +182,7 @@ export const actions: Actions = {
     const created = answer.data?.createExpense;
     const error = asTypedError(created);
     if (error || created?.__typename !== 'Expense') {
-      const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
+      const failure = refusal(answer, error, FIELD_NAMES, t('expenses.notSaved'));
       return fail(400, { action: 'create', values: read.values, ...receipt, ...failure });
     }
     return { action: 'create', added: created.id };
@@ -189,19 +191,20 @@ export const actions: Actions = {
   scan: async (event) => {
     const viewer = signedIn(event.locals.viewer);
     const file = (await event.request.formData()).get('receipt');
+    const t = await serverTranslator(event);
     const refused = (message: string) => fail(400, { action: 'scan', message });
     if (!(file instanceof File) || file.size === 0) {
-      return refused('Choose a photo of a receipt first.');
+      return refused(t('expenses.choosePhoto'));
     }
     if (file.size > MAX_RECEIPT_BYTES) {
-      return refused('This photo is too large: the limit is 5 MB.');
+      return refused(t('expenses.photoTooLarge'));
     }
     const answer = await apiFor(event).run(ScanReceiptMutation, { file });
     const result = answer.data?.scanReceipt;
     const error = asTypedError(result);
     if (error || result?.__typename !== 'ScanReceiptSuccess') {
       // The file's one problem (its type, its size, unreadable) is the message itself.
-      const failure = refusal(answer, error, {}, 'The photo could not be read.');
+      const failure = refusal(answer, error, {}, t('expenses.photoUnreadable'));
       return refused(failure.fields.file ?? failure.message);
     }
     return { action: 'scan', scanned: scannedReceipt(result.scan, viewer) };
@@ -210,14 +213,16 @@ export const actions: Actions = {
   update: async (event) => {
     const form = await event.request.formData();
     const id = text(form, 'id');
-    const read = readExpenseForm(form, signedIn(event.locals.viewer), text(form, 'previousDate'));
+    const t = await serverTranslator(event);
+    const viewer = signedIn(event.locals.viewer);
+    const read = readExpenseForm(form, viewer, t, text(form, 'previousDate'));
     if (Object.keys(read.fields).length) {
       return fail(400, {
         action: 'update',
         id,
         values: read.values,
         fields: read.fields,
-        message: 'Please fix the fields below.',
+        message: t('common.fixFields'),
       });
     }
     const answer = await apiFor(event).run(UpdateExpenseMutation, {
@@ -227,7 +232,7 @@ export const actions: Actions = {
     const { data } = answer;
     const error = asTypedError(data?.updateExpense);
     if (error || !data) {
-      const failure = refusal(answer, error, FIELD_NAMES, 'Could not save.');
+      const failure = refusal(answer, error, FIELD_NAMES, t('expenses.notSaved'));
       return fail(400, { action: 'update', id, values: read.values, ...failure });
     }
     return { action: 'update', updated: id };
@@ -239,7 +244,8 @@ export const actions: Actions = {
     const deleted = data?.deleteExpense;
     const error = asTypedError(deleted);
     if (error || deleted?.__typename !== 'Expense') {
-      return fail(404, { action: 'delete', message: error?.message ?? 'Could not delete.' });
+      const message = error?.message ?? (await serverTranslator(event))('expenses.notDeleted');
+      return fail(404, { action: 'delete', message });
     }
     return {
       action: 'delete',
@@ -252,7 +258,8 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(RestoreExpenseMutation, { id });
     const error = asTypedError(data?.restoreExpense);
     if (error || !data) {
-      return fail(404, { action: 'restore', message: error?.message ?? 'Could not restore.' });
+      const message = error?.message ?? (await serverTranslator(event))('expenses.notRestored');
+      return fail(404, { action: 'restore', message });
     }
     return { action: 'restore', restored: id };
   },
