@@ -4,6 +4,7 @@
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql, type ResultOf } from '#lib/graphql/graphql.ts';
 import { today } from '#lib/zoned-time.ts';
+import type { Translate } from './i18n.ts';
 import type { Viewer } from './viewer.ts';
 
 export const ScanReceiptMutation = graphql(
@@ -57,6 +58,7 @@ export interface ScannedReceipt {
 export function scannedReceipt(
   scan: Scan,
   viewer: Pick<Viewer, 'currency' | 'timeZone'>,
+  t: Translate,
 ): ScannedReceipt {
   const amount = scan.amount?.currency === viewer.currency ? scan.amount.amount : '';
   // A misread year can put the bill in the future, which the form refuses.
@@ -73,24 +75,28 @@ export function scannedReceipt(
     return {
       ...attached,
       values: { ...values, amount: '' },
-      message:
-        'This payment did not go through (it failed or is still pending), so it is not an expense yet.',
+      message: t('receipt.notDone'),
     };
   }
   if (scan.kind === 'NOT_A_RECEIPT' || !scan.amount) {
     return {
       ...attached,
-      message: 'No total could be read from this photo. Type the amount below.',
+      message: t('receipt.noTotal'),
     };
   }
   if (!amount) {
     return {
       ...attached,
-      message: `The receipt says ${scan.amount.formatted}, in another currency than yours. Type the amount in ${viewer.currency} below.`,
+      message: t('receipt.otherCurrency', {
+        amount: scan.amount.formatted,
+        currency: viewer.currency,
+      }),
     };
   }
   return {
     ...attached,
-    message: `Read ${scan.amount.formatted}${scan.merchant ? ` from ${scan.merchant}` : ''}. Check the details, then save.`,
+    message: scan.merchant
+      ? t('receipt.readFrom', { amount: scan.amount.formatted, merchant: scan.merchant })
+      : t('receipt.read', { amount: scan.amount.formatted }),
   };
 }

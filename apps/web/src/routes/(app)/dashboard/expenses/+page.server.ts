@@ -207,7 +207,7 @@ export const actions: Actions = {
       const failure = refusal(answer, error, {}, t('expenses.photoUnreadable'));
       return refused(failure.fields.file ?? failure.message);
     }
-    return { action: 'scan', scanned: scannedReceipt(result.scan, viewer) };
+    return { action: 'scan', scanned: scannedReceipt(result.scan, viewer, t) };
   },
 
   update: async (event) => {
