@@ -2,10 +2,12 @@
 // user's locale picks the words, and a language command switches them mid-chat.
 import { readFileSync } from 'node:fs';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { formatMoney } from '@spendline/ledger';
+import { formatMoney, type Recurrence } from '@spendline/ledger';
 import { LIMITS } from '@spendline/whatsapp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertRepliesFor } from './alert-replies.ts';
+import { reminderText } from './digests.ts';
+import { describeRule } from './recurring.ts';
 import { repliesFor } from './replies.ts';
 import { handleInbound, openTestChat, type TestChat } from './test-chat.ts';
 
@@ -186,13 +188,14 @@ it('a pt-BR user meets no English sentence over many flows', async () => {
 });
 
 it('keeps every button and list button within WhatsApp’s limits in each language', () => {
-  for (const [tag, currency] of [
+  const currencies: [tag: string, currency: string][] = [
     ['en-IN', 'INR'],
     ['pt-BR', 'BRL'],
     ['es-MX', 'MXN'],
     ['id-ID', 'IDR'],
     ['hi-IN', 'INR'],
-  ] as const) {
+  ];
+  for (const [tag, currency] of currencies) {
     const replies = repliesFor(tag);
     const alerts = alertRepliesFor(tag);
     // A large bank alert: tens of millions (of rupiah, or paise of lakhs of rupees).
@@ -211,4 +214,35 @@ it('keeps every button and list button within WhatsApp’s limits in each langua
       expect(title.length, `${tag}: ${title}`).toBeLessThanOrEqual(LIMITS.buttonTitle);
     expect(replies.categoryButton.length).toBeLessThanOrEqual(LIMITS.listButtonText);
   }
+});
+
+describe('words sent without a question', () => {
+  it('words the evening reminder in the user’s language', () => {
+    expect(reminderText('es-MX')).toBe(
+      '📝 Nada registrado hoy. ¿Gastaste algo? Mándalo así: "120 gasolina". ' +
+        'Manda "stop digests" para dejar de recibirlos.',
+    );
+  });
+
+  it('describes recurring rules with the language’s plurals and ordinals', () => {
+    const monthly: Recurrence = {
+      frequency: 'MONTHLY',
+      interval: 1,
+      dayOfMonth: 1,
+      startsOn: '2026-11-24',
+    };
+    expect(describeRule({ ...monthly }, 'en-IN')).toBe('every month on the 1st');
+    expect(describeRule({ ...monthly, interval: 3, dayOfMonth: 22 }, 'en-IN')).toBe(
+      'every 3 months on the 22nd',
+    );
+    expect(describeRule({ ...monthly }, 'pt-BR')).toBe('todo mês no dia 1');
+    const weekly: Recurrence = {
+      frequency: 'WEEKLY',
+      interval: 2,
+      dayOfWeek: 1,
+      startsOn: '2026-11-24',
+    };
+    expect(describeRule({ ...weekly }, 'es-MX')).toBe('cada 2 semanas, el lunes');
+    expect(describeRule({ ...weekly, interval: 1 }, 'hi-IN')).toBe('हर हफ़्ते सोमवार को');
+  });
 });
