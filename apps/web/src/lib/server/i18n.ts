@@ -5,8 +5,14 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { loadWebMessages, type WebKey } from '#lib/i18n/catalog.ts';
 import type { MessageValues } from '#lib/i18n/context.ts';
 import { acceptedTag, canonicalTag, DEFAULT_TAGS, LOCALE_COOKIE } from '#lib/i18n/locale.ts';
+import type { Viewer } from './viewer.ts';
 
-type Request = Pick<RequestEvent, 'locals' | 'cookies' | 'request'>;
+/** What of a request event the language is read from (a RequestEvent is one). */
+interface Request {
+  locals: { viewer: Pick<Viewer, 'locale'> | null };
+  cookies: Pick<RequestEvent['cookies'], 'get'>;
+  request: Pick<RequestEvent['request'], 'headers'>;
+}
 
 /**
  * Signed in, the account's locale; signed out, the language picked on a sign-in page

@@ -2,6 +2,9 @@
 // money came in.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { translator } from '@spendline/i18n';
+import ptBR from '@spendline/i18n/messages/pt-BR/web.json' with { type: 'json' };
+import { i18nContext } from '#lib/i18n/context.ts';
 import { englishContext } from '#lib/i18n/english.ts';
 import TotalCard from './TotalCard.svelte';
 
@@ -48,5 +51,28 @@ describe('TotalCard', () => {
       props: { ...props, income: money('100', '₹1.00'), net: money('-11900', '-₹119.00') },
     }).body;
     expect(short).toMatch(/class="negative[ "]/);
+  });
+});
+
+describe('TotalCard in the reader’s language', () => {
+  const portuguese = translator(ptBR, 'pt-BR');
+  const context = i18nContext({ locale: 'pt-BR', t: (key, values) => portuguese(key, values) });
+
+  it('names the period and compares it with the one before in Portuguese', () => {
+    const body = render(TotalCard, {
+      context,
+      props: {
+        period: 'week',
+        zero: 'R$ 0,00',
+        total: {
+          ...total,
+          previousTotal: money('8000', 'R$ 80,00'),
+          changeRatio: 0.5,
+        },
+      },
+    }).body;
+    expect(text(body)).toContain('Esta semana');
+    expect(text(body)).toContain('+50% em relação a semana passada (R$ 80,00)');
+    expect(body).toContain('data-testid="total-this-week"');
   });
 });
