@@ -64,19 +64,13 @@ type ExpenseFilter = NonNullable<VariablesOf<typeof ExpensesQuery>['filter']>;
 export type Expense = ResultOf<typeof ExpensesQuery>['expenses']['edges'][number]['node'];
 type ExpenseSource = Expense['source'];
 
-export const SOURCES: { value: ExpenseSource; label: string }[] = [
-  { value: 'WHATSAPP', label: 'WhatsApp' },
-  { value: 'WEB', label: 'Web' },
-  { value: 'API', label: 'API' },
-  { value: 'IMPORT', label: 'Import' },
-  { value: 'RECURRING', label: 'Recurring' },
-];
+export const SOURCES: readonly ExpenseSource[] = ['WHATSAPP', 'WEB', 'API', 'IMPORT', 'RECURRING'];
 
 export const SORTS = {
-  newest: { field: 'OCCURRED_AT', direction: 'DESC', label: 'Newest first' },
-  oldest: { field: 'OCCURRED_AT', direction: 'ASC', label: 'Oldest first' },
-  largest: { field: 'AMOUNT', direction: 'DESC', label: 'Largest first' },
-  smallest: { field: 'AMOUNT', direction: 'ASC', label: 'Smallest first' },
+  newest: { field: 'OCCURRED_AT', direction: 'DESC' },
+  oldest: { field: 'OCCURRED_AT', direction: 'ASC' },
+  largest: { field: 'AMOUNT', direction: 'DESC' },
+  smallest: { field: 'AMOUNT', direction: 'ASC' },
 } as const;
 
 export type SortKey = keyof typeof SORTS;
@@ -112,7 +106,7 @@ export function readExpenseQuery(params: URLSearchParams): ExpenseQuery {
     from: isDay(get('from')) ? get('from') : '',
     to: isDay(get('to')) ? get('to') : '',
     category: get('category'),
-    source: SOURCES.find((s) => s.value === source)?.value ?? '',
+    source: SOURCES.find((s) => s === source) ?? '',
     q: [...get('q').replace(CONTROL, ' ').trim()].slice(0, SEARCH_LENGTH).join(''),
     sort: sort in SORTS ? (sort as SortKey) : 'newest',
   };

@@ -18,15 +18,8 @@ const MAX_CELL = 500;
 /** Unreadable lines listed in a summary; the count covers the rest. */
 export const MAX_PROBLEMS = 100;
 
-/** The form's order, with labels. */
-export const FIELDS: { field: Field; label: string }[] = [
-  { field: 'date', label: 'Date' },
-  { field: 'amount', label: 'Amount' },
-  { field: 'kind', label: 'Type (spending or income)' },
-  { field: 'category', label: 'Category' },
-  { field: 'note', label: 'Note' },
-  { field: 'currency', label: 'Currency' },
-];
+/** The form's order (the catalog names each field). */
+export const FIELDS: readonly Field[] = ['date', 'amount', 'kind', 'category', 'note', 'currency'];
 
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

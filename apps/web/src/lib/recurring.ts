@@ -36,12 +36,7 @@ export const RecurringRuleFields = graphql(`
 export type RecurringExpense = ResultOf<typeof RecurringRuleFields>;
 type Frequency = RecurringExpense['frequency'];
 
-export const FREQUENCIES: { value: Frequency; label: string }[] = [
-  { value: 'DAILY', label: 'Daily' },
-  { value: 'WEEKLY', label: 'Weekly' },
-  { value: 'MONTHLY', label: 'Monthly' },
-  { value: 'YEARLY', label: 'Yearly' },
-];
+export const FREQUENCIES: readonly Frequency[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
 /** The form's fields as typed, so a refused form comes back as it was. */
 export interface RuleValues {
@@ -96,7 +91,7 @@ export function parseRule(values: RuleValues, currency: string): Parsed {
   const fields: Record<string, string> = {};
   const amountMinor = toMinor(values.amount, currency);
   if (!amountMinor) fields.amount = 'Enter an amount above zero, like 15000 or 499.50.';
-  const frequency = FREQUENCIES.find((f) => f.value === values.frequency)?.value;
+  const frequency = FREQUENCIES.find((f) => f === values.frequency);
   if (!frequency) fields.frequency = 'Pick how often it repeats.';
   const interval = whole(values.interval || '1', 1, 366);
   if (!interval) fields.interval = 'Enter a whole number from 1 to 366.';
