@@ -1,6 +1,6 @@
-import { sql, type User } from '@spendline/db';
+import { sql } from '@spendline/db';
 import { daysBetween, localDateOf, periodRange } from '@spendline/ledger';
-import { setBudget, summarize, type BudgetAlert, type BudgetUse } from '@spendline/spending';
+import { budgetName, setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import type { Command } from '@spendline/parser';
 import { repliesFor } from './replies.ts';
 import { label, money, monthLabel, table, wordsFor, type StatementInput } from './statements.ts';
@@ -28,26 +28,6 @@ function useLine(input: StatementInput, b: BudgetUse): string {
   if (b.projectedMinor !== null && b.projectedMinor > b.limitMinor)
     return t('budgetPace', { used, projected: m(b.projectedMinor) });
   return t('budgetLeft', { used, left: m(b.limitMinor - b.spentMinor) });
-}
-
-/** "Food budget", or "Monthly budget" for the overall one, in the user's language. */
-export function budgetName(user: User, name: string | null): string {
-  const t = wordsFor(user);
-  return name ? t('budgetOf', { name }) : t('budgetOverall');
-}
-
-/** "⚠️ 80% of your Food budget used: ₹4,000.00 of ₹5,000.00.", after a save crosses a threshold. */
-export function budgetAlertLine(user: User, alert: BudgetAlert): string {
-  const t = wordsFor(user);
-  const m = (minor: bigint) => money(user, minor, alert.currency);
-  const used = t('budgetUsed', { spent: m(alert.spentMinor), limit: m(alert.limitMinor) });
-  const name = budgetName(user, alert.name);
-  if (alert.thresholdPc >= 100) return t('budgetAlertUsedUp', { name, used });
-  const pace =
-    alert.projectedMinor !== null && alert.projectedMinor > alert.limitMinor
-      ? t('budgetAlertPace', { projected: m(alert.projectedMinor) })
-      : '';
-  return t('budgetAlertThreshold', { percent: alert.thresholdPc, name, used }) + pace;
 }
 
 /** This month's budgets in force, overall first, each with its category's name. */
@@ -98,7 +78,7 @@ export async function budgetStatement(input: StatementInput): Promise<string> {
 export async function budgetLines(input: StatementInput): Promise<string[]> {
   const { budgets } = await monthBudgets(input);
   return budgets.map(
-    (b) => `${budgetName(input.user, b.name)}: ${percent(b)} · ${useLine(input, b)}`,
+    (b) => `${budgetName(b.name, input.user.locale)}: ${percent(b)} · ${useLine(input, b)}`,
   );
 }
 
@@ -125,7 +105,7 @@ export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): 
     const { budgets } = await monthBudgets(input);
     const found = budgets.find((b) => b.categoryId === categoryId);
     return found
-      ? `${budgetName(input.user, categoryName)}: ${percent(found)} · ${useLine(input, found)}`
+      ? `${budgetName(categoryName, input.user.locale)}: ${percent(found)} · ${useLine(input, found)}`
       : replies.noBudgetFor(categoryName ?? '');
   }
   const { tx, user, now } = input;
@@ -143,7 +123,7 @@ export async function budgetCommand(input: StatementInput, cmd: BudgetCommand): 
   const current = budgets.find((b) => b.categoryId === categoryId);
   return [
     replies.budgetSet(
-      budgetName(input.user, categoryName),
+      budgetName(categoryName, input.user.locale),
       money(user, cmd.amountMinor, cmd.currency),
       month,
     ),

@@ -1,4 +1,4 @@
-import { CHOICE, recurringSavedText } from '@spendline/bot';
+import { CHOICE, recurringSavedText, repliesFor } from '@spendline/bot';
 import { sql, type Queries, type SqlDatabase } from '@spendline/db';
 import {
   inTransaction,
@@ -120,7 +120,7 @@ async function record(tx: Tx, row: DueRow, now: Date, announce: Announcer): Prom
     locale: row.locale,
     now,
     text,
-    buttons: [{ id: CHOICE.undoRun(ids[0]!), title: 'Undo' }],
+    buttons: [{ id: CHOICE.undoRun(ids[0]!), title: repliesFor(row.locale).undoButton }],
     template: { name: NOTICE_TEMPLATE, parameters: [text] },
   });
   return dates.length;

@@ -1,4 +1,5 @@
 import { sql, type Queries } from '@spendline/db';
+import { chatTranslator } from '@spendline/i18n';
 import {
   addDays,
   addMonths,
@@ -212,19 +213,25 @@ export const lastDayOfMonth = (date: LocalDate): LocalDate =>
   addDays(addMonths(monthOf(date), 1), -1);
 
 /** "Food budget" or "Monthly budget", as alerts and statements name a budget. */
-export const budgetName = (name: string | null) => (name ? `${name} budget` : 'Monthly budget');
+export const budgetName = (name: string | null, locale = 'en') => {
+  const t = chatTranslator(locale);
+  return name ? t('budgetOf', { name }) : t('budgetOverall');
+};
 
 /**
- * An alert as one line, the same in the chat and in a notice: the threshold crossed,
- * spent of limit, and the month-end pace while the limit is not yet passed.
+ * An alert as one line in the user's language, the same in the chat and in a notice: the
+ * threshold crossed, spent of limit, and the month-end pace while the limit is not yet
+ * passed.
  */
 export function budgetAlertText(alert: BudgetAlert, locale: string): string {
+  const t = chatTranslator(locale);
   const money = (minor: bigint) => formatMoney(minor, alert.currency, locale);
-  const used = `${money(alert.spentMinor)} of ${money(alert.limitMinor)}`;
-  if (alert.thresholdPc >= 100) return `🚨 ${budgetName(alert.name)} used up: ${used}.`;
+  const used = t('budgetUsed', { spent: money(alert.spentMinor), limit: money(alert.limitMinor) });
+  const name = budgetName(alert.name, locale);
+  if (alert.thresholdPc >= 100) return t('budgetAlertUsedUp', { name, used });
   const pace =
     alert.projectedMinor !== null && alert.projectedMinor > alert.limitMinor
-      ? ` At this pace: ${money(alert.projectedMinor)} by month end.`
+      ? t('budgetAlertPace', { projected: money(alert.projectedMinor) })
       : '';
-  return `⚠️ ${alert.thresholdPc}% of your ${budgetName(alert.name)} used: ${used}.${pace}`;
+  return t('budgetAlertThreshold', { percent: alert.thresholdPc, name, used }) + pace;
 }

@@ -8,9 +8,9 @@ import {
   type EntryPatch,
 } from '@spendline/entries';
 import { daysSpan, localDateOf, periodRange } from '@spendline/ledger';
+import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
 import { alertRepliesFor } from '../alert-replies.ts';
-import { budgetAlertLine } from '../budgets.ts';
 import type { Reply } from '../reply.ts';
 import { dayLabel, expenseLabel, money, totalsText } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
@@ -80,7 +80,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
   }
   reply.parts.push(...expenses.flatMap((e) => bookLines.get(e.id) ?? []));
   reply.parts.push(sayTo(scope).todayTotal(totalsText(user, totals)));
-  reply.parts.push(...alerts.map((alert) => budgetAlertLine(user, alert)));
+  reply.parts.push(...alerts.map((alert) => budgetAlertText(alert, user.locale)));
   reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: sayTo(scope).undoButton };
 }
 
