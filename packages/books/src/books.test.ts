@@ -10,6 +10,7 @@ import {
   acceptInviteLink,
   createInviteLink,
   inviteByPhone,
+  INVITES_PER_DAY,
   pendingInvitations,
 } from './invites.ts';
 import { leaveBook } from './leave.ts';
@@ -142,6 +143,26 @@ describe('books and names', () => {
 });
 
 describe('invitations', () => {
+  it("lets one person invite a day's worth of numbers, then says when more may go", async () => {
+    const inviter = await person('inviter');
+    const book = await db.sql.transaction((tx) => createBook(tx, inviter.id, 'Club'));
+    const invite = (n: number) =>
+      db.sql.transaction((tx) =>
+        inviteByPhone(tx, inviter.id, book.id, `+9197000${String(n).padStart(5, '0')}`),
+      );
+    for (let n = 0; n < INVITES_PER_DAY; n++) await invite(n);
+    // A refused invitation (the same number again) uses none of the day's allowance.
+    await refusedWith(invite(0), 'ALREADY_INVITED');
+    const refused = await refusal(invite(INVITES_PER_DAY));
+    expect(refused.reason).toBe('TOO_MANY_INVITES');
+    expect(refused.retryAfterMs).toBeGreaterThan(23 * 60 * 60 * 1000);
+    const other = await db.sql.transaction((tx) => createBook(tx, inviter.id, 'Trip'));
+    await refusedWith(
+      db.sql.transaction((tx) => inviteByPhone(tx, inviter.id, other.id, '+919600000001')),
+      'TOO_MANY_INVITES',
+    );
+  });
+
   it('invites a number once, and its owner joins', async () => {
     const book = await db.sql.transaction((tx) => createBook(tx, asha.id, 'Flat'));
     const phone = await phoneOf(rahul);

@@ -12,6 +12,8 @@ export type BookRefusalReason =
   | 'INVALID_PHONE'
   /** That number has an open invitation to the book already. */
   | 'ALREADY_INVITED'
+  /** The inviter sent as many invitations as a day allows: `retryAfterMs` says when more may go. */
+  | 'TOO_MANY_INVITES'
   /** The number's owner is already a member. */
   | 'ALREADY_A_MEMBER'
   /** No open invitation for the user, or the link is unknown or used. */
@@ -34,9 +36,11 @@ export class BookRefusal extends Error {
   override name = 'BookRefusal';
   readonly reason: BookRefusalReason;
   readonly unsettled: readonly Unsettled[];
-  constructor(reason: BookRefusalReason, unsettled: readonly Unsettled[] = []) {
+  readonly retryAfterMs: number;
+  constructor(reason: BookRefusalReason, unsettled: readonly Unsettled[] = [], retryAfterMs = 0) {
     super(`book refused: ${reason}`);
     this.reason = reason;
     this.unsettled = unsettled;
+    this.retryAfterMs = retryAfterMs;
   }
 }

@@ -1,4 +1,4 @@
-import { hashToken, randomToken } from '@spendline/auth';
+import { consume, hashToken, randomToken } from '@spendline/auth';
 import { newId, sql, type Membership, type Queries } from '@spendline/db';
 import { checkNameFree, lockUser, requireMember } from './books.ts';
 import { membershipColumns } from './columns.ts';
@@ -8,6 +8,11 @@ type Tx = Queries;
 
 /** E.164 as WhatsApp links keep it: "+", then up to 15 digits, no leading zero. */
 const E164 = /^\+[1-9]\d{6,14}$/;
+
+// Each invitation messages someone who never asked for it: a person may send this many a
+// day, across all their books, which households and trips never reach and spam would.
+export const INVITES_PER_DAY = 20;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Invites a WhatsApp number to the book (any active member may). A number that left or
@@ -37,6 +42,9 @@ export async function inviteByPhone(
      WHERE book_memberships.status = 'LEFT'
     RETURNING ${membershipColumns()}`);
   if (!invited) throw new BookRefusal('ALREADY_INVITED');
+  // Counted in the invitation's transaction: a refused invitation counts for nothing.
+  const limit = await consume(tx, `book-invites:${inviterId}`, INVITES_PER_DAY, DAY_MS, new Date());
+  if (!limit.allowed) throw new BookRefusal('TOO_MANY_INVITES', [], limit.retryAfterMs);
   return invited;
 }
 

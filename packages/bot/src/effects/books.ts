@@ -39,6 +39,8 @@ function refusalText(error: BookRefusal, say: BookSay, book: string, phone = '')
       return say('invalidPhone');
     case 'ALREADY_INVITED':
       return say('alreadyInvited', { phone, book });
+    case 'TOO_MANY_INVITES':
+      return say('tooManyInvites');
     case 'ALREADY_A_MEMBER':
       return say('alreadyMember', { phone, book });
     case 'NO_INVITATION':

@@ -78,7 +78,7 @@ export type introspection_types = {
     'ImportProblem': { kind: 'OBJECT'; name: 'ImportProblem'; fields: { 'line': { name: 'line'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'Int'; ofType: null; }; } }; 'message': { name: 'message'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
     'Int': unknown;
     'InvalidCredentialsError': { kind: 'OBJECT'; name: 'InvalidCredentialsError'; fields: { 'message': { name: 'message'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
-    'InviteToBookResult': { kind: 'UNION'; name: 'InviteToBookResult'; fields: {}; possibleTypes: 'ConflictError' | 'Membership' | 'NotFoundError' | 'ValidationError'; };
+    'InviteToBookResult': { kind: 'UNION'; name: 'InviteToBookResult'; fields: {}; possibleTypes: 'ConflictError' | 'Membership' | 'NotFoundError' | 'RateLimitedError' | 'ValidationError'; };
     'LeaveBookResult': { kind: 'UNION'; name: 'LeaveBookResult'; fields: {}; possibleTypes: 'LeaveBookSuccess' | 'NotFoundError' | 'UnsettledBalanceError'; };
     'LeaveBookSuccess': { kind: 'OBJECT'; name: 'LeaveBookSuccess'; fields: { 'data': { name: 'data'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'Boolean'; ofType: null; }; } }; }; };
     'LoginResult': { kind: 'UNION'; name: 'LoginResult'; fields: {}; possibleTypes: 'InvalidCredentialsError' | 'RateLimitedError' | 'User'; };

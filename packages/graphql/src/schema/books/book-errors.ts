@@ -3,7 +3,7 @@ import { formatMoney } from '@spendline/ledger';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { ErrorInterface } from '../error-types.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { personIn } from './people.ts';
 
 /** Leaving a book is refused while the member's balance there is not zero. */
@@ -49,6 +49,8 @@ export async function bookError(
       );
     case 'ALREADY_INVITED':
       return new ConflictError('That number is already invited to this book.', 'phoneNumber');
+    case 'TOO_MANY_INVITES':
+      return new RateLimitedError(error.retryAfterMs);
     case 'ALREADY_A_MEMBER':
       return new ConflictError('That number’s owner is already in this book.', 'phoneNumber');
     case 'NO_INVITATION':

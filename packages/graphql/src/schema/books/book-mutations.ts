@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { UserRef } from '../accounts/auth.ts';
 import { builder } from '../builder.ts';
 import type { SignedInContext } from '../context.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { asUuid } from '../ids.ts';
 import { amount, currency, note } from '../validators.ts';
 import { bookError, UnsettledBalanceError } from './book-errors.ts';
@@ -58,7 +58,7 @@ builder.mutationField('inviteToBook', (t) =>
       bookId: t.arg.globalID({ required: true, for: BookRef }),
       phoneNumber: t.arg.string({ required: true, validate: z.string().trim().max(20) }),
     },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, RateLimitedError] },
     resolve: (_root, { bookId, phoneNumber }, context) => {
       const id = asUuid(bookId.id);
       return inBook(context, id, (tx) =>
