@@ -2,6 +2,8 @@
 // user's locale picks the words, and a language command switches them mid-chat.
 import { readFileSync } from 'node:fs';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { startOtpChallenge } from '@spendline/auth';
+import type { Database } from '@spendline/db';
 import { formatMoney, type Recurrence } from '@spendline/ledger';
 import { LIMITS } from '@spendline/whatsapp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +103,11 @@ describe('the language command', () => {
 describe('a number with no account', () => {
   async function greet(text: string): Promise<string> {
     const { db } = await open('en-IN');
+    return stranger(db, text);
+  }
+
+  /** What the bot answers `text` from a number no account has. */
+  async function stranger(db: Database, text: string): Promise<string> {
     const phone = `+55119${String(++sequence).padStart(8, '0')}`;
     const conversation = await db.prisma.conversation.create({
       data: { waKey: phone, phoneNumber: phone },
@@ -121,6 +128,24 @@ describe('a number with no account', () => {
     });
     return (reply.payload as { text: { body: string } }).text.body;
   }
+
+  it('welcomes a linked number in the language of the account it joins', async () => {
+    const { db } = await open('en-IN');
+    const bia = await db.prisma.user.create({
+      data: { email: 'bia@example.com', displayName: 'Bia', locale: 'pt-BR' },
+    });
+    const issued = await startOtpChallenge(db.prisma, {
+      userId: bia.id,
+      purpose: 'LINK_CODE',
+      secretKey: 'test-secret-key-of-enough-length',
+      now: at(),
+    });
+    if (!issued.ok) throw new Error('no link code');
+    expect(await stranger(db, `LINK ${issued.code}`)).toBe(
+      'Oi, Bia! 🎉 Este número agora está vinculado à sua conta do Spendline.\n' +
+        'Experimente "120 gasolina" ou "gastei 250 no almoço ontem".',
+    );
+  });
 
   it.each([
     ['Olá, tudo bem?', /^Olá! Eu sou o Spendline/],

@@ -19,9 +19,11 @@ async function link(scope: EffectScope, code: string): Promise<string> {
   });
   if (!result.ok)
     return result.reason === 'number_taken' ? sayTo(scope).linkTaken : sayTo(scope).linkFailed;
-  const [user] = await tx.rows<{ displayName: string }>(sql`
-    SELECT display_name AS "displayName" FROM users WHERE id = ${result.link.userId}::uuid`);
+  const [user] = await tx.rows<{ displayName: string; locale: string }>(sql`
+    SELECT display_name AS "displayName", locale FROM users WHERE id = ${result.link.userId}::uuid`);
   if (!user) throw new Error('the linked account is gone');
+  // From here on the chat speaks the account's language.
+  scope.locale = user.locale;
   return sayTo(scope).linked(user.displayName);
 }
 
