@@ -1,0 +1,101 @@
+// What the book page reads: one book, as its members see it. The api refuses queries
+// deeper than six fields, so an entry's splits come as a count here, and the chart works
+// each member's share out from their balance.
+import { graphql } from '#lib/graphql/graphql.ts';
+
+export const BookQuery = graphql(`
+  query BookPage($id: ID!) {
+    book(id: $id) {
+      id
+      name
+      myRole
+      members {
+        id
+        role
+        status
+        phoneNumber
+        person {
+          id
+          name
+          isMe
+        }
+      }
+      entries(first: 100) {
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            id
+            localDate
+            note
+            amount {
+              amountMinor
+              currency
+              formatted
+            }
+            paidBy {
+              id
+              name
+              isMe
+            }
+            splits {
+              weight
+            }
+          }
+        }
+      }
+      balances {
+        currency
+        members {
+          member {
+            id
+            name
+            isMe
+          }
+          amount {
+            amountMinor
+            currency
+            formatted
+          }
+        }
+      }
+      settleUpPlan {
+        from {
+          id
+          name
+          isMe
+        }
+        to {
+          id
+          name
+          isMe
+        }
+        amount {
+          amountMinor
+          currency
+          formatted
+        }
+      }
+      settlements {
+        id
+        occurredAt
+        from {
+          id
+          name
+          isMe
+        }
+        to {
+          id
+          name
+          isMe
+        }
+        amount {
+          amountMinor
+          currency
+          formatted
+        }
+      }
+    }
+  }
+`);
