@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)('shared books in Chromium', () => {
       await asha.getByLabel('Note').fill('hotel');
       await asha.getByRole('button', { name: 'Add expense' }).click();
       await asha.getByText('Added ₹3,000.00.').waitFor();
+      // The form is ready for the next entry: an equal split among everyone again.
+      expect(await asha.getByLabel('Equally among').isChecked()).toBe(true);
+      expect(await asha.getByRole('checkbox', { name: 'Ravi' }).isChecked()).toBe(true);
       expect(await rowText(asha, /Ravi/)).toContain('owes ₹1,500.00');
       expect(await rowText(asha, /Asha \(you\)/)).toContain('is owed ₹1,500.00');
       const entries = asha.getByRole('region', { name: 'Entries' });
