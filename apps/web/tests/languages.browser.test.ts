@@ -71,10 +71,26 @@ const LANGUAGE: Record<Locale, string> = {
   hi: 'हिन्दी',
 };
 
+/**
+ * What each sign-up spends and how its expenses table writes it: in the currency its
+ * language starts with (reais, pesos, rupiah without cents, rupees), the way its locale
+ * writes money.
+ */
+const SPENT: Record<Locale, { amount: string; shown: string }> = {
+  en: { amount: '1234.5', shown: '₹1,234.50' },
+  'pt-BR': { amount: '1234.5', shown: 'R$ 1.234,50' },
+  es: { amount: '1234.5', shown: '$1,234.50' },
+  id: { amount: '25000', shown: 'Rp 25.000' },
+  hi: { amount: '120000', shown: '₹1,20,000.00' },
+};
+
+/** The same text with every kind of space as a plain one. */
+const spaced = (text: string) => text.replace(/\s/g, ' ');
+
 /** Adds one expense through the add form, so the pages have a table and charts to fit. */
-async function addExpense(page: Page, url: string, words: typeof en) {
+async function addExpense(page: Page, url: string, words: typeof en, amount = '1234.5') {
   await page.goto(`${url}${PAGES.expenses}`);
-  await page.locator('input[name="amount"]').first().fill('1234.5');
+  await page.locator('input[name="amount"]').first().fill(amount);
   await page.locator('input[name="note"]').first().fill('Almoço com a equipe de vendas');
   await page.getByRole('button', { name: words['expenses.add'], exact: true }).click();
   await page.getByText(words['common.saved']).waitFor();
@@ -91,8 +107,8 @@ describe.skipIf(!hasChromium)('the dashboard in five languages, in Chromium', ()
       const words = CATALOGS['pt-BR'];
       await addExpense(page, app.url, words);
       await expect.poll(() => page.locator('h1').innerText()).toBe(words['expenses.title']);
-      // Money in the account's currency, written the Brazilian way.
-      await expect.poll(() => page.locator('table').innerText()).toMatch(/1\.234,50/);
+      // A Brazilian sign-up starts in reais, written the Brazilian way.
+      await expect.poll(() => page.locator('table').innerText()).toMatch(/R\$\s1\.234,50/);
 
       await page.goto(`${app.url}${PAGES.overview}`);
       expect(await page.locator('h1').innerText()).toBe('Olá, Asha');
@@ -125,12 +141,13 @@ describe.skipIf(!hasChromium)('the dashboard in five languages, in Chromium', ()
   );
 
   it.each(LOCALES)(
-    'fits the overview, expenses and chat in %s into 360 px',
+    'writes money the %s way and fits the overview, expenses and chat into 360 px',
     { timeout: 90_000 },
     async (locale) => {
       const page = await signUp(app.browser, app.url, `fit-${locale}@example.com`, TAGS[locale]);
       const words = CATALOGS[locale];
-      await addExpense(page, app.url, words);
+      await addExpense(page, app.url, words, SPENT[locale].amount);
+      expect(spaced(await page.locator('table').innerText())).toContain(SPENT[locale].shown);
       mkdirSync(SHOTS, { recursive: true });
       const tooWide: string[] = [];
       for (const [name, path] of Object.entries(PAGES)) {
