@@ -36,6 +36,18 @@ describe.skipIf(!hasChromium)('shared books in Chromium', () => {
       const bookUrl = asha.url();
       expect(bookUrl).toMatch(/\/dashboard\/books\/[^/]+\/$/);
 
+      // A number that is not a phone number is explained beside its field; a real one is listed.
+      await asha.getByLabel('WhatsApp number with country code').fill('12');
+      await asha.getByRole('button', { name: 'Invite by WhatsApp' }).click();
+      await asha.getByText('Enter a WhatsApp number with its country code').first().waitFor();
+      await asha.getByLabel('WhatsApp number with country code').fill('+91 98123 00000');
+      await asha.getByRole('button', { name: 'Invite by WhatsApp' }).click();
+      await asha.getByText(/^Invited \+?91/).waitFor();
+      const invited = asha.getByRole('region', { name: 'Members' }).getByRole('listitem');
+      expect((await invited.last().innerText()).replace(/\s+/g, ' ')).toMatch(
+        /98123 ?00000 Invited/,
+      );
+
       await asha.getByRole('button', { name: 'Create invite link' }).click();
       const linkField = asha.getByLabel('Link to share');
       await linkField.waitFor();
