@@ -66,7 +66,7 @@ describe('register, login and me', () => {
     ]);
   });
 
-  it('keeps the language picked at registration, and refuses one Spendline does not speak', async () => {
+  it('keeps the language picked at registration, and refuses what is no locale', async () => {
     const REGISTER = `mutation ($email: String!, $locale: String) {
       register(input: { email: $email, password: "correct horse battery", locale: $locale }) {
         __typename ... on ValidationError { problems { path message } } } }`;
@@ -74,7 +74,12 @@ describe('register, login and me', () => {
     await browser.ok(REGISTER, { email: 'bia@example.com', locale: 'pt-BR' });
     expect((await browser.ok<{ me: { locale: string } }>(ME)).me.locale).toBe('pt-BR');
 
-    for (const locale of ['fr-FR', 'not a tag']) {
+    // A language without its own words (German) is kept for its dates and weeks.
+    const german = new TestClient(server.url);
+    await german.ok(REGISTER, { email: 'jonas@example.com', locale: 'de-DE' });
+    expect((await german.ok<{ me: { locale: string } }>(ME)).me.locale).toBe('de-DE');
+
+    for (const locale of ['not a tag', 'pt_BR']) {
       const refused = await new TestClient(server.url).ok<{
         register: { __typename: string; problems: { path: string[] }[] };
       }>(REGISTER, { email: `refused-${locale.length}@example.com`, locale });

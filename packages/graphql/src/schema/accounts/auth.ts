@@ -21,7 +21,6 @@ import { localDateOf, localeWeekStart } from '@spendline/ledger';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import { isSupportedLocale } from './locale.ts';
 import {
   ConflictError,
   InvalidCredentialsError,
@@ -132,12 +131,9 @@ const RegisterInput = builder.inputType('RegisterInput', {
     displayName: t.string({ validate: z.string().trim().min(1).max(100) }),
     currency: t.string(),
     timeZone: t.string(),
-    // The language the account is used in, any region: pt-BR, es-MX, id-ID, hi-IN, en-IN.
-    locale: t.string({
-      validate: z
-        .string()
-        .refine(isSupportedLocale, 'is not a language Spendline speaks (en, pt-BR, es, id, hi)'),
-    }),
+    // Any locale, as in Settings: its language picks the words (en, pt, es, id and hi have
+    // their own; others read English) and its region how numbers, dates and weeks go.
+    locale: t.string({ validate: z.string().refine(isLocale, 'must be a locale such as en-IN') }),
   }),
 });
 
