@@ -81,6 +81,7 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
         budgets: '/dashboard/budgets/',
         recurring: '/dashboard/recurring/',
         import: '/dashboard/import/',
+        books: '/dashboard/books/',
         chat: '/dashboard/chat/',
         settings: '/dashboard/settings/',
         whatsapp: '/link-whatsapp/',
