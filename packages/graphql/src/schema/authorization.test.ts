@@ -590,6 +590,13 @@ const attacks: Record<string, Attack> = {
       expect(res.data?.books).toEqual([]);
     },
   },
+  'Query.bookInvitations': {
+    // Only invitations of the caller's own numbers: none of the victim's books.
+    operation: '{ bookInvitations { bookId bookName } }',
+    check: (res) => {
+      expect(res.data?.bookInvitations).toEqual([]);
+    },
+  },
   'Query.book': {
     operation: `query ($id: ID!) {
       book(id: $id) { name balances { currency } entries { edges { node { note } } } }

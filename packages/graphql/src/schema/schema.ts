@@ -23,5 +23,6 @@ import './operator/operator.ts';
 import './books/books.ts';
 import './books/book-errors.ts';
 import './books/book-mutations.ts';
+import './books/invitations.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -87,13 +87,24 @@ describe('shared books over GraphQL', () => {
       status: 'INVITED',
       phoneNumber: '+919812300000',
     });
-    // Before joining, Rahul sees nothing of the book.
+    // Before joining, Rahul sees nothing of the book but its name in his invitations.
     expect(await bookOf(rahul)).toBeNull();
+    const INVITATIONS = '{ bookInvitations { bookId bookName } }';
+    const invited = await rahul.ok<{ bookInvitations: { bookId: string; bookName: string }[] }>(
+      INVITATIONS,
+    );
+    expect(invited.bookInvitations).toEqual([{ bookId: ids.book, bookName: 'Goa trip' }]);
+    expect((await priya.ok<{ bookInvitations: unknown[] }>(INVITATIONS)).bookInvitations).toEqual(
+      [],
+    );
     const joined = await rahul.ok<{ acceptBookInvite: Typed & { name?: string } }>(
       'mutation ($id: ID!) { acceptBookInvite(bookId: $id) { __typename ... on Book { name } } }',
       { id: ids.book },
     );
     expect(joined.acceptBookInvite).toEqual({ __typename: 'Book', name: 'Goa trip' });
+    expect((await rahul.ok<{ bookInvitations: unknown[] }>(INVITATIONS)).bookInvitations).toEqual(
+      [],
+    );
 
     const link = await asha.ok<{ createBookInviteLink: { token: string } }>(
       'mutation ($id: ID!) { createBookInviteLink(bookId: $id) { ... on BookInviteLink { token } } }',
