@@ -3,7 +3,13 @@
 // same debt to both, and the settlement recorded from the plan brings both balances to zero.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
+import {
+  hasChromium,
+  horizontalOverflow,
+  linkWhatsApp,
+  screenshots,
+  useChromiumStack,
+} from './browser.ts';
 
 const TIME_ZONE = 'Asia/Kolkata';
 
@@ -127,6 +133,34 @@ describe.skipIf(!hasChromium)('shared books in Chromium', () => {
       expect((await listed.innerText()).replace(/\s+/g, ' ')).toMatch(
         /2 members · Owner You are owed ₹1,500\.00/,
       );
+    },
+  );
+
+  it(
+    'lists an invitation of a linked number on the books page, and Accept joins the book',
+    { timeout: 120_000 },
+    async () => {
+      const phone = '+919812300077';
+      const priya = await app.register({ email: 'priya@example.com', name: 'Priya' });
+      await linkWhatsApp(priya, app.url, phone);
+      const owner = await app.register({ email: 'meera@example.com', name: 'Meera' });
+      await owner.goto(`${app.url}/dashboard/books/`);
+      await owner.getByLabel('Name').fill('Flat');
+      await owner.getByRole('button', { name: 'Create book' }).click();
+      await owner.getByRole('heading', { name: 'Flat', level: 1 }).waitFor();
+      await owner.getByLabel('WhatsApp number with country code').fill(phone);
+      await owner.getByRole('button', { name: 'Invite by WhatsApp' }).click();
+      await owner.getByRole('region', { name: 'Members' }).getByText(phone).waitFor();
+
+      await priya.goto(`${app.url}/dashboard/books/`);
+      const invitations = priya.getByRole('region', { name: 'Invitations' });
+      await invitations.getByText('Flat invited your WhatsApp number.').waitFor();
+      expect(await horizontalOverflow(priya)).toBe(0);
+      await invitations.getByRole('button', { name: 'Accept' }).click();
+      await priya.getByRole('heading', { name: 'Flat', level: 1 }).waitFor();
+      expect(await priya.getByRole('region', { name: 'Members' }).innerText()).toContain('Meera');
+      await priya.goto(`${app.url}/dashboard/books/`);
+      expect(await priya.getByRole('region', { name: 'Invitations' }).count()).toBe(0);
     },
   );
 });

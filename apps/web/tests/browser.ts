@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startStack, webDir } from './app.ts';
 import { findChromium, noChromiumMessage } from './chromium.ts';
 
@@ -121,4 +121,42 @@ export function useChromiumStack(): ChromiumStack {
     },
     register: (user) => registerUser(started(browser), started(stack).web.url, user),
   };
+}
+
+/** The newest 6-digit code in the sandbox chat of a number, other than `after`. */
+export async function codeInChat(
+  chat: Page,
+  url: string,
+  phone: string,
+  after: string | null,
+): Promise<string> {
+  const thread = chat.getByRole('region', { name: `Chat with Spendline from ${phone}` });
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        await chat.goto(`${url}/dashboard/chat/?phone=${encodeURIComponent(phone)}`);
+        const texts = await thread.locator('.bot').allInnerTexts();
+        const codes = texts.flatMap((text) => /\b(\d{6})\b/.exec(text)?.[1] ?? []);
+        code = codes.at(-1);
+        return code !== undefined && code !== after;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return code!;
+}
+
+/** Links `phone` to the signed-in account of `page` by the code the sandbox chat shows. */
+export async function linkWhatsApp(page: Page, url: string, phone: string): Promise<void> {
+  await page.goto(`${url}/link-whatsapp/`);
+  await page.getByLabel('WhatsApp number').fill(phone);
+  await page.getByRole('button', { name: 'Send the code' }).click();
+  await page.waitForURL(/\/verify-whatsapp\/$/);
+  const chat = await page.context().newPage();
+  const code = await codeInChat(chat, url, phone, null);
+  await chat.close();
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', { name: 'Link this number' }).click();
+  await page.waitForURL(/\/link-whatsapp\/\?linked=1$/);
 }

@@ -1,30 +1,16 @@
 // A forgotten password, end to end in Chromium: the code goes to the linked WhatsApp number
 // (read in the sandbox chat), the reset form works without JavaScript, and the old session ends.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, horizontalOverflow, screenshots, useChromiumStack } from './browser.ts';
+import {
+  codeInChat,
+  hasChromium,
+  horizontalOverflow,
+  screenshots,
+  useChromiumStack,
+} from './browser.ts';
 
 const PHONE = '+919812300001';
 const EMAIL = 'forgetful@example.com';
-
-/** The newest 6-digit code in the sandbox chat of the account's linked (or pending) number. */
-async function codeInChat(chat: Page, url: string, after: string | null): Promise<string> {
-  const thread = chat.getByRole('region', { name: `Chat with Spendline from ${PHONE}` });
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        await chat.goto(`${url}/dashboard/chat/?phone=${encodeURIComponent(PHONE)}`);
-        const texts = await thread.locator('.bot').allInnerTexts();
-        const codes = texts.flatMap((text) => /\b(\d{6})\b/.exec(text)?.[1] ?? []);
-        code = codes.at(-1);
-        return code !== undefined && code !== after;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return code!;
-}
 
 describe.skipIf(!hasChromium)('a forgotten password in Chromium', () => {
   const app = useChromiumStack();
@@ -41,7 +27,7 @@ describe.skipIf(!hasChromium)('a forgotten password in Chromium', () => {
       await laptop.getByRole('button', { name: 'Send the code' }).click();
       await laptop.waitForURL(/\/verify-whatsapp\/$/);
       const chat = await laptop.context().newPage();
-      const linkCode = await codeInChat(chat, app.url, null);
+      const linkCode = await codeInChat(chat, app.url, PHONE, null);
       const wrong = linkCode === '000000' ? '111111' : '000000';
       await laptop.getByLabel('Code').fill(wrong);
       await laptop.getByRole('button', { name: 'Link this number' }).click();
@@ -73,7 +59,7 @@ describe.skipIf(!hasChromium)('a forgotten password in Chromium', () => {
       await phone.waitForURL(/\/reset-password\/\?sent=1$/);
       await phone.getByText('a 6-digit code is on its way there').waitFor();
       expect(await phone.getByLabel('Email').inputValue()).toBe(EMAIL);
-      const resetCode = await codeInChat(chat, app.url, linkCode);
+      const resetCode = await codeInChat(chat, app.url, PHONE, linkCode);
 
       // A common password is refused beside its field; the code typed stays.
       await phone.getByLabel('Code from WhatsApp').fill(resetCode);

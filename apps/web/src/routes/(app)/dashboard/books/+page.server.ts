@@ -8,6 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 const BooksQuery = graphql(`
   query Books {
+    bookInvitations {
+      bookId
+      bookName
+    }
     books {
       id
       name
@@ -39,6 +43,21 @@ const MyBalanceQuery = graphql(`
   }
 `);
 
+const AcceptInvitationMutation = graphql(
+  `
+    mutation AcceptInvitation($bookId: ID!) {
+      acceptBookInvite(bookId: $bookId) {
+        __typename
+        ...TypedErrorFields
+        ... on Book {
+          id
+        }
+      }
+    }
+  `,
+  [TypedErrorFields],
+);
+
 const CreateBookMutation = graphql(
   `
     mutation CreateBook($name: String!) {
@@ -56,11 +75,12 @@ const CreateBookMutation = graphql(
 
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
-  const { books } = await api.must(BooksQuery);
+  const { books, bookInvitations } = await api.must(BooksQuery);
   const balances = await Promise.all(
     books.map(async (book) => (await api.must(MyBalanceQuery, { id: book.id })).book?.balances),
   );
   return {
+    invitations: bookInvitations,
     books: books.map((book, index) => ({
       id: book.id,
       name: book.name,
@@ -75,6 +95,17 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  accept: async (event) => {
+    const bookId = text(await event.request.formData(), 'bookId');
+    const t = await serverBooksTranslator(event);
+    const answer = await apiFor(event).run(AcceptInvitationMutation, { bookId });
+    const result = answer.data?.acceptBookInvite;
+    const error = asTypedError(result);
+    if (error || result?.__typename !== 'Book') {
+      return fail(400, { ...refusal(answer, error, {}, t('failed')) });
+    }
+    redirect(303, `/dashboard/books/${encodeURIComponent(result.id)}/`);
+  },
   create: async (event) => {
     const form = await event.request.formData();
     const name = text(form, 'name');
