@@ -26,19 +26,3 @@ export function booksTranslator(messages: BooksMessages, tag: string): BooksTran
   const translate = translator(messages, tag);
   return (key, values) => translate(key, values);
 }
-
-/**
- * The navigation's word for the books pages. The navigation renders on every page, so it
- * takes this one word rather than loading the books catalog everywhere.
- */
-const NAV_LABELS: Record<Locale, string> = {
-  en: 'Books',
-  'pt-BR': 'Livros',
-  es: 'Libros',
-  id: 'Buku',
-  hi: 'बही',
-};
-
-export function booksNavLabel(tag: string): string {
-  return NAV_LABELS[catalogLocale(tag)];
-}
