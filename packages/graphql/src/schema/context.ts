@@ -50,4 +50,9 @@ export interface GraphQLContext {
 
 export type SignedInContext = GraphQLContext & { viewer: Viewer };
 
+/** The locale money and dates are written in for the caller; English when signed out. */
+export function viewerLocale(context: GraphQLContext): string {
+  return context.viewer?.user.locale ?? 'en';
+}
+
 export type BrowserContext = GraphQLContext & { viewer: Viewer & { session: Session } };

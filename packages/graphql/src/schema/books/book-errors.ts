@@ -1,7 +1,7 @@
 import { BookRefusal, type Unsettled } from '@spendline/books';
 import { formatMoney } from '@spendline/ledger';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
+import { viewerLocale, type GraphQLContext } from '../context.ts';
 import { ErrorInterface } from '../error-types.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { personIn } from './people.ts';
@@ -75,7 +75,7 @@ async function unsettledError(
   bookId: string,
   unsettled: readonly Unsettled[],
 ): Promise<UnsettledBalanceError> {
-  const locale = context.viewer?.user.locale ?? 'en';
+  const locale = viewerLocale(context);
   const named = await Promise.all(
     unsettled.map(async (u) => ({
       ...u,

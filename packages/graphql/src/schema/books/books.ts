@@ -3,15 +3,13 @@ import { bookBalances, listBooks, settleUpPlan } from '@spendline/books';
 import { BookRole, MembershipStatus, sql, type Membership, type Settlement } from '@spendline/db';
 import { localDateOf } from '@spendline/ledger';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
+import { viewerLocale, type GraphQLContext } from '../context.ts';
 import { asUuid, NIL_UUID } from '../ids.ts';
 import { money, MoneyRef } from '../money.ts';
 import { personIn, type BookPerson } from './people.ts';
 
 builder.enumType(BookRole, { name: 'BookRole' });
 builder.enumType(MembershipStatus, { name: 'MembershipStatus' });
-
-const locale = (context: GraphQLContext) => context.viewer?.user.locale ?? 'en';
 
 export const BookPersonRef = builder.objectRef<BookPerson>('BookPerson').implement({
   description: 'A member of a shared book as the others see them.',
@@ -78,7 +76,7 @@ export const BookRef = builder.prismaNode('Book', {
             members: await Promise.all(
               [...members].map(async ([userId, minor]) => ({
                 person: await personIn(context, book.id, userId),
-                amount: money(minor, currency, locale(context)),
+                amount: money(minor, currency, viewerLocale(context)),
               })),
             ),
           })),
@@ -93,7 +91,7 @@ export const BookRef = builder.prismaNode('Book', {
           settleUpPlan(await bookBalances(context.sql, book.id)).map(async (transfer) => ({
             from: await personIn(context, book.id, transfer.from),
             to: await personIn(context, book.id, transfer.to),
-            amount: money(transfer.amountMinor, transfer.currency, locale(context)),
+            amount: money(transfer.amountMinor, transfer.currency, viewerLocale(context)),
           })),
         ),
     }),
@@ -202,7 +200,7 @@ export const SettlementRef = builder.objectRef<Settlement>('Settlement').impleme
     }),
     amount: t.field({
       type: MoneyRef,
-      resolve: (s, _args, context) => money(s.amountMinor, s.currency, locale(context)),
+      resolve: (s, _args, context) => money(s.amountMinor, s.currency, viewerLocale(context)),
     }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
@@ -227,7 +225,7 @@ export const SplitRef = builder.objectRef<SplitShape>('Split').implement({
     }),
     share: t.field({
       type: MoneyRef,
-      resolve: (s, _args, context) => money(s.shareMinor, s.currency, locale(context)),
+      resolve: (s, _args, context) => money(s.shareMinor, s.currency, viewerLocale(context)),
     }),
     weight: t.int({ resolve: (s) => Number(s.weight) }),
   }),
@@ -258,7 +256,7 @@ export const BookEntryRef = builder.objectRef<BookEntry>('BookEntry').implement(
     }),
     amount: t.field({
       type: MoneyRef,
-      resolve: (e, _args, context) => money(e.amountMinor, e.currency, locale(context)),
+      resolve: (e, _args, context) => money(e.amountMinor, e.currency, viewerLocale(context)),
     }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
     localDate: t.field({

@@ -2,7 +2,7 @@ import { localDateOf, periodRange, startOfLocalDay, type LocalDate } from '@spen
 import { budgetsInForce, monthOf, setBudget, summarize, type BudgetUse } from '@spendline/spending';
 import { builder } from '../builder.ts';
 import { CategoryRef } from '../categories/categories.ts';
-import type { SignedInContext } from '../context.ts';
+import { viewerLocale, type SignedInContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { asUuid } from '../ids.ts';
 import { money, MoneyRef } from '../money.ts';
@@ -148,9 +148,7 @@ builder.prismaObject('Budget', {
       nullable: true,
       description: 'The monthly limit; null when this change ended the budget.',
       resolve: (b, _args, context) =>
-        b.amountMinor > 0n
-          ? money(b.amountMinor, b.currency, context.viewer?.user.locale ?? 'en')
-          : null,
+        b.amountMinor > 0n ? money(b.amountMinor, b.currency, viewerLocale(context)) : null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

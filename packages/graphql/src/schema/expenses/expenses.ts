@@ -24,7 +24,7 @@ import { amount, currency, note } from '../validators.ts';
 import { builder } from '../builder.ts';
 import { CategoryRef } from '../categories/categories.ts';
 import { loadCategory } from '../categories/category-loader.ts';
-import type { GraphQLContext, SignedInContext } from '../context.ts';
+import { viewerLocale, type SignedInContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import {
   expenseFilterSql,
@@ -50,10 +50,6 @@ const ExpenseOrderField = builder.enumType('ExpenseOrderField', {
   values: ['OCCURRED_AT', 'AMOUNT', 'CREATED_AT'] as const,
 });
 const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
-
-function viewerLocale(context: GraphQLContext): string {
-  return context.viewer?.user.locale ?? 'en';
-}
 
 export const ExpenseRef = builder.prismaNode('Expense', {
   id: { field: 'id' },

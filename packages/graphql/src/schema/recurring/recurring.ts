@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { CategoryRef } from '../categories/categories.ts';
-import type { GraphQLContext, SignedInContext } from '../context.ts';
+import { viewerLocale, type GraphQLContext, type SignedInContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { ownCategory } from '../expenses/expenses.ts';
 import { amount, currency, note } from '../validators.ts';
@@ -26,7 +26,6 @@ import {
 
 builder.enumType(RecurrenceFrequency, { name: 'RecurrenceFrequency' });
 
-const locale = (context: GraphQLContext) => context.viewer?.user.locale ?? 'en';
 const timeZone = (context: GraphQLContext) => context.viewer?.user.timeZone ?? 'UTC';
 /** What the scheduler will do next: nothing while paused, nothing once ended. */
 const pendingRun = (rule: RecurringExpense) => (rule.pausedAt ? null : rule.nextRunAt);
@@ -43,7 +42,7 @@ export const RecurringExpenseRef = builder.prismaNode('RecurringExpense', {
     kind: t.expose('kind', { type: ExpenseKind }),
     amount: t.field({
       type: MoneyRef,
-      resolve: (r, _args, context) => money(r.amountMinor, r.currency, locale(context)),
+      resolve: (r, _args, context) => money(r.amountMinor, r.currency, viewerLocale(context)),
     }),
     category: t.relation('category', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
@@ -67,7 +66,7 @@ export const RecurringExpenseRef = builder.prismaNode('RecurringExpense', {
     }),
     description: t.string({
       description: 'The schedule in words, e.g. "every month on the 1st".',
-      resolve: (r, _args, context) => describeRecurrence(recurrenceOf(r), locale(context)),
+      resolve: (r, _args, context) => describeRecurrence(recurrenceOf(r), viewerLocale(context)),
     }),
     paused: t.boolean({ resolve: (r) => r.pausedAt !== null }),
     pausedAt: t.expose('pausedAt', { type: 'DateTime', nullable: true }),
