@@ -51,9 +51,9 @@ describe.skipIf(!hasChromium)('the Ask box in Chromium', () => {
     await box.waitFor();
     await box.fill('top 3 categories this month');
     release();
-    // Every script fetched, then a moment for hydration to run.
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
+    // Scripts loaded, then a moment for hydration (too short a wait could only pass wrongly).
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
     expect(await box.inputValue()).toBe('top 3 categories this month');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await page
