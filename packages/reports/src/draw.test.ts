@@ -4,6 +4,20 @@ import { drawStatement } from './draw.ts';
 import { pdfPages } from './pdf-text.ts';
 import { sampleStatement } from './sample.ts';
 
+const ENGLISH_HEADINGS = [
+  'Statement for',
+  'Totals',
+  'Previous month',
+  'Change',
+  'Income',
+  'Budgets',
+  'Entries',
+  'Amount',
+  'Category',
+  'Uncategorised',
+  'page 1 of',
+];
+
 describe('drawStatement', () => {
   it('writes the month’s totals, previous month, income and net as text a reader finds', async () => {
     const data = sampleStatement(40);
@@ -52,10 +66,47 @@ describe('drawStatement', () => {
       days: [],
     };
     data.budgets = [];
-    const [first] = await pdfPages(await drawStatement(data));
-    expect(first).toContain('novembro de 2026');
+    const pdf = await drawStatement(data);
+    const [first] = await pdfPages(pdf);
+    expect(first).toContain('Extrato de novembro de 2026');
     expect(first).toMatch(/R\$\s1\.234,56/);
     expect(first).toContain('almoço');
+    for (const word of ['Totais', 'Mês anterior', 'Receita', 'Lançamentos (1)', 'Valor']) {
+      expect(first).toContain(word);
+    }
+    expect(first).toContain('1 gasto em BRL');
+    expect(first).toContain('página 1 de 1');
+    for (const english of ENGLISH_HEADINGS) expect(first).not.toContain(english);
+    // Latin letters need no Devanagari font.
+    expect(Buffer.from(pdf).includes('NotoSansDevanagari')).toBe(false);
+  });
+
+  it('writes a Hindi statement in Hindi, in a font that has Devanagari', async () => {
+    const data = sampleStatement(5);
+    data.owner = { ...data.owner, locale: 'hi-IN' };
+    data.budgets = [];
+    const pdf = await drawStatement(data);
+    const pages = await pdfPages(pdf);
+    const all = pages.join('\n');
+    // Readers give Devanagari back in the order glyphs are drawn (a vowel sign like ि
+    // before its consonant), so the words checked are ones drawn in spoken order.
+    for (const word of ['नवंबर 2026', 'कुल', 'बदलाव', 'आमदनी', 'शेष', 'रकम', 'नोट', 'पृष्ठ 1/1']) {
+      expect(all).toContain(word);
+    }
+    expect(all).toContain('INR में 5 ख');
+    expect(all).toContain('+₹85,000.00');
+    for (const english of ENGLISH_HEADINGS) expect(all).not.toContain(english);
+    expect(Buffer.from(pdf).includes('NotoSansDevanagari')).toBe(true);
+  });
+
+  it('draws a Hindi category name with Devanagari in an English statement', async () => {
+    const data = sampleStatement(1);
+    data.entries = data.entries.map((e) => (e.kind === 'EXPENSE' ? { ...e, category: 'भोजन' } : e));
+    const pdf = await drawStatement(data);
+    const [first] = await pdfPages(pdf);
+    expect(first).toContain('Statement for November 2026');
+    expect(first).toContain('भोजन');
+    expect(Buffer.from(pdf).includes('NotoSansDevanagari')).toBe(true);
   });
 
   it('says so when nothing was recorded', async () => {

@@ -1,16 +1,25 @@
-// Draws a monthly statement with pdfkit: real text in an embedded font (the standard PDF
-// fonts have no rupee sign, nor most of the world's letters), vector bars for the
-// charts, and the entries as a table that runs over as many pages as it needs.
+// Draws a monthly statement with pdfkit: real text in embedded fonts (the standard PDF
+// fonts have no rupee sign, nor most of the world's letters), in the owner's language,
+// vector bars for the charts, and the entries as a table that runs over as many pages
+// as it needs.
 import { createRequire } from 'node:module';
 import { formatMoney, type LocalDate } from '@spendline/ledger';
 import PDFDocument from 'pdfkit';
 import type { CategoryTotal, CurrencyTotal } from '@spendline/spending';
 import type { StatementData, StatementEntry } from './statement-data.ts';
+import { statementWords, type StatementSay } from './statement-words.ts';
 
 const require = createRequire(import.meta.url);
+const DEVANAGARI = '@expo-google-fonts/noto-sans-devanagari';
 const FONTS = {
   regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  // DejaVu has no Devanagari; Noto Sans Devanagari also has Latin letters and digits,
+  // so a line mixing Hindi with numbers needs only the one font.
+  'regular-devanagari': require.resolve(
+    `${DEVANAGARI}/400Regular/NotoSansDevanagari_400Regular.ttf`,
+  ),
+  'bold-devanagari': require.resolve(`${DEVANAGARI}/700Bold/NotoSansDevanagari_700Bold.ttf`),
 };
 
 const PAGE = { width: 595.28, height: 841.89, margin: 40 };
@@ -26,12 +35,23 @@ const MAX_CATEGORY_BARS = 12;
 const ROW = 15;
 
 type Doc = PDFKit.PDFDocument;
+type Weight = 'regular' | 'bold';
+
+const HAS_DEVANAGARI = /\p{Script=Devanagari}/u;
+
+/** Sets the font that has the letters of `text`: its Devanagari face if it has any. */
+function face(doc: Doc, weight: Weight, text: string): Doc {
+  return doc.font(HAS_DEVANAGARI.test(text) ? `${weight}-devanagari` : weight);
+}
 
 interface Formats {
+  say: StatementSay;
   money: (minor: bigint, currency: string) => string;
   percent: (ratio: number) => string;
   day: (date: LocalDate) => string;
   month: string;
+  /** The day it was drawn, in the owner's time zone. */
+  made: string;
 }
 
 function formats(data: StatementData): Formats {
@@ -44,10 +64,15 @@ function formats(data: StatementData): Formats {
     timeZone: 'UTC',
   });
   return {
+    say: statementWords(locale),
     money: (minor, currency) => formatMoney(minor, currency, locale),
     percent: (ratio) => percent.format(ratio),
     day: (date) => day.format(new Date(`${date}T00:00:00Z`)),
     month: month.format(new Date(`${data.month}T00:00:00Z`)),
+    made: new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeZone: data.owner.timeZone,
+    }).format(data.generatedAt),
   };
 }
 
@@ -68,7 +93,7 @@ const amountIn = (list: CurrencyTotal[], currency: string) =>
 function heading(doc: Doc, text: string): void {
   room(doc, 60);
   doc.moveDown(0.8);
-  doc.font('bold').fontSize(12).fillColor(INK).text(text, PAGE.margin, doc.y);
+  face(doc, 'bold', text).fontSize(12).fillColor(INK).text(text, PAGE.margin, doc.y);
   doc.moveDown(0.3);
 }
 
@@ -84,19 +109,19 @@ function signed(minor: bigint, currency: string, f: Formats): string {
 function drawTotals(doc: Doc, data: StatementData, f: Formats): void {
   const { totals, previousTotals, income } = data.summary;
   const columns = [
-    { title: 'Spent', width: 95 },
-    { title: 'Previous month', width: 95 },
-    { title: 'Change', width: 145 },
-    { title: 'Income', width: 90 },
-    { title: 'Net', width: 90 },
+    { title: f.say('spent'), width: 95 },
+    { title: f.say('previousMonth'), width: 95 },
+    { title: f.say('change'), width: 145 },
+    { title: f.say('income'), width: 90 },
+    { title: f.say('net'), width: 90 },
   ];
-  const row = (cells: string[], font: 'regular' | 'bold', color: string) => {
+  const row = (cells: string[], weight: Weight, color: string) => {
     let x = PAGE.margin;
     const y = doc.y;
-    doc.font(font).fontSize(9).fillColor(color);
+    doc.fontSize(9).fillColor(color);
     cells.forEach((cell, i) => {
       const width = columns[i]!.width;
-      doc.text(cell, x, y, { width: width - 6, lineBreak: false });
+      face(doc, weight, cell).text(cell, x, y, { width: width - 6, lineBreak: false });
       x += width;
     });
     doc.y = y + ROW;
@@ -128,11 +153,8 @@ function drawTotals(doc: Doc, data: StatementData, f: Formats): void {
       'regular',
       INK,
     );
-    doc
-      .font('regular')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(`${count} ${count === 1 ? 'expense' : 'expenses'} in ${currency}`, PAGE.margin, doc.y);
+    const counted = f.say('expensesIn', { count, currency });
+    face(doc, 'regular', counted).fontSize(8).fillColor(MUTED).text(counted, PAGE.margin, doc.y);
     doc.y += 4;
   }
 }
@@ -140,7 +162,7 @@ function drawTotals(doc: Doc, data: StatementData, f: Formats): void {
 function drawCategories(doc: Doc, categories: CategoryTotal[], currency: string, f: Formats): void {
   const shown = categories.filter((c) => c.currency === currency).slice(0, MAX_CATEGORY_BARS);
   if (shown.length === 0) return;
-  heading(doc, `Spending by category (${currency})`);
+  heading(doc, f.say('byCategory', { currency }));
   const top = shown[0]!.totalMinor;
   const labelWidth = 130;
   const valueWidth = 150;
@@ -149,15 +171,15 @@ function drawCategories(doc: Doc, categories: CategoryTotal[], currency: string,
     room(doc, ROW);
     const y = doc.y;
     const length = top === 0n ? 0 : Number((c.totalMinor * 10_000n) / top) / 10_000;
-    doc
-      .font('regular')
+    const name = c.name ?? f.say('uncategorised');
+    face(doc, 'regular', name)
       .fontSize(9)
       .fillColor(INK)
-      .text(c.name ?? 'Uncategorised', PAGE.margin, y, { width: labelWidth - 6, lineBreak: false });
+      .text(name, PAGE.margin, y, { width: labelWidth - 6, lineBreak: false });
     doc
       .rect(PAGE.margin + labelWidth, y + 1, Math.max(1, barSpace * length), 9)
       .fill(colorOf(c.color, i));
-    doc
+    face(doc, 'regular', '')
       .fillColor(INK)
       .text(
         `${f.money(c.totalMinor, currency)} · ${f.percent(c.share)}`,
@@ -169,7 +191,8 @@ function drawCategories(doc: Doc, categories: CategoryTotal[], currency: string,
   });
   const others = categories.filter((c) => c.currency === currency).length - shown.length;
   if (others > 0) {
-    doc.fontSize(8).fillColor(MUTED).text(`and ${others} more categories`, PAGE.margin, doc.y);
+    const more = f.say('moreCategories', { count: others });
+    face(doc, 'regular', more).fontSize(8).fillColor(MUTED).text(more, PAGE.margin, doc.y);
   }
 }
 
@@ -180,7 +203,7 @@ function colorOf(color: string | null, index: number): string {
 function drawDays(doc: Doc, data: StatementData, currency: string, f: Formats): void {
   const days = data.summary.days.filter((d) => d.currency === currency);
   if (days.length === 0) return;
-  heading(doc, `Day by day (${currency})`);
+  heading(doc, f.say('dayByDay', { currency }));
   const height = 110;
   room(doc, height + 30);
   const top = doc.y;
@@ -222,15 +245,14 @@ function drawDays(doc: Doc, data: StatementData, currency: string, f: Formats): 
 
 function drawBudgets(doc: Doc, data: StatementData, f: Formats): void {
   if (data.budgets.length === 0) return;
-  heading(doc, 'Budgets');
+  heading(doc, f.say('budgets'));
   const labelWidth = 130;
   const valueWidth = 190;
   const barSpace = WIDTH - labelWidth - valueWidth - 10;
   for (const b of data.budgets) {
     room(doc, ROW);
     const y = doc.y;
-    doc
-      .font('regular')
+    face(doc, 'regular', b.name)
       .fontSize(9)
       .fillColor(INK)
       .text(b.name, PAGE.margin, y, { width: labelWidth - 6, lineBreak: false });
@@ -238,31 +260,36 @@ function drawBudgets(doc: Doc, data: StatementData, f: Formats): void {
     doc
       .rect(PAGE.margin + labelWidth, y + 1, Math.max(1, barSpace * Math.min(1, b.used)), 9)
       .fill(b.used > 1 ? OVER : BAR);
-    doc
+    const use = f.say('budgetUse', {
+      spent: f.money(b.spentMinor, b.currency),
+      limit: f.money(b.limitMinor, b.currency),
+      share: f.percent(b.used),
+    });
+    face(doc, 'regular', use)
       .fillColor(b.used > 1 ? OVER : INK)
-      .text(
-        `${f.money(b.spentMinor, b.currency)} of ${f.money(b.limitMinor, b.currency)} · ${f.percent(b.used)}`,
-        PAGE.margin + labelWidth + barSpace + 10,
-        y,
-        { width: valueWidth, align: 'right', lineBreak: false },
-      );
+      .text(use, PAGE.margin + labelWidth + barSpace + 10, y, {
+        width: valueWidth,
+        align: 'right',
+        lineBreak: false,
+      });
     doc.y = y + ROW;
   }
 }
 
 const TABLE = [
-  { title: 'Date', width: 62 },
-  { title: 'Category', width: 110 },
-  { title: 'Note', width: 228 },
-  { title: 'Amount', width: 115 },
-];
+  { title: 'date', width: 62 },
+  { title: 'category', width: 110 },
+  { title: 'note', width: 228 },
+  { title: 'amount', width: 115 },
+] as const;
 
-function tableHeader(doc: Doc): void {
+function tableHeader(doc: Doc, f: Formats): void {
   const y = doc.y;
-  doc.font('bold').fontSize(8).fillColor(MUTED);
+  doc.fontSize(8).fillColor(MUTED);
   let x = PAGE.margin;
   TABLE.forEach((column, i) => {
-    doc.text(column.title, x, y, {
+    const title = f.say(column.title);
+    face(doc, 'bold', title).text(title, x, y, {
       width: column.width - 6,
       align: i === TABLE.length - 1 ? 'right' : 'left',
       lineBreak: false,
@@ -282,30 +309,31 @@ function entryCells(entry: StatementEntry, f: Formats): string[] {
   const amount = f.money(entry.amountMinor, entry.currency);
   return [
     f.day(entry.date),
-    entry.kind === 'INCOME' ? 'Income' : (entry.category ?? 'Uncategorised'),
+    entry.kind === 'INCOME' ? f.say('income') : (entry.category ?? f.say('uncategorised')),
     entry.note ?? '',
     entry.kind === 'INCOME' ? `+${amount}` : amount,
   ];
 }
 
 function drawEntries(doc: Doc, data: StatementData, f: Formats): void {
-  heading(doc, `Entries (${data.entries.length + data.moreEntries})`);
+  heading(doc, f.say('entries', { count: data.entries.length + data.moreEntries }));
   if (data.entries.length === 0) {
-    doc.font('regular').fontSize(9).fillColor(MUTED).text('Nothing was recorded this month.');
+    const nothing = f.say('nothing');
+    face(doc, 'regular', nothing).fontSize(9).fillColor(MUTED).text(nothing);
     return;
   }
-  tableHeader(doc);
+  tableHeader(doc, f);
   for (const entry of data.entries) {
     if (doc.y + ROW > BOTTOM) {
       doc.addPage();
-      tableHeader(doc);
+      tableHeader(doc, f);
     }
     const y = doc.y;
     let x = PAGE.margin;
-    doc.font('regular').fontSize(8.5).fillColor(INK);
+    doc.fontSize(8.5).fillColor(INK);
     entryCells(entry, f).forEach((cell, i) => {
       const width = TABLE[i]!.width;
-      doc.text(cell, x, y, {
+      face(doc, 'regular', cell).text(cell, x, y, {
         width: width - 6,
         height: ROW - 3,
         ellipsis: true,
@@ -316,14 +344,11 @@ function drawEntries(doc: Doc, data: StatementData, f: Formats): void {
     doc.y = y + ROW - 2;
   }
   if (data.moreEntries > 0) {
-    doc
+    const more = f.say('moreEntries', { count: data.moreEntries });
+    face(doc, 'regular', more)
       .fontSize(8)
       .fillColor(MUTED)
-      .text(
-        `${data.moreEntries} more entries are not listed; the dashboard's export has them all.`,
-        PAGE.margin,
-        doc.y + 4,
-      );
+      .text(more, PAGE.margin, doc.y + 4);
   }
 }
 
@@ -335,16 +360,15 @@ function footers(doc: Doc, f: Formats): void {
     // Text below the bottom margin would otherwise open a new page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('regular')
+    const footer = f.say('footer', { month: f.month, page: i + 1, pages: range.count });
+    face(doc, 'regular', footer)
       .fontSize(7)
       .fillColor(MUTED)
-      .text(
-        `Spendline · ${f.month} · page ${i + 1} of ${range.count}`,
-        PAGE.margin,
-        PAGE.height - PAGE.margin,
-        { width: WIDTH, align: 'center', lineBreak: false },
-      );
+      .text(footer, PAGE.margin, PAGE.height - PAGE.margin, {
+        width: WIDTH,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = margin;
   }
 }
@@ -359,7 +383,7 @@ export function drawStatement(data: StatementData): Promise<Uint8Array> {
     lang: data.owner.locale,
     displayTitle: true,
     info: {
-      Title: `Spendline statement, ${f.month}`,
+      Title: f.say('documentTitle', { month: f.month }),
       Author: 'Spendline',
       CreationDate: data.generatedAt,
     },
@@ -371,18 +395,18 @@ export function drawStatement(data: StatementData): Promise<Uint8Array> {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
 
-  doc.font('bold').fontSize(18).fillColor(INK).text(`Statement for ${f.month}`);
-  doc
-    .font('regular')
-    .fontSize(9)
-    .fillColor(MUTED)
-    .text(
-      `${data.owner.name} · ${f.day(data.month)} to ${f.day(data.lastDay)} · made ${data.generatedAt.toISOString().slice(0, 10)}`,
-    );
-  heading(doc, 'Totals');
+  const title = f.say('title', { month: f.month });
+  face(doc, 'bold', title).fontSize(18).fillColor(INK).text(title);
+  const subtitle = f.say('subtitle', {
+    name: data.owner.name,
+    from: f.day(data.month),
+    to: f.day(data.lastDay),
+    made: f.made,
+  });
+  face(doc, 'regular', subtitle).fontSize(9).fillColor(MUTED).text(subtitle);
+  heading(doc, f.say('totals'));
   drawTotals(doc, data, f);
   const [main] = currenciesOf(data);
   if (main) {

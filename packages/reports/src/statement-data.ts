@@ -110,7 +110,10 @@ export async function loadStatement(
       days: summary.days,
     },
     budgets: summary.budgets.map((b) => ({
-      name: budgetName(b.categoryId === null ? null : (names.get(b.categoryId) ?? null)),
+      name: budgetName(
+        b.categoryId === null ? null : (names.get(b.categoryId) ?? null),
+        owner.locale,
+      ),
       currency: b.currency,
       limitMinor: b.limitMinor,
       spentMinor: b.spentMinor,
