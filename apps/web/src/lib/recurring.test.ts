@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './i18n/english.ts';
 import { dayLabel, dayNames, newValues, parseRule, type RuleValues } from './recurring.ts';
 
 const monthly: RuleValues = {
@@ -14,7 +15,7 @@ const monthly: RuleValues = {
 
 describe('recurring form', () => {
   it('sends only the day fields that fit the frequency', () => {
-    expect(parseRule(monthly, 'INR')).toEqual({
+    expect(parseRule(monthly, 'INR', english.t)).toEqual({
       input: {
         amountMinor: '1500000',
         categoryId: 'cat-1',
@@ -26,9 +27,13 @@ describe('recurring form', () => {
         monthOfYear: null,
       },
     });
-    const weekly = parseRule({ ...monthly, frequency: 'WEEKLY', dayOfMonth: '99' }, 'INR');
+    const weekly = parseRule(
+      { ...monthly, frequency: 'WEEKLY', dayOfMonth: '99' },
+      'INR',
+      english.t,
+    );
     expect(weekly).toMatchObject({ input: { dayOfMonth: null, dayOfWeek: 5, monthOfYear: null } });
-    const yearly = parseRule({ ...monthly, frequency: 'YEARLY', category: '' }, 'INR');
+    const yearly = parseRule({ ...monthly, frequency: 'YEARLY', category: '' }, 'INR', english.t);
     expect(yearly).toMatchObject({ input: { categoryId: null, dayOfMonth: 1, monthOfYear: 3 } });
   });
 
@@ -36,6 +41,7 @@ describe('recurring form', () => {
     const wrong = parseRule(
       { ...monthly, amount: '0', interval: '1.5', dayOfMonth: '32', frequency: 'MONTHLY' },
       'INR',
+      english.t,
     );
     expect(wrong).toEqual({
       fields: {
@@ -44,7 +50,7 @@ describe('recurring form', () => {
         dayOfMonth: 'Enter a day from 1 to 31.',
       },
     });
-    expect(parseRule({ ...monthly, frequency: 'HOURLY' }, 'INR')).toEqual({
+    expect(parseRule({ ...monthly, frequency: 'HOURLY' }, 'INR', english.t)).toEqual({
       fields: { frequency: 'Pick how often it repeats.' },
     });
   });

@@ -1,5 +1,6 @@
 // The recurring-expense form: what a person typed, checked and turned into the api's
 // input. Only the day fields that fit the frequency are sent; the api fills the rest.
+import type { Translate } from './api-words.ts';
 import { graphql, type ResultOf } from './graphql/graphql.ts';
 import { toMajor, toMinor } from './money.ts';
 
@@ -87,21 +88,22 @@ function whole(value: string, min: number, max: number): number | null | undefin
   return n >= min && n <= max ? n : undefined;
 }
 
-export function parseRule(values: RuleValues, currency: string): Parsed {
+/** The form checked before the api sees it; `t` words what is wrong. */
+export function parseRule(values: RuleValues, currency: string, t: Translate): Parsed {
   const fields: Record<string, string> = {};
   const amountMinor = toMinor(values.amount, currency);
-  if (!amountMinor) fields.amount = 'Enter an amount above zero, like 15000 or 499.50.';
+  if (!amountMinor) fields.amount = t('recurring.amountProblem');
   const frequency = FREQUENCIES.find((f) => f === values.frequency);
-  if (!frequency) fields.frequency = 'Pick how often it repeats.';
+  if (!frequency) fields.frequency = t('recurring.frequencyProblem');
   const interval = whole(values.interval || '1', 1, 366);
-  if (!interval) fields.interval = 'Enter a whole number from 1 to 366.';
+  if (!interval) fields.interval = t('recurring.intervalProblem');
   const fits = (...kinds: Frequency[]) => frequency !== undefined && kinds.includes(frequency);
   const dayOfMonth = fits('MONTHLY', 'YEARLY') ? whole(values.dayOfMonth, 1, 31) : null;
-  if (dayOfMonth === undefined) fields.dayOfMonth = 'Enter a day from 1 to 31.';
+  if (dayOfMonth === undefined) fields.dayOfMonth = t('recurring.dayOfMonthProblem');
   const dayOfWeek = fits('WEEKLY') ? whole(values.dayOfWeek, 1, 7) : null;
-  if (dayOfWeek === undefined) fields.dayOfWeek = 'Pick a day of the week.';
+  if (dayOfWeek === undefined) fields.dayOfWeek = t('recurring.dayOfWeekProblem');
   const monthOfYear = fits('YEARLY') ? whole(values.monthOfYear, 1, 12) : null;
-  if (monthOfYear === undefined) fields.monthOfYear = 'Pick a month.';
+  if (monthOfYear === undefined) fields.monthOfYear = t('recurring.monthProblem');
   if (
     !amountMinor ||
     !frequency ||

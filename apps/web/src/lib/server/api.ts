@@ -14,6 +14,8 @@ export interface ApiResult<T> {
   data: T | undefined;
   /** The first GraphQL error's message (e.g. "sandbox chat is off"), if any. */
   error: string | undefined;
+  /** That error's extensions code (BAD_USER_INPUT, FORBIDDEN...), what pages word it by. */
+  code: string | undefined;
   /** Input the api refused before running (extensions.problems of BAD_USER_INPUT). */
   problems: FieldProblem[];
   /** The api said the caller is not signed in. */
@@ -97,6 +99,7 @@ export function apiFor(event: ApiEvent): Api {
       data: result.data ?? undefined,
       // graphql-js words refused input for programmers; the problems say it for people.
       error: refused ? 'Some of what you entered could not be used.' : first?.message,
+      code: typeof first?.extensions?.code === 'string' ? first.extensions.code : undefined,
       problems: refused ? problemsIn(first.extensions.problems) : [],
       unauthenticated: first?.extensions?.code === 'UNAUTHENTICATED',
     };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { WHATSAPP_DISPLAY_NUMBER } from '$app/env/private';
+import { errorText } from '#lib/api-words.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
@@ -65,7 +66,7 @@ export const actions: Actions = {
     const error = asTypedError(data?.requestWhatsAppOtp);
     if (error || !data) {
       const failure = error
-        ? failureFrom(error, { phoneNumber: 'phone' })
+        ? failureFrom(t, error, { phoneNumber: 'phone' })
         : { message: t('link.notSent'), fields: {} as Record<string, string> };
       return fail(400, { action: 'otp', phone: typed, ...failure });
     }
@@ -82,10 +83,10 @@ export const actions: Actions = {
     const error = asTypedError(data?.createWhatsAppLinkCode);
     const created = data?.createWhatsAppLinkCode;
     if (error || created?.__typename !== 'WhatsAppLinkCode' || !created.code || !created.message) {
-      const fields: FieldErrors = error ? failureFrom(error).fields : {};
+      const fields: FieldErrors = error ? failureFrom(t, error).fields : {};
       return fail(400, {
         action: 'code',
-        message: error?.message ?? t('link.noCode'),
+        message: error ? errorText(t, error) : t('link.noCode'),
         fields,
       });
     }
@@ -107,7 +108,8 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(UnlinkMutation, { id });
     const error = asTypedError(data?.unlinkWhatsApp);
     if (error || !data) {
-      const message = error?.message ?? (await serverTranslator(event))('link.unlinkFailed');
+      const t = await serverTranslator(event);
+      const message = error ? errorText(t, error) : t('link.unlinkFailed');
       return fail(400, { action: 'unlink', message });
     }
     return { action: 'unlink', unlinked: true };

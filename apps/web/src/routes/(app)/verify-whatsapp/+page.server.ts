@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { errorText } from '#lib/api-words.ts';
 import { asTypedError, failureFrom, raw, text } from '#lib/forms.ts';
 import { TypedErrorFields, type TypedError } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
@@ -45,7 +46,7 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
 function codeProblem(error: TypedError | null, t: Translate): string {
   if (!error) return t('verify.failed');
   if (error.__typename === 'NotFoundError') return t('verify.expired');
-  return failureFrom(error).fields.code ?? error.message;
+  return failureFrom(t, error).fields.code ?? errorText(t, error);
 }
 
 export const actions: Actions = {
@@ -81,7 +82,7 @@ export const actions: Actions = {
     if (error || !data) {
       return fail(400, {
         action: 'resend',
-        message: error?.message ?? t('link.notSent'),
+        message: error ? errorText(t, error) : t('link.notSent'),
         code: '',
         retryAfter: error && 'retryAfterSeconds' in error ? error.retryAfterSeconds : 0,
       });

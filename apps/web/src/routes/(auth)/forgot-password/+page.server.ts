@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
+import { errorText } from '#lib/api-words.ts';
 import { asTypedError, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverTranslator } from '#lib/server/i18n.ts';
@@ -33,7 +34,7 @@ export const actions: Actions = {
     if (error || !data) {
       return fail(400, {
         email,
-        message: error?.message ?? t('forgot.failed'),
+        message: error ? errorText(t, error) : t('forgot.failed'),
         fields,
       });
     }

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
+import { errorText } from '#lib/api-words.ts';
 import { asTypedError, raw, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverTranslator } from '#lib/server/i18n.ts';
@@ -43,7 +44,7 @@ export const actions: Actions = {
     if (error || !data) {
       return fail(400, {
         email,
-        message: error?.message ?? t('login.failed'),
+        message: error ? errorText(t, error) : t('login.failed'),
         fields,
       });
     }

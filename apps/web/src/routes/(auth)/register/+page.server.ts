@@ -57,7 +57,7 @@ export const actions: Actions = {
     });
     const error = asTypedError(data?.register);
     if (error || !data) {
-      const failure = error ? failureFrom(error) : { message: t('register.failed'), fields: {} };
+      const failure = error ? failureFrom(t, error) : { message: t('register.failed'), fields: {} };
       return fail(400, { values, ...failure });
     }
     redirect(303, safeNext(event.url, '/dashboard/'));

@@ -46,7 +46,7 @@ export const actions: Actions = {
     const error = asTypedError(data?.resetPassword);
     if (error || !data) {
       const failure = error
-        ? failureFrom(error, { newPassword: 'password' })
+        ? failureFrom(t, error, { newPassword: 'password' })
         : { message: t('reset.failed'), fields: {} };
       return fail(400, { values, ...failure });
     }

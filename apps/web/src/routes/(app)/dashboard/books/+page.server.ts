@@ -4,6 +4,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverBooksTranslator } from '#lib/server/books-i18n.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const BooksQuery = graphql(`
@@ -98,11 +99,12 @@ export const actions: Actions = {
   accept: async (event) => {
     const bookId = text(await event.request.formData(), 'bookId');
     const t = await serverBooksTranslator(event);
+    const words = await serverTranslator(event);
     const answer = await apiFor(event).run(AcceptInvitationMutation, { bookId });
     const result = answer.data?.acceptBookInvite;
     const error = asTypedError(result);
     if (error || result?.__typename !== 'Book') {
-      return fail(400, { ...refusal(answer, error, {}, t('failed')) });
+      return fail(400, { ...refusal(words, answer, error, {}, t('failed')) });
     }
     redirect(303, `/dashboard/books/${encodeURIComponent(result.id)}/`);
   },
@@ -110,6 +112,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const name = text(form, 'name');
     const t = await serverBooksTranslator(event);
+    const words = await serverTranslator(event);
     if (!name) {
       return fail(400, { name, message: t('nameProblem'), fields: { name: t('nameProblem') } });
     }
@@ -117,7 +120,7 @@ export const actions: Actions = {
     const result = answer.data?.createBook;
     const error = asTypedError(result);
     if (error || result?.__typename !== 'Book') {
-      return fail(400, { name, ...refusal(answer, error, {}, t('failed')) });
+      return fail(400, { name, ...refusal(words, answer, error, {}, t('failed')) });
     }
     redirect(303, `/dashboard/books/${encodeURIComponent(result.id)}/`);
   },

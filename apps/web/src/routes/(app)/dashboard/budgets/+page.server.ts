@@ -76,10 +76,9 @@ async function refused(
   error: TypedError | null,
   answer: Answer,
 ) {
-  const failure = refusal(answer, error, FIELD_NAMES);
-  if (error?.__typename === 'NotFoundError') {
-    failure.message = (await serverTranslator(event))('budgets.categoryGone');
-  }
+  const t = await serverTranslator(event);
+  const failure = refusal(t, answer, error, FIELD_NAMES);
+  if (error?.__typename === 'NotFoundError') failure.message = t('budgets.categoryGone');
   return fail(400, { ...values, ...failure });
 }
 

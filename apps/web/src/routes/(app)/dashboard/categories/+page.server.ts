@@ -4,7 +4,7 @@ import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor, type ApiResult } from '#lib/server/api.ts';
-import { serverTranslator } from '#lib/server/i18n.ts';
+import { serverTranslator, type Translate } from '#lib/server/i18n.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const CategoriesQuery = graphql(
@@ -114,6 +114,7 @@ const typed = (form: FormData) => ({
 
 /** A mutation's answer under `key` as the page's result: a confirmation or a failure. */
 function settle<Data extends Record<Key, { __typename: string }>, Key extends string>(
+  t: Translate,
   action: string,
   id: string,
   answer: ApiResult<Data>,
@@ -124,7 +125,7 @@ function settle<Data extends Record<Key, { __typename: string }>, Key extends st
   const { data } = answer;
   const error = asTypedError(data?.[key]);
   if (error || !data) {
-    const failure = refusal(answer, error);
+    const failure = refusal(t, answer, error);
     return fail(400, { action, id, ...failure, ...(values ? { values } : {}) });
   }
   return { action, done };
@@ -145,6 +146,7 @@ export const actions: Actions = {
       });
     }
     return settle(
+      t,
       'create',
       '',
       await apiFor(event).run(CreateCategoryMutation, { input }),
@@ -158,6 +160,7 @@ export const actions: Actions = {
     const t = await serverTranslator(event);
     const input = categoryInput(form);
     return settle(
+      t,
       'update',
       text(form, 'id'),
       await apiFor(event).run(UpdateCategoryMutation, { id: text(form, 'id'), input }),
@@ -171,6 +174,7 @@ export const actions: Actions = {
     const t = await serverTranslator(event);
     const archived = text(form, 'archived') !== 'false';
     return settle(
+      t,
       'archive',
       text(form, 'id'),
       await apiFor(event).run(ArchiveCategoryMutation, { id: text(form, 'id'), archived }),
@@ -192,6 +196,7 @@ export const actions: Actions = {
       });
     }
     return settle(
+      t,
       'merge',
       '',
       await apiFor(event).run(MergeCategoriesMutation, {

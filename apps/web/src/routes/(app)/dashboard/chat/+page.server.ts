@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
+import { codeText } from '#lib/api-words.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverTranslator } from '#lib/server/i18n.ts';
@@ -59,7 +60,9 @@ export const load: PageServerLoad = async (event) => {
     phone,
     last: 50,
   });
-  return { phone, messages: result.data?.sandboxChat ?? [], problem: result.error ?? null };
+  const t = await serverTranslator(event);
+  const problem = result.error ? codeText(t, result.code, t('form.failed')) : null;
+  return { phone, messages: result.data?.sandboxChat ?? [], problem };
 };
 
 // WhatsApp's own limit for a text message.
@@ -89,7 +92,7 @@ export const actions: Actions = {
     });
     const error = asTypedError(result.data?.sandboxSend);
     if (result.error || error || !result.data) {
-      const failure = refusal(result, error, {}, t('chat.notSent'));
+      const failure = refusal(t, result, error, {}, t('chat.notSent'));
       return refused(failure.message, failure.fields);
     }
     return { sent: true };
@@ -114,7 +117,7 @@ export const actions: Actions = {
     });
     const error = asTypedError(result.data?.sandboxSendMedia);
     if (result.error || error || !result.data) {
-      const failure = refusal(result, error, {}, t('chat.notSent'));
+      const failure = refusal(t, result, error, {}, t('chat.notSent'));
       return refused(failure.fields.file ?? failure.fields.caption ?? failure.message);
     }
     return { sent: true };

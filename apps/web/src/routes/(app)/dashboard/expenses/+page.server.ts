@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ExpensesQuery, knownCategory, readExpenseQuery, toVariables } from '#lib/expense-query.ts';
+import { errorText } from '#lib/api-words.ts';
 import { asTypedError, refusal, text } from '#lib/forms.ts';
 import { CategoryOptionFields } from '#lib/graphql/category.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
@@ -182,7 +183,7 @@ export const actions: Actions = {
     const created = answer.data?.createExpense;
     const error = asTypedError(created);
     if (error || created?.__typename !== 'Expense') {
-      const failure = refusal(answer, error, FIELD_NAMES, t('expenses.notSaved'));
+      const failure = refusal(t, answer, error, FIELD_NAMES, t('expenses.notSaved'));
       return fail(400, { action: 'create', values: read.values, ...receipt, ...failure });
     }
     return { action: 'create', added: created.id };
@@ -204,7 +205,7 @@ export const actions: Actions = {
     const error = asTypedError(result);
     if (error || result?.__typename !== 'ScanReceiptSuccess') {
       // The file's one problem (its type, its size, unreadable) is the message itself.
-      const failure = refusal(answer, error, {}, t('expenses.photoUnreadable'));
+      const failure = refusal(t, answer, error, {}, t('expenses.photoUnreadable'));
       return refused(failure.fields.file ?? failure.message);
     }
     return { action: 'scan', scanned: scannedReceipt(result.scan, viewer, t) };
@@ -232,7 +233,7 @@ export const actions: Actions = {
     const { data } = answer;
     const error = asTypedError(data?.updateExpense);
     if (error || !data) {
-      const failure = refusal(answer, error, FIELD_NAMES, t('expenses.notSaved'));
+      const failure = refusal(t, answer, error, FIELD_NAMES, t('expenses.notSaved'));
       return fail(400, { action: 'update', id, values: read.values, ...failure });
     }
     return { action: 'update', updated: id };
@@ -244,7 +245,8 @@ export const actions: Actions = {
     const deleted = data?.deleteExpense;
     const error = asTypedError(deleted);
     if (error || deleted?.__typename !== 'Expense') {
-      const message = error?.message ?? (await serverTranslator(event))('expenses.notDeleted');
+      const t = await serverTranslator(event);
+      const message = error ? errorText(t, error) : t('expenses.notDeleted');
       return fail(404, { action: 'delete', message });
     }
     return {
@@ -258,7 +260,8 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(RestoreExpenseMutation, { id });
     const error = asTypedError(data?.restoreExpense);
     if (error || !data) {
-      const message = error?.message ?? (await serverTranslator(event))('expenses.notRestored');
+      const t = await serverTranslator(event);
+      const message = error ? errorText(t, error) : t('expenses.notRestored');
       return fail(404, { action: 'restore', message });
     }
     return { action: 'restore', restored: id };

@@ -13,6 +13,7 @@ import {
   type RuleValues,
 } from '#lib/recurring.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator, type Translate } from '#lib/server/i18n.ts';
 import { today } from '#lib/zoned-time.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -117,7 +118,7 @@ function refused(
   id: string,
   values: RuleValues | null,
   fields: Record<string, string>,
-  message = 'Please fix the highlighted fields.',
+  message: string,
 ): ActionFailure<{
   action: Action;
   id: string;
@@ -130,6 +131,7 @@ function refused(
 
 /** The api's answer as the page's result: a confirmation, or a failure to show. */
 function answered<Result extends { __typename: string }>(
+  t: Translate,
   action: Action,
   id: string,
   values: RuleValues | null,
@@ -140,21 +142,23 @@ function answered<Result extends { __typename: string }>(
   if (result && isAnswer(result)) return { action, id, done: done(result) };
   const error = asTypedError(result);
   if (error) {
-    const failure = failureFrom(error, FIELD_NAMES);
+    const failure = failureFrom(t, error, FIELD_NAMES);
     const message =
       error.__typename === 'NotFoundError'
-        ? 'That recurring expense or its category is gone. Reload the page and try again.'
+        ? t('recurring.gone')
         : error.__typename === 'ValidationError'
-          ? 'Please fix the highlighted fields.'
+          ? t('recurring.fixFields')
           : failure.message;
     return refused(action, id, values, failure.fields, message);
   }
-  const failure = refusal(answer, null, FIELD_NAMES, 'That did not work. Try again.');
+  const failure = refusal(t, answer, null, FIELD_NAMES);
   return refused(action, id, values, failure.fields, failure.message);
 }
 
-const nextLabel = (rule: RecurringExpense, locale: string) =>
-  rule.nextRunOn ? `next on ${dayLabel(rule.nextRunOn, locale)}` : 'it has ended';
+const nextLabel = (t: Translate, rule: RecurringExpense, locale: string) =>
+  rule.nextRunOn
+    ? t('recurring.nextOn', { day: dayLabel(rule.nextRunOn, locale) })
+    : t('recurring.hasEnded');
 
 async function save(event: RequestEvent, action: 'create' | 'update') {
   const viewer = event.locals.viewer;
@@ -163,23 +167,26 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
   const id = text(form, 'id');
   const values = ruleValues(form);
   const currency = text(form, 'currency') || viewer.currency;
-  const parsed = parseRule(values, currency);
-  if ('fields' in parsed) return refused(action, id, values, parsed.fields);
+  const t = await serverTranslator(event);
+  const parsed = parseRule(values, currency, t);
+  if ('fields' in parsed) {
+    return refused(action, id, values, parsed.fields, t('recurring.fixFields'));
+  }
   const api = apiFor(event);
   const describe = (rule: RecurringExpense) =>
-    `${rule.amount.formatted} ${rule.description} (${ruleName(rule)}), ${nextLabel(rule, viewer.locale)}.`;
+    t('recurring.describe', {
+      amount: rule.amount.formatted,
+      description: rule.description,
+      name: ruleName(rule),
+      next: nextLabel(t, rule, viewer.locale),
+    });
   if (action === 'create') {
     const answer = await api.run(CreateMutation, {
       input: { ...parsed.input, currency },
     });
     const { data } = answer;
-    return answered(
-      action,
-      id,
-      values,
-      data?.createRecurringExpense,
-      answer,
-      (rule) => `Added: ${describe(rule)}`,
+    return answered(t, action, id, values, data?.createRecurringExpense, answer, (rule) =>
+      t('recurring.added', { rule: describe(rule) }),
     );
   }
   // An archived category is kept as it is: sending it again would be refused.
@@ -190,39 +197,25 @@ async function save(event: RequestEvent, action: 'create' | 'update') {
     input: unchanged ? input : { ...input, categoryId },
   });
   const { data } = answer;
-  return answered(
-    action,
-    id,
-    values,
-    data?.updateRecurringExpense,
-    answer,
-    (rule) => `Saved: ${describe(rule)}`,
+  return answered(t, action, id, values, data?.updateRecurringExpense, answer, (rule) =>
+    t('recurring.savedRule', { rule: describe(rule) }),
   );
 }
 
 async function toggle(event: RequestEvent, action: 'pause' | 'resume') {
   const locale = event.locals.viewer?.locale ?? 'en';
+  const t = await serverTranslator(event);
   const id = text(await event.request.formData(), 'id');
   const api = apiFor(event);
   if (action === 'pause') {
     const answer = await api.run(PauseMutation, { id });
-    return answered(
-      action,
-      id,
-      null,
-      answer.data?.pauseRecurringExpense,
-      answer,
-      (rule) => `Paused ${ruleName(rule)}: nothing is recorded until you resume it.`,
+    return answered(t, action, id, null, answer.data?.pauseRecurringExpense, answer, (rule) =>
+      t('recurring.pausedRule', { name: ruleName(rule) }),
     );
   }
   const answer = await api.run(ResumeMutation, { id });
-  return answered(
-    action,
-    id,
-    null,
-    answer.data?.resumeRecurringExpense,
-    answer,
-    (rule) => `Resumed ${ruleName(rule)}: ${nextLabel(rule, locale)}.`,
+  return answered(t, action, id, null, answer.data?.resumeRecurringExpense, answer, (rule) =>
+    t('recurring.resumed', { name: ruleName(rule), next: nextLabel(t, rule, locale) }),
   );
 }
 
@@ -237,13 +230,9 @@ export const actions: Actions = {
     const answer = await apiFor(event).run(DeleteMutation, { id });
     const { data } = answer;
     const name = text(form, 'name');
-    return answered(
-      'remove',
-      id,
-      null,
-      data?.deleteRecurringExpense,
-      answer,
-      () => `Deleted ${name || 'it'}. The expenses it recorded stay.`,
+    const t = await serverTranslator(event);
+    return answered(t, 'remove', id, null, data?.deleteRecurringExpense, answer, () =>
+      t('recurring.deleted', { named: name ? 'yes' : 'no', name }),
     );
   },
 };

@@ -5,7 +5,7 @@ import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { asTypedError, raw, refusal, text } from '#lib/forms.ts';
 import { apiFor, loginPath, SESSION_COOKIE, type ApiResult } from '#lib/server/api.ts';
-import { serverTranslator } from '#lib/server/i18n.ts';
+import { serverTranslator, type Translate } from '#lib/server/i18n.ts';
 import { timeZoneChoices } from '#lib/time-zones.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -151,6 +151,7 @@ function weekStartOrNull(value: string): number | null | undefined {
 
 /** A mutation's answer under `key`, or the failure its form shows (`failed` when unsaid). */
 function settle<Data extends Record<Key, { __typename: string }>, Key extends string>(
+  t: Translate,
   action: string,
   result: ApiResult<Data>,
   key: Key,
@@ -158,7 +159,7 @@ function settle<Data extends Record<Key, { __typename: string }>, Key extends st
 ) {
   const error = asTypedError(result.data?.[key]);
   if (error || !result.data) {
-    const failure = refusal(result, error, {}, failed);
+    const failure = refusal(t, result, error, {}, failed);
     return { failed: fail(400, { action, ...failure }) };
   }
   return { value: result.data[key] };
@@ -183,6 +184,7 @@ export const actions: Actions = {
       });
     }
     const done = settle(
+      t,
       'settings',
       await apiFor(event).run(UpdateSettingsMutation, { input }),
       'updateSettings',
@@ -203,6 +205,7 @@ export const actions: Actions = {
       reminderHour: hourOrNull(text(form, 'reminderHour')),
     };
     const done = settle(
+      t,
       'digests',
       await apiFor(event).run(UpdateSettingsMutation, { input }),
       'updateSettings',
@@ -214,6 +217,7 @@ export const actions: Actions = {
     const t = await serverTranslator(event);
     const name = text(await event.request.formData(), 'name') || t('settings.defaultTokenName');
     const done = settle(
+      t,
       'createToken',
       await apiFor(event).run(CreateApiTokenMutation, { name }),
       'createApiToken',
@@ -231,6 +235,7 @@ export const actions: Actions = {
     const t = await serverTranslator(event);
     const id = text(await event.request.formData(), 'id');
     const done = settle(
+      t,
       'revokeToken',
       await apiFor(event).run(RevokeApiTokenMutation, { id }),
       'revokeApiToken',
@@ -242,6 +247,7 @@ export const actions: Actions = {
     const t = await serverTranslator(event);
     const id = text(await event.request.formData(), 'id');
     const done = settle(
+      t,
       'revokeSession',
       await apiFor(event).run(RevokeSessionMutation, { id }),
       'revokeSession',
@@ -262,6 +268,7 @@ export const actions: Actions = {
       });
     }
     const done = settle(
+      t,
       'changePassword',
       await apiFor(event).run(ChangePasswordMutation, { currentPassword, newPassword }),
       'changePassword',
@@ -286,6 +293,7 @@ export const actions: Actions = {
       });
     }
     const done = settle(
+      t,
       'deleteAccount',
       await apiFor(event).run(DeleteAccountMutation, { password }),
       'deleteAccount',

@@ -1,11 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PUBLIC_URL } from '$app/env/private';
-import { asTypedError, refusal, text, type Answer } from '#lib/forms.ts';
+import { asTypedError, refusal, text, type Answer, type Translate } from '#lib/forms.ts';
 import type { TypedError } from '#lib/graphql/errors.ts';
 import type { BooksTranslate } from '#lib/i18n/books-catalog.ts';
 import { toMinor } from '#lib/money.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverBooksTranslator } from '#lib/server/books-i18n.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import {
   InviteLinkMutation,
   InviteMutation,
@@ -41,12 +42,12 @@ const failed = (failure: BookFailure) => fail(400, failure);
 /** The api's refusal in plain words: its own message, or the page's for refused input. */
 function refused(
   action: Action,
-  t: BooksTranslate,
+  { t, words }: { t: BooksTranslate; words: Translate },
   answer: Answer,
   problem: TypedError | null,
   values: Record<string, string> = {},
 ) {
-  const failure = refusal(answer, problem, {}, t('failed'));
+  const failure = refusal(words, answer, problem, {}, t('failed'));
   const message =
     problem?.__typename === 'ValidationError' || (!problem && answer.problems?.length)
       ? t('failed')
@@ -59,6 +60,7 @@ async function context(event: RequestEvent) {
   return {
     form,
     t: await serverBooksTranslator(event),
+    words: await serverTranslator(event),
     api: apiFor(event),
     bookId: event.params.id,
   };
@@ -66,7 +68,7 @@ async function context(event: RequestEvent) {
 
 export const actions: Actions = {
   invite: async (event) => {
-    const { form, t, api, bookId } = await context(event);
+    const { form, t, words, api, bookId } = await context(event);
     const phone = text(form, 'phone');
     const answer = await api.run(InviteMutation, { bookId, phoneNumber: phone });
     const result = answer.data?.inviteToBook;
@@ -76,18 +78,18 @@ export const actions: Actions = {
       return failed({ action: 'invite', message, fields: { phone: message }, values: { phone } });
     }
     if (problem || result?.__typename !== 'Membership') {
-      return refused('invite', t, answer, problem, { phone });
+      return refused('invite', { t, words }, answer, problem, { phone });
     }
     return { action: 'invite', done: t('invitedDone', { phone: result.phoneNumber ?? phone }) };
   },
 
   link: async (event) => {
-    const { t, api, bookId } = await context(event);
+    const { t, words, api, bookId } = await context(event);
     const answer = await api.run(InviteLinkMutation, { bookId });
     const result = answer.data?.createBookInviteLink;
     const problem = asTypedError(result);
     if (problem || result?.__typename !== 'BookInviteLink') {
-      return refused('link', t, answer, problem);
+      return refused('link', { t, words }, answer, problem);
     }
     // Shared outside this browser, so on the address people use, not the one asked for.
     const link = new URL(`/dashboard/books/join/${encodeURIComponent(result.token)}/`, PUBLIC_URL);
@@ -95,7 +97,7 @@ export const actions: Actions = {
   },
 
   add: async (event) => {
-    const { form, t, api, bookId } = await context(event);
+    const { form, t, words, api, bookId } = await context(event);
     const amount = text(form, 'amount');
     const note = text(form, 'note');
     const currency = text(form, 'currency');
@@ -119,13 +121,13 @@ export const actions: Actions = {
     const result = answer.data?.recordBookExpense;
     const problem = asTypedError(result);
     if (problem || result?.__typename !== 'BookEntry') {
-      return refused('add', t, answer, problem, { amount, note });
+      return refused('add', { t, words }, answer, problem, { amount, note });
     }
     return { action: 'add', done: t('added', { amount: result.amount.formatted }) };
   },
 
   settle: async (event) => {
-    const { form, t, api, bookId } = await context(event);
+    const { form, t, words, api, bookId } = await context(event);
     const answer = await api.run(SettleMutation, {
       input: {
         bookId,
@@ -138,7 +140,7 @@ export const actions: Actions = {
     const result = answer.data?.settleUp;
     const problem = asTypedError(result);
     if (problem || result?.__typename !== 'Settlement') {
-      return refused('settle', t, answer, problem);
+      return refused('settle', { t, words }, answer, problem);
     }
     const done = t('recorded', {
       from: result.from.name,
@@ -149,22 +151,23 @@ export const actions: Actions = {
   },
 
   undo: async (event) => {
-    const { form, t, api } = await context(event);
+    const { form, t, words, api } = await context(event);
     const answer = await api.run(UndoSettlementMutation, { id: text(form, 'id') });
     const result = answer.data?.deleteSettlement;
     const problem = asTypedError(result);
-    if (problem || result?.__typename !== 'Settlement') return refused('undo', t, answer, problem);
+    if (problem || result?.__typename !== 'Settlement')
+      return refused('undo', { t, words }, answer, problem);
     return { action: 'undo', done: t('undone') };
   },
 
   leave: async (event) => {
-    const { t, api, bookId } = await context(event);
+    const { t, words, api, bookId } = await context(event);
     const answer = await api.run(LeaveMutation, { bookId });
     const result = answer.data?.leaveBook;
     const problem = asTypedError(result);
     // The refusal names the amount to settle first, as the api words it.
     if (problem || result?.__typename !== 'LeaveBookSuccess') {
-      return refused('leave', t, answer, problem);
+      return refused('leave', { t, words }, answer, problem);
     }
     redirect(303, '/dashboard/books/');
   },

@@ -1,0 +1,47 @@
+import { translator } from '@spendline/i18n';
+import { describe, expect, it } from 'vitest';
+import { problemText, type Translate } from './api-words.ts';
+import { loadWebMessages } from './i18n/catalog.ts';
+import { english } from './i18n/english.ts';
+
+const hindi: Translate = translator(await loadWebMessages('hi'), 'hi-IN');
+const spanish: Translate = translator(await loadWebMessages('es'), 'es-MX');
+const portuguese: Translate = translator(await loadWebMessages('pt-BR'), 'pt-BR');
+
+describe('problemText', () => {
+  it('keeps the api’s English words, as sentences', () => {
+    for (const [problem, shown] of [
+      ['must be at most 4,096 characters', 'Must be at most 4,096 characters.'],
+      ['must be at least 1 character', 'Must be at least 1 character.'],
+      ['must have at most 50 items', 'Must have at most 50 items.'],
+      ['must be at most 23', 'Must be at most 23.'],
+      ['is too far in the future', 'This is too far in the future.'],
+      ['is archived; restore it first', 'This is archived; restore it first.'],
+      [
+        'must not contain control characters such as NUL',
+        'Must not contain control characters such as NUL.',
+      ],
+      [
+        'must be a WhatsApp number with its country code, such as +919812300000',
+        'Must be a WhatsApp number with its country code, such as +919812300000.',
+      ],
+    ]) {
+      expect(problemText(english.t, problem!)).toBe(shown);
+    }
+  });
+
+  it('says the known problems in the reader’s language, numbers written its way', () => {
+    expect(problemText(portuguese, 'must be at most 4,096 characters')).toBe(
+      'Deve ter no máximo 4.096 caracteres.',
+    );
+    expect(problemText(spanish, 'must be more than zero')).toBe('Debe ser mayor que cero.');
+    expect(problemText(hindi, 'must not be empty')).toBe('खाली नहीं हो सकता।');
+    expect(problemText(hindi, 'is not a valid email')).toBe('यह मान्य ईमेल नहीं है।');
+  });
+
+  it('keeps a problem it does not know in the api’s words rather than dropping it', () => {
+    expect(problemText(hindi, 'it ends before it would first run')).toBe(
+      'It ends before it would first run.',
+    );
+  });
+});

@@ -1,0 +1,128 @@
+// The api words its refusals in English; the dashboard shows them in the reader's language.
+// Each known refusal (by its error type, or the wording of its field problem) has a catalog
+// message whose English is the api's own, so only the language changes.
+import type { TypedError } from './graphql/errors.ts';
+import type { WebKey } from './i18n/catalog.ts';
+import type { MessageValues } from './i18n/context.ts';
+
+export type Translate = (key: WebKey, values?: MessageValues) => string;
+
+const number = (digits: string) => Number(digits.replaceAll(',', ''));
+
+/** Field problems as the api words them, and the catalog message each one is. */
+const PROBLEMS: [RegExp, WebKey, (match: RegExpExecArray) => MessageValues][] = [
+  [/^must not be empty$/, 'problem.empty', () => ({})],
+  [
+    /^must be at (most|least) ([\d,]+) characters?$/,
+    'problem.characters',
+    (m) => ({ bound: m[1]!, count: number(m[2]!) }),
+  ],
+  [
+    /^must have at (most|least) ([\d,]+) items?$/,
+    'problem.items',
+    (m) => ({ bound: m[1]!, count: number(m[2]!) }),
+  ],
+  [
+    /^must be at (most|least) (-?[\d,.]+)$/,
+    'problem.number',
+    (m) => ({ bound: m[1]!, limit: number(m[2]!) }),
+  ],
+  [/^must be more than zero$/, 'problem.aboveZero', () => ({})],
+  [/^is too large$/, 'problem.tooLarge', () => ({})],
+  [/^is not valid$/, 'problem.invalid', () => ({})],
+  [/^is not a valid (\w+)$/, 'problem.format', (m) => ({ format: m[1]! })],
+  [/^must be an ISO-4217 code/, 'problem.currency', () => ({})],
+  [/^must not contain control characters/, 'problem.controlCharacters', () => ({})],
+  [/^is too far in the (past|future)$/, 'problem.tooFar', (m) => ({ when: m[1]! })],
+  [/^is archived; restore it first$/, 'problem.archived', () => ({})],
+  [/^must be a colour as #rrggbb$/, 'problem.colour', () => ({})],
+  [/^must be in international format/, 'problem.phone', () => ({})],
+  [/^must be a WhatsApp number with its country code/, 'problem.whatsAppNumber', () => ({})],
+  [/^must be between 1970 and 2099$/, 'problem.years', () => ({})],
+  [/^must be a whole number of minor units/, 'problem.amount', () => ({})],
+];
+
+/**
+ * A field problem of the api as a sentence in the reader's language; one the catalog does
+ * not know yet keeps the api's words, made a sentence.
+ */
+export function problemText(t: Translate, message: string): string {
+  const text = message.trim();
+  for (const [pattern, key, values] of PROBLEMS) {
+    const match = pattern.exec(text);
+    if (match) return t(key, values(match));
+  }
+  return sentence(text);
+}
+
+/** The api's "<what> not found" names, as the catalog's select names them. */
+const MISSING: Record<string, string> = {
+  Category: 'category',
+  Expense: 'expense',
+  'Recurring expense': 'recurring',
+  Book: 'book',
+  Invitation: 'invitation',
+  Settlement: 'settlement',
+  Attachment: 'attachment',
+  'WhatsApp link': 'link',
+  'API token': 'token',
+  Session: 'session',
+};
+
+/** ConflictErrors by their wording, which is all that tells them apart. */
+const CONFLICTS: Record<string, WebKey> = {
+  'You already have a category called that.': 'conflict.category',
+  'You already have a book with that name.': 'conflict.book',
+  'This number is linked to another account.': 'conflict.linked',
+  'That number is already invited to this book.': 'conflict.invited',
+  'That number’s owner is already in this book.': 'conflict.member',
+  'An account with this email already exists. Log in, or reset your password if you forgot it.':
+    'conflict.email',
+};
+
+/** A typed error's own message in the reader's language (the api's when not yet known). */
+export function errorText(t: Translate, error: TypedError): string {
+  switch (error.__typename) {
+    case 'RateLimitedError':
+      return t('apiError.rateLimited', { seconds: error.retryAfterSeconds });
+    case 'PasswordRequiredError':
+      return t(error.wrong ? 'apiError.wrongPassword' : 'apiError.passwordRequired');
+    case 'InvalidCredentialsError':
+      return t('apiError.invalidCredentials');
+    case 'NotFoundError': {
+      const what = MISSING[error.message.replace(/ not found$/, '')];
+      return what ? t('apiError.notFound', { what }) : error.message;
+    }
+    case 'ConflictError': {
+      const key = CONFLICTS[error.message];
+      return key ? t(key) : error.message;
+    }
+    default:
+      return error.message;
+  }
+}
+
+/** Errors outside the result unions, by their extensions code. */
+const CODES: Record<string, WebKey> = {
+  BAD_USER_INPUT: 'form.inputRefused',
+  UNAUTHENTICATED: 'apiError.signIn',
+  FORBIDDEN: 'apiError.forbidden',
+  SANDBOX_OFF: 'apiError.sandboxOff',
+};
+
+/** A top-level GraphQL error for people: by its code, else the form's own fallback. */
+export function codeText(t: Translate, code: string | undefined, fallback: string): string {
+  const key = code ? CODES[code] : undefined;
+  return key ? t(key) : fallback;
+}
+
+/**
+ * The api's problems read as fragments beside a field ("must be at most 500 characters",
+ * "is too large"); beside the field they read as sentences.
+ */
+export function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const whole = /^(is|are) /.test(text) ? `This ${text}` : text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(whole) ? whole : `${whole}.`;
+}
