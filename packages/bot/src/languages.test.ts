@@ -4,12 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { startOtpChallenge } from '@spendline/auth';
 import type { Database } from '@spendline/db';
-import { formatMoney, type Recurrence } from '@spendline/ledger';
+import { describeRecurrence, formatMoney, type Recurrence } from '@spendline/ledger';
 import { LIMITS } from '@spendline/whatsapp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertRepliesFor } from './alert-replies.ts';
 import { reminderText } from './digests.ts';
-import { describeRule } from './recurring.ts';
 import { repliesFor } from './replies.ts';
 import { handleInbound, openTestChat, type TestChat } from './test-chat.ts';
 
@@ -256,18 +255,18 @@ describe('words sent without a question', () => {
       dayOfMonth: 1,
       startsOn: '2026-11-24',
     };
-    expect(describeRule({ ...monthly }, 'en-IN')).toBe('every month on the 1st');
-    expect(describeRule({ ...monthly, interval: 3, dayOfMonth: 22 }, 'en-IN')).toBe(
+    expect(describeRecurrence({ ...monthly }, 'en-IN')).toBe('every month on the 1st');
+    expect(describeRecurrence({ ...monthly, interval: 3, dayOfMonth: 22 }, 'en-IN')).toBe(
       'every 3 months on the 22nd',
     );
-    expect(describeRule({ ...monthly }, 'pt-BR')).toBe('todo mês no dia 1');
+    expect(describeRecurrence({ ...monthly }, 'pt-BR')).toBe('todo mês no dia 1');
     const weekly: Recurrence = {
       frequency: 'WEEKLY',
       interval: 2,
       dayOfWeek: 1,
       startsOn: '2026-11-24',
     };
-    expect(describeRule({ ...weekly }, 'es-MX')).toBe('cada 2 semanas, el lunes');
-    expect(describeRule({ ...weekly, interval: 1 }, 'hi-IN')).toBe('हर हफ़्ते सोमवार को');
+    expect(describeRecurrence({ ...weekly }, 'es-MX')).toBe('cada 2 semanas, el lunes');
+    expect(describeRecurrence({ ...weekly, interval: 1 }, 'hi-IN')).toBe('हर हफ़्ते सोमवार को');
   });
 });

@@ -1,47 +1,17 @@
 import { newId, sql } from '@spendline/db';
 import {
+  describeRecurrence,
   firstRun,
   formatMoney,
   localDateOf,
   normalizeRecurrence,
   type LocalDate,
-  type Recurrence,
 } from '@spendline/ledger';
 import type { Command } from '@spendline/parser';
 import { repliesFor } from './replies.ts';
 import { dayLabel, expenseLabel, shortDayLabel, type StatementInput } from './statements.ts';
 
 type RecurringCommand = Extract<Command, { type: 'recurring' }>;
-
-// A calendar day, so formatted in UTC; 2024-01-01 was a Monday.
-const weekdayName = (isoWeekday: number, locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, isoWeekday)),
-  );
-
-const dayOfYear = (month: number, day: number, locale: string) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, month - 1, day)),
-  );
-
-/** "every month on the 1st", "a cada 2 semanas, segunda-feira": a normalised rule in words. */
-export function describeRule(rule: Recurrence, locale: string): string {
-  const { t } = repliesFor(locale);
-  const { interval, dayOfMonth, dayOfWeek, monthOfYear } = rule;
-  switch (rule.frequency) {
-    case 'DAILY':
-      return t('recurrenceDaily', { interval });
-    case 'WEEKLY':
-      return t('recurrenceWeekly', { interval, weekday: weekdayName(dayOfWeek ?? 1, locale) });
-    case 'MONTHLY':
-      return t('recurrenceMonthly', { interval, day: dayOfMonth ?? 1 });
-    case 'YEARLY':
-      return t('recurrenceYearly', {
-        interval,
-        date: dayOfYear(monthOfYear ?? 1, dayOfMonth ?? 1, locale),
-      });
-  }
-}
 
 /**
  * "every month 15000 rent on 1st": saves the rule from today, for the scheduler to record
@@ -78,7 +48,7 @@ export async function createRecurring(
             now())`);
   return replies.recurringSaved(
     expenseLabel(user, expense, category?.name ?? expense.note),
-    describeRule(rule, user.locale),
+    describeRecurrence(rule, user.locale),
     dayLabel(first.date, user.locale),
     manageUrl,
   );

@@ -199,4 +199,18 @@ describe('describeRecurrence', () => {
   ] as const)('says %o as "%s"', (rule, text) => {
     expect(describeRecurrence({ ...rule, startsOn: '2026-12-02' }, 'en-IN')).toBe(text);
   });
+
+  it.each([
+    ['pt-BR', { frequency: 'MONTHLY', interval: 1, dayOfMonth: 1 }, 'todo mês no dia 1'],
+    ['es-MX', { frequency: 'WEEKLY', interval: 2, dayOfWeek: 1 }, 'cada 2 semanas, el lunes'],
+    ['hi-IN', { frequency: 'WEEKLY', interval: 1, dayOfWeek: 1 }, 'हर हफ़्ते सोमवार को'],
+    ['id-ID', { frequency: 'DAILY', interval: 3 }, 'setiap 3 hari'],
+    [
+      'pt-BR',
+      { frequency: 'YEARLY', interval: 1, monthOfYear: 3, dayOfMonth: 15 },
+      'todo ano em 15 de março',
+    ],
+  ] as const)('says it in %s: %o as "%s"', (locale, rule, text) => {
+    expect(describeRecurrence({ ...rule, startsOn: '2026-12-02' }, locale)).toBe(text);
+  });
 });

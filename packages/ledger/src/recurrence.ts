@@ -1,5 +1,6 @@
 // When a recurring expense falls due: calendar dates in the user's own calendar, and
 // the instant of the hour it is recorded at on each of them.
+import { chatTranslator } from '@spendline/i18n';
 import {
   addDays,
   addMonths,
@@ -150,43 +151,36 @@ export function firstRun(
   return date === null ? null : { date, at: runAt(date, timeZone) };
 }
 
-const ordinal = (n: number) => {
-  const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13
-      ? 'th'
-      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
+// A calendar day, so formatted in UTC.
+const calendarDay = (month: number, day: number) => new Date(Date.UTC(2024, month - 1, day));
 
-/** "every month on the 1st", "every 2 weeks on Friday", "every year on 15 March". */
+/**
+ * The rule in the words of `locale` (a full tag, users.locale): "every month on the 1st",
+ * "a cada 2 semanas, segunda-feira", "हर हफ़्ते सोमवार को".
+ */
 export function describeRecurrence(rule: Recurrence, locale: string): string {
   const checked = normalizeRecurrence(rule);
-  const unit = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[
-    checked.frequency
-  ];
-  const every = checked.interval === 1 ? `every ${unit}` : `every ${checked.interval} ${unit}s`;
+  const t = chatTranslator(locale);
+  const { interval } = checked;
   switch (checked.frequency) {
     case 'DAILY':
-      return every;
+      return t('recurrenceDaily', { interval });
     case 'WEEKLY': {
       // 2024-01-01 was a Monday.
-      const day = new Date(Date.UTC(2024, 0, checked.dayOfWeek!));
-      const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-        day,
+      const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+        calendarDay(1, checked.dayOfWeek!),
       );
-      return `${every} on ${name}`;
+      return t('recurrenceWeekly', { interval, weekday });
     }
     case 'MONTHLY':
-      return `${every} on the ${ordinal(checked.dayOfMonth!)}`;
+      return t('recurrenceMonthly', { interval, day: checked.dayOfMonth! });
     case 'YEARLY': {
-      const day = new Date(Date.UTC(2024, checked.monthOfYear! - 1, checked.dayOfMonth!));
-      const name = new Intl.DateTimeFormat(locale, {
+      const date = new Intl.DateTimeFormat(locale, {
         day: 'numeric',
         month: 'long',
         timeZone: 'UTC',
-      }).format(day);
-      return `${every} on ${name}`;
+      }).format(calendarDay(checked.monthOfYear!, checked.dayOfMonth!));
+      return t('recurrenceYearly', { interval, date });
     }
   }
 }
