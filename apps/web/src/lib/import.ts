@@ -2,6 +2,7 @@
 // column fields, and how a file's rows travel to the api (only the mapped columns, in
 // batches that fit one request) and add up to one summary.
 import type { Field, Mapping } from '@spendline/transfer/rows';
+import type { Translate } from './api-words.ts';
 import { graphql, type ResultOf } from './graphql/graphql.ts';
 
 export type { Field, Mapping };
@@ -25,11 +26,8 @@ export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function tooLarge(bytes: number): string {
-  return (
-    `This file is ${megabytes(bytes)}; the importer takes files up to ` +
-    `${megabytes(MAX_UPLOAD_BYTES)}. Split it (a year per file, say) and import each part.`
-  );
+export function tooLarge(t: Translate, bytes: number): string {
+  return t('import.tooLarge', { size: megabytes(bytes), max: megabytes(MAX_UPLOAD_BYTES) });
 }
 
 /** The rows cut down to the mapped columns, and the mapping that reads them so. */

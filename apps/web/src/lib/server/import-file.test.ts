@@ -1,11 +1,15 @@
+import { translator } from '@spendline/i18n';
 import { describe, expect, it } from 'vitest';
+import { loadWebMessages } from '#lib/i18n/catalog.ts';
+import { english } from '#lib/i18n/english.ts';
 import { batchInput, mappingFrom, previewOf, readCsv, type CsvTable } from './import-file.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const viewer = { currency: 'INR', locale: 'en-IN' };
+const { t } = english;
 
 async function table(text: string): Promise<CsvTable> {
-  const read = await readCsv(bytes(text));
+  const read = await readCsv(bytes(text), t);
   if ('problem' in read) throw new Error(read.problem);
   return read;
 }
@@ -19,9 +23,9 @@ describe('readCsv', () => {
   });
 
   it('says so when a file is empty or not CSV at all', async () => {
-    expect(await readCsv(bytes(''))).toEqual({ problem: 'This file is empty.' });
+    expect(await readCsv(bytes(''), t)).toEqual({ problem: 'This file is empty.' });
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x08, 0]);
-    expect(await readCsv(zip)).toMatchObject({
+    expect(await readCsv(zip, t)).toMatchObject({
       problem: expect.stringMatching(/^This is not a CSV/),
     });
   });
@@ -53,6 +57,7 @@ describe('previewOf', () => {
       csv,
       { date: 0, kind: 1, amount: 2, category: 3, note: 4 },
       viewer,
+      t,
     );
     expect(preview).toMatchObject({
       fileName: 'bank.csv',
@@ -75,12 +80,26 @@ describe('previewOf', () => {
   });
 
   it('says which columns are missing', async () => {
-    const preview = previewOf('x.csv', await table('What,Where\ntea,home\n'), {}, viewer);
+    const preview = previewOf('x.csv', await table('What,Where\ntea,home\n'), {}, viewer, t);
     expect(preview.missing).toEqual([
       'Choose the column that holds the date.',
       'Choose the column that holds the amount.',
     ]);
     expect(preview.readable).toBe(0);
+  });
+
+  it('says what is wrong in the reader’s language, keeping the cell as the file has it', async () => {
+    const hindi = translator(await loadWebMessages('hi'), 'hi-IN');
+    const csv = await table('Date,Amount,Note\nsoon,1,tea\n2026-12-01,abc,tea\n');
+    const preview = previewOf('x.csv', csv, { date: 0, note: 2 }, viewer, hindi);
+    expect(preview.missing).toEqual(['वह कॉलम चुनें जिसमें रकम है।']);
+    const portuguese = translator(await loadWebMessages('pt-BR'), 'pt-BR');
+    const read = previewOf('x.csv', csv, { date: 0, amount: 1 }, viewer, portuguese);
+    expect(read.rows).toEqual([
+      { line: 2, problem: '"soon" não é uma data' },
+      { line: 3, problem: '"abc" não é um valor em INR' },
+    ]);
+    expect(await readCsv(bytes(''), portuguese)).toEqual({ problem: 'Este arquivo está vazio.' });
   });
 });
 

@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '@spendline/transfer/csv';
 import { FIELDS, guessMapping, mappingProblems, readRow } from '@spendline/transfer/rows';
+import { codeText, errorText, type Translate } from '#lib/api-words.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql } from '#lib/graphql/graphql.ts';
 import {
@@ -17,6 +18,7 @@ import {
   type Mapping,
   type PreviewRow,
 } from '#lib/import.ts';
+import { missingText, rowProblemText } from '#lib/import-words.ts';
 import { formatMinor } from '#lib/money.ts';
 import type { Api } from './api.ts';
 
@@ -38,24 +40,25 @@ export interface CsvTable {
   rows: string[][];
 }
 
-const NOT_CSV =
-  'This is not a CSV file. Save or export the sheet as CSV (comma- or semicolon-separated) ' +
-  'and upload that.';
-
 /** The file's header and data rows, or what stops it from being read. */
-export async function readCsv(bytes: Uint8Array): Promise<CsvTable | { problem: string }> {
+export async function readCsv(
+  bytes: Uint8Array,
+  t: Translate,
+): Promise<CsvTable | { problem: string }> {
   // Spreadsheets (XLSX is a zip) and PDFs hold zero bytes; text never does.
-  if (bytes.includes(0)) return { problem: NOT_CSV };
+  if (bytes.includes(0)) return { problem: t('import.notCsv') };
   const records: string[][] = [];
   try {
     for await (const record of csvRecords(Readable.from([Buffer.from(bytes)]))) {
       records.push(record);
     }
   } catch (error) {
-    return { problem: `${NOT_CSV} (${error instanceof Error ? error.message : String(error)})` };
+    // The parser's own words are for the log: people are told what to do instead.
+    console.warn(`import: ${error instanceof Error ? error.message : String(error)}`);
+    return { problem: t('import.notCsv') };
   }
   const [headers, ...rows] = records;
-  if (!headers) return { problem: 'This file is empty.' };
+  if (!headers) return { problem: t('import.empty') };
   return { headers, rows };
 }
 
@@ -80,6 +83,7 @@ export function previewOf(
   table: CsvTable,
   mapping: Mapping,
   viewer: { currency: string; locale: string },
+  t: Translate,
 ): ImportPreview {
   const rows: PreviewRow[] = [];
   const problems: PreviewRow[] = [];
@@ -90,10 +94,10 @@ export function previewOf(
     if ('problem' in read) {
       unreadable += 1;
       if (i >= SHOWN_ROWS && problems.length < SHOWN_PROBLEMS)
-        problems.push({ line, problem: read.problem });
+        problems.push({ line, problem: rowProblemText(t, read.problem) });
     }
     if (i >= SHOWN_ROWS) return;
-    if ('problem' in read) return rows.push({ line, problem: read.problem });
+    if ('problem' in read) return rows.push({ line, problem: rowProblemText(t, read.problem) });
     const { row } = read;
     rows.push({
       line,
@@ -108,7 +112,7 @@ export function previewOf(
     fileName,
     headers: table.headers,
     mapping,
-    missing: mappingProblems(mapping),
+    missing: mappingProblems(mapping).map((problem) => missingText(t, problem)),
     total: table.rows.length,
     readable: table.rows.length - unreadable,
     unreadable,
@@ -145,30 +149,42 @@ export function batchInput(body: unknown): BatchInput | null {
 export async function sendBatch(
   api: Api,
   input: BatchInput,
+  t: Translate,
 ): Promise<ImportBatch | { stopped: string }> {
-  const again = 'What is imported so far stays: importing the file again skips it.';
+  const stop = (why: string) => ({ stopped: `${why} ${t('import.keptSoFar')}` });
   const { date, amount } = input.mapping;
   // Every caller checks the mapping first (mappingProblems); the api needs both columns.
   if (date === undefined || amount === undefined) {
-    return { stopped: `${mappingProblems(input.mapping).join(' ')} ${again}` };
+    return stop(
+      mappingProblems(input.mapping)
+        .map((m) => missingText(t, m))
+        .join(' '),
+    );
   }
-  const { data, error, unauthenticated } = await api.run(ImportExpensesMutation, {
+  const { data, code, unauthenticated } = await api.run(ImportExpensesMutation, {
     input: { ...input, mapping: { ...input.mapping, date, amount } },
   });
   const result = data?.importExpenses;
-  if (result?.__typename === 'ExpenseImport') return result;
-  if (unauthenticated) return { stopped: `You were signed out. Sign in again. ${again}` };
+  if (result?.__typename === 'ExpenseImport') {
+    const problems = result.problems.map((p) => ({ ...p, message: rowProblemText(t, p.message) }));
+    return { ...result, problems };
+  }
+  if (unauthenticated) return stop(t('import.signedOut'));
   if (result?.__typename === 'RateLimitedError')
-    return {
-      stopped: `Too many imports in a short time: try again in ${result.retryAfterSeconds ?? 60} seconds. ${again}`,
-    };
-  return { stopped: `${result?.message ?? error ?? 'The import did not go through.'} ${again}` };
+    return stop(t('import.tooMany', { seconds: result.retryAfterSeconds ?? 60 }));
+  if (result) return stop(errorText(t, result));
+  return stop(codeText(t, code, t('import.notThrough')));
 }
 
 /** The whole file in calls of the most rows the api takes, one import throughout. */
-export function importAll(api: Api, table: CsvTable, mapping: Mapping): Promise<ImportSummary> {
+export function importAll(
+  api: Api,
+  table: CsvTable,
+  mapping: Mapping,
+  t: Translate,
+): Promise<ImportSummary> {
   return runBatches(table.rows, mapping, {
-    send: (input) => sendBatch(api, input),
+    send: (input) => sendBatch(api, input, t),
     maxRows: MAX_BATCH_ROWS,
   });
 }

@@ -3,23 +3,25 @@
 // or { stopped } with the reason the import cannot go on.
 import { json } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import { batchInput, sendBatch } from '#lib/server/import-file.ts';
 import type { RequestHandler } from './$types';
 
 const stop = (status: number, stopped: string) => json({ stopped }, { status });
 
 export const POST: RequestHandler = async (event) => {
-  if (!event.locals.viewer) return stop(401, 'You were signed out. Sign in and import again.');
+  const t = await serverTranslator(event);
+  if (!event.locals.viewer) return stop(401, t('import.signedOutAgain'));
   // JSON only: a cross-site page cannot send it without the browser asking this server first.
   if (event.request.headers.get('content-type')?.split(';')[0] !== 'application/json')
-    return stop(415, 'Send the rows as JSON.');
+    return stop(415, t('import.sendJson'));
   let body: unknown;
   try {
     body = await event.request.json();
   } catch {
-    return stop(400, 'The rows did not arrive whole. Please try again.');
+    return stop(400, t('import.rowsNotWhole'));
   }
   const input = batchInput(body);
-  if (!input) return stop(400, 'Those rows could not be read. Reload the page and try again.');
-  return json(await sendBatch(apiFor(event), input));
+  if (!input) return stop(400, t('import.rowsUnreadable'));
+  return json(await sendBatch(apiFor(event), input, t));
 };
