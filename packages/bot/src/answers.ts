@@ -16,16 +16,13 @@ import {
   dayLabel,
   label,
   money,
-  monthLabel,
   shortDayLabel,
   table,
   totalsText,
   wordsFor,
 } from './statements.ts';
-import { catalogLocale } from '@spendline/i18n';
+import { periodName } from '@spendline/i18n';
 import { CHOICE } from './types.ts';
-
-type Words = ReturnType<typeof wordsFor>;
 
 const BAR_WIDTH = 10;
 /** Days a breakdown shows: as many as a list message has rows to drill into. */
@@ -39,73 +36,7 @@ function subject(user: User, filter: QuestionFilter | null): string {
 const on = (user: User, filter: QuestionFilter | null) =>
   filter === null ? '' : wordsFor(user)('answerOn', { subject: subject(user, filter) });
 
-/**
- * A period's name in the user's language. The parser and the comparison name periods in
- * English ("last month", "the week before", "3 Dec"); other languages get them again from
- * their days, keeping "this month"-like names relative.
- */
-function periodName(user: User, period: QuestionPeriod): PeriodName {
-  if (catalogLocale(user.locale) === 'en') {
-    const relative = /^(this|last|the|since|today|yesterday)\b/.test(period.label);
-    return { label: period.label, during: relative ? period.label : null };
-  }
-  const t = wordsFor(user);
-  const named = RELATIVE.get(period.label);
-  if (named) return { label: t(named[0]), during: t(named[1]) };
-  const before = /^the (\d+) days before$/.exec(period.label);
-  if (before) {
-    const count = Number(before[1]);
-    return {
-      label: t('answerDaysBefore', { count }),
-      during: t('answerDuringDaysBefore', { count }),
-    };
-  }
-  const { locale } = user;
-  if (period.label.startsWith('since ')) {
-    const since = t('answerSince', { label: shortDayLabel(period.from, locale) });
-    return { label: since, during: since };
-  }
-  if (period.unit === 'month')
-    return {
-      label: monthLabel(Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7)), locale),
-      during: null,
-    };
-  if (period.unit === 'year') return { label: period.from.slice(0, 4), during: null };
-  if (period.unit === 'day') return { label: shortDayLabel(period.from, locale), during: null };
-  return {
-    label: `${shortDayLabel(period.from, locale)} – ${shortDayLabel(period.to, locale)}`,
-    during: null,
-  };
-}
-
-/**
- * A period's name, and for a relative one ("last month") how a sentence says "during" it
- * ("no mês passado"); null: said with "in", "on" or "between" and the name.
- */
-interface PeriodName {
-  label: string;
-  during: string | null;
-}
-
-type Key = Parameters<Words>[0];
-
-/** The English names of relative periods, with their name and "during" keys elsewhere. */
-const RELATIVE = new Map<string, [Key, Key]>([
-  ['today', ['answerToday', 'answerToday']],
-  ['yesterday', ['answerYesterday', 'answerYesterday']],
-  ['this week', ['answerThisWeek', 'answerDuringThisWeek']],
-  ['last week', ['answerLastWeek', 'answerDuringLastWeek']],
-  ['this month', ['answerThisMonth', 'answerDuringThisMonth']],
-  ['last month', ['answerLastMonth', 'answerDuringLastMonth']],
-  ['this year', ['answerThisYear', 'answerDuringThisYear']],
-  ['last year', ['answerLastYear', 'answerDuringLastYear']],
-  ['the day before', ['answerDayBefore', 'answerDuringDayBefore']],
-  ['the week before', ['answerWeekBefore', 'answerDuringWeekBefore']],
-  ['the month before', ['answerMonthBefore', 'answerDuringMonthBefore']],
-  ['the year before', ['answerYearBefore', 'answerDuringYearBefore']],
-]);
-
-const labelOf = (user: User, period: QuestionPeriod) => periodName(user, period).label;
+const labelOf = (user: User, period: QuestionPeriod) => periodName(period, user.locale).label;
 
 /** The total in the user's own currency (the one comparisons are in). */
 function own(user: User, totals: CurrencyTotal[]): CurrencyTotal {
@@ -141,7 +72,7 @@ const heading = (user: User, period: QuestionPeriod) =>
 /** The period after a verb: "last month", "in November 2026", "on 3 Dec", "between 1 Nov and 15 Nov". */
 function during(user: User, period: QuestionPeriod): string {
   const t = wordsFor(user);
-  const { label, during: relative } = periodName(user, period);
+  const { label, during: relative } = periodName(period, user.locale);
   if (relative !== null) return relative;
   if (period.unit === 'day') return t('answerDuringDay', { label });
   const [from, to] = label.split(' – ');

@@ -8,3 +8,4 @@ export {
 } from './translate.ts';
 export { chatMessages, chatTranslator, type ChatKey } from './chat.ts';
 export { defaultCategoryNames, type DefaultCategoryKey } from './categories.ts';
+export { periodName, type NamedPeriod, type PeriodName } from './periods.ts';

@@ -124,6 +124,21 @@ describe('ask', () => {
     });
   });
 
+  it('names the periods in the viewer’s language', async () => {
+    const reader = new TestClient(server.url);
+    await reader.register('bia@example.com', 'correct horse battery', {
+      timeZone: 'America/Sao_Paulo',
+      currency: 'BRL',
+      locale: 'pt-BR',
+    });
+    const askAs = async (q: string) => (await reader.ok<AskData>(ASK, { q })).ask;
+    expect(await askAs('how much did I spend last month')).toMatchObject({
+      period: { from: '2026-11-01', to: '2026-11-30', label: 'o mês passado' },
+      comparedWith: { from: '2026-10-01', label: 'o mês anterior' },
+    });
+    expect((await askAs('how much in march 2026')).period?.label).toBe('março de 2026');
+  });
+
   it('offers a question that would work for one it cannot read', async () => {
     expect(await ask('how much did i waste on silly little things last month')).toMatchObject({
       understood: false,

@@ -3,6 +3,7 @@
 // SQL over the viewer's own entries: nothing here takes an id, so nothing reaches another
 // person's rows.
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { periodName } from '@spendline/i18n';
 import { weekStartOf } from '@spendline/ledger';
 import { parseQuestion, resolveQuestion, type QuestionPeriod } from '@spendline/parser';
 import {
@@ -26,16 +27,19 @@ const MeasureEnum = builder.enumType('QuestionMeasure', {
   values: ['total', 'count', 'average', 'biggest', 'top', 'list', 'any', 'above', 'below'] as const,
 });
 
-const PeriodRef = builder.objectRef<QuestionPeriod>('AnswerPeriod').implement({
+type Located<T> = T & { locale: string };
+
+const PeriodRef = builder.objectRef<Located<QuestionPeriod>>('AnswerPeriod').implement({
   description: 'Local days from..to, both included, as the question named them.',
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (p) => p.from }),
     to: t.field({ type: 'Date', resolve: (p) => p.to }),
-    label: t.exposeString('label', { description: 'As said: "last month", "3 Dec".' }),
+    label: t.string({
+      description: 'Its name in your language: "last month", "3 Dec", "mês passado".',
+      resolve: (p) => periodName(p, p.locale).label,
+    }),
   }),
 });
-
-type Located<T> = T & { locale: string };
 
 const EntryRef = builder.objectRef<Located<AnswerEntry>>('AnswerEntry').implement({
   fields: (t) => ({
@@ -89,13 +93,13 @@ const AskRef = builder.objectRef<AskShape>('Answer').implement({
     period: t.field({
       type: PeriodRef,
       nullable: true,
-      resolve: (a) => a.answer?.question.period ?? null,
+      resolve: ({ answer, locale }) => answer && { ...answer.question.period, locale },
     }),
     comparedWith: t.field({
       type: PeriodRef,
       nullable: true,
       description: 'The period asked to compare with, or else the one before.',
-      resolve: (a) => a.answer?.other.period ?? null,
+      resolve: ({ answer, locale }) => answer && { ...answer.other.period, locale },
     }),
     totals: t.field({
       type: [MoneyRef],
