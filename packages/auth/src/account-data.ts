@@ -3,6 +3,55 @@ import { loginRateLimitKeys } from './credentials.ts';
 
 type Writer = Pick<PrismaClient, 'user' | 'whatsAppLink' | '$executeRaw'>;
 
+// Everything of an account's own, by table (budget alerts and aliases go with their rows).
+const PERSONAL_TABLES = [
+  'sessions',
+  'api_tokens',
+  'whatsapp_links',
+  'otp_challenges',
+  'attachments',
+  'budgets',
+  'category_aliases',
+  'recurring_expenses',
+  'statement_requests',
+];
+
+/**
+ * Empties an account whose rows other people's shared books still point at: its entries,
+ * shares and settlements there stay (the others' balances stand on them), with nothing to
+ * tell whose they were but the row's id. Everything else of theirs goes, and the row
+ * keeps no name, no usable email (one without an "@" nobody can register or sign in
+ * with) and no password, nor any opt-in that would send it a notice.
+ */
+export async function emptyAccount(tx: Writer, userId: string, now: Date): Promise<void> {
+  for (const table of PERSONAL_TABLES) {
+    await tx.$executeRaw`DELETE FROM ${Prisma.raw(table)} WHERE user_id = ${userId}::uuid`;
+  }
+  await tx.$executeRaw`DELETE FROM expenses WHERE user_id = ${userId}::uuid AND book_id IS NULL`;
+  // The shared entries stay, without what tied them to the person's bank or chats.
+  await tx.$executeRaw`
+    UPDATE expenses SET reference = NULL, inbound_message_id = NULL, recurring_expense_id = NULL
+     WHERE user_id = ${userId}::uuid`;
+  // After the entries: a shared entry's category of theirs is cleared (set null), not kept.
+  await tx.$executeRaw`DELETE FROM categories WHERE user_id = ${userId}::uuid`;
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      email: `deleted:${userId}`,
+      passwordHash: null,
+      displayName: '',
+      deletedAt: now,
+      confirmAboveMinor: null,
+      dailyDigestHour: null,
+      weeklyDigest: false,
+      reminderHour: null,
+      monthlyStatement: false,
+      isOperator: false,
+      defaultBookId: null,
+    },
+  });
+}
+
 /**
  * Deletes what holds a user's data without a foreign key to them, which no cascade
  * reaches: the chats of their linked WhatsApp numbers (messages both ways and the bot's

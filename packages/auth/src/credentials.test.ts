@@ -8,11 +8,14 @@ import {
   deleteAccount,
   loginSlowdownMs,
   verifyCurrentPassword,
+  type LeaveBooks,
 } from './credentials.ts';
 import { RATE_LIMITS } from './rate-limit.ts';
 import { createSession, validateSessionToken } from './sessions.ts';
 
 const now = new Date('2026-03-01T10:00:00Z');
+// These accounts are in no shared book; the books package tests deletion from one.
+const inNoBooks: LeaveBooks = () => Promise.resolve(false);
 
 let db: Database;
 let userId: string;
@@ -239,7 +242,12 @@ describe('verifyCurrentPassword', () => {
       ),
     ).toMatchObject({ ok: true });
     expect(
-      await deleteAccount(db.prisma, { userId: user.id, password: 'right password' }, now),
+      await deleteAccount(
+        db.prisma,
+        { userId: user.id, password: 'right password' },
+        now,
+        inNoBooks,
+      ),
     ).toMatchObject({ ok: false, reason: 'rate_limited' });
     expect(await db.prisma.user.count({ where: { id: user.id } })).toBe(1);
   });
@@ -281,14 +289,19 @@ describe('deleteAccount', () => {
       },
     });
     await createSession(db.prisma, user.id, now);
-    expect(await deleteAccount(db.prisma, { userId: user.id, password: 'wrong one' }, now)).toEqual(
-      {
-        ok: false,
-        reason: 'invalid_credentials',
-      },
-    );
     expect(
-      await deleteAccount(db.prisma, { userId: user.id, password: 'password one two' }, now),
+      await deleteAccount(db.prisma, { userId: user.id, password: 'wrong one' }, now, inNoBooks),
+    ).toEqual({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    expect(
+      await deleteAccount(
+        db.prisma,
+        { userId: user.id, password: 'password one two' },
+        now,
+        inNoBooks,
+      ),
     ).toEqual({
       ok: true,
     });

@@ -1,5 +1,5 @@
-import { prismaQueries, type PrismaClient, type User } from '@spendline/db';
-import { deleteUnlinkedData } from './account-data.ts';
+import { prismaQueries, type PrismaClient, type Queries, type User } from '@spendline/db';
+import { deleteUnlinkedData, emptyAccount } from './account-data.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password.ts';
 import { normalizeEmail } from './profile.ts';
 import { consume, peek, RATE_LIMITS, resetRateLimit, type RateLimitResult } from './rate-limit.ts';
@@ -216,20 +216,32 @@ export async function changePassword(
 }
 
 /**
+ * Takes the account out of shared books inside the deletion's transaction (it may refuse
+ * by throwing); true when rows of theirs stay in books others still use. The books
+ * module provides it: accounts know nothing of books.
+ */
+export type LeaveBooks = (tx: Queries, userId: string) => Promise<boolean>;
+
+/**
  * Deletes an account and every row that belongs to it: through the schema's cascades
  * sessions, tokens, WhatsApp links, codes, categories, entries, budgets and their alerts,
  * recurring rules; explicitly the linked numbers' chats and the account's rate limits.
+ * When shared books others still use hold rows of theirs, the account is emptied
+ * instead and its row kept, so those books' balances do not change.
  */
 export async function deleteAccount(
   prisma: PrismaClient,
   input: { userId: string; password: string },
   now: Date,
+  leaveBooks: LeaveBooks,
 ): Promise<PasswordCheck> {
   const check = await verifyCurrentPassword(prisma, input, now);
   if (check.ok) {
     await prisma.$transaction(async (tx) => {
+      const kept = await leaveBooks(prismaQueries(tx), input.userId);
       await deleteUnlinkedData(tx, input.userId);
-      await tx.user.delete({ where: { id: input.userId } });
+      if (kept) await emptyAccount(tx, input.userId, now);
+      else await tx.user.delete({ where: { id: input.userId } });
     });
   }
   return check;

@@ -23,6 +23,7 @@ export {
   type CheckOptions,
   verifyCurrentPassword,
   type CredentialCheck,
+  type LeaveBooks,
   type PasswordChange,
   type PasswordCheck,
 } from './credentials.ts';

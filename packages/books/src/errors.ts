@@ -23,7 +23,9 @@ export type BookRefusalReason =
   /** A settlement of nothing, with oneself, or not involving the one recording it. */
   | 'INVALID_SETTLEMENT'
   /** Leaving with a balance that is not zero: `unsettled` says what to pay or get. */
-  | 'UNSETTLED';
+  | 'UNSETTLED'
+  /** Deleting an account with a balance in shared books: `books` says where and how much. */
+  | 'UNSETTLED_BOOKS';
 
 /** What a member leaving must still settle: pay (amount < 0) or get (amount > 0) from `withUserId`. */
 export interface Unsettled {
@@ -32,15 +34,30 @@ export interface Unsettled {
   withUserId: string;
 }
 
+/** A shared book where a member's balance is not zero: owed (above zero) or owing (below). */
+export interface UnsettledBook {
+  bookId: string;
+  bookName: string;
+  currency: string;
+  amountMinor: bigint;
+}
+
 export class BookRefusal extends Error {
   override name = 'BookRefusal';
   readonly reason: BookRefusalReason;
   readonly unsettled: readonly Unsettled[];
   readonly retryAfterMs: number;
-  constructor(reason: BookRefusalReason, unsettled: readonly Unsettled[] = [], retryAfterMs = 0) {
+  readonly books: readonly UnsettledBook[];
+  constructor(
+    reason: BookRefusalReason,
+    unsettled: readonly Unsettled[] = [],
+    retryAfterMs = 0,
+    books: readonly UnsettledBook[] = [],
+  ) {
     super(`book refused: ${reason}`);
     this.reason = reason;
     this.unsettled = unsettled;
     this.retryAfterMs = retryAfterMs;
+    this.books = books;
   }
 }

@@ -1,6 +1,7 @@
 // Shared books: members, invitations, split entries, balances and settlements. The
 // arithmetic is in ./pure (no database); this entry point adds what reads and writes.
 export * from './pure/index.ts';
+export { leaveBooksForDeletion } from './account-exit.ts';
 export { bookBalances } from './balances.ts';
 export {
   activeMembership,
@@ -17,7 +18,12 @@ export {
   type BookMember,
   type MemberBook,
 } from './books.ts';
-export { BookRefusal, type BookRefusalReason, type Unsettled } from './errors.ts';
+export {
+  BookRefusal,
+  type BookRefusalReason,
+  type Unsettled,
+  type UnsettledBook,
+} from './errors.ts';
 export {
   acceptInvite,
   acceptInviteLink,

@@ -17,13 +17,7 @@ export async function leaveBook(tx: Tx, userId: string, bookId: string): Promise
      WHERE book_id = ${bookId}::uuid AND user_id = ${userId}::uuid AND status = 'ACTIVE'
      FOR UPDATE`);
   if (!membership) throw new BookRefusal('NOT_A_MEMBER');
-  const unsettled: Unsettled[] = settleUpPlan(await bookBalances(tx, bookId)).flatMap((t) =>
-    t.from === userId
-      ? [{ currency: t.currency, amountMinor: -t.amountMinor, withUserId: t.to }]
-      : t.to === userId
-        ? [{ currency: t.currency, amountMinor: t.amountMinor, withUserId: t.from }]
-        : [],
-  );
+  const unsettled = await unsettledIn(tx, userId, bookId);
   if (unsettled.length > 0) throw new BookRefusal('UNSETTLED', unsettled);
   await tx.execute(sql`
     UPDATE book_memberships SET status = 'LEFT', role = 'MEMBER', notify = false
@@ -42,4 +36,15 @@ export async function leaveBook(tx: Tx, userId: string, bookId: string): Promise
                     ORDER BY accepted_at, id
                     LIMIT 1)`);
   }
+}
+
+/** The settle-up plan's transfers that involve the user: what stands between them and leaving. */
+export async function unsettledIn(tx: Tx, userId: string, bookId: string): Promise<Unsettled[]> {
+  return settleUpPlan(await bookBalances(tx, bookId)).flatMap((t) =>
+    t.from === userId
+      ? [{ currency: t.currency, amountMinor: -t.amountMinor, withUserId: t.to }]
+      : t.to === userId
+        ? [{ currency: t.currency, amountMinor: t.amountMinor, withUserId: t.from }]
+        : [],
+  );
 }

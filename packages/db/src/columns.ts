@@ -47,6 +47,7 @@ const user: Record<keyof User, string> = {
   monthlyStatement: 'monthly_statement',
   monthlyStatementOn: 'monthly_statement_on',
   isOperator: 'is_operator',
+  deletedAt: 'deleted_at',
   defaultBookId: 'default_book_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',

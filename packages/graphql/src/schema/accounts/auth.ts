@@ -16,6 +16,7 @@ import {
   revokeApiToken,
   sessionCookie,
 } from '@spendline/auth';
+import { BookRefusal, leaveBooksForDeletion } from '@spendline/books';
 import type { ApiToken, User } from '@spendline/db';
 import { localDateOf, localeWeekStart } from '@spendline/ledger';
 import { z } from 'zod';
@@ -29,6 +30,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { NIL_UUID, ownedWhere } from '../ids.ts';
+import { unsettledBooksError, UnsettledBalanceError } from '../books/book-errors.ts';
 import { publicSessionId } from './sessions.ts';
 import { amount, currency } from '../validators.ts';
 
@@ -286,10 +288,13 @@ builder.mutationField('changePassword', (t) =>
 
 builder.mutationField('deleteAccount', (t) =>
   t.withAuth({ browser: true }).boolean({
-    description: 'Deletes the account and all its data for good. Needs the password.',
+    description:
+      'Deletes the account and all its data for good. Needs the password. Refused while ' +
+      'your balance in a shared book others still use is not zero; in such books your ' +
+      'entries stay, shown as a former member’s, so the others’ balances do not change.',
     args: { password: t.arg.string({ required: true, validate: password }) },
     errors: {
-      types: [InvalidCredentialsError, RateLimitedError],
+      types: [InvalidCredentialsError, RateLimitedError, UnsettledBalanceError],
       directResult: false,
       dataField: { name: 'deleted' },
     },
@@ -298,7 +303,13 @@ builder.mutationField('deleteAccount', (t) =>
         context.prisma,
         { userId: context.viewer.user.id, password: args.password },
         context.now(),
-      );
+        leaveBooksForDeletion,
+      ).catch((error: unknown) => {
+        if (error instanceof BookRefusal && error.reason === 'UNSETTLED_BOOKS') {
+          throw unsettledBooksError(context, error.books);
+        }
+        throw error;
+      });
       if (!result.ok) {
         if (result.reason === 'rate_limited') throw new RateLimitedError(result.retryAfterMs);
         throw new InvalidCredentialsError();

@@ -1,26 +1,82 @@
-import { BookRefusal, type Unsettled } from '@spendline/books';
+import { BookRefusal, type Unsettled, type UnsettledBook } from '@spendline/books';
+import { sql } from '@spendline/db';
 import { formatMoney } from '@spendline/ledger';
 import { builder } from '../builder.ts';
 import { viewerLocale, type GraphQLContext } from '../context.ts';
 import { ErrorInterface } from '../error-types.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
+import { money, MoneyRef, type MoneyShape } from '../money.ts';
 import { personIn } from './people.ts';
 
-/** Leaving a book is refused while the member's balance there is not zero. */
+/** The viewer's balance in one book and currency, as a refusal names it. */
+interface BookBalance {
+  book: string;
+  amount: MoneyShape;
+  owed: boolean;
+}
+
+/**
+ * Leaving a book, or deleting the account, is refused while the member's balance in a
+ * book others still use is not zero.
+ */
 export class UnsettledBalanceError extends Error {
   readonly unsettled: readonly (Unsettled & { name: string })[];
-  constructor(message: string, unsettled: readonly (Unsettled & { name: string })[]) {
+  readonly books: readonly BookBalance[];
+  constructor(
+    message: string,
+    unsettled: readonly (Unsettled & { name: string })[],
+    books: readonly BookBalance[],
+  ) {
     super(message);
     this.name = 'UnsettledBalanceError';
     this.unsettled = unsettled;
+    this.books = books;
   }
 }
+
+const BookBalanceRef = builder.objectRef<BookBalance>('UnsettledBookBalance').implement({
+  description: 'Where the balance is not zero: the book, how much, and which way.',
+  fields: (t) => ({
+    book: t.exposeString('book', { description: 'The book’s name.' }),
+    amount: t.field({ type: MoneyRef, resolve: (b) => b.amount }),
+    owed: t.exposeBoolean('owed', {
+      description: 'True when the others owe you this amount, false when you owe it.',
+    }),
+  }),
+});
 
 builder.objectType(UnsettledBalanceError, {
   name: 'UnsettledBalanceError',
   interfaces: [ErrorInterface],
   description: 'Settle up first: the message says with whom and how much.',
+  fields: (t) => ({
+    books: t.field({
+      type: [BookBalanceRef],
+      description: 'Each book and currency where your balance is not zero.',
+      resolve: (error) => error.books,
+    }),
+  }),
 });
+
+const balanceOf = (book: string, currency: string, minor: bigint, locale: string) => ({
+  book,
+  amount: money(minor < 0n ? -minor : minor, currency, locale),
+  owed: minor > 0n,
+});
+
+const inWords = (b: BookBalance) =>
+  `${b.owed ? 'you are owed' : 'you owe'} ${formatMoney(b.amount.minor, b.amount.currency, b.amount.locale)} in ${b.book}`;
+
+/** Deleting the account is refused: the message names each book and amount. */
+export function unsettledBooksError(
+  context: GraphQLContext,
+  books: readonly UnsettledBook[],
+): UnsettledBalanceError {
+  const locale = viewerLocale(context);
+  const balances = books.map((b) => balanceOf(b.bookName, b.currency, b.amountMinor, locale));
+  const message = `Settle up before deleting your account: ${balances.map(inWords).join('; ')}.`;
+  return new UnsettledBalanceError(message, [], balances);
+}
 
 /**
  * A refusal of the books module as the error a client shows. A book the viewer is not in
@@ -67,6 +123,8 @@ export async function bookError(
       );
     case 'UNSETTLED':
       return unsettledError(context, bookId!, error.unsettled);
+    case 'UNSETTLED_BOOKS':
+      return unsettledBooksError(context, error.books);
   }
 }
 
@@ -86,5 +144,12 @@ async function unsettledError(
     (u) =>
       `${formatMoney(u.amountMinor < 0n ? -u.amountMinor : u.amountMinor, u.currency, locale)} with ${u.name}`,
   );
-  return new UnsettledBalanceError(`Settle ${parts.join(' and ')} before leaving.`, named);
+  const [book] = await context.sql.rows<{ name: string }>(sql`
+    SELECT name FROM books WHERE id = ${bookId}::uuid`);
+  const net = new Map<string, bigint>();
+  for (const u of unsettled) net.set(u.currency, (net.get(u.currency) ?? 0n) + u.amountMinor);
+  const books = [...net].map(([currency, minor]) =>
+    balanceOf(book?.name ?? '', currency, minor, locale),
+  );
+  return new UnsettledBalanceError(`Settle ${parts.join(' and ')} before leaving.`, named, books);
 }

@@ -244,4 +244,49 @@ describe('shared books over GraphQL', () => {
     ).toBe('LeaveBookSuccess');
     expect(await bookOf(rahul)).toBeNull();
   });
+
+  it('refuses deleting an account with a balance, then shows its entries as a former member’s', async () => {
+    const remove = `mutation { deleteAccount(password: "asha passphrase 1") { __typename
+      ... on UnsettledBalanceError { message books { book owed amount { formatted } } } } }`;
+    const refused = await asha.ok<{ deleteAccount: Typed }>(remove);
+    expect(refused.deleteAccount).toEqual({
+      __typename: 'UnsettledBalanceError',
+      message: 'Settle up before deleting your account: you owe ₹100.00 in Goa trip.',
+      books: [{ book: 'Goa trip', owed: false, amount: { formatted: '₹100.00' } }],
+    });
+    await asha.ok(`mutation ($input: SettleUpInput!) { settleUp(input: $input) { __typename } }`, {
+      input: {
+        bookId: ids.book,
+        fromId: ids.asha,
+        toId: ids.priya,
+        amountMinor: '10000',
+        currency: 'INR',
+      },
+    });
+    const done = await asha.ok<{ deleteAccount: Typed }>(remove);
+    expect(done.deleteAccount.__typename).toBe('DeleteAccountSuccess');
+
+    const { book } = await priya.ok<{
+      book: {
+        myRole: string;
+        members: { person: { name: string } }[];
+        entries: { edges: { node: { paidBy: { name: string; former: boolean } } }[] };
+        settlements: { from: { name: string; former: boolean } }[];
+      };
+    }>(
+      `query ($id: ID!) { book(id: $id) { myRole members { person { name } }
+        entries(first: 10) { edges { node { paidBy { name former } } } }
+        settlements { from { name former } } } }`,
+      { id: ids.book },
+    );
+    // The creator gone, the one member left owns the book, with every entry still in it.
+    expect(book.myRole).toBe('OWNER');
+    expect(book.members).toEqual([{ person: { name: 'Priya' } }]);
+    expect(book.entries.edges.map((e) => e.node.paidBy)).toEqual([
+      { name: 'Priya', former: false },
+      { name: 'Rahul', former: false },
+      { name: '', former: true },
+    ]);
+    expect(book.settlements.map((s) => s.from)).toContainEqual({ name: '', former: true });
+  });
 });

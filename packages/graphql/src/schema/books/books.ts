@@ -18,7 +18,12 @@ export const BookPersonRef = builder.objectRef<BookPerson>('BookPerson').impleme
       description: 'Their user id: what split and settlement inputs take.',
       resolve: (p) => encodeGlobalID('User', p.userId),
     }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', {
+      description: 'Empty for a former member: show a word such as “Former member” instead.',
+    }),
+    former: t.exposeBoolean('former', {
+      description: 'Their account was deleted; what they paid for and shared stays.',
+    }),
     isMe: t.boolean({ resolve: (p, _args, context) => context.viewer?.user.id === p.userId }),
   }),
 });
