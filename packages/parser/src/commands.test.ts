@@ -138,6 +138,24 @@ describe('other commands', () => {
     });
   });
 
+  // "presupuesto comida 5000" must never be saved as a 5,000 expense.
+  it.each([
+    ['presupuesto comida 5000', contexts.mexico, 'food', 500000n],
+    ['orçamento mensal 4000', contexts.brazil, null, 400000n],
+    ['anggaran makan 500000', contexts.indonesia, 'food', 500000n],
+    ['बजट 40000', contexts.hindi, null, 4000000n],
+    ['खाना बजट 5000', contexts.hindi, 'food', 500000n],
+  ] as const)(
+    'reads "%s" as a budget in its language',
+    (text, context, categoryId, amountMinor) => {
+      expect(commandOf(text, context)).toMatchObject({
+        type: 'budget',
+        category: categoryId === null ? null : { status: 'matched', categoryId },
+        amountMinor,
+      });
+    },
+  );
+
   it('is not a command when an expense is in the message', () => {
     expect(parse('today 50 tea', contexts.india).kind).toBe('expenses');
     expect(parse('yesterday lunch 250', contexts.india).kind).toBe('expenses');

@@ -74,7 +74,10 @@ const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', 
 /** A note needs something besides punctuation: "edit last note!" names none. */
 const NOTE_CONTENT = /[^\p{P}\s]/u;
 const LAST = new Set(['last', 'recent', 'latest', 'history']);
-const BUDGET = new Set(['budget', 'budgets']);
+// prettier-ignore
+const BUDGET = wordSet([
+  'budget', 'budgets', 'orçamento', 'orcamento', 'presupuesto', 'anggaran', 'बजट',
+]);
 const STOP = new Set(['stop', 'unsubscribe', 'off', 'disable', 'band', 'bandh']);
 const DIGESTS = new Set([
   'digest',
@@ -91,7 +94,11 @@ const TARGET = new Set([
   'item', 'record',
 ]);
 const ENTRIES = new Set(['entries', 'entry', 'items', 'ones', 'records', 'transactions']);
-const BUDGET_FILLERS = new Set(['month', 'monthly', 'mahina']);
+// prettier-ignore
+const BUDGET_FILLERS = wordSet([
+  'month', 'monthly', 'mahina', 'mensal', 'mensual', 'bulanan', 'mês', 'mes', 'bulan', 'महीना',
+  'मासिक',
+]);
 
 const DEFAULT_LAST = 5;
 const MAX_LAST = 100;

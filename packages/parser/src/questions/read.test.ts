@@ -46,6 +46,19 @@ describe('parseQuestion', () => {
     expect(read('quanto gastei?').filter).toBeNull();
   });
 
+  // "pengeluaran" (spending) and "ini" (this) are no subject: the whole month's total.
+  it('asks about all spending in the other languages', () => {
+    for (const text of [
+      'berapa pengeluaran bulan ini?',
+      'berapa total pengeluaran saya minggu ini',
+      'quanto gastei este mês?',
+      '¿cuánto gasté este mes?',
+      'इस महीने कितना खर्च हुआ?',
+    ]) {
+      expect(read(text).filter, text).toBeNull();
+    }
+  });
+
   it('ends spans today', () => {
     expect(read('groceries last 7 days').period).toMatchObject({
       from: '2026-12-01',

@@ -36,6 +36,8 @@ const QUESTION_FILLERS = wordSet([
   'quanto', 'cuánto', 'cuanto', 'berapa', 'get', 'got', 'make', 'made', 'purchase',
   'purchases', 'buy', 'bought', 'payment', 'payments', 'ordering', 'eat', 'ate', 'per', 'were',
   'anything', 'something', 'stuff', 'spends', 'ride', 'rides', 'category', 'gaya', 'gayi',
+  'pengeluaran', 'ini', 'itu', 'semua', 'este', 'esta', 'neste', 'nesta', 'isso', 'esto', 'eso',
+  'इस', 'कुल', 'हुए',
 ]);
 // Words that make a bare question one about money: "how much?", "what did I spend?".
 // prettier-ignore

@@ -1,0 +1,124 @@
+// Spanish, Indonesian and Hindi users through many flows: no sentence of the English
+// catalog may reach them (commands they type may be English; the answers may not).
+import { readFileSync } from 'node:fs';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { afterEach, expect, it } from 'vitest';
+import { openTestChat, type TestChat } from './test-chat.ts';
+
+let chat: TestChat | undefined;
+afterEach(async () => {
+  await chat?.db.close();
+  chat = undefined;
+});
+
+/** The literal runs of English chat messages with more than three words. */
+function englishPhrases(): string[] {
+  const english = JSON.parse(
+    readFileSync(new URL('../../i18n/messages/en/chat.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+  const phrases: string[] = [];
+  const walk = (elements: ReturnType<typeof parse>) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal) phrases.push(element.value.trim());
+      if ('options' in element)
+        for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  for (const message of Object.values(english)) walk(parse(message, { ignoreTag: true }));
+  return phrases.filter((phrase) => phrase.split(/\s+/).length > 3);
+}
+
+// Shared by every language: English commands people mix in, and nonsense.
+const MIXED = [
+  'categories',
+  'last 5',
+  'budget',
+  'budget 40000',
+  'edit last 60',
+  'delete last',
+  'purple elephant',
+  'every month 15000 rent on 1st',
+  'stop digests',
+  'balances',
+  'new book Home',
+  'use home',
+  'use personal',
+];
+
+const FLOWS: Record<string, string[]> = {
+  'es-MX': [
+    'hola',
+    'ayuda',
+    '200 comida',
+    'gasté 45,50 en gasolina ayer',
+    'hoy',
+    'ayer',
+    'semana',
+    'mes',
+    'resumen',
+    'presupuesto comida 5000',
+    'deshacer',
+    'deshacer',
+    '999999 comida',
+    '¿cuánto gasté este mes?',
+    '¿cuánto gasté en comida la semana pasada?',
+  ],
+  'id-ID': [
+    'halo',
+    'bantuan',
+    '35rb makan siang',
+    'bensin 50 ribu kemarin',
+    'hari ini',
+    'kemarin',
+    'minggu',
+    'bulan',
+    'ringkasan',
+    'batal',
+    'batal',
+    '999999999 makan',
+    'berapa pengeluaran bulan ini?',
+    'berapa untuk makan minggu lalu?',
+  ],
+  'hi-IN': [
+    'नमस्ते',
+    'madad',
+    '200 खाना',
+    'कल 300 का पेट्रोल',
+    'kal 150 ka khana',
+    'आज',
+    'हफ्ता',
+    'महीना',
+    'undo',
+    'undo',
+    '9999999 खाना',
+    'इस महीने कितना खर्च हुआ?',
+  ],
+};
+
+// Answers in the language's own words, not an expense made of them.
+const EXPECTED: Record<string, [said: string, reply: RegExp][]> = {
+  'es-MX': [['presupuesto comida 5000', /^✅ Presupuesto de Comida: /]],
+  'id-ID': [['berapa pengeluaran bulan ini?', /^\*Pengeluaran · bulan ini\*: /]],
+  'hi-IN': [['इस महीने कितना खर्च हुआ?', /^\*खर्च · इस महीने\*: /]],
+};
+
+it.each(Object.entries(FLOWS))('a %s user meets no English sentence', async (locale, texts) => {
+  const opened = await openTestChat({ locale });
+  chat = opened;
+  const start = Date.UTC(2026, 10, 24, 6);
+  const replies: [said: string, reply: string][] = [];
+  for (const [i, text] of [...texts, ...MIXED].entries()) {
+    replies.push([text, await opened.say(text, new Date(start + i * 60_000))]);
+  }
+  const phrases = englishPhrases();
+  expect(phrases.length).toBeGreaterThan(50);
+  const found = replies.flatMap(([said, reply]) =>
+    phrases.filter((phrase) => reply.includes(phrase)).map((phrase) => `${said} -> ${phrase}`),
+  );
+  expect(found).toEqual([]);
+  for (const [said, reply] of EXPECTED[locale] ?? []) {
+    expect(replies.find(([text]) => text === said)?.[1]).toMatch(reply);
+  }
+  // Every message got an answer of its own.
+  expect(replies.filter(([, reply]) => reply.trim() === '')).toEqual([]);
+});
