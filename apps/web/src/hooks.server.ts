@@ -6,7 +6,7 @@ import { isApiPath, isRoutingCheck } from '#lib/api-path.ts';
 import { apiFor, SESSION_COOKIE } from '#lib/server/api.ts';
 import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
-import { requestLocale } from '#lib/server/i18n.ts';
+import { pageLocale } from '#lib/server/i18n.ts';
 import { proxyRequest } from '#lib/server/proxy.ts';
 import { addSecurityHeaders } from '#lib/server/security-headers.ts';
 import { ViewerQuery, type Viewer } from '#lib/server/viewer.ts';
@@ -39,8 +39,13 @@ const route: Handle = async ({ event, resolve }) => {
     if (declaresTooMuch(event.request, event.url.pathname))
       return new Response('Request body too large', { status: 413 });
     event.locals.viewer = await viewerOf(event);
-    const lang = requestLocale(event);
-    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+    const lang = pageLocale(event);
+    const response = await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', lang),
+    });
+    // The service worker learns the reader's language from it, for the offline page.
+    if (!response.headers.has('content-language')) response.headers.set('content-language', lang);
+    return response;
   }
 
   return proxyRequest(event.request, {

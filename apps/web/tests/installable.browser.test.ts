@@ -44,9 +44,10 @@ async function controller(page: Page): Promise<string> {
   return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
 }
 
-// What the shell may hold: built files, static files and the prerendered offline page.
+// What the shell may hold: built files, static files and the prerendered offline pages
+// (English, and one for each other language).
 const SHELL_PATH =
-  /^\/(_app\/immutable\/.+|icons\/[\w-]+\.png|favicon\.svg|manifest\.webmanifest|offline\/(__data\.json)?)$/;
+  /^\/(_app\/immutable\/.+|icons\/[\w-]+\.png|favicon\.svg|manifest\.webmanifest|offline\/((pt-BR|es|id|hi)\/)?(__data\.json)?)$/;
 
 describe.skipIf(!hasChromium)('the installable app in Chromium', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
@@ -164,7 +165,14 @@ describe.skipIf(!hasChromium)('the installable app in Chromium', () => {
     const names = Object.keys(caches);
     expect(names).toHaveLength(1);
     const paths = caches[names[0]!]!;
-    expect(paths).toEqual(expect.arrayContaining(['/offline/', '/manifest.webmanifest']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/offline/',
+        '/offline/pt-BR/',
+        '/offline/hi/',
+        '/manifest.webmanifest',
+      ]),
+    );
     expect(paths.some((path) => path.startsWith('/_app/immutable/'))).toBe(true);
     expect(paths.filter((path) => !SHELL_PATH.test(path))).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import { requestLocale } from '#lib/server/i18n.ts';
+import { pageLocale } from '#lib/server/i18n.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => ({
   viewer: event.locals.viewer,
-  locale: requestLocale(event),
+  locale: pageLocale(event),
 });

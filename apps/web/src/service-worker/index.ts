@@ -6,7 +6,7 @@ import { version } from '$app/env';
 import { assets, immutable, prerendered } from '$app/manifest';
 import { resolve } from '$app/paths';
 import { self } from '$app/service-worker';
-import { strategyFor } from './strategy.ts';
+import { offlinePage, strategyFor } from './strategy.ts';
 
 // One cache per build: a new build's worker fills its own and drops the older ones.
 const CACHE = `shell-${version}`;
@@ -52,13 +52,21 @@ async function fromShell(request: Request): Promise<Response> {
   return cached ?? fetch(request);
 }
 
+// The language of the last page the server sent (its Content-Language: the account's, or
+// the one picked before signing in); the browser's until then or after the worker restarts.
+let language: string | null = null;
+
 async function pageOrOffline(request: Request): Promise<Response> {
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    language = response.headers.get('content-language') ?? language;
+    return response;
   } catch (error) {
     // fetch fails only when no answer came (no network, or the server out of reach); an
     // error page from the server is still an answer and goes through as it is.
-    const offline = await (await caches.open(CACHE)).match(OFFLINE_PAGE);
+    const cache = await caches.open(CACHE);
+    const page = offlinePage(OFFLINE_PAGE, language ?? self.navigator.language);
+    const offline = (await cache.match(page)) ?? (await cache.match(OFFLINE_PAGE));
     if (offline) return offline;
     throw error;
   }

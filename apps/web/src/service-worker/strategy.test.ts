@@ -1,5 +1,6 @@
+import { catalogLocale } from '@spendline/i18n';
 import { describe, expect, it } from 'vitest';
-import { strategyFor } from './strategy.ts';
+import { offlinePage, strategyFor } from './strategy.ts';
 
 const ORIGIN = 'https://spendline.example.com';
 const SHELL = new Set(['/_app/immutable/entry/start.abc123.js', '/favicon.svg', '/offline/']);
@@ -44,5 +45,26 @@ describe('strategyFor', () => {
     expect(strategy('https://cdn.example.net/favicon.svg')).toBe('network');
     expect(strategy('https://cdn.example.net/dashboard/', { mode: 'navigate' })).toBe('network');
     expect(strategy('/favicon.svg?v=2')).toBe('network');
+  });
+});
+
+describe('offlinePage', () => {
+  it('picks the offline page in the reader’s language, English for the rest', () => {
+    expect(offlinePage('/offline/', 'pt-BR')).toBe('/offline/pt-BR/');
+    expect(offlinePage('/offline/', 'es-MX')).toBe('/offline/es/');
+    expect(offlinePage('/offline/', 'in-ID')).toBe('/offline/id/');
+    expect(offlinePage('/offline/', 'hi-IN')).toBe('/offline/hi/');
+    expect(offlinePage('/offline/', 'en-IN')).toBe('/offline/');
+    expect(offlinePage('/offline/', 'fr-FR')).toBe('/offline/');
+    expect(offlinePage('/offline/', null)).toBe('/offline/');
+  });
+
+  it('reads a tag as the catalogs do', () => {
+    for (const tag of ['pt-PT', 'es-AR', 'id', 'hi', 'en-US', 'de-DE', 'zh-Hans-CN']) {
+      const locale = catalogLocale(tag);
+      expect(offlinePage('/offline/', tag)).toBe(
+        locale === 'en' ? '/offline/' : `/offline/${locale}/`,
+      );
+    }
   });
 });

@@ -26,3 +26,23 @@ export function strategyFor(
   // Page data (__data.json), exports, version checks: as fresh as the pages they belong to.
   return 'network';
 }
+
+/** The first subtag of each language with an offline page of its own (as the catalogs read it). */
+const OFFLINE_LANGUAGES: Record<string, string> = {
+  pt: 'pt-BR',
+  es: 'es',
+  id: 'id',
+  // The pre-1989 code for Indonesian that old Android still sends.
+  in: 'id',
+  hi: 'hi',
+};
+
+/**
+ * The offline page for a reader of `tag` (a locale tag such as 'pt-BR'): `offline` itself in
+ * English and for languages without a catalog, `offline` + '<language>/' in the others.
+ */
+export function offlinePage(offline: string, tag: string | null | undefined): string {
+  const language = tag?.trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
+  const locale = OFFLINE_LANGUAGES[language];
+  return locale ? `${offline}${locale}/` : offline;
+}

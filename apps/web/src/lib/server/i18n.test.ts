@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestLocale, serverTranslator } from './i18n.ts';
+import { pageLocale, requestLocale, serverTranslator } from './i18n.ts';
 
 /** The parts of a request event the language is read from. */
 function request(options: { viewer?: string; cookie?: string; header?: string }) {
@@ -31,5 +31,21 @@ describe('serverTranslator', () => {
     // A language without a catalog reads English, its numbers still written its own way.
     const french = await serverTranslator(request({ header: 'fr-FR' }));
     expect(french('expenses.count', { count: 1234 })).toBe('1\u202f234 entries');
+  });
+});
+
+describe('pageLocale', () => {
+  it('writes an offline page in the language of its address, any other page in the reader’s', () => {
+    const reader = request({ header: 'es-MX' });
+    const offline = (locale?: string) => ({
+      ...reader,
+      route: { id: '/offline/[[locale]]' },
+      params: locale ? { locale } : {},
+    });
+    expect(pageLocale(offline('pt-BR'))).toBe('pt-BR');
+    expect(pageLocale(offline('hi'))).toBe('hi-IN');
+    expect(pageLocale(offline())).toBe('en-IN');
+    const other = { ...reader, route: { id: '/[locale]' }, params: { locale: 'hi' } };
+    expect(pageLocale(other)).toBe('es-MX');
   });
 });

@@ -1,6 +1,6 @@
 // The reader's language on the server: for the layout's data and for form actions'
 // messages, which are written before any component renders them.
-import { catalogLocale, translator } from '@spendline/i18n';
+import { catalogLocale, LOCALES, translator } from '@spendline/i18n';
 import type { RequestEvent } from '@sveltejs/kit';
 import { loadWebMessages, type WebKey } from '#lib/i18n/catalog.ts';
 import type { MessageValues } from '#lib/i18n/context.ts';
@@ -25,6 +25,22 @@ export function requestLocale({ locals, cookies, request }: Request): string {
     acceptedTag(request.headers.get('accept-language')) ??
     DEFAULT_TAGS.en
   );
+}
+
+/** A request for a page: the offline pages say their language in their address. */
+interface PageRequest extends Request {
+  route: { id: string | null };
+  params: Partial<Record<string, string>>;
+}
+
+/**
+ * The language a page is written in: an offline page's own (prerendered once per language,
+ * for no one in particular), else the request's.
+ */
+export function pageLocale(event: PageRequest): string {
+  if (event.route.id !== '/offline/[[locale]]') return requestLocale(event);
+  const locale = LOCALES.find((known) => known === event.params.locale) ?? 'en';
+  return DEFAULT_TAGS[locale];
 }
 
 /** Text in the request's language, or in `tag`'s (a language just chosen) when it is one. */
