@@ -121,6 +121,15 @@ const DeleteAccountMutation = graphql(
       deleteAccount(password: $password) {
         __typename
         ...TypedErrorFields
+        ... on UnsettledBalanceError {
+          books {
+            book
+            owed
+            amount {
+              formatted
+            }
+          }
+        }
       }
     }
   `,
@@ -292,13 +301,22 @@ export const actions: Actions = {
         fields: { password: t('settings.required') },
       });
     }
-    const done = settle(
-      t,
-      'deleteAccount',
-      await apiFor(event).run(DeleteAccountMutation, { password }),
-      'deleteAccount',
-      t('settings.failed'),
-    );
+    const answer = await apiFor(event).run(DeleteAccountMutation, { password });
+    const result = answer.data?.deleteAccount;
+    if (result?.__typename === 'UnsettledBalanceError') {
+      const books = result.books.map((b) =>
+        t(b.owed ? 'settings.deleteUnsettledOwed' : 'settings.deleteUnsettledOwe', {
+          book: b.book,
+          amount: b.amount.formatted,
+        }),
+      );
+      return fail(400, {
+        action: 'deleteAccount',
+        message: t('settings.deleteUnsettled', { books: books.join('; ') }),
+        fields: {},
+      });
+    }
+    const done = settle(t, 'deleteAccount', answer, 'deleteAccount', t('settings.failed'));
     if (done.failed) return done.failed;
     event.cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, '/?deleted=1');

@@ -16,13 +16,15 @@ import {
   UndoSettlementMutation,
 } from './book-mutations.ts';
 import { BookQuery } from './book-query.ts';
+import { nameFormerMembers } from './former-members.ts';
 import { readSplit } from './split-input.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { book } = await apiFor(event).must(BookQuery, { id: event.params.id });
   if (!book) error(404, 'Not found');
-  return { book };
+  const t = await serverBooksTranslator(event);
+  return { book: nameFormerMembers(book, t('formerMember')) };
 };
 
 type Action = 'invite' | 'link' | 'add' | 'settle' | 'undo' | 'leave';

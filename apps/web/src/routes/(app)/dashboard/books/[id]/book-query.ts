@@ -18,6 +18,7 @@ export const BookQuery = graphql(`
           id
           name
           isMe
+          former
         }
       }
       entries(first: 100) {
@@ -38,6 +39,7 @@ export const BookQuery = graphql(`
               id
               name
               isMe
+              former
             }
             splits {
               weight
@@ -52,6 +54,7 @@ export const BookQuery = graphql(`
             id
             name
             isMe
+            former
           }
           amount {
             amountMinor
@@ -65,11 +68,13 @@ export const BookQuery = graphql(`
           id
           name
           isMe
+          former
         }
         to {
           id
           name
           isMe
+          former
         }
         amount {
           amountMinor
@@ -84,11 +89,13 @@ export const BookQuery = graphql(`
           id
           name
           isMe
+          former
         }
         to {
           id
           name
           isMe
+          former
         }
         amount {
           amountMinor
