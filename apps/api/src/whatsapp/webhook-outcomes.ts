@@ -20,20 +20,26 @@ interface Tally {
 }
 
 export interface WebhookOutcomeRecorder {
-  /** Counts an answered POST by its outcome; returns at once, the write follows. */
+  /** Counts an answered POST by its outcome; returns at once, the write follows within a second. */
   record(outcome: string): void;
-  /** Resolves once everything counted so far is written (or its failure logged). */
+  /** Writes what is counted now; resolves once it is written (or its failure logged). */
   settled(): Promise<void>;
 }
 
 /**
- * Counts outcomes with one write in flight at a time: those answered meanwhile are added
- * up and written together next, so a flood of forged POSTs costs a write per round trip,
- * not one each, and Meta's answers never wait for it.
+ * Counts outcomes in memory and writes them at most once per `intervalMs`: a flood of
+ * POSTs (Meta's backlog, or forged ones) costs a write a second, not one per request, and
+ * Meta's answers never wait for it. The page reads "when Meta last got through", which a
+ * second's delay does not change.
  */
-export function webhookOutcomeRecorder(db: SqlDatabase, logger: Logger): WebhookOutcomeRecorder {
+export function webhookOutcomeRecorder(
+  db: SqlDatabase,
+  logger: Logger,
+  { intervalMs = 1000 }: { intervalMs?: number } = {},
+): WebhookOutcomeRecorder {
   const pending = new Map<string, Tally>();
   let writing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
 
   async function write(): Promise<void> {
     while (pending.size > 0) {
@@ -55,6 +61,13 @@ export function webhookOutcomeRecorder(db: SqlDatabase, logger: Logger): Webhook
     writing = undefined;
   }
 
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    writing ??= write();
+    return writing;
+  }
+
   return {
     record(outcome) {
       const kept = RECORDED[outcome];
@@ -66,8 +79,12 @@ export function webhookOutcomeRecorder(db: SqlDatabase, logger: Logger): Webhook
         firstAt: tally?.firstAt ?? now,
         lastAt: now,
       });
-      writing ??= write();
+      // Does not hold the process open: at most a second of counts is lost with it.
+      timer ??= setTimeout(() => void flush(), intervalMs).unref();
     },
-    settled: () => writing ?? Promise.resolve(),
+    async settled() {
+      // A write under way may have started before the latest counts: flush until none wait.
+      while (pending.size > 0 || writing) await flush();
+    },
   };
 }
