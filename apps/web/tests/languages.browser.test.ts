@@ -1,6 +1,6 @@
 // The dashboard in each language it speaks: signing up in Portuguese (picked on the
 // register page) and in Hindi (the browser's language) keeps that language on the
-// overview, expenses and chat pages, and at 360 px none of those pages, in any language,
+// overview, expenses and chat pages (refusals included), and at 360 px none of those pages, in any language,
 // is wider than the screen. Screenshots of each go to the system's temporary folder.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +109,12 @@ describe.skipIf(!hasChromium)('the dashboard in five languages, in Chromium', ()
       await expect.poll(() => page.locator('h1').innerText()).toBe(words['expenses.title']);
       // A Brazilian sign-up starts in reais, written the Brazilian way.
       await expect.poll(() => page.locator('table').innerText()).toMatch(/R\$\s1\.234,50/);
+      // An amount past the largest the api keeps: the api's refusal beside the field, and
+      // the form's own message, both in Portuguese.
+      await page.locator('input[name="amount"]').first().fill('100000000000000');
+      await page.getByRole('button', { name: words['expenses.add'], exact: true }).click();
+      await page.getByText(words['problem.tooLarge']).waitFor();
+      await page.getByText(words['form.checkFields']).waitFor();
 
       await page.goto(`${app.url}${PAGES.overview}`);
       expect(await page.locator('h1').innerText()).toBe('Olá, Asha');
