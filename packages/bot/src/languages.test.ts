@@ -77,6 +77,21 @@ describe('answers to questions', () => {
         '_Mande "show them" para ver os lançamentos._',
     );
   });
+
+  // The question suggested when one was not understood is in the chat's language, and is
+  // one the parser reads: sent back, it is answered.
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: suggests a question in its own words',
+    async (locale) => {
+      const { say } = await open(locale);
+      const example = repliesFor(locale).t('questionExample');
+      const help = await say('more');
+      expect(help).toContain(`"${example}"`);
+      expect(help).not.toContain('how much');
+      const answered = await say(example);
+      expect(answered).not.toContain('🤔');
+    },
+  );
 });
 
 describe('the language command', () => {

@@ -1,4 +1,5 @@
 // The effects that answer questions about spending, page by page.
+import { catalogLocale } from '@spendline/i18n';
 import { answerQuestion } from '@spendline/spending';
 import { LIMITS } from '@spendline/whatsapp';
 import { answerText, drillList } from '../answers.ts';
@@ -34,6 +35,9 @@ export const answerHandlers: FamilyHandlers<'answer' | 'questionHelp'> = {
     }
   },
   questionHelp({ text, example }, { scope, reply }) {
-    reply.parts.push(sayTo(scope).t('questionHelp', { text, example }));
+    const { t } = sayTo(scope);
+    // The parser suggests questions in English; it reads the catalog's example too.
+    const suggested = catalogLocale(scope.locale) === 'en' ? example : t('questionExample');
+    reply.parts.push(t('questionHelp', { text, example: suggested }));
   },
 };

@@ -137,6 +137,10 @@ describe('ask', () => {
       comparedWith: { from: '2026-10-01', label: 'o mês anterior' },
     });
     expect((await askAs('how much in march 2026')).period?.label).toBe('março de 2026');
+    // A question it cannot read is met with one in Portuguese that it can.
+    const unclear = await askAs('how much did i waste on silly little things last month');
+    expect(unclear).toMatchObject({ understood: false, example: 'quanto gastei este mês?' });
+    expect((await askAs(unclear.example!)).understood).toBe(true);
   });
 
   it('offers a question that would work for one it cannot read', async () => {

@@ -3,7 +3,7 @@
 // SQL over the viewer's own entries: nothing here takes an id, so nothing reaches another
 // person's rows.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { periodName } from '@spendline/i18n';
+import { catalogLocale, chatTranslator, periodName } from '@spendline/i18n';
 import { weekStartOf } from '@spendline/ledger';
 import { parseQuestion, resolveQuestion, type QuestionPeriod } from '@spendline/parser';
 import {
@@ -195,7 +195,11 @@ builder.queryField('ask', (t) =>
       });
       const shape = { locale: user.locale, currency: user.currency };
       if (read?.kind !== 'question') {
-        const example = read?.kind === 'unclear' ? read.example : 'how much on food this month';
+        // The parser suggests questions in English; it reads the catalog's example too.
+        const example =
+          read?.kind === 'unclear' && catalogLocale(user.locale) === 'en'
+            ? read.example
+            : chatTranslator(user.locale)('questionExample');
         return { ...shape, answer: null, example };
       }
       const question = resolveQuestion(read.question, null);
