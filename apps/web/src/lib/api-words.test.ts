@@ -25,6 +25,18 @@ describe('problemText', () => {
         'must be a WhatsApp number with its country code, such as +919812300000',
         'Must be a WhatsApp number with its country code, such as +919812300000.',
       ],
+      [
+        'That code is not right. Check the WhatsApp message and try again (1 more try).',
+        'That code is not right. Check the WhatsApp message and try again (1 more try).',
+      ],
+      [
+        'That code is not right. Check the WhatsApp message and try again (4 more tries).',
+        'That code is not right. Check the WhatsApp message and try again (4 more tries).',
+      ],
+      [
+        'Use at least 12 characters (this one has 10).',
+        'Use at least 12 characters (this one has 10).',
+      ],
     ]) {
       expect(problemText(english.t, problem!)).toBe(shown);
     }
@@ -37,6 +49,17 @@ describe('problemText', () => {
     expect(problemText(spanish, 'must be more than zero')).toBe('Debe ser mayor que cero.');
     expect(problemText(hindi, 'must not be empty')).toBe('खाली नहीं हो सकता।');
     expect(problemText(hindi, 'is not a valid email')).toBe('यह मान्य ईमेल नहीं है।');
+    expect(
+      problemText(
+        portuguese,
+        'That code is not right. Check the WhatsApp message and try again (4 more tries).',
+      ),
+    ).toBe(
+      'Esse código não está certo. Confira a mensagem do WhatsApp e tente de novo (mais 4 tentativas).',
+    );
+    expect(problemText(spanish, 'Enter the 6 digits from the WhatsApp message.')).toBe(
+      'Escribe los 6 dígitos del mensaje de WhatsApp.',
+    );
   });
 
   it('keeps a problem it does not know in the api’s words rather than dropping it', () => {

@@ -40,6 +40,24 @@ const PROBLEMS: [RegExp, WebKey, (match: RegExpExecArray) => MessageValues][] = 
   [/^must be a WhatsApp number with its country code/, 'problem.whatsAppNumber', () => ({})],
   [/^must be between 1970 and 2099$/, 'problem.years', () => ({})],
   [/^must be a whole number of minor units/, 'problem.amount', () => ({})],
+  [
+    /^That code is not right\. Check the WhatsApp message and try again \((\d+) more tr(?:y|ies)\)\.$/,
+    'problem.wrongCode',
+    (m) => ({ tries: Number(m[1]) }),
+  ],
+  [
+    /^Enter the (\d+) digits from the WhatsApp message\.$/,
+    'problem.codeDigits',
+    (m) => ({ digits: Number(m[1]) }),
+  ],
+  [/^There is no live code for this email\./, 'problem.noCode', () => ({})],
+  [/^That code had too many wrong tries\./, 'problem.codeSpent', () => ({})],
+  [
+    /^Use at least (\d+) characters \(this one has (\d+)\)\.$/,
+    'problem.passwordShort',
+    (m) => ({ min: Number(m[1]), length: Number(m[2]) }),
+  ],
+  [/^Use at most (\d+) characters\.$/, 'problem.passwordLong', (m) => ({ max: Number(m[1]) })],
 ];
 
 /**

@@ -1,6 +1,7 @@
 // The import page's script: the chosen file read in the browser by the same CSV rules as
 // the server's preview, and its rows posted batch by batch to the page's endpoint.
 import { CSV_OPTIONS } from '@spendline/transfer/csv-options';
+import type { Translate } from '#lib/api-words.ts';
 import type { BatchInput, ImportBatch, SendBatch } from '#lib/import.ts';
 
 /** The file's data rows (the header left out). */
@@ -14,8 +15,8 @@ export async function readRows(file: File): Promise<string[][]> {
   return records.slice(1);
 }
 
-/** Posts batches to `url` (the page's rows endpoint). */
-export function batchPoster(url: string): SendBatch {
+/** Posts batches to `url` (the page's rows endpoint); `t` words a lost connection. */
+export function batchPoster(url: string, t: Translate): SendBatch {
   return async (input: BatchInput) => {
     try {
       const response = await fetch(url, {
@@ -25,10 +26,7 @@ export function batchPoster(url: string): SendBatch {
       });
       return (await response.json()) as ImportBatch | { stopped: string };
     } catch {
-      return {
-        stopped:
-          'The connection was lost. What is imported so far stays: importing the file again skips it.',
-      };
+      return { stopped: `${t('import.connectionLost')} ${t('import.keptSoFar')}` };
     }
   };
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { graphql } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverTranslator } from '#lib/server/i18n.ts';
 import type { PageServerLoad } from './$types';
 
 const OperatorQuery = graphql(`
@@ -70,7 +71,7 @@ export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
   // The api refuses them too; this says so in words instead of a failed page.
   if (!viewer.isOperator) {
-    error(403, 'This page is for the people who run this Spendline.');
+    error(403, (await serverTranslator(event))('operator.notYours'));
   }
   const { operatorStatus } = await apiFor(event).must(OperatorQuery);
   return { status: operatorStatus };
