@@ -141,6 +141,13 @@ describe('ask', () => {
     const unclear = await askAs('how much did i waste on silly little things last month');
     expect(unclear).toMatchObject({ understood: false, example: 'quanto gastei este mês?' });
     expect((await askAs(unclear.example!)).understood).toBe(true);
+    await reader.ok(
+      'mutation ($input: NewExpense!) { createExpense(input: $input) { __typename } }',
+      { input: { amountMinor: '1000', occurredAt: '2026-12-02T15:00:00Z', note: 'feira' } },
+    );
+    expect((await askAs('top 3 categories this month')).categories).toEqual([
+      { name: 'Sem categoria', total: { amountMinor: '1000' }, count: 1 },
+    ]);
   });
 
   it('offers a question that would work for one it cannot read', async () => {

@@ -58,7 +58,7 @@ const CategoryTotalRef = builder
   .objectRef<Located<Answer['categories'][number]>>('AnswerCategory')
   .implement({
     fields: (t) => ({
-      name: t.string({ resolve: (c) => c.name ?? 'Uncategorised' }),
+      name: t.string({ resolve: (c) => c.name ?? chatTranslator(c.locale)('uncategorised') }),
       total: t.field({ type: MoneyRef, resolve: (c) => money(c.totalMinor, c.currency, c.locale) }),
       count: t.exposeInt('count'),
     }),

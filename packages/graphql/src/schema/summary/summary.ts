@@ -1,4 +1,5 @@
 import type { Category } from '@spendline/db';
+import { chatTranslator } from '@spendline/i18n';
 import { PERIODS, PeriodError, periodRange, weekStartOf, type DateSpan } from '@spendline/ledger';
 import {
   summarize,
@@ -80,7 +81,7 @@ const CategoryShareRef = builder.objectRef<With<CategoryTotal>>('CategoryTotal')
       description: 'null for entries without a category.',
       resolve: (c) => (c.categoryId ? (c.categories.get(c.categoryId) ?? null) : null),
     }),
-    name: t.string({ resolve: (c) => c.name ?? 'Uncategorised' }),
+    name: t.string({ resolve: (c) => c.name ?? chatTranslator(c.locale)('uncategorised') }),
     total: t.field({
       type: MoneyRef,
       resolve: (c) => money(c.totalMinor, c.currency, c.locale),
