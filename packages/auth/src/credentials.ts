@@ -132,7 +132,7 @@ export async function checkCredentials(
   const user =
     input.password.length > MAX_PASSWORD_LENGTH
       ? null
-      : await prisma.user.findUnique({ where: { email } });
+      : await prisma.user.findUnique({ where: { email, deletedAt: null } });
   let matches = false;
   if (user?.passwordHash) matches = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await decoy(), input.password);

@@ -30,7 +30,7 @@ export async function requestPasswordReset(
   },
 ): Promise<void> {
   const user = await prisma.user.findUnique({
-    where: { email: normalizeEmail(input.email) },
+    where: { email: normalizeEmail(input.email), deletedAt: null },
     select: { id: true, locale: true },
   });
   if (!user) return;
@@ -71,7 +71,10 @@ export async function resetPasswordWithCode(
   const email = normalizeEmail(input.email);
   const problem = await passwordProblem(input.newPassword, [email]);
   if (problem) return { ok: false, reason: 'invalid_password', problem };
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await prisma.user.findUnique({
+    where: { email, deletedAt: null },
+    select: { id: true },
+  });
   if (!user) return { ok: false, reason: 'no_code' };
   const attempt = await tryCode(prisma, {
     userId: user.id,
@@ -107,8 +110,9 @@ export async function setPasswordByAdmin(
   input: { email: string; newPassword: string },
 ): Promise<{ ok: true; sessionsEnded: number } | { ok: false; problem: string } | null> {
   const email = normalizeEmail(input.email);
+  // A deleted account kept for its shared books' sake can never be given a password.
   const user = await prisma.user.findUnique({
-    where: { email },
+    where: { email, deletedAt: null },
     select: { id: true, displayName: true },
   });
   if (!user) return null;

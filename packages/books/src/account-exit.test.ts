@@ -1,4 +1,10 @@
-import { checkCredentials, createAccount, createSession, deleteAccount } from '@spendline/auth';
+import {
+  checkCredentials,
+  createAccount,
+  createSession,
+  deleteAccount,
+  setPasswordByAdmin,
+} from '@spendline/auth';
 import { sql, type Database, type User } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { silent } from '@spendline/entries';
@@ -151,6 +157,15 @@ describe('deleting an account in a shared book', () => {
     expect(
       await checkCredentials(db.prisma, { email: 'asha@example.com', password: PASSWORD }, now),
     ).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(
+      await checkCredentials(db.prisma, { email: left.email, password: PASSWORD }, now),
+    ).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(
+      await setPasswordByAdmin(db.prisma, {
+        email: left.email,
+        newPassword: 'a new long passphrase',
+      }),
+    ).toBeNull();
     const where = { where: { userId: asha.id } };
     expect(await db.prisma.session.count(where)).toBe(0);
     expect(await db.prisma.whatsAppLink.count(where)).toBe(0);

@@ -10,7 +10,8 @@ export const createDefaultCategoriesCommand: Command = {
     const { prisma } = await database();
     const email = optionalString(values, 'email');
     const users = await prisma.user.findMany({
-      where: email ? { email: normalizeEmail(email) } : {},
+      // Deleted accounts kept for their shared books get nothing personal back.
+      where: { deletedAt: null, ...(email ? { email: normalizeEmail(email) } : {}) },
       select: { id: true, email: true },
       orderBy: { createdAt: 'asc' },
     });
