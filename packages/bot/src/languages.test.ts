@@ -94,6 +94,30 @@ describe('answers to questions', () => {
   );
 });
 
+describe('commands the chat suggests', () => {
+  // Each language's hints show its own budget word, which the parser reads: sending a
+  // hint's example back sets that budget instead of saving an expense.
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: the budget examples set budgets',
+    async (locale) => {
+      const { say, db, userId } = await open(locale);
+      const { t } = repliesFor(locale);
+      const examples = [t('noBudgets'), t('budgetHint')].flatMap((hint) =>
+        [...hint.matchAll(/"([^"]+)"/g)].map((match) => match[1]!),
+      );
+      expect(examples).toHaveLength(3);
+      // "orçamento" alone, as the help lists it, shows the budgets: none yet.
+      expect(await say(examples[0]!.split(' ')[0]!)).toBe(t('noBudgets'));
+      for (const example of examples) {
+        expect(example).not.toMatch(/budget/);
+        expect(await say(example), example).toMatch(/^✅ /);
+      }
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(0);
+      expect(await db.prisma.budget.count({ where: { userId } })).toBe(2);
+    },
+  );
+});
+
 describe('the language command', () => {
   it('switches an English chat to Portuguese, stores the locale and answers in it', async () => {
     const { say, db, userId } = await open('en-IN');
