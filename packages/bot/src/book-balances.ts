@@ -14,7 +14,7 @@ import {
 import type { User } from '@spendline/db';
 import { formatMoney } from '@spendline/ledger';
 import type { BookCommand } from '@spendline/parser';
-import { booksWithMembers, memberNamed, noSuchBook, peopleOf } from './book-people.ts';
+import { booksWithMembers, memberNamed, nameOf, noSuchBook, peopleOf } from './book-people.ts';
 import { tell } from './book-notices.ts';
 import type { BookSay } from './book-replies.ts';
 import type { Tx } from './effects/scope.ts';
@@ -29,7 +29,7 @@ export async function balancesText(tx: Tx, user: User, book: MemberBook, say: Bo
     tx,
     plan.flatMap((t) => [t.from, t.to]),
   );
-  const name = (id: string) => people.get(id)?.displayName ?? '?';
+  const name = (id: string) => nameOf(people.get(id), say);
   const lines = plan.map((t) => {
     const amount = formatMoney(t.amountMinor, t.currency, user.locale);
     if (t.from === user.id) return say('youOwe', { name: name(t.to), amount });

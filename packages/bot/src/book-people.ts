@@ -37,13 +37,23 @@ export interface Person {
   id: string;
   displayName: string;
   locale: string;
+  /** Their account was deleted; the entries they shared stay, without their name. */
+  former: boolean;
+}
+
+/** How a reply names a person: a former member by the catalog's word, "?" for nobody known. */
+export function nameOf(person: Person | undefined, say: BookSay): string {
+  if (!person) return '?';
+  return person.former ? say('formerMember') : person.displayName;
 }
 
 /** People by user id, members who left included (their balances still show). */
 export async function peopleOf(tx: Tx, userIds: readonly string[]): Promise<Map<string, Person>> {
   if (userIds.length === 0) return new Map();
   const rows = await tx.rows<Person>(sql`
-    SELECT id::text AS id, display_name AS "displayName", locale FROM users
+    SELECT id::text AS id, display_name AS "displayName", locale,
+           deleted_at IS NOT NULL AS former
+      FROM users
      WHERE id = ANY(${[...new Set(userIds)]}::uuid[])`);
   return new Map(rows.map((row) => [row.id, row]));
 }

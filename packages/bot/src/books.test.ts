@@ -1,5 +1,13 @@
 // One person's book messages through the runtime against a real database: what each
 // command answers, and what it answers when it cannot do what was asked.
+import { createAccount, deleteAccount } from '@spendline/auth';
+import {
+  acceptInviteLink,
+  createInviteLink,
+  deleteSettlement,
+  leaveBooksForDeletion,
+  settle,
+} from '@spendline/books';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestChat, type TestChat } from './test-chat.ts';
 
@@ -72,5 +80,34 @@ describe('book messages, one person', () => {
     );
     expect(await say('leave home')).toBe('👋 You left *Home*.');
     expect(await say('home: 100 groceries')).toMatch(/^✅ ₹100\.00 · Groceries\nToday so far/);
+  });
+
+  it('names a deleted account in the balances as a former member', async () => {
+    await say('new book Home');
+    const { db } = chat;
+    const book = await db.prisma.book.findFirstOrThrow({ where: { name: 'Home' } });
+    const password = 'ravi long passphrase';
+    const ravi = await createAccount(db.prisma, {
+      email: 'ravi@example.com',
+      password,
+      displayName: 'Ravi',
+    });
+    const link = await db.sql.transaction((tx) => createInviteLink(tx, chat.userId, book.id));
+    await db.sql.transaction((tx) => acceptInviteLink(tx, ravi.id, link.token));
+    await say('home: 3000 rent split with ravi');
+    const now = new Date();
+    const paid = await db.sql.transaction((tx) =>
+      settle(tx, ravi.id, book.id, {
+        fromUserId: ravi.id,
+        toUserId: chat.userId,
+        amountMinor: 150000n,
+        currency: 'INR',
+        occurredAt: now,
+      }),
+    );
+    await deleteAccount(db.prisma, { userId: ravi.id, password }, now, leaveBooksForDeletion);
+    // Undone after Ravi went: his share of the rent is owed again, by nobody with a name.
+    await db.sql.transaction((tx) => deleteSettlement(tx, chat.userId, paid.id, now));
+    expect(await say('balances home')).toContain('• Former member owes you ₹1,500.00');
   });
 });

@@ -21,7 +21,7 @@ import { formatMoney } from '@spendline/ledger';
 import { nameKey, type BookCommand, type BookProblem } from '@spendline/parser';
 import { balancesText, settleUp } from '../book-balances.ts';
 import { tell } from '../book-notices.ts';
-import { namedBook, noSuchBook, peopleOf, type Person } from '../book-people.ts';
+import { namedBook, nameOf, noSuchBook, peopleOf, type Person } from '../book-people.ts';
 import { bookReplies, type BookSay } from '../book-replies.ts';
 import { CHOICE, type BookProblemReply, type BookRequest } from '../types.ts';
 import { requireUser, sayTo, type EffectScope, type FamilyHandlers, type Tx } from './scope.ts';
@@ -157,7 +157,7 @@ function unsettledLines(
   say: BookSay,
 ): string[] {
   return unsettled.map((u) => {
-    const name = names.get(u.withUserId)?.displayName ?? '?';
+    const name = nameOf(names.get(u.withUserId), say);
     const amount = formatMoney(abs(u.amountMinor), u.currency, user.locale);
     return u.amountMinor < 0n ? say('youOwe', { name, amount }) : say('owesYou', { name, amount });
   });
@@ -178,7 +178,7 @@ async function leave(scope: EffectScope, user: User, book: MemberBook, say: Book
       book: book.name,
       lines: unsettledLines(error.unsettled, names, user, say).join('\n'),
       amount: formatMoney(abs(first.amountMinor), first.currency, user.locale),
-      name: names.get(first.withUserId)?.displayName ?? '',
+      name: nameOf(names.get(first.withUserId), say),
     });
   }
 }
