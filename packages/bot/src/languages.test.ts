@@ -65,6 +65,9 @@ describe('replies in the user’s language', () => {
     expect(saved).toContain('किराया');
     expect(saved).toContain('आज अब तक: ₹1,50,000.00');
     expect(await say('undo')).toMatch(/^↩️ हटा दिया:/);
+    // The help's own word for it.
+    await say('250 चाय');
+    expect(await say('हटाओ')).toBe('↩️ हटा दिया: ₹250.00 · खाना।');
   });
 });
 

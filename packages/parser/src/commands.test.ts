@@ -359,6 +359,7 @@ describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
     ['इस हफ्ते', contexts.hindi, 'week this'],
     ['पिछले महीने', contexts.hindi, 'month 10'],
     ['मदद', contexts.hindi, 'help'],
+    ['हटाओ', contexts.hindi, 'undo'],
     ['aaj', contexts.india, 'today'],
     ['is hafte ka hisab', contexts.india, 'week this'],
     ['madad', contexts.india, 'help'],

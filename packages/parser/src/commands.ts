@@ -65,7 +65,8 @@ const PREVIOUS = wordSet(['last', 'prev', 'previous', 'pichle', 'pichla', 'past'
 const PREVIOUS_AFTER = new Set(['passada', 'passado', 'pasada', 'pasado', 'lalu', 'kemarin']);
 const CATEGORY = new Set(['category', 'cat']);
 const CATEGORIES = new Set(['categories', 'cats']);
-const UNDO = new Set(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan']);
+// "हटाओ" ("take it off") is how the Hindi help says undo.
+const UNDO = wordSet(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan', 'हटाओ']);
 const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
 const EDIT = new Set(['edit', 'change', 'update', 'correct', 'modify']);
 const NOTE = new Set(['note', 'notes']);
