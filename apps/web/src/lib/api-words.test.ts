@@ -37,6 +37,14 @@ describe('problemText', () => {
         'Use at least 12 characters (this one has 10).',
         'Use at least 12 characters (this one has 10).',
       ],
+      [
+        'must be 1 to 40 characters of plain text, and not “personal”',
+        'Must be 1 to 40 characters of plain text, and not “personal”.',
+      ],
+      [
+        'This image could not be read. Try another photo.',
+        'This image could not be read. Try another photo.',
+      ],
     ]) {
       expect(problemText(english.t, problem!)).toBe(shown);
     }
@@ -56,6 +64,9 @@ describe('problemText', () => {
       ),
     ).toBe(
       'Esse código não está certo. Confira a mensagem do WhatsApp e tente de novo (mais 4 tentativas).',
+    );
+    expect(problemText(hindi, 'must be from 1 (Monday) to 7 (Sunday)')).toBe(
+      '1 (सोमवार) से 7 (रविवार) तक होना चाहिए।',
     );
     expect(problemText(spanish, 'Enter the 6 digits from the WhatsApp message.')).toBe(
       'Escribe los 6 dígitos del mensaje de WhatsApp.',

@@ -58,6 +58,18 @@ const PROBLEMS: [RegExp, WebKey, (match: RegExpExecArray) => MessageValues][] = 
     (m) => ({ min: Number(m[1]), length: Number(m[2]) }),
   ],
   [/^Use at most (\d+) characters\.$/, 'problem.passwordLong', (m) => ({ max: Number(m[1]) })],
+  [/^must be 1 to 40 characters of plain text, and not/, 'problem.bookName', () => ({})],
+  [/^must name members of this book, each once/, 'problem.split', () => ({})],
+  [/^must be an amount above zero between you and another member/, 'problem.settle', () => ({})],
+  [/^must not include the target category$/, 'problem.mergeTarget', () => ({})],
+  [/^must be in the future$/, 'problem.future', () => ({})],
+  [/^must be from 1 \(Monday\) to 7 \(Sunday\)$/, 'problem.weekDay', () => ({})],
+  [/^must be an hour from 0 to 23$/, 'problem.hour', () => ({})],
+  [/^must be an IANA time zone/, 'problem.timeZone', () => ({})],
+  [/^must be a locale such as/, 'problem.locale', () => ({})],
+  [/^Reading receipts is not set up on this server\.$/, 'problem.receiptsOff', () => ({})],
+  [/^This image could not be read\. Try another photo\.$/, 'problem.photo', () => ({})],
+  [/^A voice note has no caption\.$/, 'problem.voiceCaption', () => ({})],
 ];
 
 /**
