@@ -119,6 +119,28 @@ describe('commands the chat suggests', () => {
       expect(await db.prisma.budget.count({ where: { userId } })).toBe(2);
     },
   );
+
+  // The category words the hints show are the language's own, and the parser reads them.
+  it.each([
+    ['pt-BR', 'Alimentação'],
+    ['es-MX', 'Comida'],
+    ['id-ID', 'Makanan'],
+    ['hi-IN', 'खाना'],
+  ])('%s: the category examples show categories', async (locale, food) => {
+    const { say } = await open(locale);
+    const { t } = repliesFor(locale);
+    const quoted = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+    const [, list] = quoted(t('noSuchCategory', { word: 'x' }));
+    const [one] = quoted(t('categoryWhich', { example: food }));
+    expect(list).not.toMatch(/categor(y|ies)/);
+    const categories = await say(list!);
+    expect(categories.startsWith(`${t('categoriesTitle')}\n`)).toBe(true);
+    expect(categories).toContain(food);
+    await say(`50 ${food}`);
+    const shown = await say(one!);
+    expect(shown).toContain(food);
+    expect(shown).not.toContain(t('categoryWhich', { example: food }));
+  });
 });
 
 describe('the language command', () => {

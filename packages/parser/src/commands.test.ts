@@ -360,6 +360,10 @@ describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
     ['पिछले महीने', contexts.hindi, 'month 10'],
     ['मदद', contexts.hindi, 'help'],
     ['हटाओ', contexts.hindi, 'undo'],
+    ['categorias', contexts.brazil, 'categories'],
+    ['categorías', contexts.mexico, 'categories'],
+    ['kategori', contexts.indonesia, 'categories'],
+    ['श्रेणियाँ', contexts.hindi, 'categories'],
     ['aaj', contexts.india, 'today'],
     ['is hafte ka hisab', contexts.india, 'week this'],
     ['madad', contexts.india, 'help'],
@@ -376,6 +380,18 @@ describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
           ? ` ${command.month}`
           : '';
     expect(`${command.type}${detail}`).toBe(expected);
+  });
+
+  it.each([
+    ['categoria comida', contexts.brazil],
+    ['categoría comida', contexts.mexico],
+    ['kategori makan', contexts.indonesia],
+    ['श्रेणी खाना', contexts.hindi],
+  ] as const)('reads "%s" as one category in its language', (text, context) => {
+    expect(commandOf(text, context)).toMatchObject({
+      type: 'category',
+      category: { status: 'matched', categoryId: 'food' },
+    });
   });
 
   it('leaves an expense with a date word an expense', () => {

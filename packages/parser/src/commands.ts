@@ -63,8 +63,11 @@ const MONTH = wordSet([
 const PREVIOUS = wordSet(['last', 'prev', 'previous', 'pichle', 'pichla', 'past', 'पिछले', 'पिछला']);
 /** Said after the period: "semana passada", "mes pasado", "minggu lalu". */
 const PREVIOUS_AFTER = new Set(['passada', 'passado', 'pasada', 'pasado', 'lalu', 'kemarin']);
-const CATEGORY = new Set(['category', 'cat']);
-const CATEGORIES = new Set(['categories', 'cats']);
+const CATEGORY = wordSet(['category', 'cat', 'categoria', 'categoría', 'kategori', 'श्रेणी']);
+// prettier-ignore
+const CATEGORIES = wordSet([
+  'categories', 'cats', 'categorias', 'categorías', 'श्रेणियाँ', 'श्रेणियां',
+]);
 // "हटाओ" ("take it off") is how the Hindi help says undo.
 const UNDO = wordSet(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan', 'हटाओ']);
 const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
