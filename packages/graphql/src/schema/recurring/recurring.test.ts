@@ -134,6 +134,20 @@ describe('recurring expenses', () => {
     });
   });
 
+  it('describes the rule in the viewer’s language', async () => {
+    const reader = new TestClient(server.url);
+    await reader.register('bia-recurring@example.com', 'correct horse', {
+      timeZone: 'America/Sao_Paulo',
+      currency: 'BRL',
+      locale: 'pt-BR',
+    });
+    const rule = await create(
+      { amountMinor: '150000', note: 'aluguel', frequency: 'WEEKLY', interval: 2, dayOfWeek: 1 },
+      reader,
+    );
+    expect(rule.description).toBe('a cada 2 semanas, segunda-feira');
+  });
+
   it('counts today when it falls on today, and fills the day from the start date', async () => {
     const tea = await create({ amountMinor: '3000', note: 'tea', frequency: 'WEEKLY' });
     expect(tea).toMatchObject({
