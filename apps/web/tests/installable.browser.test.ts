@@ -1,9 +1,11 @@
 // The dashboard as an installable app, in Chromium: the manifest and its icons, Chrome's own
 // install check, the service worker that keeps the app's shell (and nothing of anybody's
-// data), and the offline page when the network is gone, then the real pages once it is back.
+// data), and the offline page when the network is gone (in the reader's language), then the
+// real pages once it is back.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import portuguese from '@spendline/i18n/messages/pt-BR/web.json' with { type: 'json' };
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from './app.ts';
@@ -221,5 +223,24 @@ describe.skipIf(!hasChromium)('the installable app in Chromium', () => {
     await page.reload();
     await controller(page);
     expect(Object.keys(await cached(page))).toEqual(current);
+  });
+
+  it('shows the offline page in the language of the last page it saw', async () => {
+    // Signed out, with Portuguese picked on a sign-in page: pages come in Portuguese.
+    await context.clearCookies();
+    await context.addCookies([{ name: 'locale', value: 'pt-BR', url }]);
+    const login = await page.goto(`${url}/login/`);
+    expect(await login?.headerValue('content-language')).toBe('pt-BR');
+    await controller(page);
+    await context.setOffline(true);
+    try {
+      const offline = await page.goto(`${url}/dashboard/`);
+      expect(offline?.fromServiceWorker()).toBe(true);
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      expect(heading).toBe(portuguese['offline.title']);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+    } finally {
+      await context.setOffline(false);
+    }
   });
 });
