@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '@spendline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from '../../testing/test-server.ts';
@@ -242,6 +243,66 @@ describe('deleteAccount', () => {
 
     const after = await counts(leaving.owner);
     expect(after).toEqual(Object.fromEntries(Object.keys(OWNED).map((table) => [table, 0])));
+    expect(await counts(staying.owner)).toEqual(theirs);
+  });
+
+  it('empties an account that shares a book, keeping only what the book needs', async () => {
+    const leaving = await populate('sharing@example.com', '+919800000033');
+    const staying = await populate('sharer@example.com', '+919800000044');
+    const { createBook } = await leaving.client.ok<{ createBook: { id: string } }>(
+      'mutation { createBook(name: "Shared") { ... on Book { id } } }',
+    );
+    const { createBookInviteLink } = await leaving.client.ok<{
+      createBookInviteLink: { token: string };
+    }>(
+      'mutation ($b: ID!) { createBookInviteLink(bookId: $b) { ... on BookInviteLink { token } } }',
+      { b: createBook.id },
+    );
+    await staying.client.ok(
+      'mutation ($t: String!) { acceptBookInvite(token: $t) { __typename } }',
+      {
+        t: createBookInviteLink.token,
+      },
+    );
+    await leaving.client.ok(
+      `mutation ($b: ID!) { recordBookExpense(input: { bookId: $b, amountMinor: "1000" }) { __typename } }`,
+      { b: createBook.id },
+    );
+    const settled = await staying.client.ok<{ settleUp: { __typename: string } }>(
+      `mutation ($input: SettleUpInput!) { settleUp(input: $input) { __typename } }`,
+      {
+        input: {
+          bookId: createBook.id,
+          fromId: encodeGlobalID('User', staying.owner.id),
+          toId: encodeGlobalID('User', leaving.owner.id),
+          amountMinor: '500',
+          currency: 'INR',
+        },
+      },
+    );
+    expect(settled.settleUp.__typename).toBe('Settlement');
+    const theirs = await counts(staying.owner);
+
+    const result = await leaving.client.ok<{ deleteAccount: { __typename: string } }>(
+      'mutation { deleteAccount(password: "correct horse") { __typename } }',
+    );
+    expect(result.deleteAccount.__typename).toBe('DeleteAccountSuccess');
+
+    // The row itself, the shared entry with its share, the settlement, the membership
+    // (as a former member's) and the book they created, now owned by the other member.
+    const kept = {
+      users: 1,
+      expenses: 1,
+      splits: 1,
+      settlements: 1,
+      book_memberships: 1,
+      books: 1,
+    };
+    expect(await counts(leaving.owner)).toEqual(
+      Object.fromEntries(
+        Object.keys(OWNED).map((table) => [table, kept[table as keyof typeof kept] ?? 0]),
+      ),
+    );
     expect(await counts(staying.owner)).toEqual(theirs);
   });
 });
