@@ -3,8 +3,9 @@ import { Prisma } from '@spendline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from '../../testing/test-server.ts';
 
-// deleteAccount must leave nothing of the user behind. Every table in the schema says
-// here how its rows tie to a user; a table added without a line fails the first test.
+// deleteAccount must leave nothing of the user behind but what books other people still
+// use need. Every table in the schema says here how its rows tie to a user; a table added
+// without a line fails the first test.
 
 let server: TestServer;
 
