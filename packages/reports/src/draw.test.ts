@@ -99,6 +99,19 @@ describe('drawStatement', () => {
     expect(Buffer.from(pdf).includes('NotoSansDevanagari')).toBe(true);
   });
 
+  it('sets a long heading or amount smaller instead of wrapping it into the next row', async () => {
+    const data = sampleStatement(3);
+    data.owner = { ...data.owner, locale: 'id-ID' };
+    data.summary = {
+      ...data.summary,
+      income: [{ currency: 'INR', totalMinor: 12_345_678_900n, count: 1 }],
+    };
+    const [first] = await pdfPages(await drawStatement(data));
+    const lines = first!.split('\n');
+    expect(lines).toContainEqual(expect.stringContaining('Bulan sebelumnya'));
+    expect(lines).toContainEqual(expect.stringContaining('Rs 123.456.789,00'));
+  });
+
   it('draws a Hindi category name with Devanagari in an English statement', async () => {
     const data = sampleStatement(1);
     data.entries = data.entries.map((e) => (e.kind === 'EXPENSE' ? { ...e, category: 'भोजन' } : e));

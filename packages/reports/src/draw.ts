@@ -118,11 +118,15 @@ function drawTotals(doc: Doc, data: StatementData, f: Formats): void {
   const row = (cells: string[], weight: Weight, color: string) => {
     let x = PAGE.margin;
     const y = doc.y;
-    doc.fontSize(9).fillColor(color);
+    doc.fillColor(color);
     cells.forEach((cell, i) => {
-      const width = columns[i]!.width;
-      face(doc, weight, cell).text(cell, x, y, { width: width - 6, lineBreak: false });
-      x += width;
+      const width = columns[i]!.width - 6;
+      face(doc, weight, cell).fontSize(9);
+      // A longer heading or amount is set smaller: wrapped, it would run into the row below.
+      const fits = width / doc.widthOfString(cell);
+      if (fits < 1) doc.fontSize(Math.max(6, 9 * fits));
+      doc.text(cell, x, y, { width, lineBreak: false });
+      x += columns[i]!.width;
     });
     doc.y = y + ROW;
   };
