@@ -221,4 +221,40 @@ describe('deleting an account in a shared book', () => {
       deletedAt: now,
     });
   });
+
+  it('takes the former members’ rows along when the last member goes too', async () => {
+    const [lena, omar] = [await person('lena'), await person('omar')];
+    const pool = await bookWith(lena, 'Pool', [omar]);
+    await spend(lena, pool, 1000n, [omar]);
+    await pay(omar, lena, pool, 500n);
+    expect(await remove(lena)).toEqual({ ok: true });
+    expect(await db.prisma.user.count({ where: { id: lena.id } })).toBe(1);
+
+    expect(await remove(omar)).toEqual({ ok: true });
+
+    expect(await db.prisma.book.count({ where: { id: pool } })).toBe(0);
+    expect(await db.prisma.user.count({ where: { id: { in: [lena.id, omar.id] } } })).toBe(0);
+  });
+
+  it('lets the second of two members leaving at once take the book away', async () => {
+    const [nia, raj] = [await person('nia'), await person('raj')];
+    const van = await bookWith(nia, 'Van', [raj]);
+    await spend(nia, van, 1000n, [raj]);
+    await pay(raj, nia, van, 500n);
+
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = db.sql.transaction(async (tx) => {
+      const kept = await leaveBooksForDeletion(tx, nia.id);
+      await held;
+      return kept;
+    });
+    // Raj starts while Nia's exit is still open: he must wait for it, then find her gone.
+    const second = db.sql.transaction((tx) => leaveBooksForDeletion(tx, raj.id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+
+    expect(await Promise.all([first, second])).toEqual([true, false]);
+    expect(await db.prisma.book.count({ where: { id: van } })).toBe(0);
+  });
 });

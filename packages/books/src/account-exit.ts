@@ -1,4 +1,4 @@
-import { sql, type Queries } from '@spendline/db';
+import { sql, type Queries, type Statement } from '@spendline/db';
 import { BookRefusal, type UnsettledBook } from './errors.ts';
 import { leaveBook, unsettledIn } from './leave.ts';
 
@@ -24,8 +24,15 @@ interface Place {
  * be kept as an emptied row for those rows to point at, rather than deleted.
  */
 export async function leaveBooksForDeletion(tx: Tx, userId: string): Promise<boolean> {
-  // Locked first, so an entry split with them meanwhile lands before the check or waits.
-  await tx.rows(sql`SELECT 1 FROM book_memberships WHERE user_id = ${userId}::uuid FOR UPDATE`);
+  // Every membership of their books is locked first, in one order: an entry split with
+  // them meanwhile lands before the check or waits, and of two members deleting their
+  // accounts at once the second sees the first gone (and takes the book with it).
+  await tx.rows(sql`
+    SELECT 1 FROM book_memberships
+     WHERE book_id IN (SELECT book_id FROM book_memberships WHERE user_id = ${userId}::uuid
+                       UNION SELECT id FROM books WHERE created_by = ${userId}::uuid)
+     ORDER BY id
+       FOR UPDATE`);
   const places = await tx.rows<Place>(sql`
     SELECT b.id::text AS "bookId", b.name AS "bookName", m.status::text AS status,
            EXISTS (SELECT 1 FROM book_memberships o
@@ -57,18 +64,36 @@ export async function leaveBooksForDeletion(tx: Tx, userId: string): Promise<boo
     UPDATE book_memberships SET phone_number = NULL, notify = false
      WHERE user_id = ${userId}::uuid`);
   const gone = places.filter((p) => !p.shared).map((p) => p.bookId);
-  if (gone.length > 0) {
-    // Entries hold their book (restrict); shares, settlements and memberships go with it.
-    await tx.execute(sql`DELETE FROM expenses WHERE book_id = ANY(${gone}::uuid[])`);
-    await tx.execute(sql`DELETE FROM books WHERE id = ANY(${gone}::uuid[])`);
-  }
+  if (gone.length > 0) await deleteBooks(tx, userId, gone);
   const [left] = await tx.rows<{ kept: boolean }>(sql`
-    SELECT EXISTS (SELECT 1 FROM book_memberships WHERE user_id = ${userId}::uuid)
-        OR EXISTS (SELECT 1 FROM books WHERE created_by = ${userId}::uuid)
-        OR EXISTS (SELECT 1 FROM splits WHERE user_id = ${userId}::uuid)
-        OR EXISTS (SELECT 1 FROM settlements
-                    WHERE from_user_id = ${userId}::uuid OR to_user_id = ${userId}::uuid)
-        OR EXISTS (SELECT 1 FROM expenses
-                    WHERE user_id = ${userId}::uuid AND book_id IS NOT NULL) AS kept`);
+    SELECT ${inBooks(sql`${userId}::uuid`)} AS kept`);
   return left?.kept ?? false;
+}
+
+/** Whether rows of a book still point at the user `id` names (a column or a value). */
+const inBooks = (id: Statement) => sql`(
+  EXISTS (SELECT 1 FROM book_memberships WHERE user_id = ${id})
+  OR EXISTS (SELECT 1 FROM books WHERE created_by = ${id})
+  OR EXISTS (SELECT 1 FROM splits WHERE user_id = ${id})
+  OR EXISTS (SELECT 1 FROM settlements WHERE from_user_id = ${id} OR to_user_id = ${id})
+  OR EXISTS (SELECT 1 FROM expenses WHERE user_id = ${id} AND book_id IS NOT NULL))`;
+
+/**
+ * Deletes books with every entry in them. Former members kept only for those books'
+ * sake go too, once nothing else of theirs is left.
+ */
+async function deleteBooks(tx: Tx, userId: string, bookIds: readonly string[]): Promise<void> {
+  const former = await tx.rows<{ id: string }>(sql`
+    SELECT DISTINCT u.id::text AS id FROM users u
+      JOIN book_memberships m ON m.user_id = u.id
+     WHERE m.book_id = ANY(${bookIds}::uuid[]) AND u.deleted_at IS NOT NULL
+       AND u.id <> ${userId}::uuid`);
+  // Entries hold their book (restrict); shares, settlements and memberships go with it.
+  await tx.execute(sql`DELETE FROM expenses WHERE book_id = ANY(${bookIds}::uuid[])`);
+  await tx.execute(sql`DELETE FROM books WHERE id = ANY(${bookIds}::uuid[])`);
+  const ids = former.map((f) => f.id);
+  if (ids.length === 0) return;
+  // An emptied account's personal entries are gone already: what is left is the books'.
+  await tx.execute(sql`
+    DELETE FROM users u WHERE u.id = ANY(${ids}::uuid[]) AND NOT ${inBooks(sql`u.id`)}`);
 }
