@@ -141,6 +141,18 @@ describe('commands the chat suggests', () => {
     expect(shown).toContain(food);
     expect(shown).not.toContain(t('categoryWhich', { example: food }));
   });
+
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: the digests say how to stop them in the language’s words',
+    async (locale) => {
+      const { say } = await open(locale);
+      const { t } = repliesFor(locale);
+      const [stop] = [...t('digestStop').matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+      expect(stop).not.toMatch(/digests/);
+      // Read as the stop command: this user gets none, so it says so.
+      expect(await say(stop!)).toBe(t('noDigests'));
+    },
+  );
 });
 
 describe('the language command', () => {
@@ -308,7 +320,7 @@ describe('words sent without a question', () => {
   it('words the evening reminder in the user’s language', () => {
     expect(reminderText('es-MX')).toBe(
       '📝 Nada registrado hoy. ¿Gastaste algo? Mándalo así: "120 gasolina". ' +
-        'Manda "stop digests" para dejar de recibirlos.',
+        'Manda "detener resúmenes" para dejar de recibirlos.',
     );
   });
 

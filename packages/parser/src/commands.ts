@@ -82,14 +82,16 @@ const LAST = new Set(['last', 'recent', 'latest', 'history']);
 const BUDGET = wordSet([
   'budget', 'budgets', 'orçamento', 'orcamento', 'presupuesto', 'anggaran', 'बजट',
 ]);
-const STOP = new Set(['stop', 'unsubscribe', 'off', 'disable', 'band', 'bandh']);
-const DIGESTS = new Set([
-  'digest',
-  'digests',
-  'reminder',
-  'reminders',
-  'summaries',
-  'notifications',
+// prettier-ignore
+const STOP = wordSet([
+  'stop', 'unsubscribe', 'off', 'disable', 'band', 'bandh', 'parar', 'detener', 'desactivar',
+  'matikan', 'berhenti', 'बंद',
+]);
+// Plurals only where the singular asks for the summary ("resumo", "ringkasan").
+// prettier-ignore
+const DIGESTS = wordSet([
+  'digest', 'digests', 'reminder', 'reminders', 'summaries', 'notifications', 'resumos',
+  'lembretes', 'resúmenes', 'resumenes', 'recordatorios', 'pengingat', 'सारांश', 'रिमाइंडर',
 ]);
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
 // prettier-ignore
