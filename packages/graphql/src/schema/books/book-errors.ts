@@ -6,11 +6,19 @@ import { viewerLocale, type GraphQLContext } from '../context.ts';
 import { ErrorInterface } from '../error-types.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { money, MoneyRef, type MoneyShape } from '../money.ts';
-import { personIn } from './people.ts';
+import { BookPersonRef } from './books.ts';
+import { personIn, type BookPerson } from './people.ts';
 
 /** The viewer's balance in one book and currency, as a refusal names it. */
 interface BookBalance {
   book: string;
+  amount: MoneyShape;
+  owed: boolean;
+}
+
+/** Someone the viewer must settle with before leaving: how much, and which way. */
+interface PersonBalance {
+  person: BookPerson;
   amount: MoneyShape;
   owed: boolean;
 }
@@ -20,16 +28,12 @@ interface BookBalance {
  * book others still use is not zero.
  */
 export class UnsettledBalanceError extends Error {
-  readonly unsettled: readonly (Unsettled & { name: string })[];
+  readonly people: readonly PersonBalance[];
   readonly books: readonly BookBalance[];
-  constructor(
-    message: string,
-    unsettled: readonly (Unsettled & { name: string })[],
-    books: readonly BookBalance[],
-  ) {
+  constructor(message: string, people: readonly PersonBalance[], books: readonly BookBalance[]) {
     super(message);
     this.name = 'UnsettledBalanceError';
-    this.unsettled = unsettled;
+    this.people = people;
     this.books = books;
   }
 }
@@ -45,6 +49,17 @@ const BookBalanceRef = builder.objectRef<BookBalance>('UnsettledBookBalance').im
   }),
 });
 
+const PersonBalanceRef = builder.objectRef<PersonBalance>('UnsettledWith').implement({
+  description: 'A member to settle with before leaving: how much, and which way.',
+  fields: (t) => ({
+    person: t.field({ type: BookPersonRef, resolve: (b) => b.person }),
+    amount: t.field({ type: MoneyRef, resolve: (b) => b.amount }),
+    owed: t.exposeBoolean('owed', {
+      description: 'True when they owe you this amount, false when you owe it to them.',
+    }),
+  }),
+});
+
 builder.objectType(UnsettledBalanceError, {
   name: 'UnsettledBalanceError',
   interfaces: [ErrorInterface],
@@ -54,6 +69,11 @@ builder.objectType(UnsettledBalanceError, {
       type: [BookBalanceRef],
       description: 'Each book and currency where your balance is not zero.',
       resolve: (error) => error.books,
+    }),
+    people: t.field({
+      type: [PersonBalanceRef],
+      description: 'Leaving a book: each member to settle with first (empty for an account).',
+      resolve: (error) => error.people,
     }),
   }),
 });
@@ -134,15 +154,15 @@ async function unsettledError(
   unsettled: readonly Unsettled[],
 ): Promise<UnsettledBalanceError> {
   const locale = viewerLocale(context);
-  const named = await Promise.all(
+  const people = await Promise.all(
     unsettled.map(async (u) => ({
-      ...u,
-      name: (await personIn(context, bookId, u.withUserId)).name,
+      person: await personIn(context, bookId, u.withUserId),
+      amount: money(u.amountMinor < 0n ? -u.amountMinor : u.amountMinor, u.currency, locale),
+      owed: u.amountMinor > 0n,
     })),
   );
-  const parts = named.map(
-    (u) =>
-      `${formatMoney(u.amountMinor < 0n ? -u.amountMinor : u.amountMinor, u.currency, locale)} with ${u.name}`,
+  const parts = people.map(
+    (p) => `${formatMoney(p.amount.minor, p.amount.currency, locale)} with ${p.person.name}`,
   );
   const [book] = await context.sql.rows<{ name: string }>(sql`
     SELECT name FROM books WHERE id = ${bookId}::uuid`);
@@ -151,5 +171,5 @@ async function unsettledError(
   const books = [...net].map(([currency, minor]) =>
     balanceOf(book?.name ?? '', currency, minor, locale),
   );
-  return new UnsettledBalanceError(`Settle ${parts.join(' and ')} before leaving.`, named, books);
+  return new UnsettledBalanceError(`Settle ${parts.join(' and ')} before leaving.`, people, books);
 }

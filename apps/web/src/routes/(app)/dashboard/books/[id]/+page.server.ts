@@ -6,7 +6,7 @@ import type { BooksTranslate } from '#lib/i18n/books-catalog.ts';
 import { toMinor } from '#lib/money.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { serverBooksTranslator } from '#lib/server/books-i18n.ts';
-import { serverTranslator } from '#lib/server/i18n.ts';
+import { requestLocale, serverTranslator } from '#lib/server/i18n.ts';
 import {
   InviteLinkMutation,
   InviteMutation,
@@ -17,6 +17,7 @@ import {
 } from './book-mutations.ts';
 import { BookQuery } from './book-query.ts';
 import { nameFormerMembers } from './former-members.ts';
+import { leaveRefusal } from './leave-refusal.ts';
 import { readSplit } from './split-input.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -166,8 +167,11 @@ export const actions: Actions = {
     const { t, words, api, bookId } = await context(event);
     const answer = await api.run(LeaveMutation, { bookId });
     const result = answer.data?.leaveBook;
+    if (result?.__typename === 'UnsettledBalanceError') {
+      const message = leaveRefusal(result.people, t, requestLocale(event));
+      return failed({ action: 'leave', message, fields: {}, values: {} });
+    }
     const problem = asTypedError(result);
-    // The refusal names the amount to settle first, as the api words it.
     if (problem || result?.__typename !== 'LeaveBookSuccess') {
       return refused('leave', { t, words }, answer, problem);
     }

@@ -90,6 +90,17 @@ export const LeaveMutation = graphql(
       leaveBook(bookId: $bookId) {
         __typename
         ...TypedErrorFields
+        ... on UnsettledBalanceError {
+          people {
+            person {
+              name
+              former
+            }
+            amount {
+              formatted
+            }
+          }
+        }
       }
     }
   `,
