@@ -1,6 +1,7 @@
 // What the book page reads: one book, as its members see it. The api refuses queries
 // deeper than six fields, so an entry's splits come as a count here, and the chart works
-// each member's share out from their balance.
+// each member's share out from their balance. People and amounts are selected in place,
+// not spread from fragments, for the same limit: a spread counts as two more levels.
 import { graphql } from '#lib/graphql/graphql.ts';
 
 export const BookQuery = graphql(`
