@@ -153,6 +153,41 @@ describe('commands the chat suggests', () => {
       expect(await say(stop!)).toBe(t('noDigests'));
     },
   );
+
+  // The help's line for fixing entries: undo, delete the last, edit the last.
+  it.each([
+    ['pt-BR', 'Alimentação'],
+    ['es-MX', 'Comida'],
+    ['id-ID', 'Makanan'],
+  ])('%s: the help’s fixing commands work as written', async (locale, food) => {
+    const { say, db, userId } = await open(locale);
+    const { t } = repliesFor(locale);
+    const line = t('help', { examples: '', dashboardUrl: '' }).split('\n')[2]!;
+    const [, remove, change] = line.slice(line.indexOf(': ') + 2).split(' · ');
+    expect(`${remove} ${change}`).not.toMatch(/delete last|edit last/);
+    const amounts = () =>
+      db.prisma.expense.findMany({
+        where: { userId, deletedAt: null },
+        orderBy: { createdAt: 'asc' },
+      });
+    await say('40 taxi');
+    await say('60 taxi');
+    await say(change!);
+    expect((await amounts()).map((e) => e.amountMinor)).toEqual([4000n, 15000n]);
+    const [example] = [
+      ...t('whichCategory', { word: 'x', names: 'y', example: food }).matchAll(/"([^"]+)"/g),
+    ]
+      .map((match) => match[1]!)
+      .slice(-1);
+    await say(example!);
+    const [, edited] = await amounts();
+    const category = await db.prisma.category.findUniqueOrThrow({
+      where: { id: edited!.categoryId! },
+    });
+    expect(category.name).toBe(food);
+    await say(remove!);
+    expect((await amounts()).map((e) => e.amountMinor)).toEqual([4000n]);
+  });
 });
 
 describe('the language command', () => {

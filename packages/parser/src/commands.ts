@@ -70,8 +70,15 @@ const CATEGORIES = wordSet([
 ]);
 // "हटाओ" ("take it off") is how the Hindi help says undo.
 const UNDO = wordSet(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan', 'हटाओ']);
-const DELETE = new Set(['delete', 'del', 'remove', 'cancel']);
-const EDIT = new Set(['edit', 'change', 'update', 'correct', 'modify']);
+// prettier-ignore
+const DELETE = wordSet([
+  'delete', 'del', 'remove', 'cancel', 'apagar', 'excluir', 'borrar', 'eliminar', 'hapus',
+]);
+// prettier-ignore
+const EDIT = wordSet([
+  'edit', 'change', 'update', 'correct', 'modify', 'editar', 'corrigir', 'corregir', 'cambiar',
+  'ubah',
+]);
 const NOTE = new Set(['note', 'notes']);
 /** What may stand between "note" and the note itself: "note: dinner", "note - dinner". */
 const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', '\u2014']);
@@ -95,9 +102,9 @@ const DIGESTS = wordSet([
 ]);
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
 // prettier-ignore
-const TARGET = new Set([
+const TARGET = wordSet([
   'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
-  'item', 'record',
+  'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir',
 ]);
 const ENTRIES = new Set(['entries', 'entry', 'items', 'ones', 'records', 'transactions']);
 // prettier-ignore
