@@ -1,6 +1,7 @@
 // On a slow phone people type into the server-rendered page before its script has run.
 // With the scripts held back, words typed and options picked must survive hydration, and
-// the form must then submit as usual.
+// the form must then submit as usual; after a save, a form starts again from the server's
+// values, not from empty fields.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, signUp, useChromiumStack } from './browser.ts';
@@ -26,7 +27,7 @@ async function openWithoutScripts(page: Page, url: string): Promise<() => Promis
   };
 }
 
-describe.skipIf(!hasChromium)('typing before the page came alive, in Chromium', () => {
+describe.skipIf(!hasChromium)('forms typed into early, then saved, in Chromium', () => {
   const app = useChromiumStack();
 
   // No service worker: it would fetch the scripts itself, past the page's hold.
@@ -144,6 +145,37 @@ describe.skipIf(!hasChromium)('typing before the page came alive, in Chromium', 
 
     expect(await month.inputValue()).toBe('2026-01');
     expect(latest).not.toBe('2026-01');
+    await page.context().close();
+  });
+  // After a save the page resets the form (SvelteKit's enhance): back to the starting values
+  // the server gave, not to empty fields.
+  it('starts the next recurring expense and category afresh', { timeout: 90_000 }, async () => {
+    const page = await register('early-reset@example.com');
+    await page.goto(`${app.url}/dashboard/recurring/`);
+    const rule = page.locator('form[action="?/create"]');
+    const every = rule.getByLabel('Every');
+    const day = rule.getByLabel('Day of the month');
+    const startingDay = await day.inputValue();
+    expect(await every.inputValue()).toBe('1');
+    await rule.getByLabel(/^Amount/).fill('15000');
+    await every.fill('2');
+    await day.fill(startingDay === '3' ? '4' : '3');
+    await rule.getByRole('button', { name: 'Add recurring expense' }).click();
+    await page.locator('ul.rules > li').first().waitFor();
+    expect(await rule.getByLabel(/^Amount/).inputValue()).toBe('');
+    expect(await every.inputValue()).toBe('1');
+    expect(await day.inputValue()).toBe(startingDay);
+
+    await page.goto(`${app.url}/dashboard/categories/`);
+    const category = page.locator('form[action="?/create"]');
+    const colour = category.getByLabel('Colour');
+    const startingColour = await colour.inputValue();
+    await category.getByLabel('Name').fill('Garden');
+    await colour.fill('#ff0000');
+    await category.getByRole('button', { name: 'Add category' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Garden' }).first().waitFor();
+    expect(await category.getByLabel('Name').inputValue()).toBe('');
+    expect(await colour.inputValue()).toBe(startingColour);
     await page.context().close();
   });
 });
