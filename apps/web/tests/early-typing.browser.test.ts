@@ -53,6 +53,27 @@ describe.skipIf(!hasChromium)('forms typed into early, then saved, in Chromium',
     await page.context().close();
   });
 
+  it('keeps what was typed and picked on the register page', { timeout: 90_000 }, async () => {
+    const page = await newPage();
+    const release = await openWithoutScripts(page, `${app.url}/register/`);
+    await page.getByLabel('Your name').fill('Early Asha');
+    await page.getByLabel('Email').fill('early-register@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Currency').selectOption('USD');
+    await release();
+
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Early Asha');
+    expect(await page.getByLabel('Email').inputValue()).toBe('early-register@example.com');
+    expect(await page.getByLabel('Password').inputValue()).toBe(PASSWORD);
+    expect(await page.getByLabel('Currency').inputValue()).toBe('USD');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${app.url}/dashboard/`);
+    await page.goto(`${app.url}/dashboard/settings/`);
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Early Asha');
+    expect(await page.getByLabel('Currency').inputValue()).toBe('USD');
+    await page.context().close();
+  });
+
   it(
     'keeps the expense add form and the filter, which then work',
     { timeout: 90_000 },
