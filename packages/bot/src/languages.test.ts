@@ -188,6 +188,21 @@ describe('commands the chat suggests', () => {
     await say(remove!);
     expect((await amounts()).map((e) => e.amountMinor)).toEqual([4000n]);
   });
+
+  it.each(['pt-BR', 'es-MX'])(
+    '%s: the help’s last entries are listed, not saved',
+    async (locale) => {
+      const { say, db, userId } = await open(locale);
+      const { t } = repliesFor(locale);
+      const asks = t('help', { examples: '', dashboardUrl: '' }).split('\n')[1]!.split(' · ');
+      const latest = asks.at(-1)!;
+      expect(latest).toMatch(/^últimos \d+$/);
+      await say('40 taxi');
+      const listed = await say(latest);
+      expect(listed).toContain('40');
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(1);
+    },
+  );
 });
 
 describe('the language command', () => {

@@ -366,6 +366,8 @@ describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
     ['श्रेणियाँ', contexts.hindi, 'categories'],
     ['parar resumos', contexts.brazil, 'stopDigests'],
     ['apagar último', contexts.brazil, 'deleteLast'],
+    ['últimos 5', contexts.brazil, 'last'],
+    ['últimos 10 movimientos', contexts.mexico, 'last'],
     ['borrar último', contexts.mexico, 'deleteLast'],
     ['hapus terakhir', contexts.indonesia, 'deleteLast'],
     ['editar último 150', contexts.brazil, 'editLast'],

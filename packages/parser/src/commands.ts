@@ -84,7 +84,7 @@ const NOTE = new Set(['note', 'notes']);
 const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', '\u2014']);
 /** A note needs something besides punctuation: "edit last note!" names none. */
 const NOTE_CONTENT = /[^\p{P}\s]/u;
-const LAST = new Set(['last', 'recent', 'latest', 'history']);
+const LAST = wordSet(['last', 'recent', 'latest', 'history', 'últimos', 'ultimos', 'últimas']);
 // prettier-ignore
 const BUDGET = wordSet([
   'budget', 'budgets', 'orçamento', 'orcamento', 'presupuesto', 'anggaran', 'बजट',
@@ -106,7 +106,11 @@ const TARGET = wordSet([
   'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
   'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir',
 ]);
-const ENTRIES = new Set(['entries', 'entry', 'items', 'ones', 'records', 'transactions']);
+// prettier-ignore
+const ENTRIES = wordSet([
+  'entries', 'entry', 'items', 'ones', 'records', 'transactions', 'lançamentos', 'registros',
+  'movimientos',
+]);
 // prettier-ignore
 const BUDGET_FILLERS = wordSet([
   'month', 'monthly', 'mahina', 'mensal', 'mensual', 'bulanan', 'mês', 'mes', 'bulan', 'महीना',
