@@ -151,6 +151,21 @@ describe.skipIf(!hasChromium)('forms typed into early, then saved, in Chromium',
     await page.context().close();
   });
 
+  it('keeps a question typed into the Ask box early', { timeout: 90_000 }, async () => {
+    const page = await register('early-ask@example.com');
+    const release = await openWithoutScripts(page, `${app.url}/dashboard/`);
+    const box = page.getByRole('searchbox', { name: 'Ask about your spending' });
+    await box.fill('top 3 categories this month');
+    await release();
+    expect(await box.inputValue()).toBe('top 3 categories this month');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await page
+      .getByRole('status', { name: 'Answer' })
+      .getByText('Nothing spent this month')
+      .waitFor();
+    await page.context().close();
+  });
+
   it('keeps the statement month picked early', { timeout: 90_000 }, async () => {
     const page = await register('early-statement@example.com');
     // The statement form is on the overview once there is something to show.
