@@ -1,4 +1,4 @@
-// Spanish, Indonesian and Hindi users through many flows: no sentence of the English
+// Portuguese, Spanish, Indonesian and Hindi users through many flows: no sentence of the English
 // catalog may reach them (commands they type may be English; the answers may not).
 import { readFileSync } from 'node:fs';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
@@ -46,6 +46,23 @@ const MIXED = [
 ];
 
 const FLOWS: Record<string, string[]> = {
+  'pt-BR': [
+    'oi',
+    'ajuda',
+    '50 almoço',
+    '120 gasolina ontem',
+    'hoje',
+    'ontem',
+    'semana',
+    'mês',
+    'resumo',
+    'orçamento alimentação 5000',
+    'desfazer',
+    '999999 almoço',
+    'quanto gastei este mês?',
+    'quanto gastei com alimentação semana passada?',
+    'maior gasto este mês',
+  ],
   'es-MX': [
     'hola',
     'ayuda',
