@@ -95,6 +95,20 @@ describe('a forwarded debit alert', () => {
     expect(saved?.occurredAt.toISOString().slice(0, 10)).toBe('2026-12-03');
   });
 
+  it('goes to the book chosen with "use", as a typed entry does', async () => {
+    await say('new book Home');
+    await say('use home');
+    await say(SWIGGY);
+    expect(await tap('save')).toContain('Home');
+    const [saved] = await entries();
+    const home = await chat.db.prisma.book.findFirstOrThrow({ where: { name: 'Home' } });
+    expect(saved?.bookId).toBe(home.id);
+    await say('use personal');
+    await say(SWIGGY.replace('334455667788', '334455667799'));
+    await tap('save');
+    expect((await entries()).map((e) => e.bookId)).toEqual([home.id, null]);
+  });
+
   it('is recorded once when forwarded again, and the bot says it is a duplicate', async () => {
     await say(SWIGGY);
     await say('save');

@@ -6,6 +6,7 @@ import { sql } from '@spendline/db';
 import { localDateOf } from '@spendline/ledger';
 import { payeeWord, readAlert, type AlertEntry, type Payee } from '@spendline/parser';
 import type { ChatAccount } from './account.ts';
+import { defaultBook } from './book-reading.ts';
 import { candidates, parseFor, type Incoming } from './interpret.ts';
 import type { BotContext, BotEvent, CategoryRef, DraftExpense, ReviewAnswer } from './types.ts';
 
@@ -60,6 +61,8 @@ export async function paymentDraft(
   const today = localDateOf(incoming.at, user.timeZone);
   // A day after today is a misreading: the payment arrived today at the latest.
   const date = alert.date !== null && alert.date <= today ? alert.date : null;
+  // Like a typed entry, spending goes to the book chosen with "use home".
+  const book = income ? null : await defaultBook(incoming.tx, user);
   return {
     id: randomUUID(),
     messageId: incoming.messageId,
@@ -78,6 +81,7 @@ export async function paymentDraft(
     other: income ? null : fallback,
     concerns: alert.amount ? ['review'] : ['amount', 'review'],
     alert: { payee: alert.payee?.name ?? null, reference: alert.reference, ...evidence },
+    ...(book ? { book } : {}),
   };
 }
 
