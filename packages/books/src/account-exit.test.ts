@@ -244,12 +244,17 @@ describe('deleting an account in a shared book', () => {
 
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
     const first = db.sql.transaction(async (tx) => {
       const kept = await leaveBooksForDeletion(tx, nia.id);
+      entered();
       await held;
       return kept;
     });
-    // Raj starts while Nia's exit is still open: he must wait for it, then find her gone.
+    // Raj starts once Nia's exit holds its locks, still open: he must wait for it, then
+    // find her gone.
+    await inside;
     const second = db.sql.transaction((tx) => leaveBooksForDeletion(tx, raj.id));
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
