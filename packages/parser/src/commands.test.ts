@@ -411,3 +411,50 @@ describe('commands in Portuguese, Spanish, Indonesian and Hindi', () => {
     expect(parse('आज चाय 30', contexts.hindi).kind).toBe('expenses');
   });
 });
+
+describe('Hindi fixes and listings, verb last', () => {
+  it.each(['आखिरी हटाओ', 'aakhri hatao', 'आख़िरी वाला हटा दो', 'akhri mitao'])(
+    'deletes the last entry with "%s"',
+    (text) => {
+      expect(commandOf(text, contexts.hindi)).toEqual({ type: 'deleteLast' });
+    },
+  );
+
+  it.each(['आखिरी बदलो 150', 'aakhri badlo 150', 'आखिरी 150 बदलो', 'aakhri ko 150 badal'])(
+    'edits the last amount with "%s"',
+    (text) => {
+      expect(changeOf(text, contexts.hindi)).toMatchObject({
+        field: 'amount',
+        amountMinor: 15000n,
+      });
+    },
+  );
+
+  it('edits the last category in Hindi words', () => {
+    expect(changeOf('आखिरी बदलो श्रेणी खाना', contexts.hindi)).toMatchObject({
+      field: 'category',
+      category: { status: 'matched', categoryId: 'food' },
+    });
+  });
+
+  it.each([
+    ['आखिरी 5', contexts.hindi, 5],
+    ['pichhle 10', contexts.india, 10],
+    ['आखिरी', contexts.hindi, 5],
+    ['5 terakhir', contexts.indonesia, 5],
+    ['terakhir 7', contexts.indonesia, 7],
+    ['10 transaksi terakhir', contexts.indonesia, 10],
+  ] as const)('lists "%s" as the last entries', (text, context, count) => {
+    expect(commandOf(text, context)).toEqual({ type: 'last', count });
+  });
+
+  it.each([
+    ['हटाओ', contexts.hindi, 'command'],
+    ['aakhri 150 chai', contexts.india, 'expenses'],
+    ['pichhle hafte 300 chai', contexts.india, 'expenses'],
+    ['5 terakhir makan', contexts.indonesia, 'expenses'],
+    ['badlo 150', contexts.india, 'expenses'],
+  ] as const)('reads "%s" as before', (text, context, kind) => {
+    expect(parse(text, context).kind).toBe(kind);
+  });
+});

@@ -69,7 +69,10 @@ const CATEGORIES = wordSet([
   'categories', 'cats', 'categorias', 'categorías', 'श्रेणियाँ', 'श्रेणियां',
 ]);
 // "हटाओ" ("take it off") is how the Hindi help says undo.
-const UNDO = wordSet(['undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan', 'हटाओ']);
+// prettier-ignore
+const UNDO = wordSet([
+  'undo', 'oops', 'desfazer', 'deshacer', 'batal', 'batalkan', 'हटाओ', 'hatao',
+]);
 // prettier-ignore
 const DELETE = wordSet([
   'delete', 'del', 'remove', 'cancel', 'apagar', 'excluir', 'borrar', 'eliminar', 'hapus',
@@ -79,12 +82,33 @@ const EDIT = wordSet([
   'edit', 'change', 'update', 'correct', 'modify', 'editar', 'corrigir', 'corregir', 'cambiar',
   'ubah',
 ]);
+/**
+ * Hindi puts the verb after what it acts on: "आखिरी हटाओ" deletes the last entry (alone,
+ * "हटाओ" is undo), "aakhri badlo 150" edits it.
+ */
+// prettier-ignore
+const HINDI_LAST = wordSet([
+  'आखिरी', 'आख़िरी', 'आखरी', 'अंतिम', 'aakhri', 'akhri', 'aakhiri', 'akhiri', 'aakhari',
+  'akhari', 'aakhir',
+]);
+// prettier-ignore
+const HINDI_DELETE = wordSet(['हटाओ', 'हटा', 'मिटाओ', 'मिटा', 'hatao', 'hata', 'mitao', 'mita']);
+// prettier-ignore
+const HINDI_EDIT = wordSet([
+  'बदलो', 'बदल', 'बदलें', 'बदलिए', 'सुधारो', 'badlo', 'badal', 'badlein', 'badlen', 'sudharo',
+]);
 const NOTE = new Set(['note', 'notes']);
 /** What may stand between "note" and the note itself: "note: dinner", "note - dinner". */
 const NOTE_LEAD = new Set([' ', '\t', '\r', '\n', ':', '-', '=', ',', '\u2013', '\u2014']);
 /** A note needs something besides punctuation: "edit last note!" names none. */
 const NOTE_CONTENT = /[^\p{P}\s]/u;
-const LAST = wordSet(['last', 'recent', 'latest', 'history', 'últimos', 'ultimos', 'últimas']);
+// prettier-ignore
+const LAST = wordSet([
+  'last', 'recent', 'latest', 'history', 'últimos', 'ultimos', 'últimas', 'terakhir', 'आखिरी',
+  'आख़िरी', 'आखरी', 'पिछले', 'aakhri', 'akhri', 'aakhiri', 'akhiri', 'pichhle', 'pichle',
+]);
+/** Said after the count: "5 terakhir". */
+const LAST_AFTER = wordSet(['terakhir']);
 // prettier-ignore
 const BUDGET = wordSet([
   'budget', 'budgets', 'orçamento', 'orcamento', 'presupuesto', 'anggaran', 'बजट',
@@ -104,12 +128,13 @@ const DIGESTS = wordSet([
 // prettier-ignore
 const TARGET = wordSet([
   'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
-  'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir',
+  'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir', 'वाला', 'वाली', 'wala',
+  'wali', 'वाले', 'wale', 'दो', 'को', 'ko', ...HINDI_LAST,
 ]);
 // prettier-ignore
 const ENTRIES = wordSet([
   'entries', 'entry', 'items', 'ones', 'records', 'transactions', 'lançamentos', 'registros',
-  'movimientos',
+  'movimientos', 'catatan', 'transaksi', 'एंट्री',
 ]);
 // prettier-ignore
 const BUDGET_FILLERS = wordSet([
@@ -198,6 +223,8 @@ const EDIT_USAGE =
   'Say "edit last" with the new amount, category or note, e.g. "edit last 150", ' +
   '"edit last category food", "edit last note dinner".';
 
+const DELETE_USAGE = 'Only the last entry can be deleted by message: "delete last".';
+
 function edit(change: EditChange): ParseResult {
   return command({ type: 'editLast', change });
 }
@@ -235,6 +262,15 @@ function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
   const checked = checkAmount(amount, text, prepared);
   if (checked.kind === 'unknown') return checked;
   return edit({ field: 'amount', amountMinor: checked.amountMinor, currency: checked.currency });
+}
+
+/** "last 5", "last 5 entries", "5 terakhir": the count, or null when it is none. */
+function lastCount(count: Token, others: readonly Token[]): ParseResult | null {
+  if (count.kind !== 'number' || !/^\d{1,6}$/.test(count.text) || !allWords(others, ENTRIES)) {
+    return null;
+  }
+  const n = Number(count.text);
+  return n > 0 ? command({ type: 'last', count: Math.min(n, MAX_LAST) }) : null;
 }
 
 function skippable(token: Token | undefined): boolean {
@@ -378,26 +414,35 @@ export function matchCommand(
   )
     return command({ type: 'stopDigests' });
 
+  // Hindi order: "आखिरी हटाओ", "aakhri badlo 150", "आखिरी 150 बदलो".
+  if (isWord(first, HINDI_LAST)) {
+    const verb = core.findIndex((t) => isWord(t, HINDI_EDIT) || isWord(t, HINDI_DELETE));
+    if (verb > 0) {
+      const others = core.filter((_, i) => i !== verb);
+      if (isWord(core[verb], HINDI_EDIT)) return editLast(others, prepared);
+      if (allWords(others, TARGET)) return command({ type: 'deleteLast' });
+      return unrecognized('deleteLast', DELETE_USAGE);
+    }
+  }
   if (isWord(first, UNDO)) {
     if (allWords(rest, TARGET)) return command({ type: 'undo' });
     return unrecognized('undo', 'Say "undo" alone to take back the last entry.');
   }
   if (isWord(first, DELETE)) {
     if (allWords(rest, TARGET)) return command({ type: 'deleteLast' });
-    return unrecognized(
-      'deleteLast',
-      'Only the last entry can be deleted by message: "delete last".',
-    );
+    return unrecognized('deleteLast', DELETE_USAGE);
   }
 
   if (isWord(first, LAST)) {
     const [count, ...others] = rest;
     if (count === undefined) return command({ type: 'last', count: DEFAULT_LAST });
-    if (count.kind === 'number' && /^\d{1,6}$/.test(count.text) && allWords(others, ENTRIES)) {
-      const n = Number(count.text);
-      if (n > 0) return command({ type: 'last', count: Math.min(n, MAX_LAST) });
-    }
+    const listed = lastCount(count, others);
+    if (listed !== null) return listed;
     if (allWords(rest, ENTRIES)) return command({ type: 'last', count: DEFAULT_LAST });
+  }
+  if (core.length > 1 && isWord(last, LAST_AFTER)) {
+    const listed = lastCount(first!, core.slice(1, -1));
+    if (listed !== null) return listed;
   }
 
   if (core.some((token) => isWord(token, BUDGET))) return budget(core, prepared);

@@ -26,32 +26,74 @@ const WEEKDAY_NUMBERS: Record<string, number> = {
 const WEEKDAY = Object.keys(WEEKDAY_NUMBERS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const UNITS: Record<string, Recurring['frequency']> = {
-  day: 'DAILY',
-  week: 'WEEKLY',
-  month: 'MONTHLY',
-  year: 'YEARLY',
+// Each language's words for the period, and for "every" before it. Keys in NFKC, as
+// messages are read (Devanagari letters with a nukta come apart in NFKC).
+const UNIT_WORDS: Record<Recurring['frequency'], string[]> = {
+  DAILY: ['day', 'days', 'dia', 'dias', 'día', 'días', 'hari', 'दिन', 'din'],
+  // prettier-ignore
+  WEEKLY: [
+    'week', 'weeks', 'semana', 'semanas', 'minggu', 'pekan', 'हफ्ते', 'हफ़्ते', 'हफ्ता', 'हफ़्ता',
+    'सप्ताह', 'hafte', 'hafta',
+  ],
+  // prettier-ignore
+  MONTHLY: [
+    'month', 'months', 'mês', 'mes', 'meses', 'bulan', 'महीने', 'महीना', 'mahine', 'mahina',
+    'maheene',
+  ],
+  YEARLY: ['year', 'years', 'ano', 'anos', 'año', 'años', 'tahun', 'साल', 'saal', 'sal'],
 };
+const UNITS = new Map(
+  Object.entries(UNIT_WORDS).flatMap(([frequency, words]) =>
+    words.map((word) => [word.normalize('NFKC'), frequency as Recurring['frequency']] as const),
+  ),
+);
+// prettier-ignore
+const EVERY = [
+  'every', 'each', 'todo', 'toda', 'todos os', 'todas as', 'a cada', 'cada', 'todos los',
+  'todas las', 'setiap', 'tiap', 'हर', 'har',
+];
+const alternatives = (words: Iterable<string>) =>
+  [...words]
+    .map((word) => word.normalize('NFKC').replace(/ /g, '\\s+'))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 
-// "every 2 weeks", "every month", "each year", "every friday", "every other week". A bare
-// "monthly" or "weekly" is not enough: "monthly internet bill 999" is often one bill.
+// Letters, marks (Devanagari vowel signs) and digits: what may not touch a matched word.
+const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+
+// "every 2 weeks", "every month", "each year", "every friday", "every other week", "todo
+// mês", "cada semana", "setiap bulan", "हर महीने". A bare "monthly" or "weekly" is not
+// enough: "monthly internet bill 999" is often one bill.
 const REPEAT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:every|each)\\s+(?:(other|\\d{1,2})\\s+)?(day|week|month|year)s?` +
-    `|(?:every|each)\\s+(${WEEKDAY})s?)(?![\\p{L}\\p{N}])`,
+  `${BEFORE}(?:(?:${alternatives(EVERY)})\\s+(?:(other|\\d{1,2})\\s+)?(${alternatives(UNITS.keys())})` +
+    `|(?:every|each)\\s+(${WEEKDAY})s?)${AFTER}`,
   'iu',
 );
-// "on 1st", "on the 15th", "on 1st of every month", "on friday(s)".
+// "on 1st", "on the 15th", "on 1st of every month", "on friday(s)", "dia 5", "el día 5",
+// "tanggal 5", "5 तारीख को".
 const ON_DAY = new RegExp(
-  `(?<![\\p{L}\\p{N}])on\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?` +
-    `(?:\\s+of\\s+(?:the|every|each)\\s+month)?|(${WEEKDAY})s?)(?![\\p{L}\\p{N}])`,
+  `${BEFORE}(?:on\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?` +
+    `(?:\\s+of\\s+(?:the|every|each)\\s+month)?|(${WEEKDAY})s?)` +
+    `|(?:(?:no|el)\\s+)?d[ií]a\\s+(\\d{1,2})|(?:pada\\s+)?(?:tanggal|tgl)\\s+(\\d{1,2})` +
+    `|(\\d{1,2})\\s+(?:तारीख|tarikh|tareekh|tarik)(?:\\s+(?:को|ko))?)${AFTER}`,
   'iu',
 );
 
-// "on the 1st of every month", where the repetition comes inside the day.
+// "on the 1st of every month", "dia 5 de cada mês", "el día 5 de cada mes", "setiap
+// tanggal 5": the repetition comes inside the day.
 const MONTH_DAY = new RegExp(
-  `(?<![\\p{L}\\p{N}])on\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+(?:every|each)\\s+month(?![\\p{L}\\p{N}])`,
+  `${BEFORE}(?:on\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+(?:every|each)\\s+month` +
+    `|(?:(?:todo|el)\\s+)?d[ií]a\\s+(\\d{1,2})\\s+de\\s+(?:cada|todo)\\s+m[eê]s` +
+    `|(?:setiap|tiap)\\s+(?:tanggal|tgl)\\s+(\\d{1,2}))${AFTER}`,
   'iu',
 );
+
+// "todo dia 5 aluguel 1500": the 5th of each month when another number is the amount;
+// "todo dia 30 almoço" is 30 every day.
+const EVERY_DAY_NUMBER =
+  /(?<![\p{L}\p{M}\p{N}])todo\s+dia\s+(\d{1,2})(?![\p{L}\p{M}\p{N}]|[.,]\d)/iu;
+const DIGIT = /\d/;
 
 export interface RecurrenceMatch {
   rule: Omit<Recurring, 'expense'>;
@@ -64,30 +106,39 @@ export interface RecurrenceMatch {
 const cut = (text: string, match: RegExpExecArray) =>
   `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
 
+const day = (match: RegExpExecArray) => Number(match.slice(1).find((group) => group !== undefined));
+
+const monthly = (dayOfMonth: number): RecurrenceMatch['rule'] => ({
+  frequency: 'MONTHLY',
+  interval: 1,
+  dayOfMonth,
+  dayOfWeek: null,
+});
+
 /** The repetition a message asks for, or null when it names none. */
 export function matchRecurrence(source: string): RecurrenceMatch | null {
   const monthDay = MONTH_DAY.exec(source);
-  if (monthDay) {
-    return {
-      rule: { frequency: 'MONTHLY', interval: 1, dayOfMonth: Number(monthDay[1]), dayOfWeek: null },
-      rest: cut(source, monthDay),
-    };
+  if (monthDay) return { rule: monthly(day(monthDay)), rest: cut(source, monthDay) };
+  const everyDay = EVERY_DAY_NUMBER.exec(source);
+  if (everyDay && DIGIT.test(cut(source, everyDay))) {
+    return { rule: monthly(Number(everyDay[1])), rest: cut(source, everyDay) };
   }
   const repeat = REPEAT.exec(source);
   if (!repeat) return null;
   const [, count, unit, everyWeekday] = repeat;
   let rest = cut(source, repeat);
   const rule: RecurrenceMatch['rule'] = {
-    frequency: everyWeekday ? 'WEEKLY' : UNITS[unit!.toLowerCase()]!,
+    frequency: everyWeekday ? 'WEEKLY' : UNITS.get(unit!.toLowerCase())!,
     interval: count === undefined ? 1 : count.toLowerCase() === 'other' ? 2 : Number(count),
     dayOfMonth: null,
     dayOfWeek: everyWeekday ? WEEKDAY_NUMBERS[everyWeekday.toLowerCase()]! : null,
   };
   const on = ON_DAY.exec(rest);
   if (on) {
-    const [, day, weekday] = on;
-    if (day !== undefined && (rule.frequency === 'MONTHLY' || rule.frequency === 'YEARLY'))
-      rule.dayOfMonth = Number(day);
+    const [, , weekday] = on;
+    const date = weekday === undefined ? day(on) : undefined;
+    if (date !== undefined && (rule.frequency === 'MONTHLY' || rule.frequency === 'YEARLY'))
+      rule.dayOfMonth = date;
     else if (weekday !== undefined && rule.frequency === 'WEEKLY')
       rule.dayOfWeek = WEEKDAY_NUMBERS[weekday.toLowerCase()]!;
     else return { rule, rest, problem: `"${on[0]}" does not fit "${repeat[0]}".` };
