@@ -8,6 +8,7 @@ import { BODY_LIMIT, declaresTooMuch } from '#lib/server/body-limit.ts';
 import { isCrossSiteForm } from '#lib/server/form-origin.ts';
 import { pageLocale } from '#lib/server/i18n.ts';
 import { proxyRequest } from '#lib/server/proxy.ts';
+import { refusal } from '#lib/server/refusal.ts';
 import { addSecurityHeaders } from '#lib/server/security-headers.ts';
 import { ViewerQuery, type Viewer } from '#lib/server/viewer.ts';
 
@@ -30,14 +31,14 @@ const route: Handle = async ({ event, resolve }) => {
   // Links and redirects are built from the host asked for: answer only our own names. The
   // build asks for the pages it prerenders (the offline page) at a host of its own.
   if (!building && !isAllowedHost(event.url.host, allowedHosts)) {
-    return new Response('Unknown host', { status: 400, headers: { 'content-type': 'text/plain' } });
+    return refusal(event, 400, 'request.unknownHost');
   }
   if (!isRoutingCheck(event.url.pathname) && isCrossSiteForm(event.request, event.url.host)) {
-    return new Response('Cross-site form submissions are forbidden', { status: 403 });
+    return refusal(event, 403, 'request.crossSite');
   }
   if (!isApiPath(event.url.pathname)) {
     if (declaresTooMuch(event.request, event.url.pathname))
-      return new Response('Request body too large', { status: 413 });
+      return refusal(event, 413, 'request.tooLarge');
     event.locals.viewer = await viewerOf(event);
     const lang = pageLocale(event);
     const response = await resolve(event, {
