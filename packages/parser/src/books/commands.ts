@@ -1,20 +1,68 @@
 // Book commands, each a whole short message: "new book Home", "add +919812300000 to
 // home", "join home", "use home", "use personal", "balances", "who owes", "settled 400
 // with rahul", "rahul paid me 400", "leave home", "notify home", "mute home", "books".
+// Creating, using, balances and settling also in Portuguese, Spanish, Indonesian and Hindi:
+// "novo livro Casa", "usar casa", "saldos", "acertei 400 com rahul", "buku baru Rumah",
+// "pakai rumah", "lunas 400 dengan rahul", "नई बही घर", "घर चुनो", "बकाया", "rahul ko 400
+// chukaye".
 
 import { parse } from '../parse.ts';
 import type { ParseContext } from '../types.ts';
+import { wordSet } from '../words.ts';
 import { personName } from './names.ts';
 import { looksLikePhone, phoneNumber } from './phone.ts';
 import type { BookCommand, BookReading, SettleDirection } from './types.ts';
 
 const MAX_WORDS = 16;
 const MAX_BOOK_NAME = 40;
-const BOOK = new Set(['book', 'books']);
-const NEW = new Set(['new', 'create', 'start', 'make']);
+const NUMBER = /\p{N}/u;
+// prettier-ignore
+const BOOK = wordSet([
+  'book', 'books', 'livro', 'livros', 'libro', 'libros', 'buku', 'बही', 'बहियाँ', 'किताब',
+  'किताबें', 'bahi', 'kitab', 'kitaab',
+]);
+const NEW_ENGLISH = ['new', 'create', 'start', 'make'];
+// prettier-ignore
+const NEW = wordSet([
+  ...NEW_ENGLISH, 'novo', 'nova', 'criar', 'crie', 'nuevo', 'nueva', 'crear', 'crea', 'buat',
+  'bikin', 'नई', 'नया', 'nayi', 'nai', 'naya',
+]);
+/** Said after the book word: "buku baru Rumah". */
+const NEW_AFTER = new Set(['baru']);
+/** Said last in Hindi: "नई बही घर बनाओ". */
+const MAKE_LAST = wordSet(['बनाओ', 'बनाएँ', 'banao']);
 const INVITE = new Set(['add', 'invite']);
-const BALANCES = new Set(['balances', 'balance']);
-const SETTLE = new Set(['settled', 'settle']);
+// "saldo" is a balance in all three languages; an amount after it ("saldo 500") makes it
+// an expense. Hindi "हिसाब" already asks for the summary.
+// prettier-ignore
+const BALANCES = wordSet([
+  'balances', 'balance', 'saldos', 'saldo', 'बकाया', 'bakaya', 'baaki', 'baki', 'बाकी',
+]);
+/** The verb, then the word before the other person: "acertei 400 com rahul". */
+const SETTLE = new Map<string, ReadonlySet<string>>([
+  ['settled', new Set(['with'])],
+  ['settle', new Set(['with'])],
+  ['acertei', new Set(['com'])],
+  ['acertamos', new Set(['com'])],
+  ['saldé', new Set(['con'])],
+  ['salde', new Set(['con'])],
+  ['saldamos', new Set(['con'])],
+  ['lunas', new Set(['dengan', 'sama'])],
+  ['melunasi', new Set(['dengan', 'sama'])],
+]);
+/** Hindi puts the verb last: "rahul ko 400 chukaye", "राहुल के साथ हिसाब चुकता". */
+// prettier-ignore
+const SETTLE_LAST = wordSet([
+  'चुकाए', 'चुकाये', 'चुकाया', 'चुकता', 'chukaye', 'chukaya', 'chukaaye', 'chukta',
+]);
+const TO_MEMBER = wordSet(['को', 'ko', 'से', 'se']);
+const ALONG = wordSet(['के', 'ke']);
+const WITH_MEMBER = wordSet(['साथ', 'saath', 'sath']);
+/** Instead of an amount: everything owed. */
+const WHOLE = wordSet(['हिसाब', 'hisab', 'hisaab', 'सब', 'sab', 'पूरा', 'pura', 'poora']);
+const USE = new Set(['use', 'usar', 'pakai', 'pake', 'gunakan']);
+/** Said last in Hindi: "घर चुनो". */
+const USE_LAST = wordSet(['चुनो', 'चुनें', 'chuno']);
 const NOTIFY = new Set(['notify', 'unmute', 'follow']);
 const MUTE = new Set(['mute', 'unfollow', 'silence']);
 /** "notify home off", "notify home on": a last word that says which. */
@@ -22,7 +70,11 @@ const SWITCH = new Map([
   ['on', true],
   ['off', false],
 ]);
-const PERSONAL = new Set(['personal', 'mine', 'my own', 'own']);
+// prettier-ignore
+const PERSONAL = wordSet([
+  'personal', 'mine', 'my own', 'own', 'pessoal', 'pribadi', 'sendiri', 'निजी', 'niji',
+  'अपनी', 'apni', 'अपना', 'apna',
+]);
 /** Words that decorate a command without changing it: "show my balances", "who owes what". */
 const DECOR = new Set(['show', 'my', 'the', 'list', 'all', 'please', 'pls', 'what', 'whom']);
 
@@ -59,10 +111,17 @@ function bookName(words: readonly Word[]): string | null {
  * "new book Goa trip"; null for "new book 450" or "new book for 300 rs", which name no
  * book but an amount alone: a book bought, read as an expense.
  */
-function createBook(words: readonly Word[], context: ParseContext): BookReading | null {
+function createBook(
+  words: readonly Word[],
+  context: ParseContext,
+  english: boolean,
+): BookReading | null {
   const name = typed(words);
   const bought = name === '' ? null : parse(name, context);
-  if (bought?.kind === 'expenses' && bought.expenses.every((e) => e.note === '')) return null;
+  // Only in English are names with amounts books ("new book Flat 302"): "buat buku tulis
+  // 5000" is notebooks bought.
+  if (bought?.kind === 'expenses' && (!english || bought.expenses.every((e) => e.note === '')))
+    return null;
   if (!/[\p{L}\p{N}]/u.test(name) || name.length > MAX_BOOK_NAME) {
     return problem(
       'book_name',
@@ -135,15 +194,28 @@ function settle(
   });
 }
 
+/** "rahul ko 400 chukaye", "राहुल के साथ हिसाब चुकता": the member first, the verb last. */
+function settlementLast(words: readonly Word[], context: ParseContext): BookReading | null {
+  const k = keys(words);
+  const to = k.findIndex((key) => TO_MEMBER.has(key));
+  const along = k.findIndex((key, i) => ALONG.has(key) && WITH_MEMBER.has(k[i + 1] ?? ''));
+  const at = to === -1 || (along !== -1 && along < to) ? along : to;
+  if (at < 1) return null;
+  const amount = words.slice(at === along ? at + 2 : at + 1, -1).filter((w) => !WHOLE.has(w.key));
+  return settle(amount, words.slice(0, at), null, context);
+}
+
 /** "settled 400 with rahul", "settled up with rahul", "rahul paid me 400 in goa trip". */
 function settlement(words: readonly Word[], context: ParseContext): BookReading | null {
   const k = keys(words);
-  if (SETTLE.has(k[0]!)) {
+  const withWords = SETTLE.get(k[0]!);
+  if (withWords !== undefined) {
     const start = k[1] === 'up' ? 2 : 1;
-    const withAt = k.indexOf('with', start);
+    const withAt = k.findIndex((key, i) => i >= start && withWords.has(key));
     if (withAt === -1) return null;
     return settle(words.slice(start, withAt), words.slice(withAt + 1), null, context);
   }
+  if (SETTLE_LAST.has(k.at(-1)!)) return settlementLast(words, context);
   const paid = k.indexOf('paid');
   if (paid < 1 || k[paid + 1] !== 'me') return null;
   // The amount comes last ("rahul paid me 400", "rahul paid me 400 in home").
@@ -165,6 +237,16 @@ function balances(words: readonly Word[]): BookReading | null {
   rest = rest.filter((w) => !DECOR.has(w.key) && w.key !== 'in' && w.key !== 'me');
   if (rest.some((w) => /^\d/.test(w.key))) return null;
   return command({ type: 'balances', book: bookName(rest) });
+}
+
+/**
+ * "use home", "use personal", "usar casa", "घर चुनो". Only in English may the name hold a
+ * number ("use flat 302"): "pakai gopay 50000" is an expense paid with GoPay.
+ */
+function useBook(words: readonly Word[], english: boolean): BookReading | null {
+  const book = bookName(words);
+  if (book === null || (!english && words.some((w) => NUMBER.test(w.key)))) return null;
+  return command({ type: 'useBook', book: PERSONAL.has(book.toLowerCase()) ? null : book });
 }
 
 /** "notify home", "notify home off", "mute goa trip". */
@@ -190,11 +272,13 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
   const rest = words.slice(1);
 
   if (words.length === 1 && BOOK.has(first!)) return command({ type: 'listBooks' });
+  const named = MAKE_LAST.has(words.at(-1)!.key) ? words.slice(0, -1) : words;
   if (NEW.has(first!)) {
     const at = second === 'shared' ? 2 : 1;
     if (!BOOK.has(keys(words)[at] ?? '')) return null;
-    return createBook(words.slice(at + 1), context);
+    return createBook(named.slice(at + 1), context, NEW_ENGLISH.includes(first!));
   }
+  if (BOOK.has(first!) && NEW_AFTER.has(second!)) return createBook(named.slice(2), context, false);
   if (INVITE.has(first!) && rest.length > 0) return invite(rest);
   if (first === 'join' || first === 'leave') {
     const book = bookName(rest);
@@ -203,9 +287,10 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
   }
   if (NOTIFY.has(first!) || MUTE.has(first!)) return notify(words, MUTE.has(first!));
   if (first === 'use' || (first === 'switch' && second === 'to')) {
-    const book = bookName(words.slice(first === 'use' ? 1 : 2));
-    if (book === null) return null;
-    return command({ type: 'useBook', book: PERSONAL.has(book.toLowerCase()) ? null : book });
+    return useBook(words.slice(first === 'use' ? 1 : 2), true);
   }
+  if (USE.has(first!)) return useBook(rest, false);
+  if (words.length > 1 && USE_LAST.has(words.at(-1)!.key))
+    return useBook(words.slice(0, -1), false);
   return balances(words) ?? settlement(words, context);
 }

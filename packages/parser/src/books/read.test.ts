@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contexts } from '../corpus/contexts.ts';
 import { parse } from '../parse.ts';
 import { looksLikeBook, readBook } from './read.ts';
+import type { ParseContext } from '../types.ts';
 import type { BookContext, BookReading } from './types.ts';
 
 const books: BookContext = {
@@ -103,6 +104,60 @@ describe('readBook: commands', () => {
     'use 500 coupon',
   ])('leaves "%s" to the ordinary parser', (text) => {
     expect(read(text)).toBeNull();
+  });
+});
+
+describe('readBook: commands in other languages', () => {
+  const other = (text: string, context: ParseContext) => readBook(text, context, books);
+
+  it.each([
+    ['novo livro Casa', contexts.brazil, { type: 'createBook', name: 'Casa' }],
+    ['nuevo libro Casa', contexts.mexico, { type: 'createBook', name: 'Casa' }],
+    ['buku baru Rumah', contexts.indonesia, { type: 'createBook', name: 'Rumah' }],
+    ['नई बही घर', contexts.hindi, { type: 'createBook', name: 'घर' }],
+    ['नई किताब घर बनाओ', contexts.hindi, { type: 'createBook', name: 'घर' }],
+    ['nayi bahi Ghar', contexts.india, { type: 'createBook', name: 'Ghar' }],
+    ['saldos', contexts.brazil, { type: 'balances', book: null }],
+    ['saldos casa', contexts.mexico, { type: 'balances', book: 'casa' }],
+    ['saldo', contexts.indonesia, { type: 'balances', book: null }],
+    ['बकाया', contexts.hindi, { type: 'balances', book: null }],
+    ['usar casa', contexts.brazil, { type: 'useBook', book: 'casa' }],
+    ['usar pessoal', contexts.brazil, { type: 'useBook', book: null }],
+    ['usar personal', contexts.mexico, { type: 'useBook', book: null }],
+    ['pakai rumah', contexts.indonesia, { type: 'useBook', book: 'rumah' }],
+    ['pakai pribadi', contexts.indonesia, { type: 'useBook', book: null }],
+    ['घर चुनो', contexts.hindi, { type: 'useBook', book: 'घर' }],
+    ['निजी चुनो', contexts.hindi, { type: 'useBook', book: null }],
+  ] as const)('reads "%s"', (text, context, expected) => {
+    expect(other(text, context)).toEqual({ kind: 'command', command: expected });
+  });
+
+  it.each([
+    ['acertei 400 com rahul', contexts.brazil, 'rahul', 40_000n],
+    ['saldé 400 con Rahul', contexts.mexico, 'Rahul', 40_000n],
+    ['lunas 50000 dengan rahul', contexts.indonesia, 'rahul', 50_000n],
+    ['राहुल को 400 चुकाए', contexts.hindi, 'राहुल', 40_000n],
+    ['rahul ko 400 chukaye', contexts.india, 'rahul', 40_000n],
+    ['rahul ke saath hisab chukta', contexts.india, 'rahul', null],
+  ] as const)('reads the settlement "%s"', (text, context, member, amountMinor) => {
+    expect(other(text, context)).toMatchObject({
+      kind: 'command',
+      command: { type: 'settle', member, amountMinor },
+    });
+  });
+
+  it.each([
+    ['saldo 500', contexts.brazil],
+    ['isi saldo 50000', contexts.indonesia],
+    ['saldo 50000 gopay', contexts.indonesia],
+    ['pakai gopay 50000', contexts.indonesia],
+    ['buat buku tulis 5000', contexts.indonesia],
+    ['novo livro 45', contexts.brazil],
+    ['livros 89', contexts.brazil],
+    ['हिसाब', contexts.hindi],
+    ['rahul ko 400 diye', contexts.india],
+  ] as const)('leaves "%s" to the ordinary parser', (text, context) => {
+    expect(other(text, context)).toBeNull();
   });
 });
 

@@ -10,8 +10,10 @@ import { findBook, namesMember } from './names.ts';
 import { nameList, readSplit } from './split.ts';
 import type { BookContext, BookReading, BookTarget, SplitRequest } from './types.ts';
 
+// Devanagari has no word boundaries in a plain regex, so its words go without them; "sald"
+// stands for "saldo", "saldos" and "saldé".
 const SIGNS =
-  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence)\b/i;
+  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence|livros?|libros?|buku|bahi|kitaa?b|novo|nova|criar?|crie|nuev[oa]|crea|crear|buat|bikin|na[iy]a?|nayi|usar|pakai|pake|gunakan|chuno|bakaya|baa?ki|acert(?:ei|amos)|lunas|melunasi|chuk(?:aa?ye|aya|ta))\b|\bsald|बही|किताब|बहियाँ|नई|नया|बकाया|बाकी|चुनो|चुनें|चुका|चुकता/i;
 /** "home: 1200 groceries", "goa trip: 3000 hotel"; never "12:30 lunch 200". */
 const PREFIX = /^\s*([\p{L}\p{M}][\p{L}\p{M}\p{N}' -]{0,39}?)\s*:(?!\d)/u;
 const HASHTAG = /^#([\p{L}\p{M}\p{Nd}_]+)$/u;
