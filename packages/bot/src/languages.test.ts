@@ -6,6 +6,7 @@ import { describeRecurrence, formatMoney, type Recurrence } from '@spendline/led
 import { LIMITS } from '@spendline/whatsapp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertRepliesFor } from './alert-replies.ts';
+import { bookReplies } from './book-replies.ts';
 import { reminderText } from './digests.ts';
 import { repliesFor } from './replies.ts';
 import { handleInbound, openTestChat, type TestChat } from './test-chat.ts';
@@ -157,6 +158,7 @@ describe('commands the chat suggests', () => {
     ['pt-BR', 'Alimentação'],
     ['es-MX', 'Comida'],
     ['id-ID', 'Makanan'],
+    ['hi-IN', 'खाना'],
   ])('%s: the help’s fixing commands work as written', async (locale, food) => {
     const { say, db, userId } = await open(locale);
     const { t } = repliesFor(locale);
@@ -187,18 +189,64 @@ describe('commands the chat suggests', () => {
     expect((await amounts()).map((e) => e.amountMinor)).toEqual([4000n]);
   });
 
-  it.each(['pt-BR', 'es-MX'])(
-    '%s: the help’s last entries are listed, not saved',
+  it.each([
+    ['pt-BR', /^últimos \d+$/],
+    ['es-MX', /^últimos \d+$/],
+    ['id-ID', /^\d+ terakhir$/],
+    ['hi-IN', /^आखिरी \d+$/],
+  ])('%s: the help’s last entries are listed, not saved', async (locale, asked) => {
+    const { say, db, userId } = await open(locale);
+    const { t } = repliesFor(locale);
+    const asks = t('help', { examples: '', dashboardUrl: '' }).split('\n')[1]!.split(' · ');
+    const latest = asks.at(-1)!;
+    expect(latest).toMatch(asked);
+    await say('40 taxi');
+    const listed = await say(latest);
+    expect(listed).toContain('40');
+    expect(await db.prisma.expense.count({ where: { userId } })).toBe(1);
+  });
+});
+
+// The help's repeating and sharing lines, in each language's words: every example sent
+// back does what it says instead of being saved as an expense.
+describe('the help’s repeating and sharing examples', () => {
+  const items = (line: string) => line.slice(line.indexOf(': ') + 2).split(' · ');
+
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: repeating examples set rules',
     async (locale) => {
       const { say, db, userId } = await open(locale);
       const { t } = repliesFor(locale);
-      const asks = t('help', { examples: '', dashboardUrl: '' }).split('\n')[1]!.split(' · ');
-      const latest = asks.at(-1)!;
-      expect(latest).toMatch(/^últimos \d+$/);
-      await say('40 taxi');
-      const listed = await say(latest);
-      expect(listed).toContain('40');
-      expect(await db.prisma.expense.count({ where: { userId } })).toBe(1);
+      const [monthly, weekly] = items(
+        t('help', { examples: '', dashboardUrl: '' }).split('\n')[4]!,
+      );
+      const [never] = [...t('recurringNever').matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+      for (const example of [monthly!, weekly!, never!]) {
+        expect(example).not.toMatch(/every|\brent\b/);
+        expect(await say(example), example).toMatch(/^🔁 /);
+      }
+      expect(await db.prisma.recurringExpense.count({ where: { userId } })).toBe(3);
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(0);
+    },
+  );
+
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: sharing examples create, use, balance and settle books',
+    async (locale) => {
+      const { say, db, userId } = await open(locale);
+      const answer = bookReplies(locale);
+      const share = items(
+        repliesFor(locale).t('help', { examples: '', dashboardUrl: '' }).split('\n')[5]!,
+      );
+      const [create, , , , use, balances, settled] = share;
+      expect([create, use, balances, settled].join(' ')).not.toMatch(/book|use|balances|settled/);
+      const book = create!.split(' ').at(-1)!;
+      expect(await say(create!)).toBe(answer('created', { book }));
+      expect(await say(use!)).toBe(answer('usingBook', { book }));
+      expect(await say(balances!)).toBe(answer('allSettled', { book }));
+      const member = settled!.split(' ').find((word) => /^(rahul|राहुल)$/.test(word))!;
+      expect(await say(settled!)).toBe(answer('noSuchMember', { name: member }));
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(0);
     },
   );
 });
