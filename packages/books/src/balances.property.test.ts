@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookBalances } from './balances.ts';
 import { createBook } from './books.ts';
+import { guardSharedEntries } from './gone.ts';
 import { acceptInviteLink, createInviteLink } from './invites.ts';
 import {
   apply,
@@ -88,11 +89,26 @@ async function mirror(
         const payer = members[model.entries[index]!.payer]!;
         const id = entryIds[index]!;
         if (op.kind === 'edit') {
-          await updateEntry(tx, payer, id, { amountMinor: op.amount }, { now, announce: silent });
+          await updateEntry(
+            tx,
+            payer,
+            id,
+            { amountMinor: op.amount },
+            { now, announce: silent, guard: guardSharedEntries },
+          );
         } else if (op.kind === 'delete') {
-          await deleteEntries(tx, payer, [id], { now, announce: silent });
+          await deleteEntries(tx, payer, [id], {
+            now,
+            announce: silent,
+            guard: guardSharedEntries,
+          });
         } else {
-          await restoreEntries(tx, payer, [id], { now, announce: silent, budgets: 'none' });
+          await restoreEntries(tx, payer, [id], {
+            now,
+            announce: silent,
+            budgets: 'none',
+            guard: guardSharedEntries,
+          });
         }
         return;
       }

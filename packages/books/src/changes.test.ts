@@ -6,6 +6,7 @@ import { deleteEntries, restoreEntries, silent, updateEntry } from '@spendline/e
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookBalances } from './balances.ts';
 import { createBook } from './books.ts';
+import { guardSharedEntries } from './gone.ts';
 import { acceptInviteLink, createInviteLink } from './invites.ts';
 import { leaveBook } from './leave.ts';
 import { splitAmount } from './pure/split.ts';
@@ -62,24 +63,42 @@ describe('editing and deleting a split entry', () => {
     expect(await sharesOf(id!)).toEqual([30000n, 20000n, 20000n]);
     for (const amount of [100n, 101n, 1n, 99999n]) {
       await db.sql.transaction((tx) =>
-        updateEntry(tx, asha, id!, { amountMinor: amount }, { now, announce: silent }),
+        updateEntry(
+          tx,
+          asha,
+          id!,
+          { amountMinor: amount },
+          { now, announce: silent, guard: guardSharedEntries },
+        ),
       );
       expect(await sharesOf(id!)).toEqual(splitAmount(amount, [3n, 2n, 2n]));
     }
     const owedBefore = await bookBalances(db.sql, bookId);
     expect(owedBefore.get('INR')?.get(rahul.id)).toBe(-28571n);
 
-    await db.sql.transaction((tx) => deleteEntries(tx, asha, [id!], { now, announce: silent }));
+    await db.sql.transaction((tx) =>
+      deleteEntries(tx, asha, [id!], { now, announce: silent, guard: guardSharedEntries }),
+    );
     expect(await bookBalances(db.sql, bookId)).toEqual(new Map());
-    await db.sql.transaction((tx) => restoreEntries(tx, asha, [id!], { now, announce: silent }));
+    await db.sql.transaction((tx) =>
+      restoreEntries(tx, asha, [id!], { now, announce: silent, guard: guardSharedEntries }),
+    );
     expect(await bookBalances(db.sql, bookId)).toEqual(owedBefore);
     // Another member cannot edit the payer's entry.
     expect(
       await db.sql.transaction((tx) =>
-        updateEntry(tx, rahul, id!, { amountMinor: 5n }, { now, announce: silent }),
+        updateEntry(
+          tx,
+          rahul,
+          id!,
+          { amountMinor: 5n },
+          { now, announce: silent, guard: guardSharedEntries },
+        ),
       ),
     ).toBe(false);
-    await db.sql.transaction((tx) => deleteEntries(tx, asha, [id!], { now, announce: silent }));
+    await db.sql.transaction((tx) =>
+      deleteEntries(tx, asha, [id!], { now, announce: silent, guard: guardSharedEntries }),
+    );
   });
 });
 
@@ -104,10 +123,10 @@ describe('members writing at once', () => {
       ]),
     );
     await db.sql.transaction((tx) =>
-      deleteEntries(tx, asha, [first.id!], { now, announce: silent }),
+      deleteEntries(tx, asha, [first.id!], { now, announce: silent, guard: guardSharedEntries }),
     );
     await db.sql.transaction((tx) =>
-      deleteEntries(tx, rahul, [second.id!], { now, announce: silent }),
+      deleteEntries(tx, rahul, [second.id!], { now, announce: silent, guard: guardSharedEntries }),
     );
   });
 

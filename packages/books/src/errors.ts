@@ -25,7 +25,12 @@ export type BookRefusalReason =
   /** Leaving with a balance that is not zero: `unsettled` says what to pay or get. */
   | 'UNSETTLED'
   /** Deleting an account with a balance in shared books: `books` says where and how much. */
-  | 'UNSETTLED_BOOKS';
+  | 'UNSETTLED_BOOKS'
+  /**
+   * A shared entry's amount, currency or kind, its bin or restore, or a settlement's undo,
+   * would move the balance of someone no longer in the book (left, or account deleted).
+   */
+  | 'MEMBER_GONE';
 
 /** What a member leaving must still settle: pay (amount < 0) or get (amount > 0) from `withUserId`. */
 export interface Unsettled {

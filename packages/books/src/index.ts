@@ -32,6 +32,7 @@ export {
   pendingInvitations,
   type InviteLink,
 } from './invites.ts';
+export { guardSharedEntries } from './gone.ts';
 export { leaveBook } from './leave.ts';
 export {
   recordBookEntry,

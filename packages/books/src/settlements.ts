@@ -3,6 +3,7 @@ import { MAX_AMOUNT_MINOR } from '@spendline/entries';
 import { requireMember } from './books.ts';
 import { settlementColumns } from './columns.ts';
 import { BookRefusal } from './errors.ts';
+import { holdActive } from './gone.ts';
 
 type Tx = Queries;
 
@@ -53,7 +54,8 @@ export async function settle(
 
 /**
  * Undoes a settlement: one of its two members, still in the book, moves it to the bin.
- * False when there is no such live settlement for them.
+ * False when there is no such live settlement for them; refused ('MEMBER_GONE') when the
+ * other is no longer in the book, whose balance would move with nobody to settle it.
  */
 export async function deleteSettlement(
   tx: Tx,
@@ -61,12 +63,23 @@ export async function deleteSettlement(
   settlementId: string,
   now: Date,
 ): Promise<boolean> {
+  const [settlement] = await tx.rows<{ bookId: string; otherId: string }>(sql`
+    SELECT book_id::text AS "bookId",
+           (CASE WHEN from_user_id = ${userId}::uuid THEN to_user_id ELSE from_user_id END)::text
+             AS "otherId"
+      FROM settlements
+     WHERE id = ${settlementId}::uuid AND deleted_at IS NULL
+       AND ${userId}::uuid IN (from_user_id, to_user_id)`);
+  if (!settlement) return false;
+  const { bookId, otherId } = settlement;
+  const active = await holdActive(
+    tx,
+    sql`VALUES (${bookId}::uuid, ${userId}::uuid), (${bookId}::uuid, ${otherId}::uuid)`,
+  );
+  if (!active.has(`${bookId} ${userId}`)) return false;
+  if (!active.has(`${bookId} ${otherId}`)) throw new BookRefusal('MEMBER_GONE');
   const changed = await tx.execute(sql`
-    UPDATE settlements s SET deleted_at = ${now}::timestamptz
-     WHERE s.id = ${settlementId}::uuid AND s.deleted_at IS NULL
-       AND ${userId}::uuid IN (s.from_user_id, s.to_user_id)
-       AND EXISTS (SELECT 1 FROM book_memberships m
-                    WHERE m.book_id = s.book_id AND m.user_id = ${userId}::uuid
-                      AND m.status = 'ACTIVE')`);
+    UPDATE settlements SET deleted_at = ${now}::timestamptz
+     WHERE id = ${settlementId}::uuid AND deleted_at IS NULL`);
   return changed > 0;
 }

@@ -4,12 +4,13 @@ import { createAccount, deleteAccount } from '@spendline/auth';
 import {
   acceptInviteLink,
   createInviteLink,
-  deleteSettlement,
   leaveBooksForDeletion,
   settle,
 } from '@spendline/books';
+import { sql } from '@spendline/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestChat, type TestChat } from './test-chat.ts';
+import { handleInbound, openTestChat, TEST_PHONE, type TestChat } from './test-chat.ts';
+import { CHOICE } from './types.ts';
 
 let chat: TestChat;
 let sequence = 0;
@@ -82,32 +83,106 @@ describe('book messages, one person', () => {
     expect(await say('home: 100 groceries')).toMatch(/^✅ ₹100\.00 · Groceries\nToday so far/);
   });
 
-  it('names a deleted account in the balances as a former member', async () => {
-    await say('new book Home');
-    const { db } = chat;
-    const book = await db.prisma.book.findFirstOrThrow({ where: { name: 'Home' } });
-    const password = 'ravi long passphrase';
-    const ravi = await createAccount(db.prisma, {
-      email: 'ravi@example.com',
-      password,
-      displayName: 'Ravi',
-    });
-    const link = await db.sql.transaction((tx) => createInviteLink(tx, chat.userId, book.id));
-    await db.sql.transaction((tx) => acceptInviteLink(tx, ravi.id, link.token));
-    await say('home: 3000 rent split with ravi');
-    const now = new Date();
-    const paid = await db.sql.transaction((tx) =>
-      settle(tx, ravi.id, book.id, {
-        fromUserId: ravi.id,
-        toUserId: chat.userId,
-        amountMinor: 150000n,
-        currency: 'INR',
-        occurredAt: now,
-      }),
+  it('keeps entries and settlements with a deleted account as they are, and names it a former member', async () => {
+    const { book, paid, ravi } = await withRavi();
+    // While Ravi is a member, his payment can be undone (and is recorded again).
+    expect(await tap(CHOICE.undoSettlement(paid.id))).toBe(
+      '↩️ Removed that settlement from *Home*.',
     );
-    await deleteAccount(db.prisma, { userId: ravi.id, password }, now, leaveBooksForDeletion);
-    // Undone after Ravi went: his share of the rent is owed again, by nobody with a name.
-    await db.sql.transaction((tx) => deleteSettlement(tx, chat.userId, paid.id, now));
+    const again = await ravi.pays(book.id);
+    await ravi.deletes();
+    expect(await tap(CHOICE.undoSettlement(again.id))).toBe(
+      'Not undone: that settlement is with someone who is no longer in *Home*, so it stays as it is.',
+    );
+    const entryStays =
+      'Not removed: that entry is shared with someone who is no longer in the book, so it stays as it is.';
+    expect(await say('undo')).toBe(entryStays);
+    expect(await say('delete last')).toBe(entryStays);
+    expect(await say('edit last 150')).toBe(
+      "Not changed: that entry is shared with someone who is no longer in the book, so its amount can't change. Its note and category still can.",
+    );
+    expect(await say('balances home')).toBe('✅ *Home*: everyone is settled up.');
+    // An undo from before Ravi's payment could no longer be: his share is owed again.
+    await chat.db.sql.execute(sql`
+      UPDATE settlements SET deleted_at = now() WHERE id = ${again.id}::uuid`);
     expect(await say('balances home')).toContain('• Former member owes you ₹1,500.00');
   });
+
+  it("says in the reader's language why an entry with someone gone stays", async () => {
+    await chat.db.close();
+    chat = await openTestChat({ locale: 'pt-BR' });
+    const { paid, ravi } = await withRavi();
+    await ravi.deletes();
+    expect(await say('desfazer')).toBe(
+      'Não removido: esse lançamento é dividido com alguém que não está mais no livro, então fica como está.',
+    );
+    expect(await tap(CHOICE.undoSettlement(paid.id))).toBe(
+      'Não desfeito: esse acerto é com alguém que não está mais em *Home*, então fica como está.',
+    );
+  });
 });
+
+const password = 'ravi long passphrase';
+
+/**
+ * Asha's book Home with Ravi in it, her 3,000 rent split with him, and his 1,500 paying
+ * his share.
+ */
+async function withRavi() {
+  await say('new book Home');
+  const { db } = chat;
+  const book = await db.prisma.book.findFirstOrThrow({ where: { name: 'Home' } });
+  const user = await createAccount(db.prisma, {
+    email: 'ravi@example.com',
+    password,
+    displayName: 'Ravi',
+  });
+  const link = await db.sql.transaction((tx) => createInviteLink(tx, chat.userId, book.id));
+  await db.sql.transaction((tx) => acceptInviteLink(tx, user.id, link.token));
+  await say('home: 3000 rent split with ravi');
+  const ravi = {
+    pays: (bookId: string) =>
+      db.sql.transaction((tx) =>
+        settle(tx, user.id, bookId, {
+          fromUserId: user.id,
+          toUserId: chat.userId,
+          amountMinor: 150000n,
+          currency: 'INR',
+          occurredAt: new Date(),
+        }),
+      ),
+    deletes: async () => {
+      await deleteAccount(
+        db.prisma,
+        { userId: user.id, password },
+        new Date(),
+        leaveBooksForDeletion,
+      );
+    },
+  };
+  return { book, ravi, paid: await ravi.pays(book.id) };
+}
+
+/** Taps a reply button, as WhatsApp sends it, and returns the bot's answer. */
+async function tap(id: string): Promise<string> {
+  const conversation = await chat.db.prisma.conversation.findFirstOrThrow();
+  const message = await chat.db.prisma.inboundMessage.create({
+    data: {
+      waMessageId: `wamid.tap${++sequence}`,
+      conversationId: conversation.id,
+      phoneNumberId: '1',
+      type: 'interactive',
+      payload: {
+        sender: { phoneNumber: TEST_PHONE },
+        content: { kind: 'button_reply', id, title: 'Undo' },
+      },
+      sentAt: new Date(Date.UTC(2026, 10, 24, 6, ++sequence % 60)),
+    },
+  });
+  await handleInbound(chat.db, message);
+  const reply = await chat.db.prisma.outboundMessage.findFirstOrThrow({
+    orderBy: { createdAt: 'desc' },
+  });
+  const payload = reply.payload as { text?: { body: string } };
+  return payload.text?.body ?? '';
+}

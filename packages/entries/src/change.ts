@@ -6,11 +6,18 @@ import { rescaleSplits } from './splits.ts';
 
 type Tx = Queries;
 
+/**
+ * Throws to refuse a change that moves money of the user's entries among `ids`: in a shared
+ * book balances move with it (the books module's `guardSharedEntries`).
+ */
+export type BalanceGuard = (tx: Tx, userId: string, ids: readonly string[]) => Promise<void>;
+
 export interface ChangeOptions {
   now: Date;
   announce: Announcer;
   /** Default `notice`: a change that adds spending may cross a budget threshold. */
   budgets?: BudgetTelling;
+  guard: BalanceGuard;
 }
 
 /** The fields an edit sets; absent ones stay, null clears note and category. */
@@ -36,6 +43,7 @@ export async function updateEntry(
   // Each field is set only when the patch names it (a flag per field, since null
   // is a value for note and category).
   const has = (field: keyof EntryPatch) => patch[field] !== undefined;
+  if (has('amountMinor') || has('currency') || has('kind')) await options.guard(tx, user.id, [id]);
   const [row] = await tx.rows<{ kind: EntryKind; categoryId: string | null }>(sql`
     UPDATE expenses SET
       amount_minor = CASE WHEN ${has('amountMinor')} THEN ${patch.amountMinor ?? null}::bigint
@@ -67,6 +75,7 @@ export async function deleteEntries(
   options: Omit<ChangeOptions, 'budgets'>,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
+  await options.guard(tx, user.id, ids);
   const rows = await tx.rows<{ id: string }>(sql`
     UPDATE expenses SET deleted_at = ${options.now.toISOString()}::timestamptz, updated_at = now()
      WHERE user_id = ${user.id}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NULL
@@ -87,6 +96,7 @@ export async function restoreEntries(
   options: ChangeOptions,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
+  await options.guard(tx, user.id, ids);
   const rows = await tx.rows<{ id: string; kind: EntryKind; category_id: string | null }>(sql`
     UPDATE expenses SET deleted_at = NULL, updated_at = now()
      WHERE user_id = ${user.id}::uuid AND id = ANY(${ids}::uuid[]) AND deleted_at IS NOT NULL
@@ -114,7 +124,7 @@ export async function moveEntriesToCategory(
   user: EntryUser,
   fromIds: readonly string[],
   toId: string,
-  options: ChangeOptions,
+  options: Omit<ChangeOptions, 'guard'>,
 ): Promise<string[]> {
   if (fromIds.length === 0) return [];
   const rows = await tx.rows<{ id: string; live: boolean; spent: boolean }>(sql`

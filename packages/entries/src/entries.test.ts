@@ -133,7 +133,13 @@ describe('updateEntry, deleteEntries, restoreEntries', () => {
     } = await recordEntries(db.sql, user, [draft('300')], 'WEB', quiet);
     const { events, seen } = recorder();
     const announce = afterCommit(events);
-    const options = { now, announce };
+    // Only what moves money asks the books module: a note edit does not.
+    const guarded: string[][] = [];
+    const guard = (_tx: unknown, _userId: string, ids: readonly string[]) => {
+      guarded.push([...ids]);
+      return Promise.resolve();
+    };
+    const options = { now, announce, guard };
     expect(await updateEntry(db.sql, stranger, id!, { amountMinor: '1' }, options)).toBe(false);
     expect(await deleteEntries(db.sql, stranger, [id!], options)).toEqual([]);
     expect(await updateEntry(db.sql, user, id!, { note: 'lunch' }, options)).toBe(true);
@@ -144,6 +150,7 @@ describe('updateEntry, deleteEntries, restoreEntries', () => {
       EntryValidationError,
     );
     announce.publish();
+    expect(guarded).toEqual([[id], [id], [id], [id], [id]]);
     expect(seen.map((e) => e.kind)).toEqual(['updated', 'deleted', 'restored']);
     const stored = await db.prisma.expense.findUniqueOrThrow({ where: { id: id! } });
     expect([stored.note, stored.deletedAt, stored.amountMinor]).toEqual(['lunch', null, 300n]);
@@ -171,7 +178,9 @@ describe('moveEntriesToCategory', () => {
     const [kept] = (await record(user, snacks.id)).ids;
     const [binned] = (await record(user, chai.id)).ids;
     const [other] = (await record(stranger, theirs.id)).ids;
-    await db.sql.transaction((tx) => deleteEntries(tx, user, [binned!], quiet));
+    await db.sql.transaction((tx) =>
+      deleteEntries(tx, user, [binned!], { ...quiet, guard: () => Promise.resolve() }),
+    );
 
     const { events, seen } = recorder();
     const announce = afterCommit(events);

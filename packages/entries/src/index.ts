@@ -5,6 +5,7 @@ export {
   moveEntriesToCategory,
   restoreEntries,
   updateEntry,
+  type BalanceGuard,
   type ChangeOptions,
   type EntryPatch,
 } from './change.ts';

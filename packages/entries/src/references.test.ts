@@ -12,7 +12,12 @@ let db: Database;
 let asha: User;
 let ravi: User;
 const now = new Date('2026-12-03T06:00:00Z');
-const options = { now, announce: inTransaction(undefined), budgets: 'none' as const };
+const options = {
+  now,
+  announce: inTransaction(undefined),
+  budgets: 'none' as const,
+  guard: () => Promise.resolve(),
+};
 
 const payment = (reference: string | null, amountMinor = '50000'): EntryDraft => ({
   kind: 'EXPENSE',

@@ -47,6 +47,8 @@ function refusalText(error: BookRefusal, say: BookSay, book: string, phone = '')
       return say('noInvitation', { name: book });
     case 'INVALID_SETTLEMENT':
       return say('invalidSettlement');
+    case 'MEMBER_GONE':
+      return say('settlementStays', { book });
     default:
       return say('notInBook', { book });
   }
@@ -267,9 +269,14 @@ async function undoSettlement(scope: EffectScope, user: User, settlementId: stri
   const [settled] = await scope.tx.rows<{ book: string }>(sql`
     SELECT b.name AS book FROM settlements s JOIN books b ON b.id = s.book_id
      WHERE s.id = ${settlementId}::uuid`);
-  const removed = await deleteSettlement(scope.tx, user.id, settlementId, scope.now);
-  if (!removed || !settled) return say('settlementGone');
-  return say('settlementUndone', { book: settled.book });
+  return refusing(
+    async () => {
+      const removed = await deleteSettlement(scope.tx, user.id, settlementId, scope.now);
+      if (!removed || !settled) return say('settlementGone');
+      return say('settlementUndone', { book: settled.book });
+    },
+    (error) => refusalText(error, say, settled?.book ?? ''),
+  );
 }
 
 /** Everything but settling, which also leaves an Undo under its answer. */

@@ -1,4 +1,5 @@
 // The effects that write entries: save, undo, delete, edit, and the alias an answer teaches.
+import { BookRefusal, guardSharedEntries } from '@spendline/books';
 import { newId, sql, type Statement, type User } from '@spendline/db';
 import {
   deleteEntries,
@@ -11,6 +12,7 @@ import { daysSpan, localDateOf, periodRange } from '@spendline/ledger';
 import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
 import { alertRepliesFor } from '../alert-replies.ts';
+import { bookReplies, type BookKey } from '../book-replies.ts';
 import type { Reply } from '../reply.ts';
 import { dayLabel, expenseLabel, money, totalsText } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
@@ -100,17 +102,39 @@ function liveEntries(scope: EffectScope, user: User, where: Statement): Promise<
      ORDER BY e.created_at, e.id`);
 }
 
+/** Runs a change, or says why the books module kept an entry with someone gone as it is. */
+async function unlessMemberGone(
+  user: User,
+  change: () => Promise<string>,
+  refused: BookKey,
+): Promise<string> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof BookRefusal && error.reason === 'MEMBER_GONE') {
+      return bookReplies(user.locale)(refused);
+    }
+    throw error;
+  }
+}
+
 async function softDelete(scope: EffectScope, where: Statement): Promise<string> {
   const user = requireUser(scope);
   const rows = await liveEntries(scope, user, where);
   if (rows.length === 0) return sayTo(scope).nothingToUndo;
-  await deleteEntries(
-    scope.tx,
+  return unlessMemberGone(
     user,
-    rows.map((r) => r.id),
-    { now: scope.now, announce: scope.announce },
+    async () => {
+      await deleteEntries(
+        scope.tx,
+        user,
+        rows.map((r) => r.id),
+        { now: scope.now, announce: scope.announce, guard: guardSharedEntries },
+      );
+      return sayTo(scope).undone(rows.map((r) => expenseLabel(user, r, r.categoryName)));
+    },
+    'entryStays',
   );
-  return sayTo(scope).undone(rows.map((r) => expenseLabel(user, r, r.categoryName)));
 }
 
 /** Without a record in the snapshot: the newest expense a message of this chat created. */
@@ -189,13 +213,23 @@ async function editLast(
   if (!expense) return sayTo(scope).nothingToEdit;
   const edit = edited(scope, change);
   if (typeof edit === 'string') return edit;
-  // A chat edit tells no budget: its reply is the edit's confirmation.
-  await updateEntry(scope.tx, user, expense.id, edit.patch, {
-    now: scope.now,
-    announce: scope.announce,
-    budgets: 'none',
-  });
-  return sayTo(scope).edited(expenseLabel(user, expense, expense.categoryName), edit.after(user));
+  return unlessMemberGone(
+    user,
+    async () => {
+      // A chat edit tells no budget: its reply is the edit's confirmation.
+      await updateEntry(scope.tx, user, expense.id, edit.patch, {
+        now: scope.now,
+        announce: scope.announce,
+        budgets: 'none',
+        guard: guardSharedEntries,
+      });
+      return sayTo(scope).edited(
+        expenseLabel(user, expense, expense.categoryName),
+        edit.after(user),
+      );
+    },
+    'amountStays',
+  );
 }
 
 export const entryHandlers: FamilyHandlers<

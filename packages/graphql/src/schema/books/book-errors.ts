@@ -78,6 +78,35 @@ builder.objectType(UnsettledBalanceError, {
   }),
 });
 
+/**
+ * A change that would move the balance of someone no longer in the book (they left, or
+ * their account is gone), which nobody could settle any more.
+ */
+export class MemberGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MemberGoneError';
+  }
+}
+
+builder.objectType(MemberGoneError, {
+  name: 'MemberGoneError',
+  interfaces: [ErrorInterface],
+  description:
+    'Someone in this entry or settlement is no longer in the book: its amount stays as it is ' +
+    '(no amount, currency or kind change, no delete, restore or undo). Notes, categories ' +
+    'and dates still change.',
+});
+
+/** An entry change refused by the books module as the error a client shows; others as they are. */
+export function entryChangeError(error: unknown): unknown {
+  return error instanceof BookRefusal && error.reason === 'MEMBER_GONE'
+    ? new MemberGoneError(
+        'This entry is shared with someone who is no longer in the book, so its amount can’t change.',
+      )
+    : error;
+}
+
 const balanceOf = (book: string, currency: string, minor: bigint, locale: string) => ({
   book,
   amount: money(minor < 0n ? -minor : minor, currency, locale),
@@ -145,6 +174,10 @@ export async function bookError(
       return unsettledError(context, bookId!, error.unsettled);
     case 'UNSETTLED_BOOKS':
       return unsettledBooksError(context, error.books);
+    case 'MEMBER_GONE':
+      return new MemberGoneError(
+        'This settlement is with someone who is no longer in the book, so it can’t be undone.',
+      );
   }
 }
 

@@ -19,7 +19,7 @@ import type { SignedInContext } from '../context.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { asUuid } from '../ids.ts';
 import { amount, currency, note } from '../validators.ts';
-import { bookError, UnsettledBalanceError } from './book-errors.ts';
+import { bookError, MemberGoneError, UnsettledBalanceError } from './book-errors.ts';
 import { BookEntryRef, BookRef, MembershipRef, SettlementRef } from './books.ts';
 
 /** Runs a books call in a transaction; its refusals become the errors clients show. */
@@ -272,10 +272,10 @@ builder.mutationField('deleteSettlement', (t) =>
     type: SettlementRef,
     description: 'Undoes a settlement you are part of.',
     args: { id: t.arg.globalID({ required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, MemberGoneError] },
     resolve: async (_root, { id }, context) => {
       const settlementId = id.typename === 'Settlement' ? asUuid(id.id) : asUuid('');
-      const deleted = await context.sql.transaction((tx) =>
+      const deleted = await inBook(context, null, (tx) =>
         deleteSettlement(tx, context.viewer.user.id, settlementId, context.now()),
       );
       if (!deleted) throw new NotFoundError('Settlement', id.id);

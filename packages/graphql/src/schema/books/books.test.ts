@@ -5,7 +5,7 @@ let server: TestServer;
 let asha: TestClient;
 let rahul: TestClient;
 let priya: TestClient;
-const ids = { asha: '', rahul: '', priya: '', book: '' };
+const ids = { asha: '', rahul: '', priya: '', book: '', paidFor: '' };
 
 const BOOK = `name myRole
   members { person { name isMe } phoneNumber role status notify }
@@ -28,6 +28,7 @@ async function bookOf(client: TestClient) {
 async function record(client: TestClient, input: Record<string, unknown>) {
   const { recordBookExpense } = await client.ok<{
     recordBookExpense: Typed & {
+      id?: string;
       splits?: { member: { name: string }; share: { amountMinor: string } }[];
     };
   }>(
@@ -146,6 +147,7 @@ describe('shared books over GraphQL', () => {
       split: { forMember: ids.asha },
     });
     expect(paidFor.__typename).toBe('BookEntry');
+    ids.paidFor = paidFor.id!;
     const bad = await record(asha, {
       amountMinor: '100',
       currency: 'INR',
@@ -288,5 +290,40 @@ describe('shared books over GraphQL', () => {
       { name: '', former: true },
     ]);
     expect(book.settlements.map((s) => s.from)).toContainEqual({ name: '', former: true });
+  });
+
+  it('keeps the amount of an entry and the settlement with a member who is gone', async () => {
+    const gone = {
+      __typename: 'MemberGoneError',
+      message:
+        'This entry is shared with someone who is no longer in the book, so its amount can’t change.',
+    };
+    const change = (input: string) =>
+      priya.ok<{ updateExpense: Typed }>(
+        `mutation ($id: ID!) { updateExpense(id: $id, input: ${input}) {
+          __typename ... on Error { message } } }`,
+        { id: ids.paidFor },
+      );
+    expect((await change('{ amountMinor: "100" }')).updateExpense).toEqual(gone);
+    expect((await change('{ note: "for Asha" }')).updateExpense.__typename).toBe('Expense');
+    const bin = await priya.ok<{ deleteExpense: Typed }>(
+      'mutation ($id: ID!) { deleteExpense(id: $id) { __typename ... on Error { message } } }',
+      { id: ids.paidFor },
+    );
+    expect(bin.deleteExpense).toEqual(gone);
+
+    const { book } = await priya.ok<{ book: { settlements: { id: string }[] } }>(
+      'query ($id: ID!) { book(id: $id) { settlements { id from { former } } } }',
+      { id: ids.book },
+    );
+    const undo = await priya.ok<{ deleteSettlement: Typed }>(
+      'mutation ($id: ID!) { deleteSettlement(id: $id) { __typename ... on Error { message } } }',
+      { id: book.settlements[0]!.id },
+    );
+    expect(undo.deleteSettlement).toEqual({
+      __typename: 'MemberGoneError',
+      message:
+        'This settlement is with someone who is no longer in the book, so it can’t be undone.',
+    });
   });
 });

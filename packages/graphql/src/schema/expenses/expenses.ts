@@ -10,6 +10,7 @@ import {
   type Prisma,
   type Queries,
 } from '@spendline/db';
+import { guardSharedEntries } from '@spendline/books';
 import {
   afterCommit,
   deleteEntries,
@@ -34,6 +35,7 @@ import {
   type PageWindow,
 } from './expense-filters.ts';
 import { asUuid, ownedWhere } from '../ids.ts';
+import { entryChangeError, MemberGoneError } from '../books/book-errors.ts';
 import { idForRequestKey, isUniqueViolation } from './request-key.ts';
 import { money, MoneyRef } from '../money.ts';
 
@@ -332,7 +334,7 @@ builder.mutationField('updateExpense', (t) =>
       id: t.arg.globalID({ required: true, for: ExpenseRef }),
       input: t.arg({ type: ExpensePatch, required: true }),
     },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, MemberGoneError] },
     resolve: async (query, _root, { id, input }, context) => {
       const where = { ...ownedWhere(context, id.id), deletedAt: null };
       if (!(await context.prisma.expense.findFirst({ where, select: { id: true } }))) {
@@ -341,7 +343,7 @@ builder.mutationField('updateExpense', (t) =>
       const categoryId = await ownCategory(context, input.categoryId);
       const skipNull = <T>(value: T | null | undefined) => (value === null ? undefined : value);
       const announce = afterCommit(context.events);
-      const updated = await context.sql.transaction(async (tx) => {
+      const change = context.sql.transaction(async (tx) => {
         const done = await updateEntry(
           tx,
           context.viewer.user,
@@ -354,10 +356,13 @@ builder.mutationField('updateExpense', (t) =>
             note: input.note === undefined ? undefined : input.note || null,
             categoryId,
           },
-          { now: context.now(), announce },
+          { now: context.now(), announce, guard: guardSharedEntries },
         );
         if (done) await attachFile(tx, context, input.attachmentId, where.id);
         return done;
+      });
+      const updated = await change.catch((error: unknown) => {
+        throw entryChangeError(error);
       });
       if (!updated) throw new NotFoundError('Expense', id.id);
       announce.publish();
@@ -375,17 +380,21 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
         ? 'Moves an entry to the bin (soft delete); restoreExpense undoes it.'
         : 'Brings an entry back from the bin.',
       args: { id: t.arg.globalID({ required: true, for: ExpenseRef }) },
-      errors: { types: [NotFoundError] },
+      errors: { types: [NotFoundError, MemberGoneError] },
       resolve: async (query, _root, { id }, context) => {
         const where = ownedWhere(context, id.id);
         const announce = afterCommit(context.events);
-        const options = { now: context.now(), announce };
+        const options = { now: context.now(), announce, guard: guardSharedEntries };
         const { user } = context.viewer;
-        await context.sql.transaction((tx) =>
-          deleting
-            ? deleteEntries(tx, user, [where.id], options)
-            : restoreEntries(tx, user, [where.id], options),
-        );
+        await context.sql
+          .transaction((tx) =>
+            deleting
+              ? deleteEntries(tx, user, [where.id], options)
+              : restoreEntries(tx, user, [where.id], options),
+          )
+          .catch((error: unknown) => {
+            throw entryChangeError(error);
+          });
         const expense = await context.prisma.expense.findFirst({ ...query, where });
         if (!expense) throw new NotFoundError('Expense', id.id);
         // Repeating a delete or restore changes nothing, so it announces nothing.
