@@ -6,6 +6,7 @@ import { CategoryOptionFields } from '#lib/graphql/category.ts';
 import { TypedErrorFields } from '#lib/graphql/errors.ts';
 import { graphql, type VariablesOf } from '#lib/graphql/graphql.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { serverBooksTranslator } from '#lib/server/books-i18n.ts';
 import { serverTranslator } from '#lib/server/i18n.ts';
 import {
   CreateExpenseMutation,
@@ -18,7 +19,7 @@ import {
   scannedReceipt,
   ScanReceiptMutation,
 } from '#lib/server/receipt-scan.ts';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const CategoriesQuery = graphql(
   `
@@ -87,6 +88,11 @@ const RestoreExpenseMutation = graphql(
   `,
   [TypedErrorFields],
 );
+
+/** Why an entry shared with someone who left its book keeps its amount, from the books catalog. */
+async function memberGone(event: RequestEvent, key: 'amountStays' | 'entryStays') {
+  return (await serverBooksTranslator(event))(key);
+}
 
 const PAGE_SIZE = 25;
 const FIELD_NAMES = { amountMinor: 'amount', categoryId: 'category', occurredAt: 'date' };
@@ -232,6 +238,10 @@ export const actions: Actions = {
     });
     const { data } = answer;
     const error = asTypedError(data?.updateExpense);
+    if (error?.__typename === 'MemberGoneError') {
+      const message = await memberGone(event, 'amountStays');
+      return fail(400, { action: 'update', id, values: read.values, message, fields: {} });
+    }
     if (error || !data) {
       const failure = refusal(t, answer, error, FIELD_NAMES, t('expenses.notSaved'));
       return fail(400, { action: 'update', id, values: read.values, ...failure });
@@ -244,6 +254,9 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(DeleteExpenseMutation, { id });
     const deleted = data?.deleteExpense;
     const error = asTypedError(deleted);
+    if (error?.__typename === 'MemberGoneError') {
+      return fail(400, { action: 'delete', message: await memberGone(event, 'entryStays') });
+    }
     if (error || deleted?.__typename !== 'Expense') {
       const t = await serverTranslator(event);
       const message = error ? errorText(t, error) : t('expenses.notDeleted');
@@ -259,6 +272,9 @@ export const actions: Actions = {
     const id = text(await event.request.formData(), 'id');
     const { data } = await apiFor(event).run(RestoreExpenseMutation, { id });
     const error = asTypedError(data?.restoreExpense);
+    if (error?.__typename === 'MemberGoneError') {
+      return fail(400, { action: 'restore', message: await memberGone(event, 'entryStays') });
+    }
     if (error || !data) {
       const t = await serverTranslator(event);
       const message = error ? errorText(t, error) : t('expenses.notRestored');

@@ -157,6 +157,9 @@ export const actions: Actions = {
     const { form, t, words, api } = await context(event);
     const answer = await api.run(UndoSettlementMutation, { id: text(form, 'id') });
     const result = answer.data?.deleteSettlement;
+    if (result?.__typename === 'MemberGoneError') {
+      return failed({ action: 'undo', message: t('settlementStays'), fields: {}, values: {} });
+    }
     const problem = asTypedError(result);
     if (problem || result?.__typename !== 'Settlement')
       return refused('undo', { t, words }, answer, problem);
