@@ -184,4 +184,21 @@ describe('changes that move money in a book', () => {
       await reasonOf(db.sql.transaction((tx) => deleteSettlement(tx, asha.id, paid.id, now))),
     ).toBe('MEMBER_GONE');
   });
+
+  it('never leave a member who left owing, when the change and the leaving come at once', async () => {
+    const [asha, neha] = [await person('asha5'), await person('neha')];
+    const bookId = await bookWith(asha, [neha]);
+    const entryId = await spend(asha, bookId, neha);
+    await pay(neha, asha, bookId, 500n);
+    const results = await Promise.allSettled([
+      db.sql.transaction((tx) => updateEntry(tx, asha, entryId, { amountMinor: 3000n }, changing)),
+      db.sql.transaction((tx) => leaveBook(tx, neha.id, bookId)),
+    ]);
+    const left = await db.prisma.membership.findFirstOrThrow({
+      where: { bookId, userId: neha.id },
+    });
+    const owes = (await bookBalances(db.sql, bookId)).get('INR')?.get(neha.id) ?? 0n;
+    expect(left.status === 'LEFT' && owes !== 0n).toBe(false);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
 });
