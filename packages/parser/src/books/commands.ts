@@ -4,11 +4,13 @@
 // Creating, using, balances and settling also in Portuguese, Spanish, Indonesian and Hindi:
 // "novo livro Casa", "usar casa", "saldos", "acertei 400 com rahul", "buku baru Rumah",
 // "pakai rumah", "lunas 400 dengan rahul", "नई बही घर", "घर चुनो", "बकाया", "rahul ko 400
-// chukaye".
+// chukaye". Inviting, joining and notices too: "adicionar +5511... em casa", "entrar no
+// casa", "unirme a casa", "gabung rumah", "+91... को घर में जोड़ो", "घर में शामिल", "avisar casa",
+// "silenciar casa", "घर की सूचना बंद".
 
 import { parse } from '../parse.ts';
 import type { ParseContext } from '../types.ts';
-import { wordSet } from '../words.ts';
+import { wordMap, wordSet } from '../words.ts';
 import { personName } from './names.ts';
 import { looksLikePhone, phoneNumber } from './phone.ts';
 import type { BookCommand, BookReading, SettleDirection } from './types.ts';
@@ -31,7 +33,30 @@ const NEW = wordSet([
 const NEW_AFTER = new Set(['baru']);
 /** Said last in Hindi: "नई बही घर बनाओ". */
 const MAKE_LAST = wordSet(['बनाओ', 'बनाएँ', 'banao']);
-const INVITE = new Set(['add', 'invite']);
+/** The verb, then the word before the book: "adicionar +5511... em casa". */
+const INVITE = new Map<string, ReadonlySet<string>>([
+  ...['add', 'invite'].map((verb) => [verb, new Set(['to'])] as const),
+  ...['adicionar', 'adicione', 'adiciona', 'convidar', 'convide', 'convida'].map(
+    (verb) => [verb, new Set(['em', 'no', 'na', 'ao', 'à'])] as const,
+  ),
+  ...['agregar', 'agrega', 'añadir', 'añade', 'invitar', 'invita'].map(
+    (verb) => [verb, new Set(['a', 'al', 'en'])] as const,
+  ),
+  ...['tambah', 'tambahkan', 'undang'].map((verb) => [verb, new Set(['ke'])] as const),
+]);
+/** Hindi puts the verb last: "+91... को घर में जोड़ो". */
+const INVITE_LAST = wordSet(['जोड़ो', 'जोड़ें', 'jodo', 'joro']);
+const INTO = wordSet(['में', 'mein', 'me']);
+/** "join home", "entrar no casa", "unirme a casa", "gabung ke rumah". */
+// prettier-ignore
+const JOIN = new Set([
+  'join', 'entrar', 'unirme', 'unirse', 'gabung', 'bergabung',
+]);
+/** Between the join verb and the book, said or not: "entrar no casa". */
+const JOIN_INTO = new Set(['no', 'na', 'em', 'a', 'al', 'en', 'ke']);
+/** Hindi: "घर में शामिल", "ghar mein shamil ho". */
+const JOIN_LAST = wordSet(['शामिल', 'shamil', 'shaamil']);
+const JOIN_TAIL = wordSet(['हो', 'हूँ', 'होना', 'ho', 'hoon', 'hona']);
 // "saldo" is a balance in all three languages; an amount after it ("saldo 500") makes it
 // an expense. Hindi "हिसाब" already asks for the summary.
 // prettier-ignore
@@ -63,8 +88,24 @@ const WHOLE = wordSet(['हिसाब', 'hisab', 'hisaab', 'सब', 'sab', '�
 const USE = new Set(['use', 'usar', 'pakai', 'pake', 'gunakan']);
 /** Said last in Hindi: "घर चुनो". */
 const USE_LAST = wordSet(['चुनो', 'चुनें', 'chuno']);
-const NOTIFY = new Set(['notify', 'unmute', 'follow']);
-const MUTE = new Set(['mute', 'unfollow', 'silence']);
+const NOTIFY_ENGLISH = ['notify', 'unmute', 'follow'];
+const MUTE_ENGLISH = ['mute', 'unfollow', 'silence'];
+const NOTIFY = new Set([...NOTIFY_ENGLISH, 'avisar', 'avise', 'avisa', 'kabari', 'kabarin']);
+// prettier-ignore
+const MUTE = new Set([
+  ...MUTE_ENGLISH, 'silenciar', 'silencie', 'silencia', 'senyap', 'senyapkan', 'bisukan',
+]);
+/** Hindi, last: "घर की सूचना चालू", "घर की सूचना बंद". */
+const NOTICE = wordSet(['सूचना', 'suchna', 'soochna']);
+const NOTICE_SWITCH = wordMap([
+  ['चालू', true],
+  ['chalu', true],
+  ['बंद', false],
+  ['band', false],
+]);
+const OF = wordSet(['की', 'ki']);
+/** "settled 400 with rahul in home", "acertei 400 com rahul em casa". */
+const IN = new Set(['in', 'em', 'en', 'di']);
 /** "notify home off", "notify home on": a last word that says which. */
 const SWITCH = new Map([
   ['on', true],
@@ -131,10 +172,24 @@ function createBook(
   return command({ type: 'createBook', name });
 }
 
-/** "add +91 98123 00000 to home": null when what is added is no phone number ("add 500 to rent"). */
-function invite(words: readonly Word[]): BookReading | null {
-  const to = keys(words).lastIndexOf('to');
-  const number = typed(to === -1 ? words : words.slice(0, to));
+/**
+ * "add +91 98123 00000 to home", "tambah +62... ke rumah": null when what is added is no
+ * phone number ("add 500 to rent").
+ */
+function invite(words: readonly Word[], into: ReadonlySet<string>): BookReading | null {
+  const k = keys(words);
+  const to = k.findLastIndex((key) => into.has(key));
+  return invited(
+    words.slice(0, to === -1 ? words.length : to),
+    to === -1 ? null : words.slice(to + 1),
+  );
+}
+
+function invited(
+  phoneWords: readonly Word[],
+  bookWords: readonly Word[] | null,
+): BookReading | null {
+  const number = typed(phoneWords);
   if (!looksLikePhone(number)) return null;
   const phone = phoneNumber(number);
   if (phone === null) {
@@ -143,8 +198,23 @@ function invite(words: readonly Word[]): BookReading | null {
   return command({
     type: 'inviteMember',
     phone,
-    book: to === -1 ? null : bookName(words.slice(to + 1)),
+    book: bookWords === null ? null : bookName(bookWords),
   });
+}
+
+/** "+91 98123 00000 को घर में जोड़ो", "+91... ko jodo": the verb already taken off. */
+function inviteLast(words: readonly Word[]): BookReading | null {
+  const to = keys(words).findIndex((key) => TO_MEMBER.has(key));
+  if (to < 1) return null;
+  const rest = INTO.has(words.at(-1)!.key) ? words.slice(to + 1, -1) : words.slice(to + 1);
+  return invited(words.slice(0, to), rest.length === 0 ? null : rest);
+}
+
+/** "join home", "entrar no casa", "घर में शामिल": the book, never one named by a number. */
+function join(words: readonly Word[], english: boolean): BookReading | null {
+  const book = bookName(words);
+  if (book === null || (!english && words.some((w) => NUMBER.test(w.key)))) return null;
+  return command({ type: 'joinBook', book });
 }
 
 /** An amount alone, "400", "₹400", "50 usd": its minor units and currency, or null. */
@@ -157,7 +227,7 @@ function amountOf(text: string, context: ParseContext) {
 
 /** "... with rahul in home": the member and the book. */
 function memberAndBook(words: readonly Word[]): { member: string; book: string | null } | null {
-  const split = keys(words).lastIndexOf('in');
+  const split = keys(words).findLastIndex((key) => IN.has(key));
   const who = split === -1 ? words : words.slice(0, split);
   const member = personName(who.map((w) => w.typed));
   if (member === null) return null;
@@ -202,7 +272,13 @@ function settlementLast(words: readonly Word[], context: ParseContext): BookRead
   const at = to === -1 || (along !== -1 && along < to) ? along : to;
   if (at < 1) return null;
   const amount = words.slice(at === along ? at + 2 : at + 1, -1).filter((w) => !WHOLE.has(w.key));
-  return settle(amount, words.slice(0, at), null, context);
+  // "घर में राहुल को 400 चुकाए": the book first.
+  const into = keys(words.slice(0, at)).findIndex((key) => INTO.has(key));
+  const member =
+    into < 1
+      ? words.slice(0, at)
+      : [...words.slice(into + 1, at), { typed: 'in', key: 'in' }, ...words.slice(0, into)];
+  return settle(amount, member, null, context);
 }
 
 /** "settled 400 with rahul", "settled up with rahul", "rahul paid me 400 in goa trip". */
@@ -249,12 +325,35 @@ function useBook(words: readonly Word[], english: boolean): BookReading | null {
   return command({ type: 'useBook', book: PERSONAL.has(book.toLowerCase()) ? null : book });
 }
 
-/** "notify home", "notify home off", "mute goa trip". */
+/** "notify home", "notify home off", "mute goa trip", "avisar casa". */
 function notify(words: readonly Word[], mute: boolean): BookReading | null {
-  const last = SWITCH.get(words.at(-1)!.key);
-  const book = bookName(words.slice(1, last === undefined ? words.length : -1));
-  if (book === null) return null;
+  const english = NOTIFY_ENGLISH.includes(words[0]!.key) || MUTE_ENGLISH.includes(words[0]!.key);
+  const last = english ? SWITCH.get(words.at(-1)!.key) : undefined;
+  const named = words.slice(1, last === undefined ? words.length : -1);
+  const book = bookName(named);
+  if (book === null || (!english && named.some((w) => NUMBER.test(w.key)))) return null;
   return command({ type: 'notifyBook', book, on: mute ? last === false : (last ?? true) });
+}
+
+/** "घर की सूचना चालू", "ghar ki suchna band". */
+function noticeLast(words: readonly Word[]): BookReading | null {
+  const on = NOTICE_SWITCH.get(words.at(-1)!.key);
+  if (on === undefined || words.length < 3 || !NOTICE.has(words.at(-2)!.key)) return null;
+  const named = OF.has(words.at(-3)!.key) ? words.slice(0, -3) : words.slice(0, -2);
+  const book = bookName(named);
+  if (book === null || named.some((w) => NUMBER.test(w.key))) return null;
+  return command({ type: 'notifyBook', book, on });
+}
+
+/** Hindi's inviting, joining and notices, the verb last. */
+function verbLast(words: readonly Word[]): BookReading | null {
+  const last = words.at(-1)!.key;
+  if (words.length > 2 && INVITE_LAST.has(last)) return inviteLast(words.slice(0, -1));
+  if (NOTICE_SWITCH.has(last)) return noticeLast(words);
+  const joining = JOIN_TAIL.has(last) ? words.slice(0, -1) : words;
+  if (joining.length > 2 && JOIN_LAST.has(joining.at(-1)!.key) && INTO.has(joining.at(-2)!.key))
+    return join(joining.slice(0, -2), false);
+  return null;
 }
 
 /** The book command this whole message is, a problem with one, or null when it is none. */
@@ -279,11 +378,13 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
     return createBook(named.slice(at + 1), context, NEW_ENGLISH.includes(first!));
   }
   if (BOOK.has(first!) && NEW_AFTER.has(second!)) return createBook(named.slice(2), context, false);
-  if (INVITE.has(first!) && rest.length > 0) return invite(rest);
-  if (first === 'join' || first === 'leave') {
+  const into = INVITE.get(first!);
+  if (into !== undefined && rest.length > 0) return invite(rest, into);
+  if (JOIN.has(first!))
+    return join(JOIN_INTO.has(second ?? '') ? words.slice(2) : rest, first === 'join');
+  if (first === 'leave') {
     const book = bookName(rest);
-    if (book === null) return null;
-    return command(first === 'join' ? { type: 'joinBook', book } : { type: 'leaveBook', book });
+    return book === null ? null : command({ type: 'leaveBook', book });
   }
   if (NOTIFY.has(first!) || MUTE.has(first!)) return notify(words, MUTE.has(first!));
   if (first === 'use' || (first === 'switch' && second === 'to')) {
@@ -292,5 +393,5 @@ export function bookCommand(source: string, context: ParseContext): BookReading 
   if (USE.has(first!)) return useBook(rest, false);
   if (words.length > 1 && USE_LAST.has(words.at(-1)!.key))
     return useBook(words.slice(0, -1), false);
-  return balances(words) ?? settlement(words, context);
+  return verbLast(words) ?? balances(words) ?? settlement(words, context);
 }

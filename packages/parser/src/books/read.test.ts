@@ -128,6 +128,42 @@ describe('readBook: commands in other languages', () => {
     ['pakai pribadi', contexts.indonesia, { type: 'useBook', book: null }],
     ['घर चुनो', contexts.hindi, { type: 'useBook', book: 'घर' }],
     ['निजी चुनो', contexts.hindi, { type: 'useBook', book: null }],
+    [
+      'adicionar +5511987654321 em casa',
+      contexts.brazil,
+      { type: 'inviteMember', phone: '+5511987654321', book: 'casa' },
+    ],
+    [
+      'agregar +52 1 55 1234 5678 a casa',
+      contexts.mexico,
+      { type: 'inviteMember', phone: '+5215512345678', book: 'casa' },
+    ],
+    [
+      'tambah +6281234567890 ke rumah',
+      contexts.indonesia,
+      { type: 'inviteMember', phone: '+6281234567890', book: 'rumah' },
+    ],
+    [
+      '+919812300000 को घर में जोड़ो',
+      contexts.hindi,
+      { type: 'inviteMember', phone: '+919812300000', book: 'घर' },
+    ],
+    // The same verb typed with its dotted letter as one character.
+    [
+      '+919812300000 को घर में जो\u095cो',
+      contexts.hindi,
+      { type: 'inviteMember', phone: '+919812300000', book: 'घर' },
+    ],
+    ['entrar casa', contexts.brazil, { type: 'joinBook', book: 'casa' }],
+    ['entrar no casa', contexts.brazil, { type: 'joinBook', book: 'casa' }],
+    ['unirme a casa', contexts.mexico, { type: 'joinBook', book: 'casa' }],
+    ['gabung rumah', contexts.indonesia, { type: 'joinBook', book: 'rumah' }],
+    ['घर में शामिल', contexts.hindi, { type: 'joinBook', book: 'घर' }],
+    ['ghar mein shamil ho', contexts.india, { type: 'joinBook', book: 'ghar' }],
+    ['avisar casa', contexts.brazil, { type: 'notifyBook', book: 'casa', on: true }],
+    ['silenciar casa', contexts.mexico, { type: 'notifyBook', book: 'casa', on: false }],
+    ['kabari rumah', contexts.indonesia, { type: 'notifyBook', book: 'rumah', on: true }],
+    ['घर की सूचना बंद', contexts.hindi, { type: 'notifyBook', book: 'घर', on: false }],
   ] as const)('reads "%s"', (text, context, expected) => {
     expect(other(text, context)).toEqual({ kind: 'command', command: expected });
   });
@@ -147,6 +183,63 @@ describe('readBook: commands in other languages', () => {
   });
 
   it.each([
+    ['acertei 400 com rahul em casa', contexts.brazil, 'rahul', 'casa'],
+    ['saldé 400 con rahul en casa', contexts.mexico, 'rahul', 'casa'],
+    ['lunas 50000 dengan rahul di rumah', contexts.indonesia, 'rahul', 'rumah'],
+    ['घर में राहुल को 400 चुकाए', contexts.hindi, 'राहुल', 'घर'],
+  ] as const)('reads the book of the settlement "%s"', (text, context, member, book) => {
+    expect(other(text, context)).toMatchObject({
+      kind: 'command',
+      command: { type: 'settle', member, book },
+    });
+  });
+
+  it.each([
+    ['1200 jantar dividir com rahul e priya', contexts.brazil],
+    ['1200 cena dividir con rahul y priya', contexts.mexico],
+    ['120000 makan bagi dengan rahul dan priya', contexts.indonesia],
+    ['1200 खाना राहुल और प्रिया के साथ बाँटो', contexts.hindi],
+    ['1200 dinner rahul aur priya ke saath baanto', contexts.india],
+  ] as const)('splits "%s" with the sender and two others', (text, context) => {
+    const reading = other(text, context);
+    if (reading?.kind !== 'entry') throw new Error(`"${text}" gave ${reading?.kind ?? 'null'}`);
+    expect(reading.split?.parts.map((p) => p.member)).toEqual([
+      null,
+      expect.stringMatching(/^(rahul|राहुल)$/),
+      expect.stringMatching(/^(priya|प्रिया)$/),
+    ]);
+    expect(reading.result).toMatchObject({
+      kind: 'expenses',
+      expenses: [{ amountMinor: expect.any(BigInt) }],
+    });
+    if (reading.result.kind === 'expenses')
+      expect(reading.result.expenses[0]!.note).not.toMatch(/rahul|राहुल/);
+  });
+
+  it.each([
+    ['3000 hotel dividir 2:1 com rahul', contexts.brazil],
+    ['3000 hotel dividir 2:1 con rahul', contexts.mexico],
+    ['300000 hotel bagi 2:1 dengan rahul', contexts.indonesia],
+    ['3000 होटल राहुल के साथ 2:1 बाँटो', contexts.hindi],
+  ] as const)('reads the ratio of "%s", the sender first', (text, context) => {
+    expect(other(text, context)).toMatchObject({
+      kind: 'entry',
+      split: { how: 'ratio', parts: [{ member: null, weight: 2 }, { weight: 1 }] },
+    });
+  });
+
+  it.each([
+    ['paguei 500 para priya', contexts.brazil],
+    ['pagué 500 por priya', contexts.mexico],
+    ['bayar 50000 untuk priya', contexts.indonesia],
+  ] as const)('gives the whole of "%s" to the member', (text, context) => {
+    expect(other(text, context)).toMatchObject({
+      kind: 'entry',
+      split: { how: 'for', parts: [{ member: 'priya', weight: 1 }] },
+    });
+  });
+
+  it.each([
     ['saldo 500', contexts.brazil],
     ['isi saldo 50000', contexts.indonesia],
     ['saldo 50000 gopay', contexts.indonesia],
@@ -156,6 +249,20 @@ describe('readBook: commands in other languages', () => {
     ['livros 89', contexts.brazil],
     ['हिसाब', contexts.hindi],
     ['rahul ko 400 diye', contexts.india],
+    ['adicionar 500 em casa', contexts.brazil],
+    ['entrar no cinema 30', contexts.brazil],
+    ['agregar 50 a la cuenta', contexts.mexico],
+    ['tambah pulsa 50000', contexts.indonesia],
+    ['hadiah bagi ibu 50000', contexts.indonesia],
+    ['bayar listrik 200000', contexts.indonesia],
+    ['gabung 50000', contexts.indonesia],
+    ['paguei 500 para almoço', contexts.brazil],
+    ['pagué 300 por la cena', contexts.mexico],
+    ['bayar 50000 untuk listrik', contexts.indonesia],
+    ['avisar 30', contexts.brazil],
+    ['500 जोड़ो', contexts.hindi],
+    ['पंखा बंद 500', contexts.hindi],
+    ['दवाई के साथ 200', contexts.hindi],
   ] as const)('leaves "%s" to the ordinary parser', (text, context) => {
     expect(other(text, context)).toBeNull();
   });

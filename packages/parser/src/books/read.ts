@@ -7,18 +7,20 @@ import { normalize } from '../tokenize.ts';
 import type { ParseContext } from '../types.ts';
 import { bookCommand } from './commands.ts';
 import { findBook, namesMember } from './names.ts';
-import { nameList, readSplit } from './split.ts';
+import { nameList, readSplit, readSplitLast } from './split.ts';
 import type { BookContext, BookReading, BookTarget, SplitRequest } from './types.ts';
 
 // Devanagari has no word boundaries in a plain regex, so its words go without them; "sald"
 // stands for "saldo", "saldos" and "saldé".
 const SIGNS =
-  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence|livros?|libros?|buku|bahi|kitaa?b|novo|nova|criar?|crie|nuev[oa]|crea|crear|buat|bikin|na[iy]a?|nayi|usar|pakai|pake|gunakan|chuno|bakaya|baa?ki|acert(?:ei|amos)|lunas|melunasi|chuk(?:aa?ye|aya|ta))\b|\bsald|बही|किताब|बहियाँ|नई|नया|बकाया|बाकी|चुनो|चुनें|चुका|चुकता/i;
+  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence|livros?|libros?|buku|bahi|kitaa?b|novo|nova|criar?|crie|nuev[oa]|crea|crear|buat|bikin|na[iy]a?|nayi|usar|pakai|pake|gunakan|chuno|bakaya|baa?ki|acert(?:ei|amos)|lunas|melunasi|chuk(?:aa?ye|aya|ta)|adicion[ae]r?|convid[ae]r?|agrega|agregar|añad[ei]r?|invit[ae]r?|tambah(?:kan)?|undang|jodo|joro|entrar|unir(?:me|se)|(?:ber)?gabung|shaa?mil|avis[ae]r?|silenci[ae]r?|kabari?n?|senyap(?:kan)?|bisukan|soo?chna|divid(?:ir|ido|ida|e)|bagi|baa?n?to|bayar)\b|\bsald|\bpagu[eé]|बही|किताब|बहियाँ|नई|नया|बकाया|बाकी|चुनो|चुनें|चुका|चुकता|जोड|जोड़|शामिल|सूचना|बाँट|बांट/i;
 /** "home: 1200 groceries", "goa trip: 3000 hotel"; never "12:30 lunch 200". */
 const PREFIX = /^\s*([\p{L}\p{M}][\p{L}\p{M}\p{N}' -]{0,39}?)\s*:(?!\d)/u;
 const HASHTAG = /^#([\p{L}\p{M}\p{Nd}_]+)$/u;
-const SPLIT_WORD = /(?:^|\s)split(?=\s|$)/i;
-const PAID_FOR = /^\s*(?:i\s+)?paid\s+(.+?)\s+for\s+(.+?)[.!]*\s*$/i;
+const SPLIT_WORD = /(?:^|\s)(?:split|dividir|divide|dividido|dividida|bagi)(?=\s|$)/i;
+// prettier-ignore
+const PAID_FOR =
+  /^\s*(?:(?:i|eu|yo|aku|saya)\s+)?(?:paid|paguei|pagu[eé]|bayar|bayarin)\s+(.+?)\s+(?:for|para|pra|por|untuk|buat)\s+(.+?)[.!]*\s*$/i;
 const PERSONAL = 'personal';
 
 /** Whether a message may be about books; false for nearly every ordinary expense. */
@@ -80,17 +82,19 @@ type Clause =
 
 function splitClause(text: string, book: BookTarget, books: BookContext): Clause {
   const at = SPLIT_WORD.exec(text);
-  if (at) {
-    const reading = readSplit(text.slice(at.index + at[0].length));
-    if (reading?.kind === 'broken') {
-      return {
-        kind: 'unknown',
-        reason: reading.ratio ? 'split_ratio' : 'split',
-        detail: reading.detail,
-      };
-    }
-    if (reading) return { split: reading.split, rest: text.slice(0, at.index) };
+  const last = at ? null : readSplitLast(text);
+  const found = at
+    ? { reading: readSplit(text.slice(at.index + at[0].length)), rest: text.slice(0, at.index) }
+    : last;
+  const reading = found?.reading;
+  if (reading?.kind === 'broken') {
+    return {
+      kind: 'unknown',
+      reason: reading.ratio ? 'split_ratio' : 'split',
+      detail: reading.detail,
+    };
   }
+  if (reading) return { split: reading.split, rest: found.rest };
   return paidFor(text, book, books) ?? { split: null, rest: text };
 }
 

@@ -1,17 +1,29 @@
 // The split clause after an expense: "split with rahul and priya", "split 2:1 with rahul",
-// "split between rahul, priya and me", and "paid 500 for priya". Names are read as typed;
-// which members they are is the bot's question.
+// "split between rahul, priya and me", and "paid 500 for priya"; in Portuguese, Spanish
+// and Indonesian "dividir com rahul e priya", "dividir con rahul y priya", "bagi dengan
+// rahul dan priya", and in Hindi, the verb last, "rahul aur priya ke saath baanto". Names
+// are read as typed; which members they are is the bot's question.
 
+import { wordSet } from '../words.ts';
 import { personName } from './names.ts';
 import type { SplitPart, SplitRequest } from './types.ts';
 
-const FILLERS = new Set(['it', 'this', 'that', 'the', 'bill', 'equally', 'evenly', 'equal']);
+// prettier-ignore
+const FILLERS = new Set([
+  'it', 'this', 'that', 'the', 'bill', 'equally', 'evenly', 'equal', 'a', 'conta', 'la',
+  'cuenta', 'igualmente', 'rata',
+]);
 /** "with" shares with the sender; "between" and "among" only name who shares. */
-const WITH = new Set(['with', 'w/']);
-const BETWEEN = new Set(['between', 'among', 'amongst', 'btw']);
-const ME = new Set(['me', 'myself', 'i']);
+const WITH = new Set(['with', 'w/', 'com', 'con', 'dengan', 'sama']);
+const BETWEEN = new Set(['between', 'among', 'amongst', 'btw', 'entre', 'antara']);
+const ME = wordSet(['me', 'myself', 'i', 'eu', 'mim', 'yo', 'mí', 'aku', 'saya', 'मैं', 'main']);
 const RATIO = /^\d{1,3}(?:[:/]\d{1,3})+$/;
-const LIST_BREAK = /\s*(?:,|&|\+|\band\b)\s*/i;
+const LIST_BREAK = /\s*(?:,|&|\+|(?<!\S)(?:and|e|y|dan|aur|और)(?!\S))\s*/i;
+/** Hindi: "... ke saath baanto", "... के साथ 2:1 बाँटो". */
+const SHARE_LAST = wordSet(['बाँटो', 'बांटो', 'बाँटें', 'बांटें', 'baanto', 'banto', 'bato', 'baato']);
+const ALONG = wordSet(['के', 'ke']);
+const WITH_LAST = wordSet(['साथ', 'saath', 'sath']);
+const AND_LAST = wordSet(['और', 'aur']);
 const MAX_PARTS = 20;
 
 export type SplitReading =
@@ -61,9 +73,17 @@ export function readSplit(clause: string): SplitReading {
     ratio = last;
     rest.pop();
   }
-  const named = nameList(rest.join(' '));
+  return shareOut(nameList(rest.join(' ')), WITH.has(connective), ratio);
+}
+
+/** The shares of the people named; `withSender` adds the sender when the list leaves them out. */
+function shareOut(
+  named: (string | null)[] | null,
+  withSender: boolean,
+  ratio: string | null,
+): SplitReading {
   if (named === null) return { kind: 'broken', ratio: false, detail: USAGE };
-  const people = WITH.has(connective) && !named.includes(null) ? [null, ...named] : named;
+  const people = withSender && !named.includes(null) ? [null, ...named] : named;
   if (people.length < 2) return { kind: 'broken', ratio: false, detail: USAGE };
   if (ratio === null) {
     const parts: SplitPart[] = people.map((member) => ({ member, weight: 1 }));
@@ -79,4 +99,33 @@ export function readSplit(clause: string): SplitReading {
   }
   const parts = people.map((member, k) => ({ member, weight: weights[k]! }));
   return { kind: 'split', split: { how: 'ratio', parts } };
+}
+
+/**
+ * Hindi's split at the end of a message: "1200 खाना राहुल और प्रिया के साथ बाँटो", "3000
+ * hotel rahul ke saath 2:1 baanto". One word a name, as the expense's words come before
+ * them; null when the message does not end so, with `rest` the expense before the names.
+ */
+export function readSplitLast(text: string): { reading: SplitReading; rest: string } | null {
+  const words = text
+    .trim()
+    .replace(/[.!]+$/, '')
+    .split(/\s+/);
+  const key = (at: number) => words[at]?.toLowerCase() ?? '';
+  let end = words.length - 1;
+  if (!SHARE_LAST.has(key(end))) return null;
+  const ratio = RATIO.test(key(end - 1)) ? words[--end]! : null;
+  if (!WITH_LAST.has(key(end - 1)) || !ALONG.has(key(end - 2))) return null;
+  let start = end - 3;
+  if (start < 0) return { reading: { kind: 'broken', ratio: false, detail: USAGE }, rest: '' };
+  while (start > 0) {
+    if (start > 1 && AND_LAST.has(key(start - 1))) start -= 2;
+    else if (words[start - 1]!.endsWith(',')) start -= 1;
+    else break;
+  }
+  const names = words.slice(start, end - 2).join(' ');
+  return {
+    reading: shareOut(nameList(names), true, ratio),
+    rest: words.slice(0, start).join(' '),
+  };
 }
