@@ -89,9 +89,18 @@ const RestoreExpenseMutation = graphql(
   [TypedErrorFields],
 );
 
-/** Why an entry shared with someone who left its book keeps its amount, from the books catalog. */
-async function memberGone(event: RequestEvent, key: 'amountStays' | 'entryStays') {
-  return (await serverBooksTranslator(event))(key);
+/**
+ * Why an entry shared with someone who left its book keeps its amount, said for the action
+ * refused (the api's own message names only the amount, whatever was asked).
+ */
+const MEMBER_GONE = {
+  update: 'amountStays',
+  delete: 'deleteStays',
+  restore: 'restoreStays',
+} as const;
+
+async function memberGone(event: RequestEvent, action: keyof typeof MEMBER_GONE) {
+  return (await serverBooksTranslator(event))(MEMBER_GONE[action]);
 }
 
 const PAGE_SIZE = 25;
@@ -239,7 +248,7 @@ export const actions: Actions = {
     const { data } = answer;
     const error = asTypedError(data?.updateExpense);
     if (error?.__typename === 'MemberGoneError') {
-      const message = await memberGone(event, 'amountStays');
+      const message = await memberGone(event, 'update');
       return fail(400, { action: 'update', id, values: read.values, message, fields: {} });
     }
     if (error || !data) {
@@ -255,7 +264,7 @@ export const actions: Actions = {
     const deleted = data?.deleteExpense;
     const error = asTypedError(deleted);
     if (error?.__typename === 'MemberGoneError') {
-      return fail(400, { action: 'delete', message: await memberGone(event, 'entryStays') });
+      return fail(400, { action: 'delete', message: await memberGone(event, 'delete') });
     }
     if (error || deleted?.__typename !== 'Expense') {
       const t = await serverTranslator(event);
@@ -273,7 +282,7 @@ export const actions: Actions = {
     const { data } = await apiFor(event).run(RestoreExpenseMutation, { id });
     const error = asTypedError(data?.restoreExpense);
     if (error?.__typename === 'MemberGoneError') {
-      return fail(400, { action: 'restore', message: await memberGone(event, 'entryStays') });
+      return fail(400, { action: 'restore', message: await memberGone(event, 'restore') });
     }
     if (error || !data) {
       const t = await serverTranslator(event);
