@@ -3,6 +3,7 @@
 // keeps every entry and settlement, shown as a former member's.
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useChromiumStack } from './browser.ts';
+import { shareBookByLink } from './shared-book.ts';
 
 describe.skipIf(!hasChromium)('deleting an account in a shared book, in Chromium', () => {
   const app = useChromiumStack();
@@ -11,18 +12,7 @@ describe.skipIf(!hasChromium)('deleting an account in a shared book, in Chromium
     'names the book and amount, then leaves the other member’s book as it was',
     { timeout: 120_000 },
     async () => {
-      const asha = await app.register({ email: 'asha@example.com', name: 'Asha' });
-      await asha.goto(`${app.url}/dashboard/books/`);
-      await asha.getByLabel('Name').fill('Home');
-      await asha.getByRole('button', { name: 'Create book' }).click();
-      await asha.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
-      const bookUrl = asha.url();
-      await asha.getByRole('button', { name: 'Create invite link' }).click();
-      const shared = new URL(await asha.getByLabel('Link to share').inputValue());
-      const ravi = await app.register({ email: 'ravi@example.com', name: 'Ravi' });
-      await ravi.goto(`${app.url}${shared.pathname}`);
-      await ravi.getByRole('button', { name: 'Join book' }).click();
-      await ravi.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+      const { asha, ravi, bookUrl } = await shareBookByLink(app, 'Home');
 
       await asha.goto(bookUrl);
       await asha.getByLabel('Amount (INR)').fill('3000');

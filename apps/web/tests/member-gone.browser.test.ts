@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useChromiumStack } from './browser.ts';
+import { shareBookByLink } from './shared-book.ts';
 
 describe.skipIf(!hasChromium)('entries with someone who left the book, in Chromium', () => {
   const app = useChromiumStack();
@@ -27,18 +28,7 @@ describe.skipIf(!hasChromium)('entries with someone who left the book, in Chromi
     'refuses restoring, re-pricing and deleting the entry and undoing the settlement, in English and Portuguese',
     { timeout: 120_000 },
     async () => {
-      const asha = await app.register({ email: 'asha@example.com', name: 'Asha' });
-      await asha.goto(`${app.url}/dashboard/books/`);
-      await asha.getByLabel('Name').fill('Goa trip');
-      await asha.getByRole('button', { name: 'Create book' }).click();
-      await asha.getByRole('heading', { name: 'Goa trip', level: 1 }).waitFor();
-      const bookUrl = asha.url();
-      await asha.getByRole('button', { name: 'Create invite link' }).click();
-      const shared = new URL(await asha.getByLabel('Link to share').inputValue());
-      const ravi = await app.register({ email: 'ravi@example.com', name: 'Ravi' });
-      await ravi.goto(`${app.url}${shared.pathname}`);
-      await ravi.getByRole('button', { name: 'Join book' }).click();
-      await ravi.getByRole('heading', { name: 'Goa trip', level: 1 }).waitFor();
+      const { asha, ravi, bookUrl } = await shareBookByLink(app, 'Goa trip');
 
       await asha.goto(bookUrl);
       for (const { amount, note, shown } of [
