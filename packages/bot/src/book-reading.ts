@@ -6,6 +6,7 @@ import {
   looksLikeBook,
   namesMember,
   readBook,
+  type BookReading,
   type ParseContext,
   type ParseResult,
   type SplitRequest,
@@ -61,6 +62,17 @@ export async function defaultBook(tx: Tx, user: User): Promise<DraftBook | null>
   return book ? { id: book.id, name: book.name, split: null } : null;
 }
 
+/**
+ * "settled 400 with the plumber" from someone in no shared book: money paid to someone
+ * outside any book, an ordinary expense. With books, a name that matches no member may be
+ * a typo, so it is answered instead. "rahul paid me 400" is money received, never spent.
+ */
+function spentAlone(reading: BookReading, books: number): boolean {
+  if (books > 0 || reading.kind !== 'command') return false;
+  const { command } = reading;
+  return command.type === 'settle' && command.amountMinor !== null && command.direction !== 'toMe';
+}
+
 /** Null when the message says nothing about books: it is read as usual. */
 export async function readBookMessage(
   tx: Tx,
@@ -79,7 +91,7 @@ export async function readBookMessage(
     })),
     defaultBook: fallback?.book.name ?? null,
   });
-  if (reading === null) return null;
+  if (reading === null || spentAlone(reading, loaded.length)) return null;
   if (reading.kind === 'command') {
     return { kind: 'event', event: { type: 'BOOK', at, request: reading.command } };
   }

@@ -122,6 +122,49 @@ describe('book messages, one person', () => {
   });
 });
 
+describe('a settlement with someone in no book', () => {
+  const spent = () =>
+    chat.db.prisma.expense.findMany({
+      where: { userId: chat.userId },
+      select: { amountMinor: true, note: true },
+    });
+
+  it('is an ordinary expense from someone in no shared book', async () => {
+    expect(await say('settled 400 with the plumber')).toBe(
+      'Which category for "settled 400 with the plumber"?',
+    );
+    expect(await say('other')).toMatch(/^✅ ₹400\.00 · Other/);
+    expect(await spent()).toEqual([{ amountMinor: 40_000n, note: 'settled with the plumber' }]);
+  });
+
+  it('is an ordinary expense in Portuguese too', async () => {
+    await chat.db.close();
+    chat = await openTestChat({ locale: 'pt-BR' });
+    expect(await say('acertei 400 com o pedreiro')).toMatch(/^Em qual categoria fica /);
+    expect(await say('contas')).toContain('✅ ₹\u00a0400,00 · Contas');
+    expect(await spent()).toEqual([{ amountMinor: 40_000n, note: 'acertei com o pedreiro' }]);
+  });
+
+  it('names no such member to someone with books, as the name may be a typo', async () => {
+    await say('new book Home');
+    expect(await say('settled 400 with the plumber')).toBe(
+      'None of your books has a member called "the plumber".',
+    );
+    await chat.db.close();
+    chat = await openTestChat({ locale: 'pt-BR' });
+    await say('novo livro Casa');
+    expect(await say('acertei 400 com o pedreiro')).toBe(
+      'Nenhum dos seus livros tem um membro chamado "o pedreiro".',
+    );
+    expect(await spent()).toEqual([]);
+  });
+
+  it('never saves money received as spent', async () => {
+    expect(await say('rahul paid me 400')).toBe('None of your books has a member called "rahul".');
+    expect(await spent()).toEqual([]);
+  });
+});
+
 const password = 'ravi long passphrase';
 
 /**
