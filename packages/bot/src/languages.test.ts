@@ -251,6 +251,58 @@ describe('the help’s repeating and sharing examples', () => {
   );
 });
 
+// The book replies quote commands in the reader's words; each sent back does what it says.
+describe('the book replies’ examples', () => {
+  const quoted = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+
+  it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
+    '%s: create, invite, add to, use, notify, split, settle and join as written',
+    async (locale) => {
+      const { say, db, userId } = await open(locale);
+      const answer = bookReplies(locale);
+      const examples: string[] = [];
+      const send = (text: string) => {
+        examples.push(text);
+        return say(text);
+      };
+      const [create, inviteHome] = quoted(answer('noBooks'));
+      const book = create!.split(' ').at(-1)!;
+      expect(await send(create!)).toBe(answer('created', { book }));
+      const [invite, entry, use] = quoted(answer('created', { book }));
+      expect(await send(invite!)).toMatch(/^📨 /);
+      expect(await send(inviteHome!)).toBe(
+        answer('alreadyInvited', { phone: '+919812300000', book }),
+      );
+      expect(await send(entry!)).toContain(`📒 ${book} · `);
+      expect(await send(use!)).toBe(answer('usingBook', { book }));
+      const [, balances, notify] = quoted(answer('joined', { book }));
+      expect(await send(balances!)).toBe(answer('allSettled', { book }));
+      expect(await send(notify!)).toBe(answer('notifyOn', { book }));
+      const [mute] = quoted(answer('notifyOn', { book }));
+      expect(await send(mute!)).toBe(answer('notifyOff', { book }));
+      const [split, ratio] = quoted(answer('splitUsage'));
+      const [inBook] = quoted(answer('splitNeedsBook'));
+      for (const text of [split!, ratio!, inBook!]) {
+        expect(await send(text), text).toMatch(new RegExp(`^\\*${book}\\* `));
+      }
+      const [settle] = quoted(answer('settleAmount'));
+      const [settleIn] = quoted(answer('whichBook', { name: 'rahul', books: book, book }));
+      for (const text of [settle!, settleIn!]) {
+        expect(await send(text), text).toMatch(/"(rahul|राहुल)"/);
+      }
+      const [join] = quoted(answer('invitation', { inviter: 'Bia', book: 'Goa' }));
+      expect(await send(join!)).toBe(answer('noInvitation', { name: 'Goa' }));
+      const [personal] = quoted(answer('usingBook', { book }));
+      expect(await send(personal!)).toBe(answer('usingPersonal'));
+      expect(examples.join(' · ')).not.toMatch(
+        /\b(book|add|to|use|join|balances|notify|mute|split|with|settled)\b/,
+      );
+      // Only the entry the example adds to the book is saved.
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(1);
+    },
+  );
+});
+
 describe('the language command', () => {
   it('switches an English chat to Portuguese, stores the locale and answers in it', async () => {
     const { say, db, userId } = await open('en-IN');
