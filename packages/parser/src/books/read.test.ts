@@ -175,6 +175,11 @@ describe('readBook: commands in other languages', () => {
     ['राहुल को 400 चुकाए', contexts.hindi, 'राहुल', 40_000n],
     ['rahul ko 400 chukaye', contexts.india, 'rahul', 40_000n],
     ['rahul ke saath hisab chukta', contexts.india, 'rahul', null],
+    // As the replies write an amount owed: "acertei ₹ 400,00 com rahul".
+    ['acertei ₹\u00a0400,00 com rahul', contexts.brazil, 'rahul', 40_000n],
+    ['saldé INR\u00a0400.00 con rahul', contexts.mexico, 'rahul', 40_000n],
+    ['lunas Rp\u00a050.000 dengan rahul', contexts.indonesia, 'rahul', 50_000n],
+    ['राहुल को ₹400.00 चुकाए', contexts.hindi, 'राहुल', 40_000n],
   ] as const)('reads the settlement "%s"', (text, context, member, amountMinor) => {
     expect(other(text, context)).toMatchObject({
       kind: 'command',
@@ -232,6 +237,8 @@ describe('readBook: commands in other languages', () => {
     ['paguei 500 para priya', contexts.brazil],
     ['pagué 500 por priya', contexts.mexico],
     ['bayar 50000 untuk priya', contexts.indonesia],
+    ['priya के लिए 500 दिए', contexts.hindi],
+    ['priya ke liye 500 diye', contexts.india],
   ] as const)('gives the whole of "%s" to the member', (text, context) => {
     expect(other(text, context)).toMatchObject({
       kind: 'entry',
@@ -259,6 +266,8 @@ describe('readBook: commands in other languages', () => {
     ['paguei 500 para almoço', contexts.brazil],
     ['pagué 300 por la cena', contexts.mexico],
     ['bayar 50000 untuk listrik', contexts.indonesia],
+    ['दवाई के लिए 500 दिए', contexts.hindi],
+    ['bijli ke liye 900 diye', contexts.india],
     ['avisar 30', contexts.brazil],
     ['500 जोड़ो', contexts.hindi],
     ['पंखा बंद 500', contexts.hindi],

@@ -13,7 +13,7 @@ import type { BookContext, BookReading, BookTarget, SplitRequest } from './types
 // Devanagari has no word boundaries in a plain regex, so its words go without them; "sald"
 // stands for "saldo", "saldos" and "saldé".
 const SIGNS =
-  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence|livros?|libros?|buku|bahi|kitaa?b|novo|nova|criar?|crie|nuev[oa]|crea|crear|buat|bikin|na[iy]a?|nayi|usar|pakai|pake|gunakan|chuno|bakaya|baa?ki|acert(?:ei|amos)|lunas|melunasi|chuk(?:aa?ye|aya|ta)|adicion[ae]r?|convid[ae]r?|agrega|agregar|añad[ei]r?|invit[ae]r?|tambah(?:kan)?|undang|jodo|joro|entrar|unir(?:me|se)|(?:ber)?gabung|shaa?mil|avis[ae]r?|silenci[ae]r?|kabari?n?|senyap(?:kan)?|bisukan|soo?chna|divid(?:ir|ido|ida|e)|bagi|baa?n?to|bayar)\b|\bsald|\bpagu[eé]|बही|किताब|बहियाँ|नई|नया|बकाया|बाकी|चुनो|चुनें|चुका|चुकता|जोड|जोड़|शामिल|सूचना|बाँट|बांट/i;
+  /[:#]|\b(?:split|paid|books?|balances?|owes?|settled?|join|use|switch|leave|add|invite|new|create|start|make|notify|unmute|follow|mute|unfollow|silence|livros?|libros?|buku|bahi|kitaa?b|novo|nova|criar?|crie|nuev[oa]|crea|crear|buat|bikin|na[iy]a?|nayi|usar|pakai|pake|gunakan|chuno|bakaya|baa?ki|acert(?:ei|amos)|lunas|melunasi|chuk(?:aa?ye|aya|ta)|adicion[ae]r?|convid[ae]r?|agrega|agregar|añad[ei]r?|invit[ae]r?|tambah(?:kan)?|undang|jodo|joro|entrar|unir(?:me|se)|(?:ber)?gabung|shaa?mil|avis[ae]r?|silenci[ae]r?|kabari?n?|senyap(?:kan)?|bisukan|soo?chna|divid(?:ir|ido|ida|e)|bagi|baa?n?to|bayar)\b|\bsald|\bpagu[eé]|बही|किताब|बहियाँ|नई|नया|बकाया|बाकी|चुनो|चुनें|चुका|चुकता|जोड|जोड़|शामिल|सूचना|बाँट|बांट|(?:के|ke)\s+(?:लिए|liye)/i;
 /** "home: 1200 groceries", "goa trip: 3000 hotel"; never "12:30 lunch 200". */
 const PREFIX = /^\s*([\p{L}\p{M}][\p{L}\p{M}\p{N}' -]{0,39}?)\s*:(?!\d)/u;
 const HASHTAG = /^#([\p{L}\p{M}\p{Nd}_]+)$/u;
@@ -21,6 +21,8 @@ const SPLIT_WORD = /(?:^|\s)(?:split|dividir|divide|dividido|dividida|bagi)(?=\s
 // prettier-ignore
 const PAID_FOR =
   /^\s*(?:(?:i|eu|yo|aku|saya)\s+)?(?:paid|paguei|pagu[eé]|bayar|bayarin)\s+(.+?)\s+(?:for|para|pra|por|untuk|buat)\s+(.+?)[.!]*\s*$/i;
+/** Hindi, the names first: "priya ke liye 500 diye", "प्रिया के लिए 500 दिए". */
+const PAID_FOR_LAST = /^\s*(.+?)\s+(?:के|ke)\s+(?:लिए|liye)\s+(.+?)\s+(?:दिए|दिये|diye)[.!]*\s*$/i;
 const PERSONAL = 'personal';
 
 /** Whether a message may be about books; false for nearly every ordinary expense. */
@@ -56,6 +58,14 @@ function membersOf(book: BookTarget, books: BookContext): readonly string[] {
   return books.books.find((b) => b.name === name)?.members ?? [];
 }
 
+/** The amount and who it was for in "paid 500 for priya" or "priya ke liye 500 diye". */
+function paidWhat(text: string): { amount: string; names: string } | null {
+  const first = PAID_FOR.exec(text);
+  if (first) return { amount: first[1]!, names: first[2]! };
+  const last = PAID_FOR_LAST.exec(text);
+  return last ? { amount: last[2]!, names: last[1]! } : null;
+}
+
 /**
  * "paid 500 for priya": a split only when everyone after "for" is a member of the book,
  * so "paid 500 for lunch" stays an ordinary expense.
@@ -65,16 +75,17 @@ function paidFor(
   book: BookTarget,
   books: BookContext,
 ): { split: SplitRequest; rest: string } | null {
-  const match = PAID_FOR.exec(text);
-  if (!match) return null;
-  const listed = nameList(match[2]!);
+  const paid = paidWhat(text);
+  if (paid === null) return null;
+  const { amount, names } = paid;
+  const listed = nameList(names);
   // "for priya and me" is no one else's share alone.
   if (listed === null || listed.includes(null)) return null;
   const named = listed.filter((name) => name !== null);
   const members = membersOf(book, books);
   if (!named.every((name) => members.some((m) => namesMember(name, m)))) return null;
   const parts = named.map((member) => ({ member, weight: 1 }));
-  return { split: { how: 'for', parts }, rest: match[1]! };
+  return { split: { how: 'for', parts }, rest: amount };
 }
 
 type Clause =
