@@ -231,22 +231,29 @@ describe('the help’s repeating and sharing examples', () => {
   );
 
   it.each(['pt-BR', 'es-MX', 'id-ID', 'hi-IN'])(
-    '%s: sharing examples create, use, balance and settle books',
+    '%s: sharing examples create, invite, add to, split in, use, balance and settle books',
     async (locale) => {
       const { say, db, userId } = await open(locale);
       const answer = bookReplies(locale);
       const share = items(
         repliesFor(locale).t('help', { examples: '', dashboardUrl: '' }).split('\n')[5]!,
       );
-      const [create, , , , use, balances, settled] = share;
-      expect([create, use, balances, settled].join(' ')).not.toMatch(/book|use|balances|settled/);
+      const [create, invite, entry, split, use, balances, settled] = share;
+      expect(share.join(' · ')).not.toMatch(
+        /\b(book|add|to|use|balances|split|with|and|settled|dinner)\b/,
+      );
       const book = create!.split(' ').at(-1)!;
       expect(await say(create!)).toBe(answer('created', { book }));
+      expect(await say(invite!)).toMatch(/^📨 /);
+      expect(await say(entry!)).toContain(`📒 ${book} · `);
       expect(await say(use!)).toBe(answer('usingBook', { book }));
+      // Rahul and Priya are not in the book yet: the split is refused, naming it.
+      expect(await say(split!)).toMatch(new RegExp(`^\\*${book}\\* `));
       expect(await say(balances!)).toBe(answer('allSettled', { book }));
       const member = settled!.split(' ').find((word) => /^(rahul|राहुल)$/.test(word))!;
       expect(await say(settled!)).toBe(answer('noSuchMember', { name: member }));
-      expect(await db.prisma.expense.count({ where: { userId } })).toBe(0);
+      // Only the entry written to the book is saved.
+      expect(await db.prisma.expense.count({ where: { userId } })).toBe(1);
     },
   );
 });
