@@ -106,10 +106,13 @@ describe('books and names', () => {
       db.sql.transaction((tx) => createBook(tx, asha.id, 'GOA TRIP')),
       'NAME_TAKEN',
     );
-    await refusedWith(
-      db.sql.transaction((tx) => createBook(tx, asha.id, 'Personal')),
-      'INVALID_NAME',
-    );
+    // Names that "use ..." reads as the personal book, in any language, could never be chosen.
+    for (const personal of ['Personal', 'pessoal', 'Pribadi', 'निजी', 'my  own']) {
+      await refusedWith(
+        db.sql.transaction((tx) => createBook(tx, asha.id, personal)),
+        'INVALID_NAME',
+      );
+    }
     // Another person's book may have the name.
     await expect(
       db.sql.transaction((tx) => createBook(tx, rahul.id, 'goa trip')),

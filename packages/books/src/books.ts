@@ -1,5 +1,6 @@
 import { newId, sql, type Book, type Membership, type Queries } from '@spendline/db';
 import { isPlainText } from '@spendline/entries';
+import { namesPersonalBook } from '@spendline/parser';
 import { bookColumns, membershipColumns } from './columns.ts';
 import { BookRefusal } from './errors.ts';
 
@@ -16,12 +17,12 @@ export interface MemberBook extends Book {
 /** The name as kept: trimmed, inner spaces collapsed; refused when unusable. */
 export function bookName(name: string): string {
   const kept = name.trim().replace(/\s+/g, ' ');
-  // "personal" names the book every user has without a row: "use personal".
+  // "personal" (or "pessoal", "निजी"...) names the book every user has without a row.
   if (
     kept.length === 0 ||
     kept.length > MAX_BOOK_NAME ||
     !isPlainText(kept) ||
-    kept.toLowerCase() === 'personal'
+    namesPersonalBook(kept)
   ) {
     throw new BookRefusal('INVALID_NAME');
   }

@@ -31,6 +31,7 @@ export { looksLikeAlert, readAlert } from './alerts/read.ts';
 export { payeeWord, type AlertAmount, type Payee } from './alerts/fields.ts';
 export type { AlertChannel, AlertEntry, AlertReading, NotEntryReason } from './alerts/read.ts';
 export { looksLikeBook, readBook } from './books/read.ts';
+export { namesPersonalBook } from './books/commands.ts';
 export { phoneNumber } from './books/phone.ts';
 export { namesMember, nameKey } from './books/names.ts';
 export type {

@@ -116,6 +116,14 @@ const PERSONAL = wordSet([
   'personal', 'mine', 'my own', 'own', 'pessoal', 'pribadi', 'sendiri', 'निजी', 'niji',
   'अपनी', 'apni', 'अपना', 'apna',
 ]);
+
+/**
+ * Whether "use <name>" means the personal book in some language ("usar pessoal"): such a
+ * name could never be chosen, so no shared book may take it.
+ */
+export function namesPersonalBook(name: string): boolean {
+  return PERSONAL.has(name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase());
+}
 /** Words that decorate a command without changing it: "show my balances", "who owes what". */
 const DECOR = new Set(['show', 'my', 'the', 'list', 'all', 'please', 'pls', 'what', 'whom']);
 
