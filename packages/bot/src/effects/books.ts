@@ -55,7 +55,7 @@ function refusalText(error: BookRefusal, say: BookSay, book: string, phone = '')
 }
 
 /** Runs `act`, turning a refusal into words; anything else is a fault and propagates. */
-async function refusing(
+export async function refusing(
   act: () => Promise<string>,
   words: (error: BookRefusal) => string,
 ): Promise<string> {

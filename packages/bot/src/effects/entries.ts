@@ -1,5 +1,5 @@
 // The effects that write entries: save, undo, delete, edit, and the alias an answer teaches.
-import { BookRefusal, guardSharedEntries } from '@spendline/books';
+import { guardSharedEntries } from '@spendline/books';
 import { newId, sql, type Statement, type User } from '@spendline/db';
 import {
   deleteEntries,
@@ -13,6 +13,7 @@ import { budgetAlertText } from '@spendline/spending';
 import type { EditChange } from '@spendline/parser';
 import { alertRepliesFor } from '../alert-replies.ts';
 import { bookReplies, type BookKey } from '../book-replies.ts';
+import { refusing } from './books.ts';
 import type { Reply } from '../reply.ts';
 import { dayLabel, expenseLabel, money, totalsText } from '../statements.ts';
 import { CHOICE, type DraftExpense } from '../types.ts';
@@ -103,19 +104,15 @@ function liveEntries(scope: EffectScope, user: User, where: Statement): Promise<
 }
 
 /** Runs a change, or says why the books module kept an entry with someone gone as it is. */
-async function unlessMemberGone(
+function unlessMemberGone(
   user: User,
   change: () => Promise<string>,
   refused: BookKey,
 ): Promise<string> {
-  try {
-    return await change();
-  } catch (error) {
-    if (error instanceof BookRefusal && error.reason === 'MEMBER_GONE') {
-      return bookReplies(user.locale)(refused);
-    }
-    throw error;
-  }
+  return refusing(change, (error) => {
+    if (error.reason !== 'MEMBER_GONE') throw error;
+    return bookReplies(user.locale)(refused);
+  });
 }
 
 async function softDelete(scope: EffectScope, where: Statement): Promise<string> {
