@@ -1,5 +1,6 @@
 import type { Queries } from '@spendline/db';
 import { storeInboundMessages, type InboundToStore, type StoredInbound } from './inbox.ts';
+import { createKnownChats } from './known-chats.ts';
 
 export interface InboxWriterOptions {
   /** Messages stored by one statement at most. */
@@ -38,12 +39,14 @@ export function createInboxWriter(
 ): InboxWriter {
   const queue: Job[] = [];
   let inFlight = 0;
+  const chats = createKnownChats();
 
   async function run(jobs: Job[]): Promise<void> {
     try {
       const rows = await storeInboundMessages(
         db,
         jobs.flatMap((job) => job.messages),
+        chats,
       );
       let offset = 0;
       for (const job of jobs) {
@@ -56,7 +59,9 @@ export function createInboxWriter(
         return;
       }
       await Promise.all(
-        jobs.map((job) => storeInboundMessages(db, job.messages).then(job.resolve, job.reject)),
+        jobs.map((job) =>
+          storeInboundMessages(db, job.messages, chats).then(job.resolve, job.reject),
+        ),
       );
     }
   }

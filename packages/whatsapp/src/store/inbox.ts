@@ -1,5 +1,6 @@
 import { newId, sql, type Queries } from '@spendline/db';
 import type { InboundMessageEvent } from '../payload.ts';
+import type { KnownChats } from './known-chats.ts';
 
 export interface StoredInbound {
   id: string;
@@ -35,13 +36,23 @@ interface Row {
 export async function storeInboundMessages(
   db: Queries,
   messages: readonly InboundToStore[],
+  chats?: KnownChats,
 ): Promise<(StoredInbound | null)[]> {
   if (messages.length === 0) return [];
   // Given once, in arrival order: WhatsApp's timestamps are whole seconds, so messages of
   // one second are processed in id order, and a second try must not move one back.
   const ids = new Map(messages.map((message) => [message, newId()]));
   const rows = new Map<string, Row>();
-  let pending = messages;
+  const known = chats && knownConversations(messages, chats);
+  if (known) {
+    try {
+      for (const row of await insertKnown(db, messages, ids, known)) rows.set(row.waMessageId, row);
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== FOREIGN_KEY_VIOLATION) throw error;
+      for (const { event } of messages) chats.forget(event);
+    }
+  }
+  let pending = messages.filter(({ event }) => !rows.has(event.waMessageId));
   // Two first messages of a new sender at once: the second statement waits for the
   // first one's conversation, which its snapshot cannot see; a second try can.
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
@@ -59,10 +70,27 @@ export async function storeInboundMessages(
   const seen = new Set<string>();
   return messages.map(({ event }) => {
     const row = rows.get(event.waMessageId);
+    if (row?.conversationId) chats?.remember(event, row.conversationId);
     if (!row?.id || !row.conversationId || seen.has(event.waMessageId)) return null;
     seen.add(event.waMessageId);
     return { id: row.id, conversationId: row.conversationId };
   });
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Every message's conversation when all their senders are known, else undefined. */
+function knownConversations(
+  messages: readonly InboundToStore[],
+  chats: KnownChats,
+): string[] | undefined {
+  const conversations: string[] = [];
+  for (const { event } of messages) {
+    const id = chats.conversationOf(event);
+    if (id === undefined) return undefined;
+    conversations.push(id);
+  }
+  return conversations;
 }
 
 /** Stores one message; null for a duplicate delivery. */
@@ -117,6 +145,43 @@ async function insertOne(db: Queries, message: InboundToStore, id: string): Prom
     )
     SELECT chat.id AS "conversationId", stored.id FROM chat LEFT JOIN stored ON true`);
   return rows.map((row) => ({ ...row, waMessageId: event.waMessageId }));
+}
+
+/** Stores messages whose conversations are known: one plain insert, no conversation read. */
+async function insertKnown(
+  db: Queries,
+  messages: readonly InboundToStore[],
+  ids: ReadonlyMap<InboundToStore, string>,
+  conversations: readonly string[],
+): Promise<Row[]> {
+  const column = <T>(pick: (m: InboundToStore) => T) => messages.map(pick);
+  const stored = await db.rows<{ id: string; waMessageId: string }>(sql`
+    INSERT INTO inbound_messages
+      (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
+       received_at, status, attempts, processed_at)
+    SELECT i.message_id, i.wa_message_id, i.conversation_id, i.phone_number_id, i.type,
+           i.payload::jsonb, i.sent_at, now(), i.status::"InboundStatus", 0,
+           CASE WHEN i.status = 'IGNORED' THEN now() END
+      FROM unnest(
+        ${column((m) => ids.get(m))}::uuid[],
+        ${column((m) => m.event.waMessageId)}::text[],
+        ${conversations}::uuid[],
+        ${column((m) => m.event.phoneNumberId)}::text[],
+        ${column((m) => m.event.type)}::text[],
+        ${column((m) => JSON.stringify(m.payload))}::text[],
+        ${column((m) => m.event.sentAt.toISOString())}::timestamptz[],
+        ${column(status)}::text[]
+      ) WITH ORDINALITY AS i(message_id, wa_message_id, conversation_id, phone_number_id, type,
+                             payload, sent_at, status, n)
+     ORDER BY i.n
+    ON CONFLICT (wa_message_id) DO NOTHING
+    RETURNING id, wa_message_id AS "waMessageId"`);
+  const inserted = new Map(stored.map((row) => [row.waMessageId, row.id]));
+  return messages.map(({ event }, i) => ({
+    waMessageId: event.waMessageId,
+    conversationId: conversations[i]!,
+    id: inserted.get(event.waMessageId) ?? null,
+  }));
 }
 
 function insertMany(
