@@ -98,11 +98,20 @@ builder.objectType(MemberGoneError, {
     'and dates still change.',
 });
 
-/** An entry change refused by the books module as the error a client shows; others as they are. */
-export function entryChangeError(error: unknown): unknown {
+const goneOutcome = {
+  update: 'its amount can’t change',
+  delete: 'it can’t be deleted',
+  restore: 'it can’t be restored',
+} as const;
+
+/**
+ * An entry change refused by the books module as the error a client shows, saying what
+ * can't be done to it; other errors as they are.
+ */
+export function entryChangeError(error: unknown, change: keyof typeof goneOutcome): unknown {
   return error instanceof BookRefusal && error.reason === 'MEMBER_GONE'
     ? new MemberGoneError(
-        'This entry is shared with someone who is no longer in the book, so its amount can’t change.',
+        `This entry is shared with someone who is no longer in the book, so ${goneOutcome[change]}.`,
       )
     : error;
 }

@@ -293,24 +293,25 @@ describe('shared books over GraphQL', () => {
   });
 
   it('keeps the amount of an entry and the settlement with a member who is gone', async () => {
-    const gone = {
+    const gone = (outcome: string) => ({
       __typename: 'MemberGoneError',
-      message:
-        'This entry is shared with someone who is no longer in the book, so its amount can’t change.',
-    };
+      message: `This entry is shared with someone who is no longer in the book, so ${outcome}.`,
+    });
     const change = (input: string) =>
       priya.ok<{ updateExpense: Typed }>(
         `mutation ($id: ID!) { updateExpense(id: $id, input: ${input}) {
           __typename ... on Error { message } } }`,
         { id: ids.paidFor },
       );
-    expect((await change('{ amountMinor: "100" }')).updateExpense).toEqual(gone);
+    expect((await change('{ amountMinor: "100" }')).updateExpense).toEqual(
+      gone('its amount can’t change'),
+    );
     expect((await change('{ note: "for Asha" }')).updateExpense.__typename).toBe('Expense');
     const bin = await priya.ok<{ deleteExpense: Typed }>(
       'mutation ($id: ID!) { deleteExpense(id: $id) { __typename ... on Error { message } } }',
       { id: ids.paidFor },
     );
-    expect(bin.deleteExpense).toEqual(gone);
+    expect(bin.deleteExpense).toEqual(gone('it can’t be deleted'));
 
     const { book } = await priya.ok<{ book: { settlements: { id: string }[] } }>(
       'query ($id: ID!) { book(id: $id) { settlements { id from { former } } } }',

@@ -362,7 +362,7 @@ builder.mutationField('updateExpense', (t) =>
         return done;
       });
       const updated = await change.catch((error: unknown) => {
-        throw entryChangeError(error);
+        throw entryChangeError(error, 'update');
       });
       if (!updated) throw new NotFoundError('Expense', id.id);
       announce.publish();
@@ -393,7 +393,7 @@ function softDeleteField(name: 'deleteExpense' | 'restoreExpense') {
               : restoreEntries(tx, user, [where.id], options),
           )
           .catch((error: unknown) => {
-            throw entryChangeError(error);
+            throw entryChangeError(error, deleting ? 'delete' : 'restore');
           });
         const expense = await context.prisma.expense.findFirst({ ...query, where });
         if (!expense) throw new NotFoundError('Expense', id.id);
