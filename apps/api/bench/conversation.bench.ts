@@ -7,6 +7,7 @@
 // Uses DATABASE_URL (PostgreSQL) when set, the embedded PGlite otherwise (not the
 // production figures).
 import { on, once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -70,13 +71,42 @@ const first = await nextReport();
 if (!('apiUrl' in first)) throw new Error('the Meta side did not start its simulator');
 const simulatorUrl = first.apiUrl;
 
+/**
+ * The main thread's nanoseconds on a CPU and runnable but waiting for one (Linux
+ * schedstat), or null elsewhere. "Busy" counts both: on two cores shared with
+ * PostgreSQL and the Meta side, the second part is the machine's, not the api's work.
+ */
+function scheduled(): [onCpu: number, waiting: number] | null {
+  try {
+    const [onCpu, waiting] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return [onCpu!, waiting!];
+  } catch {
+    return null;
+  }
+}
+
+type Measured = PhaseResult & { busy: number; onCpu?: number; waiting?: number };
+
 /** One phase at webhookUrl, with how busy this (the api's) event loop was meanwhile. */
-async function phase(webhookUrl: string, offset: number): Promise<PhaseResult & { busy: number }> {
+async function phase(webhookUrl: string, offset: number): Promise<Measured> {
   const before = performance.eventLoopUtilization();
+  const started = performance.now();
+  const scheduledBefore = scheduled();
   meta.postMessage({ phase: { webhookUrl, offset } } satisfies MetaSideCommand);
   const report = await nextReport();
   if (!('result' in report)) throw new Error('the Meta side answered out of turn');
-  return { ...report.result, busy: performance.eventLoopUtilization(before).utilization };
+  const busy = performance.eventLoopUtilization(before).utilization;
+  const scheduledAfter = scheduled();
+  if (!scheduledBefore || !scheduledAfter) return { ...report.result, busy };
+  const wallNs = (performance.now() - started) * 1e6;
+  return {
+    ...report.result,
+    busy,
+    onCpu: (scheduledAfter[0] - scheduledBefore[0]) / wallNs,
+    waiting: (scheduledAfter[1] - scheduledBefore[1]) / wallNs,
+  };
 }
 
 /**
@@ -146,7 +176,9 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
-const row = ({ latencies: l, failures, count, elapsed, busy }: PhaseResult & { busy: number }) => ({
+const percent = (share: number | undefined) =>
+  share === undefined ? 'n/a' : `${(share * 100).toFixed(0)}%`;
+const row = ({ latencies: l, failures, count, elapsed, busy, onCpu, waiting }: Measured) => ({
   'p50 ms': quantile(l, 0.5).toFixed(1),
   'p90 ms': quantile(l, 0.9).toFixed(1),
   'p99 ms': quantile(l, 0.99).toFixed(1),
@@ -154,7 +186,9 @@ const row = ({ latencies: l, failures, count, elapsed, busy }: PhaseResult & { b
   replies: `${l.length}/${count}`,
   'non-200': failures,
   'achieved msgs/s': (count / elapsed).toFixed(0),
-  'api loop busy': `${(busy * 100).toFixed(0)}%`,
+  'api loop busy': percent(busy),
+  'main thread on cpu': percent(onCpu),
+  'waiting for a cpu': percent(waiting),
 });
 console.log(
   `\nConversation end to end: ${RATE * SECONDS} messages at ${RATE}/s from ${NUMBERS} numbers, engine ${db.engine}`,
