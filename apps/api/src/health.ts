@@ -1,4 +1,4 @@
-import type { Database } from '@spendline/db';
+import { sql, type Database } from '@spendline/db';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -18,7 +18,7 @@ export async function checkHealth(db: Database): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.prisma.$queryRaw`SELECT 1`,
+      db.sql.rows(sql`SELECT 1`),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),
