@@ -1,4 +1,4 @@
-import { newId, sql, type Queries } from '@spendline/db';
+import { newId, raw, sql, type Queries, type Statement } from '@spendline/db';
 import type { InboundMessageEvent } from '../payload.ts';
 import type { KnownChats } from './known-chats.ts';
 
@@ -147,6 +147,17 @@ async function insertOne(db: Queries, message: InboundToStore, id: string): Prom
   return rows.map((row) => ({ ...row, waMessageId: event.waMessageId }));
 }
 
+const insertInbound = sql`
+  INSERT INTO inbound_messages
+    (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
+     received_at, status, attempts, processed_at)`;
+
+/** The stored row of an input row `i` (the unnest'ed columns) in the given conversation. */
+const inboundValues = (conversationId: Statement) => sql`
+  i.message_id, i.wa_message_id, ${conversationId}, i.phone_number_id, i.type,
+  i.payload::jsonb, i.sent_at, now(), i.status::"InboundStatus", 0,
+  CASE WHEN i.status = 'IGNORED' THEN now() END`;
+
 /** Stores messages whose conversations are known: one plain insert, no conversation read. */
 async function insertKnown(
   db: Queries,
@@ -156,12 +167,7 @@ async function insertKnown(
 ): Promise<Row[]> {
   const column = <T>(pick: (m: InboundToStore) => T) => messages.map(pick);
   const stored = await db.rows<{ id: string; waMessageId: string }>(sql`
-    INSERT INTO inbound_messages
-      (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
-       received_at, status, attempts, processed_at)
-    SELECT i.message_id, i.wa_message_id, i.conversation_id, i.phone_number_id, i.type,
-           i.payload::jsonb, i.sent_at, now(), i.status::"InboundStatus", 0,
-           CASE WHEN i.status = 'IGNORED' THEN now() END
+    ${insertInbound} SELECT ${inboundValues(raw('i.conversation_id'))}
       FROM unnest(
         ${column((m) => ids.get(m))}::uuid[],
         ${column((m) => m.event.waMessageId)}::text[],
@@ -232,12 +238,7 @@ function insertMany(
     ),
     chat AS (SELECT id, wa_key FROM fresh UNION ALL SELECT id, wa_key FROM existing),
     stored AS (
-      INSERT INTO inbound_messages
-        (id, wa_message_id, conversation_id, phone_number_id, type, payload, sent_at,
-         received_at, status, attempts, processed_at)
-      SELECT i.message_id, i.wa_message_id, chat.id, i.phone_number_id, i.type,
-             i.payload::jsonb, i.sent_at, now(), i.status::"InboundStatus", 0,
-             CASE WHEN i.status = 'IGNORED' THEN now() END
+      ${insertInbound} SELECT ${inboundValues(raw('chat.id'))}
         FROM input i JOIN chat USING (wa_key)
        ORDER BY i.n
       ON CONFLICT (wa_message_id) DO NOTHING
