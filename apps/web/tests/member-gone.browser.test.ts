@@ -67,6 +67,12 @@ describe.skipIf(!hasChromium)('entries with someone who left the book, in Chromi
       expect(await refusal(asha)).toBe(
         "This entry is shared with someone who is no longer in the book, so its amount can't change.",
       );
+      // The refusal reads across the form, not squeezed into its first field's cell.
+      const [notice, form] = await Promise.all([
+        asha.getByRole('alert').boundingBox(),
+        edit.boundingBox(),
+      ]);
+      expect(notice!.width).toBeGreaterThan(form!.width * 0.9);
 
       const deleteHotel = async (name: string) => {
         await asha.goto(`${app.url}/dashboard/expenses/`);
