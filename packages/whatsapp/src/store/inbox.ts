@@ -32,6 +32,9 @@ interface Row {
  * sends another identity for it), so acknowledging never waits for the processor, which
  * holds and updates that row while it works on the chat. The processor moves the
  * conversation's 24-hour window forward instead, when it takes the messages.
+ *
+ * Given `chats`, a webhook whose senders are all known there skips the conversation
+ * part: a plain insert into their known conversations (see known-chats.ts).
  */
 export async function storeInboundMessages(
   db: Queries,
