@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
       expect(await links.count()).toBe(Object.keys(sections).length);
       // Inside the bar's own box, not only the screen: a bar that scrolls sideways clips
       // its last sections while their boxes still lie within a wide screen.
-      for (const width of [360, 1280]) {
+      for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 740 });
         const bar = (await nav.getByRole('list').boundingBox())!;
         for (const link of await links.all()) {

@@ -55,7 +55,8 @@ export async function storeInboundMessages(
       for (const { event } of messages) chats.forget(event);
     }
   }
-  let pending = messages.filter(({ event }) => !rows.has(event.waMessageId));
+  const lookedUp = messages.filter(({ event }) => !rows.has(event.waMessageId));
+  let pending = lookedUp;
   // Two first messages of a new sender at once: the second statement waits for the
   // first one's conversation, which its snapshot cannot see; a second try can.
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
@@ -69,11 +70,14 @@ export async function storeInboundMessages(
   if (pending.length > 0) {
     throw new Error(`no conversation found for ${pending[0]?.event.waMessageId ?? 'a message'}`);
   }
+  // What the full statement found, the plain insert can use next time.
+  for (const { event } of lookedUp) {
+    chats?.remember(event, rows.get(event.waMessageId)!.conversationId!);
+  }
   // A wamid repeated within one webhook is stored once, for its first occurrence.
   const seen = new Set<string>();
   return messages.map(({ event }) => {
     const row = rows.get(event.waMessageId);
-    if (row?.conversationId) chats?.remember(event, row.conversationId);
     if (!row?.id || !row.conversationId || seen.has(event.waMessageId)) return null;
     seen.add(event.waMessageId);
     return { id: row.id, conversationId: row.conversationId };
