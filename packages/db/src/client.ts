@@ -89,9 +89,12 @@ const POOL_SIZE = 20;
 
 function poolConfig(databaseUrl: string): { config: pg.PoolConfig; schema?: string } {
   const { connectionString, schema } = pgConfigFromUrl(databaseUrl);
-  if (!schema) return { config: { connectionString, max: POOL_SIZE } };
+  // Pipelined connections send a statement without waiting for the answer to the one
+  // before: a transaction's BEGIN goes with its first statement (see postgresDatabase).
+  const config: pg.PoolConfig = { connectionString, max: POOL_SIZE, pipeline: true };
+  if (!schema) return { config };
   const searchPath = `-c search_path="${schema.replaceAll('"', '""')}"`;
-  return { config: { connectionString, max: POOL_SIZE, options: searchPath }, schema };
+  return { config: { ...config, options: searchPath }, schema };
 }
 
 function adapterOptions(

@@ -1,6 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { SqlDatabase } from './queries.ts';
-import { boundedWork, queriesOver, type Run } from './runner.ts';
+import { boundedWork, oneAtATime, queriesOver, type Run } from './runner.ts';
 import { parameter, resultParsers } from './values.ts';
 
 function runOn(target: PGlite | Transaction): Run {
@@ -18,6 +18,6 @@ export function pgliteDatabase(pglite: PGlite): SqlDatabase {
   return {
     ...queriesOver(runOn(pglite)),
     transaction: (work, options = {}) =>
-      pglite.transaction((tx) => boundedWork(runOn(tx), work, options.timeoutMs)),
+      pglite.transaction((tx) => boundedWork(oneAtATime(runOn(tx)), work, options.timeoutMs)),
   };
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { SqlDatabase } from './queries.ts';
-import { boundedWork, oneAtATime, queriesOver, type Run } from './runner.ts';
+import { boundedWork, queriesOver, type Run } from './runner.ts';
 import { parameter, resultParsers } from './values.ts';
 
 const types: pg.CustomTypesConfig = {
@@ -34,12 +34,18 @@ export function postgresDatabase(pool: pg.Pool, statementName: StatementName): S
     ...queriesOver(runOn(pool, statementName)),
     async transaction(work, options = {}) {
       const client = await pool.connect();
-      const run = oneAtATime(runOn(client, statementName));
+      // The pool's connections are pipelined: the client keeps statements in order, and
+      // those started at once go together instead of one round trip each.
+      const run = runOn(client, statementName);
       // A connection whose rollback failed is in an unknown state: it is dropped.
       let broken: Error | undefined;
       try {
-        await run('BEGIN', []);
+        // Not awaited: BEGIN goes with the work's first statement. It fails only with its
+        // connection, which fails the statements behind it too; it is checked before COMMIT.
+        const begun = run('BEGIN', []);
+        begun.catch(() => undefined);
         const result = await boundedWork(run, work, options.timeoutMs);
+        await begun;
         await run('COMMIT', []);
         return result;
       } catch (error) {

@@ -26,8 +26,8 @@ export function queriesOver(run: Run): Queries {
 
 /**
  * One statement at a time: code that starts several at once on a transaction (a
- * Promise.all) gets them run in order, as its one connection can only run them in
- * order anyway.
+ * Promise.all) gets them run in order, for an engine whose connection does not queue
+ * them itself.
  */
 export function oneAtATime(run: Run): Run {
   let tail: Promise<unknown> = Promise.resolve();
@@ -48,7 +48,7 @@ export class TransactionClosedError extends Error {
 /**
  * A transaction's work, bounded in time, with statements refused once it has ended:
  * work that outlives its transaction (a timed-out handler still running) must not
- * write outside it. `finish` receives the work's outcome to commit or roll back.
+ * write outside it. `run` must keep the statements in the order they are started.
  */
 export async function boundedWork<T>(
   run: Run,
@@ -62,7 +62,7 @@ export async function boundedWork<T>(
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TransactionTimeoutError(timeoutMs)), timeoutMs);
   });
-  const working = work(queriesOver(oneAtATime(guarded)));
+  const working = work(queriesOver(guarded));
   // Whatever it does after a timeout is refused; its own failure then is not news.
   working.catch(() => undefined);
   try {

@@ -93,6 +93,39 @@ describe(`the sql database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     await db.sql.execute(sql`DELETE FROM notes WHERE id >= 10`);
   });
 
+  it('fails a transaction with the first failing statement of those started at once', async () => {
+    // On PostgreSQL they travel together: the ones behind the failure find the
+    // transaction aborted, and none of them is committed.
+    const started = db.sql.transaction((tx) =>
+      Promise.all([
+        tx.execute(sql`INSERT INTO notes VALUES (20, 'twenty')`),
+        tx.execute(sql`INSERT INTO notes VALUES (1, 'taken')`),
+        tx.execute(sql`INSERT INTO notes VALUES (21, 'twenty-one')`),
+      ]),
+    );
+    await expect(started).rejects.toMatchObject({ code: '23505' });
+    expect(await count()).toBe(2);
+  });
+
+  it('rolls back a transaction whose first statement fails and leaves its connection usable', async () => {
+    await expect(
+      db.sql.transaction((tx) => tx.execute(sql`INSERT INTO notes VALUES (1, 'again')`)),
+    ).rejects.toMatchObject({ code: '23505' });
+    // Every pooled connection still opens a transaction of its own, not inside an old one.
+    const inTransaction = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        db.sql
+          .transaction(async (tx) => {
+            await tx.execute(sql`INSERT INTO notes VALUES (30, 'thirty')`);
+            throw new Error('undo');
+          })
+          .catch((error: unknown) => (error as Error).message),
+      ),
+    );
+    expect(new Set(inTransaction)).toEqual(new Set(['undo']));
+    expect(await count()).toBe(2);
+  });
+
   it('rolls back work that outlives its timeout and refuses its later statements', async () => {
     let late: Promise<unknown> | undefined;
     await expect(
