@@ -2,11 +2,24 @@
 export const LOCALES = ['en', 'pt-BR', 'es', 'id', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+// Parsing a tag (Intl.Locale) costs microseconds, and every reply and statement asks
+// for its user's; the tags in use are few, so the answers are kept, up to a bound.
+const catalogs = new Map<string, Locale>();
+const REMEMBERED_TAGS = 256;
+
 /**
  * The catalog that serves a user's full language tag. The tag itself stays the user's
  * (numbers and dates are formatted with it); this only picks the words.
  */
 export function catalogLocale(tag: string): Locale {
+  const known = catalogs.get(tag);
+  if (known !== undefined) return known;
+  const locale = catalogOfTag(tag);
+  if (catalogs.size < REMEMBERED_TAGS) catalogs.set(tag, locale);
+  return locale;
+}
+
+function catalogOfTag(tag: string): Locale {
   let language: string;
   try {
     language = new Intl.Locale(tag).language;

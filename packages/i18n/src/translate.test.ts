@@ -51,6 +51,15 @@ describe('catalogLocale', () => {
   ])('serves %s from the %s catalog', (tag, locale) => {
     expect(catalogLocale(tag)).toBe(locale);
   });
+
+  it('answers the same when asked again, past the number of tags it keeps', () => {
+    const regions = Array.from({ length: 300 }, (_, i) => String(100 + i));
+    const tags = regions.flatMap((region) => [`pt-${region}`, `hi-${region}`, `xx-${region}`]);
+    const first = tags.map(catalogLocale);
+    expect(new Set(first.slice(0, 3))).toEqual(new Set(['pt-BR', 'hi', 'en']));
+    expect(tags.map(catalogLocale)).toEqual(first);
+    expect(first.filter((locale) => locale === 'pt-BR')).toHaveLength(300);
+  });
 });
 
 it('imports nothing from Node outside tests, so the dashboard runs it in the browser', async () => {
