@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textMessage } from '../messages.ts';
 import { storeInboundMessages } from './inbox.ts';
 import { enqueueOutbound } from './outbox.ts';
-import { pruneMessages } from './pruning.ts';
+import { pruneLockKeys, pruneMessages } from './pruning.ts';
 import { textEvent } from './test-messages.ts';
 
 let db: Database;
@@ -89,7 +89,7 @@ describe('pruning old messages', () => {
       const other = await openDatabase({ databaseUrl: url.toString() });
       try {
         await other.sql.transaction(async (tx) => {
-          await tx.execute(sql`SELECT pg_advisory_xact_lock(7302114551)`);
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${pruneLockKeys})`);
           expect(await pruneMessages(db.sql)).toEqual({
             ran: false,
             inbound: 0,
@@ -100,6 +100,23 @@ describe('pruning old messages', () => {
         expect((await pruneMessages(db.sql)).inbound).toBe(1);
       } finally {
         await other.close();
+      }
+    },
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'is not held back by a deployment pruning in another schema of the database',
+    async () => {
+      await inbound('PROCESSED', 8);
+      const elsewhere = await createTestDatabase();
+      try {
+        await elsewhere.sql.transaction(async (tx) => {
+          // What pruning over there holds while it works.
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${pruneLockKeys})`);
+          expect(await pruneMessages(db.sql)).toMatchObject({ ran: true, inbound: 1 });
+        });
+      } finally {
+        await elsewhere.close();
       }
     },
   );

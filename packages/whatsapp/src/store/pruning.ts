@@ -23,8 +23,13 @@ export interface Pruned {
   media: number;
 }
 
-// One arbitrary number shared by every replica: the lock that says who prunes.
-const PRUNE_LOCK = 7_302_114_551;
+/**
+ * The keys of the advisory lock that says who prunes: one arbitrary number shared by
+ * every replica, paired with the schema, so replicas of one deployment exclude each
+ * other while deployments in other schemas of the same database (tests side by side)
+ * do not.
+ */
+export const pruneLockKeys = sql`730211455, hashtext(current_schema())`;
 
 /**
  * Deletes what the channel no longer needs: inbound messages past Meta's redelivery
@@ -41,7 +46,7 @@ export async function pruneMessages(
   for (;;) {
     const round = await db.transaction(async (tx) => {
       const [lock] = await tx.rows<{ locked: boolean }>(sql`
-        SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}::bigint) AS locked`);
+        SELECT pg_try_advisory_xact_lock(${pruneLockKeys}) AS locked`);
       if (!lock?.locked) return undefined;
       const inbound = await tx.execute(sql`
         DELETE FROM inbound_messages WHERE id IN (
