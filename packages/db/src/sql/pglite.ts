@@ -18,6 +18,6 @@ export function pgliteDatabase(pglite: PGlite): SqlDatabase {
   return {
     ...queriesOver(runOn(pglite)),
     transaction: (work, options = {}) =>
-      pglite.transaction((tx) => boundedWork(oneAtATime(runOn(tx)), work, options.timeoutMs)),
+      pglite.transaction((tx) => boundedWork(runOn(tx), work, options.timeoutMs, oneAtATime)),
   };
 }

@@ -48,12 +48,15 @@ export class TransactionClosedError extends Error {
 /**
  * A transaction's work, bounded in time, with statements refused once it has ended:
  * work that outlives its transaction (a timed-out handler still running) must not
- * write outside it. `run` must keep the statements in the order they are started.
+ * write outside it. `inOrder` keeps statements started at once in order, for an engine
+ * whose connection does not (oneAtATime); each is checked when its turn comes, so one
+ * queued behind a slow statement is refused if the transaction ended meanwhile.
  */
 export async function boundedWork<T>(
   run: Run,
   work: (tx: Queries) => Promise<T>,
   timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
+  inOrder: (run: Run) => Run = (ordered) => ordered,
 ): Promise<T> {
   let open = true;
   const guarded: Run = (text, values) =>
@@ -62,7 +65,7 @@ export async function boundedWork<T>(
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TransactionTimeoutError(timeoutMs)), timeoutMs);
   });
-  const working = work(queriesOver(guarded));
+  const working = work(queriesOver(inOrder(guarded)));
   // Whatever it does after a timeout is refused; its own failure then is not news.
   working.catch(() => undefined);
   try {
