@@ -299,6 +299,38 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
   );
 
   it(
+    'sends chat messages typed one right after another, none lost, in the order typed',
+    { timeout: 90_000 },
+    async () => {
+      const PHONE = '+919812300019';
+      const page = await app.register({ email: 'quick-chat@example.com' });
+      await page.goto(`${app.url}/dashboard/chat/?phone=${encodeURIComponent(PHONE)}`);
+      // The page's refresh after each send is slow, as on a busy server: sends made
+      // meanwhile must still go out.
+      await page.route('**/__data.json**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      const box = page.getByLabel('Message');
+      const typed = ['11 tea', '22 coffee', 'help', '33 snacks'];
+      for (const text of typed) {
+        await box.fill(text);
+        await page.getByRole('button', { name: 'Send' }).click();
+        // Gone from the box the moment it is sent, ready for the next.
+        expect(await box.inputValue()).toBe('');
+      }
+      const thread = page.getByRole('region', { name: `Chat with Spendline from ${PHONE}` });
+      const mine = thread.locator('.you');
+      await mine.filter({ hasText: '33 snacks' }).waitFor({ timeout: 20_000 });
+      const sent = (await mine.allInnerTexts()).map((text) =>
+        typed.find((message) => text.includes(message)),
+      );
+      expect(sent).toEqual(typed);
+      await page.context().close();
+    },
+  );
+
+  it(
     'keeps the phone and a refused message without JavaScript too',
     { timeout: 60_000 },
     async () => {
