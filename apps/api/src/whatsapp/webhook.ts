@@ -6,10 +6,11 @@ import {
   verifySignature,
   verifyToken,
   type InboundMessageEvent,
+  type StatusEvent,
 } from '@spendline/whatsapp';
 import {
-  applyStatus,
   createInboxWriter,
+  createStatusWriter,
   type InboundToStore,
   type InboxProcessor,
 } from '@spendline/whatsapp/store';
@@ -123,6 +124,7 @@ export function receiveNotification({
   onOutcome,
 }: WebhookOptions) {
   const inbox = createInboxWriter(db);
+  const statuses = createStatusWriter(db);
   async function receive(req: IncomingMessage, res: ServerResponse): Promise<WebhookOutcome> {
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType)) {
@@ -164,8 +166,11 @@ export function receiveNotification({
     }
     const raw = rawMessages(json);
     const messages: InboundToStore[] = [];
+    const reported: StatusEvent[] = [];
     for (const event of parsed.events) {
-      if (event.kind === 'message') {
+      if (event.kind === 'status') {
+        reported.push(event);
+      } else if (event.kind === 'message') {
         const original = raw.get(event.waMessageId);
         // Meta's notices about the user (e.g. a number change): kept, never answered.
         const ignored = event.type === 'system';
@@ -174,8 +179,8 @@ export function receiveNotification({
         logger.warn({ code: event.code, title: event.title }, 'whatsapp reported an error');
       }
     }
-    // With the messages of webhooks arriving meanwhile: one round trip, one commit.
-    const rows = await inbox.store(messages);
+    // With those of webhooks arriving meanwhile: one round trip, one commit each.
+    const [rows] = await Promise.all([inbox.store(messages), statuses.apply(reported)]);
     const conversations = new Set<string>();
     let stored = 0;
     rows.forEach((row, i) => {
@@ -195,9 +200,6 @@ export function receiveNotification({
         'whatsapp system notice stored as ignored',
       );
     });
-    for (const event of parsed.events) {
-      if (event.kind === 'status') await applyStatus(db, event);
-    }
     sendJson(res, 200, { received: stored });
     // After the answer: Meta never waits for the bot.
     processor.kick(conversations);

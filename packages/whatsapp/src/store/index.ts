@@ -30,4 +30,4 @@ export { pruneMessages, startPruning, type PruneOptions, type Pruned } from './p
 export { createReadReceipts, type ReadReceiptOptions } from './read-receipts.ts';
 export { NOTICE_TEMPLATE, queueNotice, type Notice, type NoticeSent } from './notices.ts';
 export { serviceWindow, type ServiceWindow } from './service-window.ts';
-export { applyStatus } from './statuses.ts';
+export { applyStatuses, createStatusWriter, type StatusWriter } from './statuses.ts';
