@@ -1,6 +1,7 @@
-import type { Database, Queries } from '@spendline/db';
+import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countingQueries } from './counting-queries.ts';
 import { storeInboundMessage, storeInboundMessages } from './inbox.ts';
 import { createInboxWriter } from './inbox-writer.ts';
 import { textEvent } from './test-messages.ts';
@@ -75,22 +76,15 @@ describe('storing inbound messages', () => {
 
 describe('the inbox writer (group commit)', () => {
   it('stores webhooks that arrive together in fewer statements, answering each with its own rows', async () => {
-    let statements = 0;
-    const counting: Queries = {
-      ...db.sql,
-      rows: (statement) => {
-        statements++;
-        return db.sql.rows(statement);
-      },
-    };
-    const writer = createInboxWriter(counting, { maxInFlight: 1 });
+    const counting = countingQueries(db.sql);
+    const writer = createInboxWriter(counting.queries, { maxInFlight: 1 });
     const webhooks = Array.from({ length: 12 }, (_, i) => [
       textEvent(`91984444444${i % 3}`, `a${i}`),
       textEvent(`91984444444${i % 3}`, `b${i}`),
     ]);
     const answers = await Promise.all(webhooks.map((messages) => writer.store(messages)));
 
-    expect(statements).toBeLessThan(webhooks.length);
+    expect(counting.statements()).toBeLessThan(webhooks.length);
     expect(answers.every((rows) => rows.length === 2 && rows.every((row) => row !== null))).toBe(
       true,
     );

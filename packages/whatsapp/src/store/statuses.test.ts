@@ -1,6 +1,7 @@
-import type { Database, Queries } from '@spendline/db';
+import type { Database } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countingQueries } from './counting-queries.ts';
 import type { StatusEvent } from '../payload.ts';
 import { applyStatuses, createStatusWriter } from './statuses.ts';
 
@@ -69,15 +70,8 @@ describe('applying delivery statuses', () => {
   it('applies the statuses of webhooks arriving together in fewer statements, each answered', async () => {
     const wamids = Array.from({ length: 12 }, (_, i) => `wamid.group.${i}`);
     for (const wamid of wamids) await sentMessage(wamid);
-    let statements = 0;
-    const counting: Queries = {
-      ...db.sql,
-      rows: (statement) => {
-        statements++;
-        return db.sql.rows(statement);
-      },
-    };
-    const writer = createStatusWriter(counting);
+    const counting = countingQueries(db.sql);
+    const writer = createStatusWriter(counting.queries);
 
     const answers = await Promise.all(
       wamids.map((wamid, i) =>
@@ -85,7 +79,7 @@ describe('applying delivery statuses', () => {
       ),
     );
 
-    expect(statements).toBeLessThan(wamids.length);
+    expect(counting.statements()).toBeLessThan(wamids.length);
     expect(answers).toEqual(wamids.map(() => [true, false]));
     expect(await Promise.all(wamids.map(statusOf))).toEqual(
       wamids.map((_, i) => (i % 2 ? 'READ' : 'DELIVERED')),
