@@ -26,11 +26,19 @@ export async function fire(
     rate,
     concurrency,
     secret,
-  }: { count: number; rate: number; concurrency: number; secret: string },
+    kind = 'messages',
+  }: {
+    count: number;
+    rate: number;
+    concurrency: number;
+    secret: string;
+    /** What load.ts posts: `messages`, or `statuses:<wamid prefix>`. */
+    kind?: string;
+  },
 ): Promise<Round> {
   const { stdout } = await run(
     process.execPath,
-    [load, url, String(count), String(rate), String(concurrency), secret],
+    [load, url, String(count), String(rate), String(concurrency), secret, kind],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   const { latencies, seconds, failures } = JSON.parse(stdout) as {

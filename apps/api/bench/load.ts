@@ -4,25 +4,43 @@
 //             or not earlier ones were answered, and its latency counts from when it was
 //             due, so a stalled server shows up in the figures instead of slowing the load.
 //   rate = 0: closed loop with `concurrency` in flight: the most the server can take.
-import { signedWebhookRequest } from '@spendline/whatsapp/simulator';
+//   kind `messages`: text messages from 500 senders; `statuses:<prefix>`: sent, delivered
+//             and read, in turn, for the outbound wamids <prefix>0, <prefix>1, ...
+import { signedWebhookRequest, statusWebhook } from '@spendline/whatsapp/simulator';
 import { createWebhookSender } from './webhook-sender.ts';
 
-const [url = '', countArg = '2000', rateArg = '0', concurrencyArg = '16', secret = ''] =
-  process.argv.slice(2);
+const [
+  url = '',
+  countArg = '2000',
+  rateArg = '0',
+  concurrencyArg = '16',
+  secret = '',
+  kind = 'messages',
+] = process.argv.slice(2);
 const count = Number(countArg);
 const rate = Number(rateArg);
 const concurrency = Number(concurrencyArg);
 const run = Date.now().toString(36);
+const STATUSES = ['sent', 'delivered', 'read'] as const;
+const statusesOf = kind.startsWith('statuses:') ? kind.slice('statuses:'.length) : null;
 
 const requests = Array.from({ length: count }, (_, i) =>
-  signedWebhookRequest({
-    appSecret: secret,
-    phoneNumberId: '1234567890',
-    // 500 different senders, as a busy number would see.
-    from: `9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`,
-    text: `${100 + (i % 900)} petrol ₹`,
-    wamid: `wamid.BENCH.${run}.${i}`,
-  }),
+  statusesOf === null
+    ? signedWebhookRequest({
+        appSecret: secret,
+        phoneNumberId: '1234567890',
+        // 500 different senders, as a busy number would see.
+        from: `9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`,
+        text: `${100 + (i % 900)} petrol ₹`,
+        wamid: `wamid.BENCH.${run}.${i}`,
+      })
+    : statusWebhook({
+        appSecret: secret,
+        phoneNumberId: '1234567890',
+        wamid: `${statusesOf}${Math.floor(i / STATUSES.length)}`,
+        status: STATUSES[i % STATUSES.length]!,
+        recipientPhone: `+9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`,
+      }),
 );
 
 // Enough connections that an open-loop burst queues at the server, not in this process.

@@ -1,9 +1,11 @@
-// npm run bench (apps/api): signed webhooks at the api, acknowledged messages per
-// second and ack latency, side by side with a bare Node server that only answers 200,
-// in the same run on the same machine. Uses DATABASE_URL (PostgreSQL) when set, the
-// embedded PGlite otherwise (then the figures are not the production ones).
+// npm run bench (apps/api): signed webhooks at the api (messages, then delivery
+// statuses), acknowledged per second and ack latency, side by side with a bare Node
+// server that only answers 200, in the same run on the same machine. Uses DATABASE_URL
+// (PostgreSQL) when set, the embedded PGlite otherwise (then the figures are not the
+// production ones).
 import { createServer } from 'node:http';
 import { loadConfig } from '@spendline/config';
+import { sql } from '@spendline/db';
 import { createTestDatabase } from '@spendline/db/testing';
 import { createLogger } from '@spendline/log';
 import { createApiServer } from '../src/server.ts';
@@ -83,6 +85,38 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 const stored = await db.prisma.inboundMessage.count();
 
+// Delivery statuses: Meta reports sent, delivered and read for every reply, so they are
+// most of the webhooks a busy number gets. Capacity rounds against outbound messages
+// seeded for each round (COUNT statuses, three per message).
+async function statusRound(url: string, round: number): Promise<Round> {
+  const prefix = `wamid.OUT.${round}.${url === apiUrl ? 'api' : 'bare'}.`;
+  if (url === apiUrl) {
+    await db.sql.execute(sql`
+      INSERT INTO outbound_messages (id, recipient, type, payload, status, provider_message_id,
+                                     updated_at)
+      SELECT gen_random_uuid(), '919800000001', 'text', '{}'::jsonb, 'SENDING', ${prefix} || g,
+             now()
+        FROM generate_series(0, ${Math.ceil(COUNT / 3) - 1}) AS g`);
+  }
+  return fireLoad(url, {
+    count: COUNT,
+    rate: 0,
+    concurrency: CONCURRENCY,
+    secret,
+    kind: `statuses:${prefix}`,
+  });
+}
+const statusRounds = { bare: [] as Round[], api: [] as Round[] };
+for (let i = 0; i <= ROUNDS; i++) {
+  const bareRound = await statusRound(bareUrl, i);
+  const apiRound = await statusRound(apiUrl, i);
+  // The first pair warms up.
+  if (i === 0) continue;
+  statusRounds.bare.push(bareRound);
+  statusRounds.api.push(apiRound);
+}
+const read = await db.prisma.outboundMessage.count({ where: { status: 'READ' } });
+
 const fmt = (n: number) => n.toFixed(n >= 100 ? 0 : 2);
 console.log(
   `\nWebhook acknowledgements: ${COUNT} signed messages per round, engine ${db.engine}; ` +
@@ -121,6 +155,18 @@ console.log(
   `api / bare capacity: ${(api.capacity.perSecond / bare.capacity.perSecond).toFixed(2)}; ` +
     `messages stored: ${stored} (expected ${COUNT * (2 * ROUNDS + 1)})`,
 );
+const statusCapacity = {
+  bare: summarise(statusRounds.bare),
+  api: summarise(statusRounds.api),
+};
+console.log(
+  `status webhooks (sent, delivered, read), ${CONCURRENCY} in flight: api ` +
+    `${fmt(statusCapacity.api.perSecond)} msgs/s (p99 ${fmt(statusCapacity.api.p99)} ms) ` +
+    `against bare ${fmt(statusCapacity.bare.perSecond)}: ` +
+    `${(statusCapacity.api.perSecond / statusCapacity.bare.perSecond).toFixed(2)}; ` +
+    `non-200: ${statusCapacity.api.failures + statusCapacity.bare.failures}; outbound messages ` +
+    `read: ${read} (expected ${Math.floor(COUNT / 3) * (ROUNDS + 1)})`,
+);
 // Processing yields to acknowledging during a burst and catches up after it.
 console.log(
   `processed by the bot: ${fmt(api.paced.processedPerSecond)} msgs/s paced, ` +
@@ -129,7 +175,7 @@ console.log(
 const pass =
   api.capacity.perSecond >= 1000 &&
   api.paced.p99 < 50 &&
-  api.paced.failures + api.capacity.failures === 0;
+  api.paced.failures + api.capacity.failures + statusCapacity.api.failures === 0;
 console.log(
   `target: capacity >= 1,000 msgs/s, and p99 < 50 ms at ${RATE} msgs/s: ${pass ? 'PASS' : 'MISS'}`,
 );
