@@ -23,14 +23,15 @@ const concurrency = Number(concurrencyArg);
 const run = Date.now().toString(36);
 const STATUSES = ['sent', 'delivered', 'read'] as const;
 const statusesOf = kind.startsWith('statuses:') ? kind.slice('statuses:'.length) : null;
+// 500 different people, as a busy number would see.
+const person = (i: number) => `9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`;
 
 const requests = Array.from({ length: count }, (_, i) =>
   statusesOf === null
     ? signedWebhookRequest({
         appSecret: secret,
         phoneNumberId: '1234567890',
-        // 500 different senders, as a busy number would see.
-        from: `9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`,
+        from: person(i),
         text: `${100 + (i % 900)} petrol ₹`,
         wamid: `wamid.BENCH.${run}.${i}`,
       })
@@ -39,7 +40,7 @@ const requests = Array.from({ length: count }, (_, i) =>
         phoneNumberId: '1234567890',
         wamid: `${statusesOf}${Math.floor(i / STATUSES.length)}`,
         status: STATUSES[i % STATUSES.length]!,
-        recipientPhone: `+9198${String(10_000_000 + (i % 500)).padStart(8, '0')}`,
+        recipientPhone: `+${person(i)}`,
       }),
 );
 

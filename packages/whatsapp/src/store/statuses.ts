@@ -12,12 +12,19 @@ const stored: readonly DeliveryStatus[] = [
   'read',
 ];
 
-/** The stored statuses `status` may replace, as the column spells them ("SENT,FAILED"). */
-const replaceable = (status: string) =>
-  stored
-    .filter((current) => shouldApplyStatus(current, status))
-    .map((current) => current.toUpperCase())
-    .join(',');
+/**
+ * For each stored status, the ones it may replace as the column spells them
+ * ("SENT,FAILED"); worked out once from shouldApplyStatus, the rule's one definition.
+ */
+const REPLACES = new Map<string, string>(
+  stored.map((status) => [
+    status,
+    stored
+      .filter((current) => shouldApplyStatus(current, status))
+      .map((current) => current.toUpperCase())
+      .join(','),
+  ]),
+);
 
 const errorText = (event: StatusEvent) =>
   event.errors.map((e) => `${e.code} ${e.title}${e.message ? `: ${e.message}` : ''}`).join('; ') ||
@@ -57,7 +64,7 @@ export async function applyStatuses(
   const changed = events.map(() => false);
   // Statuses outside the stored ones (`deleted`, `warning`) change nothing.
   const known = events.flatMap((event, index) =>
-    stored.includes(event.status as DeliveryStatus) ? [{ event, index }] : [],
+    REPLACES.has(event.status) ? [{ event, index }] : [],
   );
   for (const entries of rounds(known)) {
     const updated = await db.rows<{ id: string }>(sql`
@@ -68,7 +75,7 @@ export async function applyStatuses(
         FROM unnest(${entries.map(({ event }) => event.providerMessageId)}::text[],
                     ${entries.map(({ event }) => event.status.toUpperCase())}::text[],
                     ${entries.map(({ event }) => errorText(event))}::text[],
-                    ${entries.map(({ event }) => replaceable(event.status))}::text[])
+                    ${entries.map(({ event }) => REPLACES.get(event.status)!)}::text[])
              AS s(id, target, error, replaces)
        WHERE o.provider_message_id = s.id
          AND o.status::text = ANY (string_to_array(s.replaces, ','))
