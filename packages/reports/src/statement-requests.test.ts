@@ -169,11 +169,14 @@ describe('the statement sender', () => {
       downloadUrl,
       logger,
       now: () => now,
+      // The first retry waits a jittered share of a second; this draw makes it 0.9 s.
+      random: () => 0.9,
     });
+    const failedAt = Date.now();
     await sender.runOnce();
     const [row] = await db.prisma.statementRequest.findMany();
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1 });
-    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(failedAt + 900);
     expect(await outbound()).toEqual([]);
   });
 });

@@ -53,6 +53,8 @@ export interface StatementSenderOptions {
   leaseMs?: number;
   maxAttempts?: number;
   now?: () => Date;
+  /** Source of the retry delay's jitter, [0, 1); injectable for tests. Default Math.random. */
+  random?: () => number;
 }
 
 export interface StatementSender {
@@ -125,7 +127,7 @@ class SendFailed extends Error {
 
 export function createStatementSender(options: StatementSenderOptions): StatementSender {
   const { db, pool, upload, downloadUrl, logger, onQueued = () => {} } = options;
-  const { leaseMs = 60_000, maxAttempts = 5, now = () => new Date() } = options;
+  const { leaseMs = 60_000, maxAttempts = 5, now = () => new Date(), random } = options;
 
   async function deliver(request: Claimed): Promise<void> {
     const at = now();
@@ -177,6 +179,7 @@ export function createStatementSender(options: StatementSenderOptions): Statemen
           ? { retryAfterMs: error.retryAfterMs }
           : {},
         request.attempts - 1,
+        random ? { random } : {},
       );
       logger.warn({ statementRequest: request.id, reason }, 'statement not sent; trying again');
       await db.execute(sql`
