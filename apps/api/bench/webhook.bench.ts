@@ -1,6 +1,7 @@
 // npm run bench (apps/api): signed webhooks at the api (messages, then delivery
 // statuses), acknowledged per second and ack latency, side by side with a bare Node
-// server that only answers 200, in the same run on the same machine. Uses DATABASE_URL
+// server that only answers 200 and, for messages, with the least a handler storing them
+// must do (store-floor.ts), in the same run on the same machine. Uses DATABASE_URL
 // (PostgreSQL) when set, the embedded PGlite otherwise (then the figures are not the
 // production ones).
 import { createServer } from 'node:http';
@@ -11,6 +12,7 @@ import { createLogger } from '@spendline/log';
 import { createApiServer } from '../src/server.ts';
 import { startWhatsAppChannel } from '../src/whatsapp/channel.ts';
 import { fire as fireLoad, listen, median, type Round } from './fire.ts';
+import { createStoreFloor } from './store-floor.ts';
 
 // PGlite serves one connection: fewer messages keep the embedded run short.
 const COUNT = Number(process.env.BENCH_MESSAGES ?? (process.env.DATABASE_URL ? 4000 : 1000));
@@ -66,17 +68,22 @@ const apiServer = createApiServer({
   whatsapp: { channel, appSecret: secret, verifyToken: undefined },
 });
 apiUrl = await listen(apiServer);
+const floorServer = await createStoreFloor(db.sql, secret);
+const floorUrl = await listen(floorServer);
 
-// Warm both up, then alternate rounds so drift hits both alike.
+// Warm them up, then alternate rounds so drift hits all alike.
 await drive(bareUrl, RATE);
+await drive(floorUrl, RATE);
 await drive(apiUrl, RATE);
 const rounds = {
   bare: { paced: [] as Round[], capacity: [] as Round[] },
+  floor: { paced: [] as Round[], capacity: [] as Round[] },
   api: { paced: [] as Round[], capacity: [] as Round[] },
 };
 for (let i = 0; i < ROUNDS; i++) {
   for (const [name, url] of [
     ['bare', bareUrl],
+    ['floor', floorUrl],
     ['api', apiUrl],
   ] as const) {
     rounds[name].paced.push(await drive(url, RATE));
@@ -91,11 +98,14 @@ const stored = await db.prisma.inboundMessage.count();
 async function statusRound(url: string, round: number): Promise<Round> {
   const prefix = `wamid.OUT.${round}.${url === apiUrl ? 'api' : 'bare'}.`;
   if (url === apiUrl) {
+    // Held by a lease, as a message being sent is: a SENDING row whose lease ran out
+    // belongs to a dead dispatcher, and the channel's own would claim and send it again
+    // (under a new wamid, so its statuses would find nothing).
     await db.sql.execute(sql`
       INSERT INTO outbound_messages (id, recipient, type, payload, status, provider_message_id,
-                                     updated_at)
+                                     next_attempt_at, updated_at)
       SELECT gen_random_uuid(), '919800000001', 'text', '{}'::jsonb, 'SENDING', ${prefix} || g,
-             now()
+             now() + interval '1 hour', now()
         FROM generate_series(0, ${Math.ceil(COUNT / 3) - 1}) AS g`);
   }
   return fireLoad(url, {
@@ -146,13 +156,17 @@ const row = (r: { paced: Round[]; capacity: Round[] }) => {
   };
 };
 const bare = row(rounds.bare);
+const floor = row(rounds.floor);
 const api = row(rounds.api);
 console.table({
   'bare node:http (200 only)': bare.cells,
+  'store floor (verify + insert)': floor.cells,
   'spendline api (verify + store)': api.cells,
 });
+const ofBare = (r: typeof bare) => (r.capacity.perSecond / bare.capacity.perSecond).toFixed(2);
 console.log(
-  `api / bare capacity: ${(api.capacity.perSecond / bare.capacity.perSecond).toFixed(2)}; ` +
+  `capacity / bare: api ${ofBare(api)}, store floor ${ofBare(floor)} (see store-floor.ts); ` +
+    `api / store floor ${(api.capacity.perSecond / floor.capacity.perSecond).toFixed(2)}; ` +
     `messages stored: ${stored} (expected ${COUNT * (2 * ROUNDS + 1)})`,
 );
 const statusCapacity = {
@@ -183,5 +197,6 @@ console.log(
 await channel.stop();
 await new Promise((resolve) => apiServer.close(resolve));
 await new Promise((resolve) => bareServer.close(resolve));
+await new Promise((resolve) => floorServer.close(resolve));
 await db.close();
 process.exit(0);

@@ -11,6 +11,7 @@ export {
   type InboundToStore,
   type StoredInbound,
 } from './inbox.ts';
+export { groupCommit, type GroupCommitOptions } from './group-commit.ts';
 export { createInboxWriter, type InboxWriter, type InboxWriterOptions } from './inbox-writer.ts';
 export {
   claimedInsert,
