@@ -331,6 +331,47 @@ describe.skipIf(!hasChromium)('pages that hold, in Chromium', () => {
   );
 
   it(
+    'adds an entry typed and sent while the page refreshes after the one before',
+    { timeout: 90_000 },
+    async () => {
+      const page = await app.register({ email: 'quick-add@example.com' });
+      await page.goto(`${app.url}/dashboard/expenses/`);
+      await page.route('**/__data.json**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      const add = page.getByRole('button', { name: 'Add', exact: true });
+      const answered = page.waitForResponse(
+        (response) => response.request().method() === 'POST' && response.url().includes('create'),
+      );
+      await page.getByLabel('Amount (INR)').fill('77');
+      await page.getByLabel('Note').first().fill('first while refreshing');
+      await add.click();
+      await answered;
+      // The answer is in and the page is still refreshing: the next entry is typed and sent.
+      await page.getByLabel('Amount (INR)').fill('88');
+      await page.getByLabel('Note').first().fill('second while refreshing');
+      await add.click();
+      const amounts = async () => {
+        const found = await gql<{
+          expenses: { edges: { node: { note: string; amount: { amountMinor: string } } }[] };
+        }>(
+          page,
+          '{ expenses(filter: { search: "while refreshing" }) { edges { node { note amount { amountMinor } } } } }',
+        );
+        return Object.fromEntries(
+          found.expenses.edges.map(({ node }) => [node.note, node.amount.amountMinor]),
+        );
+      };
+      await expect.poll(amounts, { timeout: 20_000 }).toEqual({
+        'first while refreshing': '7700',
+        'second while refreshing': '8800',
+      });
+      await page.context().close();
+    },
+  );
+
+  it(
     'keeps the phone and a refused message without JavaScript too',
     { timeout: 60_000 },
     async () => {
