@@ -51,9 +51,19 @@ describe.skipIf(!hasChromium)('the operator page in Chromium', () => {
         /Not checked: sandbox\./,
       );
       // The api's scheduler has run its first round by the time the page is open.
-      expect(await page.getByRole('region', { name: 'Scheduled work' }).innerText()).toMatch(
-        /Recurring expenses: ran/,
-      );
+      const scheduled = await page.getByRole('region', { name: 'Scheduled work' }).innerText();
+      expect(scheduled).toMatch(/Recurring expenses: ran/);
+      // Every job by its name for people, none by the scheduler's own.
+      expect(scheduled).toMatch(/Monthly statements: ran/);
+      expect(scheduled).not.toMatch(/^[a-z]/m);
+      // Every section in one row at 1280 px, Operator too.
+      const tops = await page
+        .getByRole('navigation', { name: 'Dashboard' })
+        .getByRole('link')
+        .evaluateAll(
+          (links) => new Set(links.map((link) => link.getBoundingClientRect().top)).size,
+        );
+      expect(tops).toBe(1);
 
       await page.setViewportSize({ width: 360, height: 740 });
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
