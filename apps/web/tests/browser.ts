@@ -41,10 +41,25 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(OUTPUT, { recursive: true });
   const original = page.viewportSize();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: join(OUTPUT, `${name}-desktop.png`), fullPage: true });
+  await capture(page, join(OUTPUT, `${name}-desktop.png`));
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.screenshot({ path: join(OUTPUT, `${name}-phone.png`), fullPage: true });
+  await capture(page, join(OUTPUT, `${name}-phone.png`));
   if (original) await page.setViewportSize(original);
+}
+
+/**
+ * A full-page screenshot. Chromium now and then refuses one capture outright ("Unable to
+ * capture screenshot") and takes the same picture when asked again: asked once more, only
+ * for that refusal.
+ */
+async function capture(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } catch (error) {
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.waitForTimeout(250);
+    await page.screenshot({ path, fullPage: true });
+  }
 }
 
 /** Fails when the page scrolls sideways (wider than the screen). */
