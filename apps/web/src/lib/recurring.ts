@@ -2,6 +2,7 @@
 // input. Only the day fields that fit the frequency are sent; the api fills the rest.
 import type { Translate } from './api-words.ts';
 import { graphql, type ResultOf } from './graphql/graphql.ts';
+import { localDateFormat } from './local-date-format.ts';
 import { toMajor, toMinor } from './money.ts';
 
 /** A rule as the recurring page lists it and its forms answer it. */
@@ -179,11 +180,10 @@ export function ruleName(rule: RecurringExpense): string {
 
 /** "Wed, 1 Apr 2026": a rule's next day (YYYY-MM-DD, already in the person's zone). */
 export function dayLabel(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return localDateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  })(date);
 }
