@@ -57,6 +57,9 @@ describe('matchDate', () => {
     expect(dateOf('yday')).toBe('2026-11-23 0-1');
     expect(dateOf('kal')).toBe('2026-11-23 0-1');
     expect(dateOf('day before yesterday')).toBe('2026-11-22 0-3');
+    // The number before it is the amount ("cab 180 day before yesterday"), not "180 days".
+    expect(dateOf('180 day before yesterday')).toBeNull();
+    expect(dateOf('2 days before')).toBe('2026-11-22 0-3');
     expect(dateOf('parso')).toBe('2026-11-22 0-1');
     expect(dateOf('last night')).toBe('2026-11-23 0-2');
     expect(dateOf('3 days ago')).toBe('2026-11-21 0-3');

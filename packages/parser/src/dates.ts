@@ -314,7 +314,11 @@ function matchCore(
     if (n < 0) return null;
     const next = wordAt(tokens, i + 1, end);
     const after = wordAt(tokens, i + 2, end);
-    if (next !== undefined && after !== undefined && AGO.has(after)) {
+    // "cab 180 day before yesterday": the number is the amount, the rest a phrase of its own.
+    const yesterday = wordAt(tokens, i + 3, end);
+    const dayBeforeYesterday =
+      next === 'day' && after === 'before' && (yesterday === 'yesterday' || yesterday === 'yday');
+    if (next !== undefined && after !== undefined && AGO.has(after) && !dayBeforeYesterday) {
       if (DAY_WORDS.has(next)) return relative(cal, i, i + 3, -n);
       if (WEEK_WORDS.has(next) && n <= 520) return relative(cal, i, i + 3, -7 * n);
     }

@@ -61,6 +61,18 @@ describe('parse', () => {
     }
   });
 
+  it('reads the amount before "day before yesterday" as the amount', () => {
+    for (const text of ['cab 180 day before yesterday', '180 cab day before yesterday']) {
+      const [cab] = expenses(text);
+      expect([cab?.amountMinor, cab?.note, cab?.occurredOn]).toEqual([
+        18_000n,
+        'cab',
+        '2026-11-22',
+      ]);
+    }
+    expect(expenses('cab 180 3 days ago')[0]?.occurredOn).toBe('2026-11-21');
+  });
+
   it('counts minor units by the currency’s exponent', () => {
     expect(expenses('¥1200 sushi')[0]?.amountMinor).toBe(1200n);
     expect(expenses('KWD 1.250 taxi')[0]?.amountMinor).toBe(1250n);
