@@ -100,6 +100,7 @@ describe('idle', () => {
 
     expect(c.send(events.expenses([e1, e2, e3, e4], at))).toEqual([
       { type: 'save', expenses: [e1, e4] },
+      { type: 'queued', expenses: [e3] },
       askCategory(e2, false),
     ]);
     expect(c.value()).toBe('asking');
@@ -464,6 +465,7 @@ describe('asking a category', () => {
 
     expect(c.send(events.expenses([e3, e4], after(2 * MINUTE)))).toEqual([
       { type: 'save', expenses: [e3] },
+      { type: 'queued', expenses: [e4] },
       askCategory(e1, true),
     ]);
     expect(c.value()).toBe('asking');
@@ -674,15 +676,46 @@ describe('expiry', () => {
     expect(chat().context().questionTtlMs).toBe(10 * MINUTE);
   });
 
-  it('an answer after the TTL expires the whole queue and is then stale', () => {
+  const e1Other = { ...e1, category: OTHER };
+  const e2Other = { ...e2, category: OTHER };
+  const savedAtExpiry = { messageId: 'msg-1', expenseIds: ['e1', 'e2'] };
+
+  it('a category tapped under its question after the TTL still answers it', () => {
     const c = askedAbout([e1, e2]);
 
     expect(c.send(events.choice('cat:cat-food', LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'learnAlias', word: 'chai', category: FOOD },
+      { type: 'save', expenses: [{ ...e1, category: FOOD }] },
+      askCategory(e2, false),
+    ]);
+    expect(c.context().question).toEqual({ kind: 'category', askedAt: LATE });
+  });
+
+  it('a stale button after the TTL saves what waited only for a category under Other', () => {
+    const c = askedAbout([e1, e2]);
+
+    expect(c.send(events.choice('cat:cat-gone', LATE))).toEqual([
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       { type: 'staleChoice' },
     ]);
     expect(c.value()).toBe('idle');
-    expect(c.context()).toMatchObject({ queue: [], question: null, lastSaved: null });
+    expect(c.context()).toMatchObject({ queue: [], question: null, lastSaved: savedAtExpiry });
+  });
+
+  it('saves what waited only for a category and lets the rest expire', () => {
+    const e3 = large('e3');
+    const e4 = unclear('e4', { category: null, other: null });
+    const c = askedAbout([e1, e3, e4]);
+
+    expect(c.send(events.unclear('x', 'no amount', LATE))).toEqual([
+      { type: 'saveUnanswered', expenses: [e1Other, e4] },
+      { type: 'expired', expenses: [e3] },
+      { type: 'notUnderstood', text: 'x', detail: 'no amount' },
+    ]);
+    expect(c.context()).toMatchObject({
+      queue: [],
+      lastSaved: { messageId: 'msg-1', expenseIds: ['e1', 'e4'] },
+    });
   });
 
   it('a confirmation after the TTL saves nothing', () => {
@@ -701,7 +734,7 @@ describe('expiry', () => {
     const e3 = draft('e3', { messageId: 'msg-2' });
 
     expect(c.send(events.expenses([e3], LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       { type: 'save', expenses: [e3] },
     ]);
     expect(c.value()).toBe('idle');
@@ -717,13 +750,14 @@ describe('expiry', () => {
     const e3 = unclear('e3', { messageId: 'msg-2' });
 
     expect(c.send(events.expenses([e3], LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       askCategory(e3, false),
     ]);
     expect(c.value()).toBe('asking');
     expect(c.context()).toMatchObject({
       queue: [e3],
       question: { kind: 'category', askedAt: LATE },
+      lastSaved: savedAtExpiry,
     });
   });
 
@@ -731,7 +765,7 @@ describe('expiry', () => {
     const c = askedAbout([e1, e2]);
 
     expect(c.send(events.command(TODAY, LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       { type: 'command', command: TODAY },
     ]);
     expect(c.value()).toBe('idle');
@@ -741,7 +775,7 @@ describe('expiry', () => {
     const c = askedAbout([e1, e2]);
 
     expect(c.send(events.unclear('x', 'no amount', LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       { type: 'notUnderstood', text: 'x', detail: 'no amount' },
     ]);
     expect(c.value()).toBe('idle');
@@ -752,7 +786,7 @@ describe('expiry', () => {
     const c = askedAbout([e1, e2]);
 
     expect(c.send(events.unsupported('audio', LATE))).toEqual([
-      { type: 'expired', expenses: [e1, e2] },
+      { type: 'saveUnanswered', expenses: [e1Other, e2Other] },
       { type: 'unsupported', kind: 'audio' },
     ]);
     expect(c.value()).toBe('idle');
@@ -770,11 +804,12 @@ describe('expiry', () => {
   });
 
   it('reminders do not extend the question’s life', () => {
-    const c = askedAbout([e1]);
+    const e5 = large('e5');
+    const c = askedAbout([e5]);
     c.send(events.unclear('x', 'no amount', after(9 * MINUTE)));
 
-    expect(c.send(events.choice('cat:cat-food', LATE))).toEqual([
-      { type: 'expired', expenses: [e1] },
+    expect(c.send(events.choice('confirm:yes', LATE))).toEqual([
+      { type: 'expired', expenses: [e5] },
       { type: 'staleChoice' },
     ]);
   });
@@ -797,9 +832,9 @@ describe('expiry', () => {
     ]);
 
     const late = askedAbout([e1], { questionTtlMs: MINUTE });
-    expect(late.send(events.choice('cat:other', after(MINUTE + 1)))).toEqual([
-      { type: 'expired', expenses: [e1] },
-      { type: 'staleChoice' },
+    expect(late.send(events.unclear('x', 'no amount', after(MINUTE + 1)))).toEqual([
+      { type: 'saveUnanswered', expenses: [e1Other] },
+      { type: 'notUnderstood', text: 'x', detail: 'no amount' },
     ]);
     expect(late.value()).toBe('idle');
   });
@@ -808,7 +843,7 @@ describe('expiry', () => {
     const c = askedAbout([e1]);
 
     expect(c.send(events.choice('undo:msg-0', LATE))).toEqual([
-      { type: 'expired', expenses: [e1] },
+      { type: 'saveUnanswered', expenses: [e1Other] },
       { type: 'undoMessage', messageId: 'msg-0' },
     ]);
     expect(c.value()).toBe('idle');
@@ -874,9 +909,9 @@ describe('persistence', () => {
     const restored = chat({ snapshot: JSON.parse(json) as Snapshot<unknown> });
 
     expect(restored.context().questionTtlMs).toBe(MINUTE);
-    expect(restored.send(events.choice('cat:other', after(MINUTE + 1)))).toEqual([
-      { type: 'expired', expenses: [unclear('e1')] },
-      { type: 'staleChoice' },
+    expect(restored.send(events.unclear('x', 'no amount', after(MINUTE + 1)))).toEqual([
+      { type: 'saveUnanswered', expenses: [{ ...unclear('e1'), category: OTHER }] },
+      { type: 'notUnderstood', text: 'x', detail: 'no amount' },
     ]);
   });
 
@@ -1039,7 +1074,11 @@ describe('unexpected input', () => {
         expectConsistent(c, effects);
         if (event.type === 'STRANGER' || event.type === 'LINK') ended.push(...waiting);
         for (const effect of effects) {
-          if (effect.type === 'save' || effect.type === 'expired') {
+          if (
+            effect.type === 'save' ||
+            effect.type === 'saveUnanswered' ||
+            effect.type === 'expired'
+          ) {
             ended.push(...effect.expenses.map((e) => e.id));
           }
           if (effect.type === 'discarded') ended.push(effect.expense.id);

@@ -27,6 +27,13 @@ const savedRecord = (expenses: DraftExpense[]): BotContext['lastSaved'] =>
     ? null
     : { messageId: expenses[0]!.messageId, expenseIds: expenses.map((e) => e.id) };
 
+/**
+ * Certain in all but its category: when its question expires it is saved in the catch-all
+ * category (or none) rather than lost, as the amount and the day are what matter.
+ */
+const onlyCategoryMissing = (expense: DraftExpense) =>
+  expense.category === null && expense.kind !== 'INCOME' && expense.concerns.length === 0;
+
 /** What to ask about a waiting expense next: its amount, Save/Change/Cancel, a category, a Yes/No. */
 function questionKind(expense: DraftExpense): Question['kind'] {
   if (expense.concerns.includes('amount')) return 'amount';
@@ -135,7 +142,9 @@ const remind = { type: 'ask', params: { reminder: true } } as const;
  * answer (an unknown category, an unusual amount or a likely duplicate); it then asks
  * about the queue's head, one question at a time. Anything else typed while a question
  * is open is handled as usual and the question is asked again, so nothing is lost; an
- * unanswered question expires after questionTtlMs, measured on message timestamps.
+ * unanswered question expires after questionTtlMs, measured on message timestamps, and
+ * with it the queue: what waited only for a category is saved without one (the catch-all
+ * category), what waited for a yes, an amount or a review is not.
  * The machine does no I/O: it emits effects (writes, replies) for the runtime to carry out.
  */
 export const conversationMachine = setup({
@@ -169,7 +178,12 @@ export const conversationMachine = setup({
         enqueue.emit({ type: 'save', expenses: now });
         enqueue.assign({ lastSaved: savedRecord(now) });
       }
-      enqueue.assign({ queue: [...context.queue, ...event.expenses.filter((e) => !ready(e))] });
+      const waiting = event.expenses.filter((e) => !ready(e));
+      // The first of them is asked about now unless a question is already open; the
+      // others wait their turn, and the reply says so instead of passing over them.
+      const behind = context.queue.length > 0 ? waiting : waiting.slice(1);
+      if (behind.length > 0) enqueue.emit({ type: 'queued', expenses: behind });
+      enqueue.assign({ queue: [...context.queue, ...waiting] });
     }),
     handleCommand: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'COMMAND');
@@ -303,7 +317,15 @@ export const conversationMachine = setup({
     }),
     // The message that finds a question expired is then handled as if none was open.
     expire: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'expired', expenses: context.queue });
+      const unanswered = context.queue
+        .filter(onlyCategoryMissing)
+        .map((expense) => ({ ...expense, category: expense.other }));
+      const dropped = context.queue.filter((expense) => !onlyCategoryMissing(expense));
+      if (unanswered.length > 0) {
+        enqueue.emit({ type: 'saveUnanswered', expenses: unanswered });
+        enqueue.assign({ lastSaved: savedRecord(unanswered) });
+      }
+      if (dropped.length > 0) enqueue.emit({ type: 'expired', expenses: dropped });
       enqueue.assign({ queue: [], question: null });
     }),
     reraise: raise(({ event }) => event),
@@ -435,13 +457,15 @@ export const conversationMachine = setup({
         MEDIA_NOT_SAVED: [expireFirst, { actions: ['mediaNotSaved', remind] }],
         UNDO_TAPPED: [expireFirst, { actions: ['undoChoice', remind] }],
         UNDO_RUN_TAPPED: [expireFirst, { actions: ['undoRunChoice', remind] }],
+        // A category tapped under its own question answers it however late: it is not
+        // a new message the question could be mistaken for.
         CATEGORY_CHOSEN: [
-          expireFirst,
           {
             guard: 'answersCategory',
             target: 'deciding',
             actions: ['refreshTwins', 'answerCategory'],
           },
+          expireFirst,
           { actions: ['staleChoice', remind] },
         ],
         CONFIRM_ANSWERED: [

@@ -3,6 +3,7 @@
 import { catalogLocale, chatTranslator } from '@spendline/i18n';
 
 const flag = (on: boolean) => (on ? 'yes' : 'no');
+const quoted = (quotes: string[]) => quotes.map((q) => `"${q}"`).join(', ');
 
 function build(tag: string) {
   const t = chatTranslator(tag);
@@ -35,7 +36,14 @@ function build(tag: string) {
     no: t('no'),
     undoButton: t('undoButton'),
     discarded: (quote: string) => t('discarded', { quote }),
-    expired: (quotes: string[]) => t('expired', { quotes: quotes.map((q) => `"${q}"`).join(', ') }),
+    expired: (quotes: string[]) => t('expired', { quotes: quoted(quotes) }),
+    expiredSaved: (quotes: string[], category: string | null) =>
+      t('expiredSaved', {
+        quotes: quoted(quotes),
+        named: category ? 'yes' : 'no',
+        category: category ?? '',
+      }),
+    queued: (quotes: string[]) => t('queued', { quotes: quoted(quotes) }),
     undone: (lines: string[]) => t('undone', { lines: lines.join(', ') }),
     nothingToUndo: t('nothingToUndo'),
     edited: (before: string, after: string) => t('edited', { before, after }),

@@ -182,6 +182,10 @@ export type Effect =
   | { type: 'notAnEntry'; reason: NothingSaved; reference?: string }
   | { type: 'discarded'; expense: DraftExpense }
   | { type: 'expired'; expenses: DraftExpense[] }
+  /** Waiting only for a category when its question expired: saved in the catch-all one. */
+  | { type: 'saveUnanswered'; expenses: DraftExpense[] }
+  /** Queued behind the question being asked: the reply says they will be asked about. */
+  | { type: 'queued'; expenses: DraftExpense[] }
   /** null: no record in the snapshot (e.g. after a reset); the runtime finds the last one. */
   | { type: 'undo'; expenseIds: string[] | null }
   | { type: 'undoMessage'; messageId: string }

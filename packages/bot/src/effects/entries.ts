@@ -40,8 +40,16 @@ async function categoryFor(tx: Tx, user: User, expense: DraftExpense): Promise<s
   return category?.id ?? null;
 }
 
-/** Stores the expenses with today's total in one statement, and confirms each. */
-async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]): Promise<void> {
+/**
+ * Stores the expenses with today's total in one statement, and confirms each; those whose
+ * category question went unanswered are confirmed together, saying where they went.
+ */
+async function save(
+  scope: EffectScope,
+  reply: Reply,
+  expenses: DraftExpense[],
+  unanswered = false,
+): Promise<void> {
   const user = requireUser(scope);
   const { tx, now } = scope;
   const drafts: EntryDraft[] = [];
@@ -66,6 +74,7 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
     totalsIn: periodRange('TODAY', now, user.timeZone),
   });
   const today = localDateOf(now, user.timeZone);
+  const stored: DraftExpense[] = [];
   for (const expense of expenses) {
     // Recorded meanwhile from elsewhere (the dashboard, a receipt): the same payment.
     const reference = expense.alert?.reference;
@@ -73,6 +82,8 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
       reply.parts.push(alertRepliesFor(scope.locale).duplicate(null, reference));
       continue;
     }
+    stored.push(expense);
+    if (unanswered) continue;
     const date = expense.occurredOn === today ? null : dayLabel(expense.occurredOn, user.locale);
     const amount = money(user, expense.amountMinor, expense.currency);
     reply.parts.push(
@@ -81,8 +92,13 @@ async function save(scope: EffectScope, reply: Reply, expenses: DraftExpense[]):
         : sayTo(scope).saved(amount, expense.category?.name ?? null, date),
     );
   }
+  if (unanswered && stored.length > 0) {
+    const quotes = stored.map((expense) => expense.text);
+    reply.parts.push(sayTo(scope).expiredSaved(quotes, stored[0]!.category?.name ?? null));
+  }
   reply.parts.push(...expenses.flatMap((e) => bookLines.get(e.id) ?? []));
-  reply.parts.push(sayTo(scope).todayTotal(totalsText(user, totals)));
+  // After an expiry the message that found it is answered next, with its own total.
+  if (!unanswered) reply.parts.push(sayTo(scope).todayTotal(totalsText(user, totals)));
   reply.parts.push(...alerts.map((alert) => budgetAlertText(alert, user.locale)));
   reply.undo = { id: CHOICE.undo(expenses[0]!.messageId), title: sayTo(scope).undoButton };
 }
@@ -230,9 +246,17 @@ async function editLast(
 }
 
 export const entryHandlers: FamilyHandlers<
-  'save' | 'learnAlias' | 'undo' | 'undoMessage' | 'undoRun' | 'deleteLast' | 'editLast'
+  | 'save'
+  | 'saveUnanswered'
+  | 'learnAlias'
+  | 'undo'
+  | 'undoMessage'
+  | 'undoRun'
+  | 'deleteLast'
+  | 'editLast'
 > = {
   save: (effect, { scope, reply }) => save(scope, reply, effect.expenses),
+  saveUnanswered: (effect, { scope, reply }) => save(scope, reply, effect.expenses, true),
   async learnAlias(effect, { scope, reply }) {
     const user = requireUser(scope);
     await scope.tx.execute(sql`

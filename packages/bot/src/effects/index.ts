@@ -36,7 +36,7 @@ export async function perform(scope: EffectScope, effects: Effect[], reply: Repl
   const context: EffectContext = {
     scope,
     reply,
-    expired: effects.some((e) => e.type === 'expired'),
+    expired: effects.some((e) => e.type === 'expired' || e.type === 'saveUnanswered'),
   };
   for (const effect of effects) {
     await handlerFor(effect.type)(effect, context);

@@ -29,6 +29,7 @@ export const questionHandlers: FamilyHandlers<
   | 'askConfirm'
   | 'discarded'
   | 'expired'
+  | 'queued'
   | 'staleChoice'
   | 'notUnderstood'
   | 'unsupported'
@@ -64,6 +65,9 @@ export const questionHandlers: FamilyHandlers<
   expired(effect, { scope, reply }) {
     if (effect.expenses.length > 0)
       reply.parts.push(sayTo(scope).expired(effect.expenses.map((e) => e.text)));
+  },
+  queued(effect, { scope, reply }) {
+    reply.parts.push(sayTo(scope).queued(effect.expenses.map((e) => e.text)));
   },
   staleChoice(_effect, { scope, reply, expired }) {
     // After an expiry the expiry notice already says what happened.
