@@ -156,6 +156,27 @@ describe('other commands', () => {
     },
   );
 
+  it('read thanks and acknowledgements as small talk in every language', () => {
+    for (const text of [
+      'thanks!',
+      'Thank you so much',
+      'thx',
+      'ok thanks',
+      'muchas gracias',
+      'obrigado',
+      'terima kasih',
+      'धन्यवाद',
+      'shukriya',
+    ]) {
+      expect(commandOf(text), text).toEqual({ type: 'smallTalk', kind: 'thanks' });
+    }
+    for (const text of ['ok', 'OK.', 'got it', 'cool', 'great', 'very good', 'ठीक', 'oke']) {
+      expect(commandOf(text), text).toEqual({ type: 'smallTalk', kind: 'ok' });
+    }
+    expect(parse('thanks 500', contexts.india).kind).toBe('expenses');
+    expect(parse('good morning', contexts.india).kind).toBe('unknown');
+  });
+
   it('is not a command when an expense is in the message', () => {
     expect(parse('today 50 tea', contexts.india).kind).toBe('expenses');
     expect(parse('yesterday lunch 250', contexts.india).kind).toBe('expenses');

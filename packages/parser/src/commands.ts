@@ -48,6 +48,22 @@ const HELP = new Set([
   'bantuan', 'tolong', 'oi', 'olá', 'ola', 'hola', 'halo', 'मदद', 'नमस्ते',
 ].map((word) => word.normalize('NFKC')));
 
+// Thanks and acknowledgements: answered in kind, not as a message not understood.
+// prettier-ignore
+const THANKS = wordSet([
+  'thanks', 'thank', 'you', 'u', 'thx', 'thnx', 'thanx', 'ty', 'tq', 'tysm', 'obrigado',
+  'obrigada', 'valeu', 'gracias', 'terima', 'kasih', 'makasih', 'shukriya', 'dhanyavad',
+  'dhanyawad', 'धन्यवाद', 'शुक्रिया',
+]);
+// prettier-ignore
+const OK = wordSet([
+  'ok', 'okay', 'okk', 'k', 'cool', 'great', 'nice', 'fine', 'alright', 'perfect', 'awesome',
+  'good', 'done', 'got', 'it', 'noted', 'sure', 'lot', 'very', 'vale', 'bueno', 'muchas',
+  'beleza', 'certo', 'oke', 'sip', 'siap', 'theek', 'thik', 'accha', 'acha', 'ठीक', 'अच्छा',
+  'बहुत',
+]);
+const SMALL_TALK: ReadonlySet<string> = new Set([...THANKS, ...OK]);
+
 // prettier-ignore
 const TODAY = wordSet(['today', 'aaj', 'daily', 'hoje', 'hoy', 'hari', 'आज']);
 const YESTERDAY = wordSet(['yesterday', 'kal', 'yday', 'ontem', 'ayer', 'kemarin', 'कल']);
@@ -387,6 +403,10 @@ export function matchCommand(
   const [first] = core;
   const rest = core.slice(1);
   if (allWords(core, HELP)) return command({ type: 'help' });
+  if (allWords(core, SMALL_TALK)) {
+    const thanks = core.some((token) => isWord(token, THANKS));
+    return command({ type: 'smallTalk', kind: thanks ? 'thanks' : 'ok' });
+  }
   // Before the category forms, so that "edit last food category" is an edit.
   if (isWord(first, EDIT)) return editLast(rest, prepared);
 

@@ -215,7 +215,7 @@ describe('numbers that cannot be read whole', () => {
 
 const commandTypes = new Set<CommandType>([
   'today', 'yesterday', 'week', 'month', 'summary', 'category', 'categories', 'help',
-  'undo', 'editLast', 'deleteLast', 'last', 'budget',
+  'undo', 'editLast', 'deleteLast', 'last', 'budget', 'smallTalk',
 ]); // prettier-ignore
 
 const reasons = new Set<UnknownReason>([

@@ -98,6 +98,8 @@ export type Command =
   | { type: 'category'; words: string[]; category: CategoryResolution }
   | { type: 'categories' }
   | { type: 'help' }
+  /** "thanks", "ok": answered in kind. */
+  | { type: 'smallTalk'; kind: 'thanks' | 'ok' }
   | { type: 'undo' }
   | { type: 'editLast'; change: EditChange }
   | { type: 'deleteLast' }

@@ -92,6 +92,8 @@ async function command(scope: EffectScope, cmd: Command): Promise<string> {
       return changeLanguage(scope, input.user, cmd.language);
     case 'help':
       return sayTo(scope).help(scope.dashboardUrl);
+    case 'smallTalk':
+      return cmd.kind === 'thanks' ? sayTo(scope).t('thanks') : '👍';
     default:
       // The record-changing commands the machine turns into their own effects.
       return sayTo(scope).notYet(scope.dashboardUrl);
