@@ -114,7 +114,7 @@ describe('other commands', () => {
     expect(commandOf('last 1000')).toEqual({ type: 'last', count: 100 });
   });
 
-  it.each(['stop digests', 'Stop digest', 'digests off', 'stop reminders'])(
+  it.each(['stop digests', 'Stop digest', 'digests off', 'stop reminders', 'STOP', 'unsubscribe'])(
     'reads "%s" as stopping digests and reminders',
     (text) => {
       expect(commandOf(text)).toEqual({ type: 'stopDigests' });

@@ -426,11 +426,11 @@ export function matchCommand(
     return command({ type: 'category', words: words.map((w) => w.key), category });
   }
 
-  // "stop digests", "digests off", "stop reminders".
+  // "stop digests", "digests off", "stop reminders"; a bare "STOP" or "unsubscribe" is
+  // how people opt out of a business's messages on WhatsApp, and means the same.
   if (
-    core.length === 2 &&
-    core.some((t) => isWord(t, STOP)) &&
-    core.some((t) => isWord(t, DIGESTS))
+    (core.length === 1 && isWord(first, STOP)) ||
+    (core.length === 2 && core.some((t) => isWord(t, STOP)) && core.some((t) => isWord(t, DIGESTS)))
   )
     return command({ type: 'stopDigests' });
 
