@@ -42,7 +42,11 @@ export interface Incoming {
 
 const LINK_COMMAND = /^\s*link\s+([\d\s-]+)$/i;
 const YES = new Set(['yes', 'y', 'ok', 'okay', 'save', 'haan', 'ha', 'sure']);
-const NO = new Set(['no', 'n', 'nope', 'cancel', 'nahi', "don't", 'dont']);
+// prettier-ignore
+const NO = new Set([
+  'no', 'n', 'nope', 'cancel', 'nahi', 'nahin', "don't", 'dont', 'não', 'nao', 'cancelar',
+  'tidak', 'नहीं',
+]);
 const CANDIDATES = 7;
 /** The text a More button under an answer carries: it asks for the next page. */
 export const MORE_ANSWER = 'more';
@@ -63,6 +67,7 @@ function typedChoice(context: BotContext, text: string, at: string): BotEvent | 
     return null;
   }
   if (context.question.kind !== 'category') return null;
+  if (NO.has(word)) return { type: 'CATEGORY_DECLINED', at };
   const named = head.candidates.find((c) => c.name.toLowerCase() === word);
   if (named)
     return { type: 'CATEGORY_CHOSEN', at, choice: { kind: 'category', categoryId: named.id } };

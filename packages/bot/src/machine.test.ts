@@ -341,6 +341,31 @@ describe('asking a category', () => {
     expect(c.context().lastSaved).toEqual({ messageId: 'msg-1', expenseIds: ['e1'] });
   });
 
+  it('a typed "no" discards the expense and asks about the next one', () => {
+    const [e1, e2] = [unclear('e1'), unclear('e2', { word: 'uber' })];
+    const c = askedAbout([e1, e2]);
+
+    expect(c.send({ type: 'CATEGORY_DECLINED', at: after(MINUTE) })).toEqual([
+      { type: 'discarded', expense: e1 },
+      askCategory(e2, false),
+    ]);
+    expect(c.context()).toMatchObject({ queue: [e2], lastSaved: null });
+    expect(c.send({ type: 'CATEGORY_DECLINED', at: after(2 * MINUTE) })).toEqual([
+      { type: 'discarded', expense: e2 },
+    ]);
+    expect(c.value()).toBe('idle');
+  });
+
+  it('a "no" under a Yes/No question is its No, not a declined category', () => {
+    const e1 = large('e1');
+    const c = askedAbout([e1]);
+
+    expect(c.send({ type: 'CATEGORY_DECLINED', at: after(MINUTE) })).toEqual([
+      { type: 'staleChoice' },
+      askConfirm(e1, true),
+    ]);
+  });
+
   it('the New button saves under a new category named after the word, to be created', () => {
     const e1 = unclear('e1', { word: 'chai' });
     const c = askedAbout([e1]);
@@ -691,6 +716,15 @@ describe('expiry', () => {
     expect(c.context().question).toEqual({ kind: 'category', askedAt: LATE });
   });
 
+  it('a "no" under a category question after the TTL still declines it', () => {
+    const c = askedAbout([e1, e2]);
+
+    expect(c.send({ type: 'CATEGORY_DECLINED', at: LATE })).toEqual([
+      { type: 'discarded', expense: e1 },
+      askCategory(e2, false),
+    ]);
+  });
+
   it('a stale button after the TTL saves what waited only for a category under Other', () => {
     const c = askedAbout([e1, e2]);
 
@@ -982,6 +1016,7 @@ describe('unexpected input', () => {
     ),
     ...choiceIds.map((id) => events.choice(id, at)),
     events.unclear('', '', at),
+    { type: 'CATEGORY_DECLINED', at },
     events.unsupported('location', at),
     events.stranger('hi', at),
     events.link('000000', at),

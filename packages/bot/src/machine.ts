@@ -278,6 +278,10 @@ export const conversationMachine = setup({
         enqueue.assign({ queue: context.queue.slice(1), question: null });
       }
     }),
+    declineCategory: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'discarded', expense: head(context) });
+      enqueue.assign({ queue: context.queue.slice(1), question: null });
+    }),
     answerReview: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'REVIEW_ANSWERED');
       const expense = head(context);
@@ -352,6 +356,7 @@ export const conversationMachine = setup({
       event.type === 'CATEGORY_CHOSEN' &&
       context.question?.kind === 'category' &&
       offered(head(context), event.choice),
+    declinesCategory: ({ context }) => context.question?.kind === 'category',
     answersConfirm: ({ context, event }) =>
       event.type === 'CONFIRM_ANSWERED' && context.question?.kind === 'confirm',
     // Save and Change answer the alert's question; Keep and Cancel the amount's (Cancel both).
@@ -396,6 +401,7 @@ export const conversationMachine = setup({
         // No question is open: an answer to one is from an older message.
         CATEGORY_CHOSEN: { actions: 'staleChoice' },
         CONFIRM_ANSWERED: { actions: 'staleChoice' },
+        CATEGORY_DECLINED: { actions: 'staleChoice' },
         REVIEW_ANSWERED: { actions: 'staleChoice' },
         AMOUNT_GIVEN: { actions: 'staleChoice' },
         UNKNOWN_CHOICE: { actions: 'staleChoice' },
@@ -464,6 +470,16 @@ export const conversationMachine = setup({
             guard: 'answersCategory',
             target: 'deciding',
             actions: ['refreshTwins', 'answerCategory'],
+          },
+          expireFirst,
+          { actions: ['staleChoice', remind] },
+        ],
+        // Declining is an answer to the open question too, however late.
+        CATEGORY_DECLINED: [
+          {
+            guard: 'declinesCategory',
+            target: 'deciding',
+            actions: ['refreshTwins', 'declineCategory'],
           },
           expireFirst,
           { actions: ['staleChoice', remind] },

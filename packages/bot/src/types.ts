@@ -146,6 +146,8 @@ export type BotEvent = (
   | { type: 'UNDO_RUN_TAPPED'; at: string; expenseId: string }
   | { type: 'CATEGORY_CHOSEN'; at: string; choice: CategoryChoice }
   | { type: 'CONFIRM_ANSWERED'; at: string; yes: boolean }
+  /** "no" or "cancel" typed under a category question: the expense is not saved. */
+  | { type: 'CATEGORY_DECLINED'; at: string }
   /** A reply id the bot never sends (or no longer understands). */
   | { type: 'UNKNOWN_CHOICE'; at: string }
   | { type: 'UNCLEAR'; at: string; text: string; detail: string }

@@ -32,6 +32,18 @@ describe('an expense sent while a question is open', () => {
   });
 });
 
+describe('a category question answered "no"', () => {
+  it('saves nothing of that expense and asks about the next', async () => {
+    await chat.say('45 bread', at(0));
+    await chat.say('90 widget', at(1));
+    expect(await chat.say('no', at(2))).toBe(
+      'OK, not saved: "45 bread".\n\nWhich category for "90 widget"?',
+    );
+    expect(await chat.say('cancel', at(3))).toBe('OK, not saved: "90 widget".');
+    expect(await stored()).toEqual([]);
+  });
+});
+
 describe('a category question nobody answers in time', () => {
   it('saves what waited only for a category under Other, and answers the new message', async () => {
     await chat.say('45 bread', at(0));
