@@ -76,9 +76,30 @@ describe('answers to questions', () => {
     await say('50 almoço');
     expect(await say('quanto gastei com alimentação?')).toBe(
       '*Alimentação · este mês*: ₹\u00a050,00 (1 lançamento)\nNada no mês anterior.\n' +
-        '_Mande "show them" para ver os lançamentos._',
+        '_Mande "mostrar" para ver os lançamentos._',
     );
   });
+
+  // The word an answer suggests for its entries is the chat's own, and the parser reads it.
+  it.each([
+    ['pt-BR', '50 almoço', 'quanto gastei com alimentação?'],
+    ['es-MX', '50 almuerzo', '¿cuánto gasté en comida?'],
+    ['id-ID', '50 makan siang', 'berapa untuk makanan bulan ini?'],
+    ['hi-IN', '50 खाना', 'इस महीने खाने पर कितना खर्च हुआ?'],
+  ])(
+    '%s: the word for the entries behind an answer lists them',
+    async (locale, expense, question) => {
+      const { say } = await open(locale);
+      const { t } = repliesFor(locale);
+      await say(expense);
+      expect(await say(question)).toContain(t('answerShowThem'));
+      const [, word] = /"([^"]+)"/.exec(t('answerShowThem'))!;
+      expect(word).not.toBe('show them');
+      const shown = await say(word!);
+      expect(shown).not.toContain('🤔');
+      expect(shown).toContain('50');
+    },
+  );
 
   // The question suggested when one was not understood is in the chat's language, and is
   // one the parser reads: sent back, it is answered.

@@ -105,6 +105,10 @@ describe('parseQuestion', () => {
     });
     expect(read('what about last month?')).toMatchObject({ followUp: true, filter: null });
     expect(read('show them')).toMatchObject({ followUp: true, measure: 'list' });
+    // Each language's one word for it, as its replies suggest.
+    for (const text of ['mostrar', 'muestra', 'tampilkan', 'दिखाओ']) {
+      expect(read(text), text).toMatchObject({ followUp: true, measure: 'list' });
+    }
     expect(parseQuestion('more', context)).toEqual({ kind: 'more' });
   });
 

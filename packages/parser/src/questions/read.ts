@@ -68,17 +68,18 @@ const BIGGEST = wordSet([
   'sabse', 'bada', 'badi', 'bade', 'big', 'most',
 ]);
 const TOP = wordSet(['top', 'categories', 'breakdown', 'categorywise', 'wise', 'where']);
+// One word for "show them" in each language, as its replies suggest it.
+// prettier-ignore
+const SHOW_THEM = [
+  'mostrar', 'mostra', 'mostre', 'muestra', 'muéstralos', 'muestralos', 'tampilkan',
+  'tunjukkan', 'dikhao', 'दिखाओ',
+];
+// prettier-ignore
 const LIST = wordSet([
-  'list',
-  'show',
-  'entries',
-  'entry',
-  'transactions',
-  'items',
-  'which',
-  'dikhao',
+  'list', 'show', 'entries', 'entry', 'transactions', 'items', 'which', 'lançamentos',
+  'registros', 'catatan', ...SHOW_THEM,
 ]);
-const THEM = wordSet(['them', 'those', 'these', 'ones', 'it']);
+const THEM = wordSet(['them', 'those', 'these', 'ones', 'it', ...SHOW_THEM]);
 const ANY = wordSet(['did', 'have', 'kya', 'any']);
 const MAX_TOP = 20;
 const DEFAULT_TOP = 3;
