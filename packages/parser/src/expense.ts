@@ -14,6 +14,8 @@ export interface Analysis {
   segment: Segment;
   date: DateMatch | null;
   amount: AmountCandidate | null;
+  /** The other numbers that read as prices as well as `amount` ("lunch 250 dinner 400"). */
+  rivals: AmountCandidate[];
   /** The currency the amount is in: named next to it, elsewhere in the item, or default. */
   currency: string;
   words: CategoryWord[];
@@ -25,7 +27,8 @@ export interface Analysis {
 // Beyond this many words an item is prose, not an expense; the rest still goes to the note.
 const CATEGORY_WORD_LIMIT = 32;
 
-const USED = 1;
+/** Marks: a token read as the date or the amount. */
+export const USED = 1;
 const DROPPED = 2;
 
 function isNoiseAtEdge(token: Token): boolean {
@@ -64,7 +67,7 @@ function scan(
   prepared: Prepared,
   marks: Uint8Array,
   years: boolean,
-): { date: DateMatch | null; amount: AmountCandidate | null } {
+): { date: DateMatch | null; amount: AmountCandidate | null; rivals: AmountCandidate[] } {
   marks.fill(0, start, end);
   let date: DateMatch | null = null;
   for (let i = start; i < end;) {
@@ -77,9 +80,11 @@ function scan(
     marks.fill(USED, found.start, found.end);
     i = Math.max(found.end, i + 1);
   }
-  const amount = pickAmount(findAmounts(tokens, start, end, marks, prepared.amounts));
+  const candidates = findAmounts(tokens, start, end, marks, prepared.amounts);
+  const amount = pickAmount(candidates);
   if (amount !== null) marks.fill(USED, amount.start, amount.end);
-  return { date, amount };
+  const rivals = candidates.filter((c) => c !== amount && c.strength > 0 && !c.expression);
+  return { date, amount, rivals };
 }
 
 /**
@@ -95,10 +100,10 @@ export function analyze(
 ): Analysis {
   const { start, end } = segment;
 
-  let { date, amount } = scan(tokens, start, end, prepared, marks, true);
+  let { date, amount, rivals } = scan(tokens, start, end, prepared, marks, true);
   if (amount === null && date !== null) {
     const again = scan(tokens, start, end, prepared, marks, false);
-    if (again.amount !== null) ({ date, amount } = again);
+    if (again.amount !== null) ({ date, amount, rivals } = again);
     else scan(tokens, start, end, prepared, marks, true);
   }
 
@@ -156,6 +161,7 @@ export function analyze(
     segment,
     date,
     amount,
+    rivals,
     currency: currency ?? prepared.currency,
     words,
     category,

@@ -73,6 +73,20 @@ describe('parse', () => {
     expect(expenses('cab 180 3 days ago')[0]?.occurredOn).toBe('2026-11-21');
   });
 
+  it('reads items priced one after another as separate expenses', () => {
+    const read = (text: string) => expenses(text).map((e) => [e.amountMinor, e.note]);
+    expect(read('lunch 250 dinner 400')).toEqual([
+      [25_000n, 'lunch'],
+      [40_000n, 'dinner'],
+    ]);
+    expect(read('lunch 250 yesterday dinner 400').length).toBe(2);
+    // A number that names the thing rather than prices it stays with it ("room 101"), and
+    // a quantity is no price ("2 coffees 150 each").
+    expect(read('room 101 rent 5000')).toHaveLength(1);
+    expect(read('2 coffees 150 each')).toEqual([[15_000n, '2 coffees each']]);
+    expect(read('flight 5000 for 2')).toEqual([[500_000n, 'flight for 2']]);
+  });
+
   it('counts minor units by the currency’s exponent', () => {
     expect(expenses('¥1200 sushi')[0]?.amountMinor).toBe(1200n);
     expect(expenses('KWD 1.250 taxi')[0]?.amountMinor).toBe(1250n);

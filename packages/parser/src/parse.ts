@@ -8,6 +8,7 @@ import { prepare, type Prepared } from './context.ts';
 import { analyze, type Analysis } from './expense.ts';
 import { isoDate } from './calendar.ts';
 import { checkAmount } from './limits.ts';
+import { pricedPieces } from './pairs.ts';
 import { splitSegments, type Segment } from './split.ts';
 import { normalize, tokenize, type Token } from './tokenize.ts';
 import { INCOME_WORDS } from './words.ts';
@@ -53,7 +54,18 @@ function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepa
   let header: DateMatch | null = null;
   let headerSinceItem = false;
   for (const segment of splitSegments(tokens, prepared.amounts.numberWords ?? null)) {
-    const analysis = run(segment);
+    let analysis = run(segment);
+    const pieces = pending === null ? pricedPieces(tokens, analysis, marks, prepared) : null;
+    if (pieces !== null) {
+      const priced = pieces.map(run);
+      // Only when each piece names a category of its own: "room 101 rent 5000" stays one.
+      if (priced.every((a) => a.amount !== null && a.category.resolution.status === 'matched')) {
+        for (const piece of priced) items.push({ analysis: piece, header });
+        headerSinceItem = false;
+        continue;
+      }
+      analysis = run(segment);
+    }
     if (analysis.amount !== null) {
       items.push({
         analysis: pending === null ? analysis : run(merge(pending, segment)),
