@@ -140,7 +140,11 @@ function readWords(
     const after = tokens[read.end];
     if (after === undefined || currencyOf(after, options.defaultCurrency) === null) return null;
   }
-  return { value: { units: BigInt(read.value), scale: 0 }, end: read.end, quantity: false };
+  // Quarters at most ("sava", "dedh"): exact in hundredths.
+  const value = Number.isInteger(read.value)
+    ? { units: BigInt(read.value), scale: 0 }
+    : { units: BigInt(Math.round(read.value * 100)), scale: 2 };
+  return { value, end: read.end, quantity: false };
 }
 
 function combine(left: Value, right: Value, op: (a: Decimal, b: Decimal) => Decimal): Value {

@@ -20,6 +20,20 @@ describe('amounts in words and local multipliers', () => {
     expect(amount('paanch sau ka kirana', contexts.india)).toBe('50000 INR');
   });
 
+  it('reads the fractions Hindi speakers say amounts in', () => {
+    expect(amount('dedh lakh car', contexts.india)).toBe('15000000 INR');
+    expect(amount('dhai hazar shoes', contexts.india)).toBe('250000 INR');
+    expect(amount('sava lakh bike', contexts.india)).toBe('12500000 INR');
+    expect(amount('saade teen hazar kiraya', contexts.india)).toBe('350000 INR');
+    expect(amount('paune do sau sabzi', contexts.india)).toBe('17500 INR');
+    expect(amount('sava do lakh', contexts.india)).toBe('22500000 INR');
+    expect(amount('half lakh tv', contexts.india)).toBe('5000000 INR');
+    expect(amount('डेढ़ लाख गाड़ी', contexts.hindi)).toBe('15000000 INR');
+    // Not an amount by itself, and no amount next to a unit.
+    expect(amount('sava', contexts.india)).toBe('unknown');
+    expect(amount('half kg sugar 40', contexts.india)).toBe('4000 INR');
+  });
+
   it('leaves small words alone unless a currency follows', () => {
     expect(amount('um café', contexts.brazil)).toBe('unknown');
     expect(amount('dois reais café', contexts.brazil)).toBe('200 BRL');

@@ -14,6 +14,8 @@ type Part =
   | { times: number }
   /** Closes a group and multiplies it: "mil", "ribu", "hazar", "juta". */
   | { scale: number }
+  /** Moves the next number by a fraction: "sava do" 2¼, "saade teen" 3½, "paune do" 1¾. */
+  | { shift: number }
   /** Joins parts: "cento e vinte", "treinta y cinco". */
   | 'and';
 
@@ -73,7 +75,14 @@ const HINDI = wordMap<Part>([
     एक: 1, दो: 2, तीन: 3, चार: 4, पांच: 5, पाँच: 5, छह: 6, छः: 6, सात: 7, आठ: 8, नौ: 9,
     दस: 10, बीस: 20, पच्चीस: 25, तीस: 30, चालीस: 40, पचास: 50, साठ: 60, सत्तर: 70, अस्सी: 80,
     नब्बे: 90,
+    // Fractions said as numbers: "dedh lakh" is 1.5 lakh, "dhai hazar" 2,500.
+    aadha: 0.5, adha: 0.5, half: 0.5, dedh: 1.5, derh: 1.5, dhai: 2.5, dhaai: 2.5,
+    dhaee: 2.5, adhai: 2.5, आधा: 0.5, डेढ़: 1.5, ढाई: 2.5,
   }),
+  ['sava', { shift: 0.25 }], ['sawa', { shift: 0.25 }], ['सवा', { shift: 0.25 }],
+  ['saade', { shift: 0.5 }], ['sade', { shift: 0.5 }], ['sadhe', { shift: 0.5 }],
+  ['saadhe', { shift: 0.5 }], ['साढ़े', { shift: 0.5 }], ['paune', { shift: -0.25 }],
+  ['pone', { shift: -0.25 }], ['पौने', { shift: -0.25 }],
   ['sau', { times: 100 }], ['सौ', { times: 100 }], ['hazar', { scale: 1000 }],
   ['hazaar', { scale: 1000 }], ['hajar', { scale: 1000 }], ['हज़ार', { scale: 1000 }],
   ['हजार', { scale: 1000 }], ['lakh', { scale: 100_000 }], ['लाख', { scale: 100_000 }],
@@ -97,7 +106,10 @@ export function numberWordsFor(language: string, region: string | undefined): Nu
  */
 export const SMALLEST_ALONE = 10;
 
-/** The number the words starting at token i spell, and where they end; null if none. */
+/**
+ * The number the words starting at token i spell (a multiple of ¼ at most, "dedh" being
+ * 1.5), and where they end; null if none.
+ */
 export function readNumberWords(
   tokens: readonly Token[],
   i: number,
@@ -107,8 +119,16 @@ export function readNumberWords(
   let total = 0;
   let group = 0;
   let last = 0;
+  // A pending "sava", "saade" or "paune": on the next number, or on one ("sava lakh").
+  let shift = 0;
   let j = i;
   let read = false;
+  const shifted = () => {
+    if (shift === 0) return;
+    group += 1 + shift;
+    last = 1 + shift;
+    shift = 0;
+  };
   while (j < end) {
     const token = tokens[j];
     if (token?.kind !== 'word') break;
@@ -118,15 +138,21 @@ export function readNumberWords(
       // Only between two number words: "cento e vinte", not "cinquenta e uber".
       const next = tokens[j + 1];
       if (!read || next?.kind !== 'word' || words.get(next.key) === undefined) break;
+    } else if ('shift' in part) {
+      shifted();
+      shift = part.shift;
     } else if ('add' in part) {
-      group += part.add;
-      last = part.add;
+      group += part.add + shift;
+      last = part.add + shift;
+      shift = 0;
     } else if ('times' in part) {
+      shifted();
       // "dua puluh" is 2 x 10, "do sau" 2 x 100, "sau" alone 100.
       const base = read && last > 0 ? last : 1;
       group = group - (read ? last : 0) + base * part.times;
       last = 0;
     } else {
+      shifted();
       total += (group === 0 ? 1 : group) * part.scale;
       group = 0;
       last = 0;
@@ -137,5 +163,6 @@ export function readNumberWords(
   // A trailing "e" or "y" is not part of the number.
   while (j > i && words.get(tokens[j - 1]?.key ?? '') === 'and') j--;
   if (j === i) return null;
+  shifted();
   return { value: total + group, end: j };
 }
