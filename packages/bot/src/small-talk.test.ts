@@ -17,6 +17,10 @@ describe('small talk', () => {
       '🙂 Anytime! Send the next expense whenever you like.',
     );
     expect(await chat.say('ok', at(2))).toBe('👍');
+    expect(await chat.say('👍🏽', at(2))).toBe('👍');
+    expect(await chat.say('🙏', at(2))).toBe(
+      '🙂 Anytime! Send the next expense whenever you like.',
+    );
     await chat.say('45 bread', at(3));
     expect(await chat.say('got it', at(4))).toBe(
       '👍\n\nStill waiting: which category for "45 bread"?',

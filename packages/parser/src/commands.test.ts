@@ -173,6 +173,11 @@ describe('other commands', () => {
     for (const text of ['ok', 'OK.', 'got it', 'cool', 'great', 'very good', 'ठीक', 'oke']) {
       expect(commandOf(text), text).toEqual({ type: 'smallTalk', kind: 'ok' });
     }
+    expect(commandOf('🙏')).toEqual({ type: 'smallTalk', kind: 'thanks' });
+    for (const text of ['👍', '👍🏽', '❤️', '👌 ✅']) {
+      expect(commandOf(text), text).toEqual({ type: 'smallTalk', kind: 'ok' });
+    }
+    expect(parse('😡', contexts.india)).toMatchObject({ kind: 'unknown', reason: 'empty' });
     expect(parse('thanks 500', contexts.india).kind).toBe('expenses');
     expect(parse('good morning', contexts.india).kind).toBe('unknown');
   });

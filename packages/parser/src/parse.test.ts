@@ -73,6 +73,11 @@ describe('parse', () => {
     expect(expenses('cab 180 3 days ago')[0]?.occurredOn).toBe('2026-11-21');
   });
 
+  it('leaves an emoji’s presentation selector out of the note', () => {
+    expect(expenses('☕️ 50').map((e) => [e.amountMinor, e.note])).toEqual([[5_000n, '']]);
+    expect(expenses('50 coffee ❤️')[0]?.note).toBe('coffee');
+  });
+
   it('reads items priced one after another as separate expenses', () => {
     const read = (text: string) => expenses(text).map((e) => [e.amountMinor, e.note]);
     expect(read('lunch 250 dinner 400')).toEqual([

@@ -143,6 +143,18 @@ function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepa
   return { kind: 'expenses', expenses };
 }
 
+const THANKS_EMOJI = /\u{1F64F}/u;
+// Skin tones and joiners ride on the emoji they follow (normalize drops the selectors).
+const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\u{200D}\s]/gu;
+const OK_EMOJI =
+  /^[\u{1F44D}\u{1F44C}\u{2705}\u{1F642}\u{1F60A}\u{1F600}\u{1F604}\u{1F44F}\u{1F4AF}\u{2764}\u{1F91D}\u{1F64F}]+$/u;
+
+/** A message of only a thumbs-up, a folded-hands or a smile: thanks or an ok, or null. */
+function reactionOf(source: string): 'thanks' | 'ok' | null {
+  if (!OK_EMOJI.test(source.replace(EMOJI_MODIFIERS, ''))) return null;
+  return THANKS_EMOJI.test(source) ? 'thanks' : 'ok';
+}
+
 export function parse(text: string, context: ParseContext): ParseResult {
   if (text.length > MAX_MESSAGE_LENGTH) {
     return {
@@ -160,6 +172,9 @@ export function parse(text: string, context: ParseContext): ParseResult {
     if (tokens.some((token) => token.text === '?')) {
       return { kind: 'command', command: { type: 'help' } };
     }
+    const reaction = reactionOf(source);
+    if (reaction !== null)
+      return { kind: 'command', command: { type: 'smallTalk', kind: reaction } };
     return { kind: 'unknown', reason: 'empty', detail: 'The message has no words or numbers.' };
   }
   return (

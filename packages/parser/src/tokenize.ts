@@ -42,10 +42,14 @@ function asciiDigit(ch: string): string {
  * NFKC folds full-width digits, no-break and narrow spaces (French and Swiss grouping)
  * and the rupee ligature ₨ into plain forms. ASCII text, nearly every message, skips it.
  */
+// Text or emoji presentation ("☕️", "❤️"): a mark of its own would read as a word.
+const VARIATION_SELECTORS = /[\uFE0E\uFE0F]/g;
+
 export function normalize(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   return text
     .replace(SUPERSCRIPT_DIGITS, (digit) => `^${digit}`)
+    .replace(VARIATION_SELECTORS, '')
     .normalize('NFKC')
     .replace(LOCAL_DIGITS, asciiDigit);
 }
