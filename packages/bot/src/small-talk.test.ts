@@ -1,4 +1,5 @@
-// Thanks and acknowledgements in a real chat: answered in kind, never "not understood".
+// What people say between expenses in a real chat: thanks, an ok, a quick correction;
+// answered in kind, never "not understood" or a new expense.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestChat, type TestChat } from './test-chat.ts';
 
@@ -26,6 +27,14 @@ describe('small talk', () => {
       '👍\n\nStill waiting: which category for "45 bread"?',
     );
     expect(await chat.db.prisma.expense.count()).toBe(1);
+  });
+
+  it('takes "actually 350" as a correction of the last amount, not a new expense', async () => {
+    chat = await openTestChat();
+    await chat.say('300 lunch', at(0));
+    expect(await chat.say('actually 350', at(1))).toBe('✏️ Changed ₹300.00 · Food to ₹350.00.');
+    const rows = await chat.db.prisma.expense.findMany();
+    expect(rows.map((row) => row.amountMinor)).toEqual([35_000n]);
   });
 
   it('thanks back in the chat’s language', async () => {

@@ -218,6 +218,19 @@ describe('edit last', () => {
     return parse(text, contexts.india);
   }
 
+  it('reads a correction of the amount said as one', () => {
+    for (const text of ['actually 350', 'make it 350', 'sorry, it was 350', 'I meant ₹350']) {
+      expect(changeOf(text), text).toEqual({
+        field: 'amount',
+        amountMinor: 35_000n,
+        currency: 'INR',
+      });
+    }
+    // With anything else in it, it is an expense of its own.
+    expect(parse('actually 350 lunch', contexts.india).kind).toBe('expenses');
+    expect(parse('sorry', contexts.india).kind).toBe('unknown');
+  });
+
   it('reads a new amount in any amount form and currency', () => {
     expect(commandOf('edit last ₹1.5k')).toEqual({
       type: 'editLast',

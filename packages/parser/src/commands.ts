@@ -142,10 +142,37 @@ const DIGESTS = wordSet([
 ]);
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
 // prettier-ignore
+/** Words that open a correction of the last amount: "actually 350", "make it 350". */
+const CORRECTION = wordSet(['actually', 'correction', 'sorry', 'make', 'meant', 'wait']);
+const CORRECTION_GLUE = wordSet(['was', 'is', 'be', 'should', 'i', 'mean', 'meant', 'no']);
 const TARGET = wordSet([
-  'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
-  'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir', 'वाला', 'वाली', 'wala',
-  'wali', 'वाले', 'wale', 'दो', 'को', 'ko', ...HINDI_LAST,
+  'last',
+  'that',
+  'it',
+  'entry',
+  'one',
+  'previous',
+  'prev',
+  'recent',
+  'latest',
+  'amount',
+  'item',
+  'record',
+  'último',
+  'ultimo',
+  'última',
+  'ultima',
+  'terakhir',
+  'वाला',
+  'वाली',
+  'wala',
+  'wali',
+  'वाले',
+  'wale',
+  'दो',
+  'को',
+  'ko',
+  ...HINDI_LAST,
 ]);
 // prettier-ignore
 const ENTRIES = wordSet([
@@ -280,6 +307,26 @@ function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
   return edit({ field: 'amount', amountMinor: checked.amountMinor, currency: checked.currency });
 }
 
+/**
+ * "actually 350", "make it 350", "sorry, it was 350": a new amount for the last entry, said
+ * as a correction. Null unless the rest is an amount and nothing else.
+ */
+function correction(rest: readonly Token[], prepared: Prepared): ParseResult | null {
+  const tokens = rest.filter((token) => !isWord(token, TARGET) && !isWord(token, CORRECTION_GLUE));
+  if (tokens.length === 0) return null;
+  const amount = readAmount(
+    tokens,
+    0,
+    tokens.length,
+    new Uint8Array(tokens.length),
+    prepared.amounts,
+  );
+  if (amount === null || amount.end !== tokens.length) return null;
+  const checked = checkAmount(amount, tokens.map((token) => token.text).join(' '), prepared);
+  if (checked.kind === 'unknown') return checked;
+  return edit({ field: 'amount', amountMinor: checked.amountMinor, currency: checked.currency });
+}
+
 /** "last 5", "last 5 entries", "5 terakhir": the count, or null when it is none. */
 function lastCount(count: Token, others: readonly Token[]): ParseResult | null {
   if (count.kind !== 'number' || !/^\d{1,6}$/.test(count.text) || !allWords(others, ENTRIES)) {
@@ -409,6 +456,8 @@ export function matchCommand(
   }
   // Before the category forms, so that "edit last food category" is an edit.
   if (isWord(first, EDIT)) return editLast(rest, prepared);
+  const corrected = isWord(first, CORRECTION) ? correction(rest, prepared) : null;
+  if (corrected !== null) return corrected;
 
   if (isWord(first, CATEGORIES) && rest.length === 0) return command({ type: 'categories' });
   if (isWord(first, CATEGORY) || isWord(first, CATEGORIES)) {
