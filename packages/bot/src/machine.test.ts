@@ -739,11 +739,12 @@ describe('expiry', () => {
   it('saves what waited only for a category and lets the rest expire', () => {
     const e3 = large('e3');
     const e4 = unclear('e4', { category: null, other: null });
-    const c = askedAbout([e1, e3, e4]);
+    const bare = unclear('e5', { note: '', word: null });
+    const c = askedAbout([e1, e3, e4, bare]);
 
     expect(c.send(events.unclear('x', 'no amount', LATE))).toEqual([
       { type: 'saveUnanswered', expenses: [e1Other, e4] },
-      { type: 'expired', expenses: [e3] },
+      { type: 'expired', expenses: [e3, bare] },
       { type: 'notUnderstood', text: 'x', detail: 'no amount' },
     ]);
     expect(c.context()).toMatchObject({

@@ -28,11 +28,15 @@ const savedRecord = (expenses: DraftExpense[]): BotContext['lastSaved'] =>
     : { messageId: expenses[0]!.messageId, expenseIds: expenses.map((e) => e.id) };
 
 /**
- * Certain in all but its category: when its question expires it is saved in the catch-all
- * category (or none) rather than lost, as the amount and the day are what matter.
+ * Certain in all but its category, and saying what it was for: when its question expires
+ * it is saved in the catch-all category (or none) rather than lost, as the amount and the
+ * day are what matter. A bare amount says too little to keep unasked.
  */
 const onlyCategoryMissing = (expense: DraftExpense) =>
-  expense.category === null && expense.kind !== 'INCOME' && expense.concerns.length === 0;
+  expense.category === null &&
+  expense.kind !== 'INCOME' &&
+  expense.concerns.length === 0 &&
+  expense.note.trim() !== '';
 
 /** What to ask about a waiting expense next: its amount, Save/Change/Cancel, a category, a Yes/No. */
 function questionKind(expense: DraftExpense): Question['kind'] {
@@ -144,7 +148,7 @@ const remind = { type: 'ask', params: { reminder: true } } as const;
  * is open is handled as usual and the question is asked again, so nothing is lost; an
  * unanswered question expires after questionTtlMs, measured on message timestamps, and
  * with it the queue: what waited only for a category is saved without one (the catch-all
- * category), what waited for a yes, an amount or a review is not.
+ * category), a bare amount or what waited for a yes, an amount or a review is not.
  * The machine does no I/O: it emits effects (writes, replies) for the runtime to carry out.
  */
 export const conversationMachine = setup({
