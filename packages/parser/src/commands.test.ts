@@ -218,6 +218,16 @@ describe('edit last', () => {
     return parse(text, contexts.india);
   }
 
+  it('reads "move it to" a category as a category edit', () => {
+    for (const text of ['move it to groceries', 'move last to groceries']) {
+      expect(changeOf(text), text).toMatchObject({
+        field: 'category',
+        category: { status: 'matched', categoryId: 'groceries' },
+      });
+    }
+    expect(parse('move 5000', contexts.india).kind).toBe('expenses');
+  });
+
   it('reads a correction of the amount said as one', () => {
     for (const text of ['actually 350', 'make it 350', 'sorry, it was 350', 'I meant ₹350']) {
       expect(changeOf(text), text).toEqual({

@@ -456,6 +456,10 @@ export function matchCommand(
   }
   // Before the category forms, so that "edit last food category" is an edit.
   if (isWord(first, EDIT)) return editLast(rest, prepared);
+  // "move it to groceries", "move last to food"; "move 500 to savings" is no edit.
+  if (first?.kind === 'word' && first.key === 'move' && isWord(rest[0], TARGET)) {
+    return editLast(rest, prepared);
+  }
   const corrected = isWord(first, CORRECTION) ? correction(rest, prepared) : null;
   if (corrected !== null) return corrected;
 
