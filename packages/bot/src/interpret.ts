@@ -231,6 +231,7 @@ async function draft(
     dateExplicit: expense.dateExplicit,
     note: expense.note,
     text: expense.text,
+    ...(expense.morePrices ? { morePrices: true as const } : {}),
     category,
     word: askedWord(resolution),
     candidates: category || income ? [] : await candidates(incoming.tx, user, resolution, other),

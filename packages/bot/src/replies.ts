@@ -44,6 +44,7 @@ function build(tag: string) {
         category: category ?? '',
       }),
     queued: (quotes: string[]) => t('queued', { quotes: quoted(quotes) }),
+    morePrices: (quote: string, amount: string) => t('morePrices', { quote, amount }),
     undone: (lines: string[]) => t('undone', { lines: lines.join(', ') }),
     nothingToUndo: t('nothingToUndo'),
     edited: (before: string, after: string) => t('edited', { before, after }),

@@ -33,6 +33,8 @@ export interface DraftExpense {
   note: string;
   /** The part of the message it came from, quoted back in questions. */
   text: string;
+  /** Its text held another price as well: the reply says which one was saved. */
+  morePrices?: true;
   category: CategoryRef | null;
   /** True when category is a new one the user asked for and it must be created. */
   createCategory?: boolean;

@@ -90,6 +90,14 @@ describe('parse', () => {
     expect(read('room 101 rent 5000')).toHaveLength(1);
     expect(read('2 coffees 150 each')).toEqual([[15_000n, '2 coffees each']]);
     expect(read('flight 5000 for 2')).toEqual([[500_000n, 'flight for 2']]);
+    // Left whole, an item with another price in it says so, for the reply to tell.
+    expect(expenses('tea 10 samosa 20')).toMatchObject([{ amountMinor: 1_000n, morePrices: true }]);
+    for (const text of ['lunch 250 dinner 400', '2 coffees 150 each', '120 petrol']) {
+      expect(
+        expenses(text).some((e) => e.morePrices),
+        text,
+      ).toBe(false);
+    }
   });
 
   it('counts minor units by the currency’s exponent', () => {

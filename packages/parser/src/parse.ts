@@ -138,6 +138,7 @@ function parseExpenses(source: string, tokens: readonly Token[], prepared: Prepa
       occurredOn: date === null ? prepared.todayIso : isoDate(date.day),
       dateExplicit: date !== null,
       text: analysis.text,
+      ...(analysis.rivals.length > 0 ? { morePrices: true as const } : {}),
     });
   }
   return { kind: 'expenses', expenses };

@@ -63,6 +63,11 @@ export interface ParsedExpense {
   dateExplicit: boolean;
   /** The part of the message this expense came from. */
   text: string;
+  /**
+   * Another number in `text` read as a price too ("tea 10 samosa 20" when samosa names no
+   * category): only amountMinor was taken, and the user should hear so.
+   */
+  morePrices?: true;
 }
 
 export interface DateRange {

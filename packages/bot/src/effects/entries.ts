@@ -91,6 +91,7 @@ async function save(
         ? sayTo(scope).savedIncome(amount, expense.category?.name ?? (expense.note || null), date)
         : sayTo(scope).saved(amount, expense.category?.name ?? null, date),
     );
+    if (expense.morePrices) reply.parts.push(sayTo(scope).morePrices(expense.text, amount));
   }
   if (unanswered && stored.length > 0) {
     const quotes = stored.map((expense) => expense.text);
