@@ -191,7 +191,9 @@ describe('a forwarded debit alert', () => {
     await say(SWIGGY);
     minute += 11;
     const later = await say('today');
-    expect(later).toContain('No answer about "swiggy@icici" in time, so I didn\'t save it.');
+    expect(later).toContain(
+      'No answer about "swiggy@icici" in time, so I didn\'t save it. Send it again if you want.',
+    );
     expect(await entries()).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ function build(tag: string) {
     no: t('no'),
     undoButton: t('undoButton'),
     discarded: (quote: string) => t('discarded', { quote }),
-    expired: (quotes: string[]) => t('expired', { quotes: quoted(quotes) }),
+    expired: (quotes: string[]) => t('expired', { quotes: quoted(quotes), count: quotes.length }),
     expiredSaved: (quotes: string[], category: string | null) =>
       t('expiredSaved', {
         quotes: quoted(quotes),

@@ -44,6 +44,16 @@ describe('a category question answered "no"', () => {
   });
 });
 
+describe('questions nobody answers in time', () => {
+  it('names what was not saved, one or several', async () => {
+    await chat.say('450', at(0));
+    await chat.say('90', at(1));
+    expect(await chat.say('today', at(30))).toMatch(
+      /^No answer about "450", "90" in time, so I didn't save them\. Send them again if you want\.\n/,
+    );
+  });
+});
+
 describe('a category question nobody answers in time', () => {
   it('saves what waited only for a category under Other, and answers the new message', async () => {
     await chat.say('45 bread', at(0));
