@@ -48,6 +48,7 @@ function build(tag: string) {
     undone: (lines: string[]) => t('undone', { lines: lines.join(', ') }),
     nothingToUndo: t('nothingToUndo'),
     edited: (before: string, after: string) => t('edited', { before, after }),
+    unchanged: (expense: string) => t('unchanged', { expense }),
     nothingToEdit: t('nothingToEdit'),
     whichCategory: (word: string, names: string[]) =>
       t('whichCategory', {

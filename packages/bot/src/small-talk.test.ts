@@ -33,6 +33,12 @@ describe('small talk', () => {
     chat = await openTestChat();
     await chat.say('300 lunch', at(0));
     expect(await chat.say('actually 350', at(1))).toBe('✏️ Changed ₹300.00 · Food to ₹350.00.');
+    expect(await chat.say('make it 350', at(2))).toBe(
+      'Nothing to change: it is already ₹350.00 · Food.',
+    );
+    expect(await chat.say('move it to food', at(3))).toBe(
+      'Nothing to change: it is already ₹350.00 · Food.',
+    );
     const rows = await chat.db.prisma.expense.findMany();
     expect(rows.map((row) => row.amountMinor)).toEqual([35_000n]);
   });

@@ -108,13 +108,16 @@ interface LiveEntry {
   id: string;
   amountMinor: bigint;
   currency: string;
+  categoryId: string | null;
   categoryName: string | null;
+  note: string | null;
 }
 
 /** The user's live entries that `where` picks (on expenses e), oldest first. */
 function liveEntries(scope: EffectScope, user: User, where: Statement): Promise<LiveEntry[]> {
   return scope.tx.rows<LiveEntry>(sql`
-    SELECT e.id, e.amount_minor AS "amountMinor", e.currency, c.name AS "categoryName"
+    SELECT e.id, e.amount_minor AS "amountMinor", e.currency, e.category_id::text AS "categoryId",
+           c.name AS "categoryName", e.note
       FROM expenses e LEFT JOIN categories c ON c.id = e.category_id
      WHERE e.user_id = ${user.id}::uuid AND e.deleted_at IS NULL AND ${where}
      ORDER BY e.created_at, e.id`);
@@ -216,6 +219,17 @@ function edited(
   }
 }
 
+/** Whether a patch leaves the entry as it is ("make it 350" on an entry of 350). */
+function changesNothing(expense: LiveEntry, patch: EntryPatch): boolean {
+  const same = <T>(asked: T | undefined, stored: T) => asked === undefined || asked === stored;
+  return (
+    (patch.amountMinor === undefined ||
+      (BigInt(patch.amountMinor) === expense.amountMinor && patch.currency === expense.currency)) &&
+    same(patch.categoryId, expense.categoryId) &&
+    same(patch.note, expense.note)
+  );
+}
+
 async function editLast(
   scope: EffectScope,
   expenseId: string | null,
@@ -227,6 +241,9 @@ async function editLast(
   if (!expense) return sayTo(scope).nothingToEdit;
   const edit = edited(scope, change);
   if (typeof edit === 'string') return edit;
+  if (changesNothing(expense, edit.patch)) {
+    return sayTo(scope).unchanged(expenseLabel(user, expense, expense.categoryName));
+  }
   return unlessMemberGone(
     user,
     async () => {
