@@ -236,6 +236,17 @@ describe('edit last', () => {
         currency: 'INR',
       });
     }
+    for (const [text, context] of [
+      ['na verdade 350', contexts.brazil],
+      ['perdón, fue 350', contexts.mexico],
+      ['ralat 35000', contexts.indonesia],
+      ['matlab 350', contexts.india],
+    ] as const) {
+      expect(changeOf(text, context), text).toMatchObject({
+        field: 'amount',
+        amountMinor: 35_000n,
+      });
+    }
     // With anything else in it, it is an expense of its own.
     expect(parse('actually 350 lunch', contexts.india).kind).toBe('expenses');
     expect(parse('sorry', contexts.india).kind).toBe('unknown');

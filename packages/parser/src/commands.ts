@@ -143,8 +143,16 @@ const DIGESTS = wordSet([
 /** What may follow "delete", "undo" or "edit" without changing their meaning. */
 // prettier-ignore
 /** Words that open a correction of the last amount: "actually 350", "make it 350". */
-const CORRECTION = wordSet(['actually', 'correction', 'sorry', 'make', 'meant', 'wait']);
-const CORRECTION_GLUE = wordSet(['was', 'is', 'be', 'should', 'i', 'mean', 'meant', 'no']);
+// prettier-ignore
+const CORRECTION = wordSet([
+  'actually', 'correction', 'sorry', 'make', 'meant', 'wait', 'verdade', 'corrigindo',
+  'desculpa', 'realidad', 'perdón', 'perdon', 'maksudnya', 'ralat', 'matlab',
+]);
+const CORRECTION_LEAD = wordSet(['na', 'en']);
+// prettier-ignore
+const CORRECTION_GLUE = wordSet([
+  'was', 'is', 'be', 'should', 'i', 'mean', 'meant', 'no', 'foi', 'era', 'fue', 'tadi',
+]);
 const TARGET = wordSet([
   'last',
   'that',
@@ -460,7 +468,11 @@ export function matchCommand(
   if (first?.kind === 'word' && first.key === 'move' && isWord(rest[0], TARGET)) {
     return editLast(rest, prepared);
   }
-  const corrected = isWord(first, CORRECTION) ? correction(rest, prepared) : null;
+  // "na verdade 350", "en realidad 350": the correction word after its preposition.
+  const opening = isWord(first, CORRECTION_LEAD) && isWord(rest[0], CORRECTION) ? 1 : 0;
+  const corrected = isWord(opening ? rest[0] : first, CORRECTION)
+    ? correction(rest.slice(opening), prepared)
+    : null;
   if (corrected !== null) return corrected;
 
   if (isWord(first, CATEGORIES) && rest.length === 0) return command({ type: 'categories' });
