@@ -140,8 +140,6 @@ const DIGESTS = wordSet([
   'digest', 'digests', 'reminder', 'reminders', 'summaries', 'notifications', 'resumos',
   'lembretes', 'resúmenes', 'resumenes', 'recordatorios', 'pengingat', 'सारांश', 'रिमाइंडर',
 ]);
-/** What may follow "delete", "undo" or "edit" without changing their meaning. */
-// prettier-ignore
 /** Words that open a correction of the last amount: "actually 350", "make it 350". */
 // prettier-ignore
 const CORRECTION = wordSet([
@@ -153,34 +151,12 @@ const CORRECTION_LEAD = wordSet(['na', 'en']);
 const CORRECTION_GLUE = wordSet([
   'was', 'is', 'be', 'should', 'i', 'mean', 'meant', 'no', 'foi', 'era', 'fue', 'tadi',
 ]);
+/** What may follow "delete", "undo" or "edit" without changing their meaning. */
+// prettier-ignore
 const TARGET = wordSet([
-  'last',
-  'that',
-  'it',
-  'entry',
-  'one',
-  'previous',
-  'prev',
-  'recent',
-  'latest',
-  'amount',
-  'item',
-  'record',
-  'último',
-  'ultimo',
-  'última',
-  'ultima',
-  'terakhir',
-  'वाला',
-  'वाली',
-  'wala',
-  'wali',
-  'वाले',
-  'wale',
-  'दो',
-  'को',
-  'ko',
-  ...HINDI_LAST,
+  'last', 'that', 'it', 'entry', 'one', 'previous', 'prev', 'recent', 'latest', 'amount',
+  'item', 'record', 'último', 'ultimo', 'última', 'ultima', 'terakhir', 'वाला', 'वाली', 'wala',
+  'wali', 'वाले', 'wale', 'दो', 'को', 'ko', ...HINDI_LAST,
 ]);
 // prettier-ignore
 const ENTRIES = wordSet([
@@ -304,11 +280,14 @@ function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
   if (tokens.length > 1 && isWord(tokens[tokens.length - 1], CATEGORY)) {
     return categoryEdit(tokens.slice(0, -1), true, prepared);
   }
+  return amountEdit(tokens, prepared) ?? categoryEdit(tokens, false, prepared);
+}
+
+/** The tokens as a new amount for the last entry, or null when they are not one amount. */
+function amountEdit(tokens: readonly Token[], prepared: Prepared): ParseResult | null {
   const taken = new Uint8Array(tokens.length);
   const amount = readAmount(tokens, 0, tokens.length, taken, prepared.amounts);
-  if (amount === null || amount.end !== tokens.length) {
-    return categoryEdit(tokens, false, prepared);
-  }
+  if (amount === null || amount.end !== tokens.length) return null;
   const text = tokens.map((token) => token.text).join(' ');
   const checked = checkAmount(amount, text, prepared);
   if (checked.kind === 'unknown') return checked;
@@ -321,18 +300,7 @@ function editLast(rest: readonly Token[], prepared: Prepared): ParseResult {
  */
 function correction(rest: readonly Token[], prepared: Prepared): ParseResult | null {
   const tokens = rest.filter((token) => !isWord(token, TARGET) && !isWord(token, CORRECTION_GLUE));
-  if (tokens.length === 0) return null;
-  const amount = readAmount(
-    tokens,
-    0,
-    tokens.length,
-    new Uint8Array(tokens.length),
-    prepared.amounts,
-  );
-  if (amount === null || amount.end !== tokens.length) return null;
-  const checked = checkAmount(amount, tokens.map((token) => token.text).join(' '), prepared);
-  if (checked.kind === 'unknown') return checked;
-  return edit({ field: 'amount', amountMinor: checked.amountMinor, currency: checked.currency });
+  return tokens.length === 0 ? null : amountEdit(tokens, prepared);
 }
 
 /** "last 5", "last 5 entries", "5 terakhir": the count, or null when it is none. */

@@ -45,15 +45,13 @@ export function pricedPieces(
   const gaps = prices
     .map((_, k) => hasItemWord(tokens, edges[2 * k]!, edges[2 * k + 1]!, marks, prepared))
     .concat(hasItemWord(tokens, edges.at(-2)!, edges.at(-1)!, marks, prepared));
-  const inner = gaps.slice(1, -1).every(Boolean);
-  if (!inner) return null;
-  const cuts =
-    gaps[0] && !gaps.at(-1)
-      ? prices.slice(0, -1).map((p) => p.end)
-      : !gaps[0] && gaps.at(-1)
-        ? prices.slice(1).map((p) => p.start)
-        : null;
-  if (cuts === null) return null;
+  if (!gaps.slice(1, -1).every(Boolean)) return null;
+  const [before, after] = [gaps[0], gaps.at(-1)];
+  // "lunch 250 dinner 400" ends each piece after its price, "250 lunch 400 dinner" before it.
+  let cuts: number[];
+  if (before && !after) cuts = prices.slice(0, -1).map((p) => p.end);
+  else if (!before && after) cuts = prices.slice(1).map((p) => p.start);
+  else return null;
   const bounds = [segment.start, ...cuts, segment.end];
   return bounds.slice(1).map((end, k) => ({ start: bounds[k]!, end }));
 }

@@ -38,13 +38,13 @@ function asciiDigit(ch: string): string {
   return ch;
 }
 
+// Text or emoji presentation ("☕️", "❤️"): a mark of its own would read as a word.
+const VARIATION_SELECTORS = /[\uFE0E\uFE0F]/g;
+
 /**
  * NFKC folds full-width digits, no-break and narrow spaces (French and Swiss grouping)
  * and the rupee ligature ₨ into plain forms. ASCII text, nearly every message, skips it.
  */
-// Text or emoji presentation ("☕️", "❤️"): a mark of its own would read as a word.
-const VARIATION_SELECTORS = /[\uFE0E\uFE0F]/g;
-
 export function normalize(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   return text
